@@ -1,0 +1,63 @@
+/* judge.h: what the front end's commands share: the context, exit codes and
+ * the printing helpers. Only judge/ includes it. */
+#ifndef JUDGE_JUDGE_H
+#define JUDGE_JUDGE_H
+
+#include <stdio.h>
+
+enum judge_exit {
+	EXIT_ACCEPTED = 0,   /* accepted / ok */
+	EXIT_REJECTED = 1,   /* judged but not accepted, or a regression mismatch */
+	EXIT_BAD_INPUT = 2,  /* bad usage or bad input */
+	EXIT_INTERNAL = 3,   /* the judge itself failed */
+};
+
+struct db;
+
+/* What every command gets. Filled by main() from the global options. */
+struct judge_ctx {
+	const char *root;          /* project root (the folder above bin/) */
+	const char *db_path;       /* --db, $JUDGE_DB, or ROOT/db/judge.db */
+	const char *catalog_path;  /* --catalog, $JUDGE_CATALOG, or ROOT/problems.toml */
+	struct db *db;             /* open and synced when the command has CMD_DB */
+	int color;                 /* colour on stdout (a terminal, no NO_COLOR, no --no-color) */
+	int quiet, verbose;
+};
+
+/* Command flags: what main() sets up before calling the command. */
+#define CMD_DB      1          /* open the database and sync the catalogue */
+
+struct judge_cmd {
+	const char *name;
+	int (*fn)(struct judge_ctx *ctx, int argc, char **argv);
+	int flags;
+	const char *summary;
+};
+
+/* Print "judge: error: <message>" on stderr. Returns EXIT_BAD_INPUT. */
+int judge_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Print "judge: warning: <message>" on stderr. */
+void judge_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ANSI colour escape for `code` ("1;32") when ctx->color, else "". */
+const char *judge_color(const struct judge_ctx *ctx, const char *code);
+
+/* Open ctx->db (creating it) and sync the catalogue when it changed; used by
+ * main() for CMD_DB commands. Returns an exit code. */
+int judge_open_db(struct judge_ctx *ctx);
+
+/* Subcommands, one file each (judge/cmd_NAME.c). */
+int cmd_complexity(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_contest(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_history(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_import(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_list(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_regress(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_result(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_run(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_show(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_stress(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_submit(struct judge_ctx *ctx, int argc, char **argv);
+
+#endif

@@ -1,0 +1,121 @@
+/* main.c: global options, the command table and exit codes of bin/judge. */
+#include <getopt.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "judge/judge.h"
+#include "lib/err.h"
+#include "lib/util.h"
+
+static const char usage[] =
+	"usage: judge [--db PATH] [--catalog FILE] [--no-color] [-q] [-v] COMMAND [ARGS]\n"
+	"\n"
+	"commands:\n";
+
+/* Sorted by name; flags say what main() sets up first. */
+static const struct judge_cmd commands[] = {
+	{ "complexity", cmd_complexity, CMD_DB, "estimate how a solution's running time grows" },
+	{ "contest",    cmd_contest,    CMD_DB, "create, start, submit to and score local contests" },
+	{ "history",    cmd_history,    CMD_DB, "list past submissions" },
+	{ "import",     cmd_import,     0,      "load the catalogue into the database" },
+	{ "list",       cmd_list,       CMD_DB, "list the problems of the catalogue" },
+	{ "regress",    cmd_regress,    CMD_DB, "grade every stored solution against its expected verdict" },
+	{ "result",     cmd_result,     CMD_DB, "show one submission in full" },
+	{ "run",        cmd_run,        0,      "compile and run one program in the sandbox" },
+	{ "show",       cmd_show,       CMD_DB, "show a problem's statement, limits and samples" },
+	{ "stress",     cmd_stress,     CMD_DB, "find and shrink a counterexample against a reference" },
+	{ "submit",     cmd_submit,     CMD_DB, "grade a solution on every test of a problem" },
+};
+
+static void print_usage(FILE *f)
+{
+	size_t i;
+
+	fputs(usage, f);
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  %-11s %s\n", commands[i].name, commands[i].summary);
+	fputs("\nexit codes: 0 accepted/ok, 1 judged but not accepted, "
+	      "2 bad usage or input, 3 internal error\n", f);
+}
+
+/* The project root: the folder above the one holding this binary. */
+static const char *find_root(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	if (n <= 0)
+		return xstrdup(".");
+	exe[n] = 0;
+	return xstrdup(dirname(dirname(exe)));
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "catalog", required_argument, NULL, 'c' },
+		{ "no-color", no_argument, NULL, 'n' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct judge_ctx ctx = { 0 };
+	const struct judge_cmd *cmd = NULL;
+	const char *e;
+	int c, rc, no_color = 0;
+	size_t i;
+
+	ctx.root = find_root();
+	while ((c = getopt_long(argc, argv, "+qvh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': ctx.db_path = optarg; break;
+		case 'c': ctx.catalog_path = optarg; break;
+		case 'n': no_color = 1; break;
+		case 'q': ctx.quiet = 1; break;
+		case 'v': ctx.verbose = 1; break;
+		case 'h': print_usage(stdout); return EXIT_ACCEPTED;
+		default: print_usage(stderr); return EXIT_BAD_INPUT;
+		}
+	}
+	if (optind >= argc) {
+		print_usage(stderr);
+		return EXIT_BAD_INPUT;
+	}
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(commands[i].name, argv[optind]))
+			cmd = &commands[i];
+	if (!cmd)
+		return judge_error("unknown command '%s'; run 'judge --help' to see "
+				   "the commands", argv[optind]);
+
+	if (!ctx.db_path)
+		ctx.db_path = (e = getenv("JUDGE_DB")) && *e ? e :
+			xasprintf("%s/db/judge.db", ctx.root);
+	if (!ctx.catalog_path)
+		ctx.catalog_path = (e = getenv("JUDGE_CATALOG")) && *e ? e :
+			access("problems.toml", F_OK) == 0 ? "problems.toml" :
+			xasprintf("%s/problems.toml", ctx.root);
+	ctx.color = !no_color && isatty(1) && !((e = getenv("NO_COLOR")) && *e);
+
+	if (cmd->flags & CMD_DB) {
+		rc = judge_open_db(&ctx);
+		if (rc != EXIT_ACCEPTED)
+			return rc;
+	}
+	argv += optind;
+	argc -= optind;
+	optind = 0; /* reset getopt for the command's own parsing */
+	rc = cmd->fn(&ctx, argc, argv);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		judge_error("cannot write the output: %s", "standard output failed");
+		return EXIT_INTERNAL;
+	}
+	return rc;
+}

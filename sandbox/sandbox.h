@@ -1,0 +1,102 @@
+/* sandbox.h: run untrusted programs, and gcc reading untrusted source, under
+ * exact limits with no way out. The one public header of sandbox/.
+ *
+ * A run is described by a struct sbx_spec and reported in a struct
+ * sbx_result. What the program did (crash, time out, forbidden call) is a
+ * successful run with a status; sbx_run() returns -1 only when the sandbox
+ * itself failed, which the judge reports as IE. */
+#ifndef SANDBOX_SANDBOX_H
+#define SANDBOX_SANDBOX_H
+
+#include <stddef.h>
+
+#include "lib/buf.h"
+
+enum sbx_status {
+	SBX_OK,   /* exited with status 0 within every limit */
+	SBX_RE,   /* exited non-zero, or killed by a signal it caused */
+	SBX_TLE,  /* CPU time or wall time over the limit (see tle_wall) */
+	SBX_MLE,  /* peak memory over the limit */
+	SBX_OLE,  /* more stdout than the output limit (or file-size limit) */
+	SBX_SV,   /* a forbidden system call or action (see syscall) */
+};
+
+struct sbx_limits {
+	unsigned cpu_ms;            /* CPU time, all threads; 0: none */
+	unsigned wall_ms;           /* 0: 2 * cpu_ms + 1000 */
+	unsigned long memory_kb;    /* peak memory; 0: none */
+	unsigned long stack_kb;     /* 0: same as memory_kb */
+	unsigned long output_kb;    /* stdout cap, over it is OLE; 0: 64 MB */
+	unsigned long stderr_kb;    /* stderr cap (kept, not OLE); 0: 64 KB */
+	unsigned long fsize_kb;     /* largest file it may write; 0: output_kb */
+	unsigned procs;             /* processes + threads allowed; 0 or 1: none new */
+};
+
+/* A host file made visible read-only inside the box under `name`. */
+struct sbx_file {
+	const char *path;           /* host path (opened by the judge, no links followed) */
+	const char *name;           /* plain name inside the box, no '/' */
+};
+
+enum sbx_policy {
+	SBX_POLICY_RUN,             /* a static solution/checker: strict allow-list */
+	SBX_POLICY_COMPILE,         /* gcc and its children: may fork/exec the toolchain */
+};
+
+struct sbx_spec {
+	enum sbx_policy policy;
+	const char *exe;            /* RUN: host path of the static binary */
+	const char *const *argv;    /* argv after argv[0]; NULL-terminated; may be NULL */
+	const char *stdin_path;     /* host file for stdin; NULL: stdin_data, or /dev/null */
+	const char *stdin_data;     /* bytes for stdin when stdin_path is NULL */
+	size_t stdin_len;
+	const struct sbx_file *files; /* extra read-only files in the box */
+	size_t nfiles;
+	struct sbx_limits limits;
+};
+
+struct sbx_result {
+	enum sbx_status status;
+	int exit_code;              /* -1 when it did not exit */
+	int signal;                 /* 0 when not killed by a signal */
+	int tle_wall;               /* TLE by wall clock rather than CPU */
+	unsigned cpu_ms, wall_ms;
+	unsigned long memory_kb;    /* peak, the program alone */
+	struct buf out;             /* stdout, up to output_kb */
+	struct buf err;             /* stderr, up to stderr_kb */
+	char syscall[32];           /* SV: the system call's name */
+	char message[256];          /* a short human explanation ("" when OK) */
+};
+
+#define SBX_RESULT_INIT { SBX_OK, -1, 0, 0, 0, 0, 0, BUF_INIT, BUF_INIT, "", "" }
+
+void sbx_result_release(struct sbx_result *r);
+
+/* A sandbox worker: the set-up state (uid, cgroup, box process) that runs
+ * one program at a time. Parallel runs use one worker each. */
+struct sbx;
+
+/* Set up worker number `index` (0-based). Returns NULL with err set when
+ * the sandbox cannot be set up. */
+struct sbx *sbx_open(int index);
+void sbx_close(struct sbx *s);
+
+/* Run spec->exe (RUN policy) in a fresh box. 0 with r filled, or -1 with
+ * err set when the sandbox itself failed. r must be initialised with
+ * SBX_RESULT_INIT; release it with sbx_result_release. */
+int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r);
+
+/* Compile `source` (len bytes) with gcc in the compile sandbox.
+ * argv is the fixed compiler command line, trusted, where the source file is
+ * called "prog.c" and the output "prog" (e.g. gcc -O2 -std=gnu17 -static
+ * -o prog prog.c -lm). On success (r->status == SBX_OK and exit 0) the
+ * binary is copied to out_path (mode 0755). r->err holds the diagnostics
+ * with box paths stripped. Returns -1 only when the sandbox failed. */
+int sbx_compile(struct sbx *s, const char *source, size_t len,
+		const char *const *argv, const struct sbx_limits *limits,
+		const char *out_path, struct sbx_result *r);
+
+/* "OK", "RE", "TLE", "MLE", "OLE", "SV". */
+const char *sbx_status_name(enum sbx_status st);
+
+#endif
