@@ -1,0 +1,25 @@
+#!/bin/sh
+# generate.sh ID: write the generated tests listed in problems/ID/gen.list.
+# Trusted code (our own generator and reference), built and run on the host.
+set -e
+cd "$(dirname "$0")/.."
+id=$1
+dir=problems/$id
+out=build/problems/$id
+ref=$(ls solutions/"$id"/accepted/*.c | sort | head -n 1)
+mkdir -p "$out"
+gcc -O2 -std=gnu17 -o "$out/gen" "$dir/gen.c" -lm
+gcc -O2 -std=gnu17 -o "$out/ref" "$ref" -lm
+n=0
+while read -r name seed size rest; do
+	case "$name" in ""|"#"*) continue ;; esac
+	case "$name" in *-gen-*) ;; *) echo "generate: $dir/gen.list: '$name' must contain '-gen-'" >&2; exit 1 ;; esac
+	# shellcheck disable=SC2086
+	"$out/gen" "$seed" "$size" $rest > "$dir/tests/$name.in.tmp"
+	ulimit -s unlimited 2>/dev/null || true
+	"$out/ref" < "$dir/tests/$name.in.tmp" > "$dir/tests/$name.ans.tmp"
+	mv "$dir/tests/$name.in.tmp" "$dir/tests/$name.in"
+	mv "$dir/tests/$name.ans.tmp" "$dir/tests/$name.ans"
+	n=$((n + 1))
+done < "$dir/gen.list"
+echo "generate: $id: $n tests"

@@ -1,0 +1,19 @@
+# problems.mk: problem data generated at build time (included by the Makefile).
+#
+# A problem folder may hold gen.list: one line per generated test,
+# "NAME SEED SIZE [ARG...]". `make` builds the problem's gen.c and its
+# reference solution (the first accepted solution in sorted order) on the
+# host and writes tests/NAME.in (gen SEED SIZE ARG...) and tests/NAME.ans
+# (the reference's output). Generated names contain "-gen-" and are not
+# committed. Rebuilt only when gen.list, gen.c or the reference changes.
+
+.SECONDEXPANSION:
+GEN_LISTS  := $(wildcard problems/*/gen.list)
+GEN_STAMPS := $(GEN_LISTS:problems/%/gen.list=build/problems/%.stamp)
+
+problems-data:: $(GEN_STAMPS)
+
+build/problems/%.stamp: problems/%/gen.list problems/%/gen.c \
+		$$(firstword $$(sort $$(wildcard solutions/%/accepted/*.c))) problems/generate.sh
+	@sh problems/generate.sh $*
+	@mkdir -p $(@D) && touch $@
