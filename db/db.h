@@ -1,0 +1,274 @@
+/* db.h: the judge's SQLite database: catalogue, submissions, results.
+ *
+ * One database file holds a complete problem set (every test's input and
+ * answer) plus everything recorded about it. The schema is db/schema.sql, an
+ * append-only list of numbered migrations applied in place (PRAGMA
+ * user_version is the last one applied). The connection runs in WAL mode with
+ * synchronous=FULL, foreign keys on and a 10 s busy timeout; every write runs
+ * in its own BEGIN IMMEDIATE transaction unless a function says it must be
+ * called inside db_tx_begin()/db_tx_commit().
+ *
+ * Conventions: functions return 0 on success and -1 with err set (the
+ * message names what failed and carries sqlite3_errmsg); lookups return
+ * DB_NOTFOUND (1) when the row does not exist, with err set to a message for
+ * the user. Arguments are borrowed. Strings in result structs are owned by
+ * the struct and freed by its _release function. A struct db is used by one
+ * thread at a time: parallel workers open their own (db_open is cheap).
+ *
+ * Only db/ includes <sqlite3.h>; code in db/ that adds queries (submission,
+ * regress, contest, local tests) uses the helpers of db/db_internal.h. */
+#ifndef DB_DB_H
+#define DB_DB_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "lib/buf.h"
+
+#define DB_NOTFOUND 1
+
+struct db;
+
+/* ---- opening ---------------------------------------------------------- */
+
+/* Open (creating the file and its folder when needed) and migrate the
+ * database at path. Returns the handle or NULL with err set. Refuses a
+ * database whose schema is newer than this binary knows. */
+struct db *db_open(const char *path);
+
+/* Close a handle from db_open. NULL is fine. */
+void db_close(struct db *db);
+
+/* The path the handle was opened with. Borrowed. */
+const char *db_path(const struct db *db);
+
+/* The schema version this binary migrates to. */
+int db_schema_version(void);
+
+/* An explicit write transaction (BEGIN IMMEDIATE, waits up to the busy
+ * timeout for other writers). Not nestable. db_tx_rollback is safe to call
+ * when no transaction is open and keeps the current err message. */
+int db_tx_begin(struct db *db);
+int db_tx_commit(struct db *db);
+void db_tx_rollback(struct db *db);
+
+/* Small key/value settings (the catalogue's fingerprint, ...). db_meta_get
+ * stores a malloc'd copy in *value, or NULL when the key is absent.
+ * db_meta_set runs inside the caller's transaction if one is open, else in
+ * its own. */
+int db_meta_get(struct db *db, const char *key, char **value);
+int db_meta_set(struct db *db, const char *key, const char *value);
+
+/* ---- problems --------------------------------------------------------- */
+
+enum db_checker {
+	DB_CHECKER_EXACT,
+	DB_CHECKER_TOKENS,
+	DB_CHECKER_FLOAT,
+	DB_CHECKER_UNORDERED_LINES,
+	DB_CHECKER_REGEX,
+	DB_CHECKER_CUSTOM,
+	DB_CHECKER_COUNT
+};
+
+/* "exact", "tokens", "float", "unordered-lines", "regex", "custom". */
+const char *db_checker_name(enum db_checker c);
+
+/* The checker named s, or -1. */
+int db_checker_parse(const char *s);
+
+struct db_test {
+	long long id;          /* row id; stable while the problem's content is unchanged */
+	int ord;               /* 1-based position; tests are ordered by name */
+	char *name;            /* "01-sample" (file NAME.in / NAME.ans) */
+	int is_sample;         /* the name starts with "sample" */
+	char hash[65];         /* sha256 of the input and answer (see db_test_hash) */
+	size_t input_size, answer_size;
+};
+
+struct db_problem {
+	char *id, *title;
+	char *folder;          /* as written in the catalogue (or "problems/<id>"),
+	                        * relative to the catalogue file's folder */
+	int position;          /* order in the catalogue, 0-based */
+	int time_limit_ms, memory_limit_mb, stack_limit_mb, output_limit_kb;
+	enum db_checker checker;
+	double abs_tolerance, rel_tolerance;   /* float checker; 1e-6 by default */
+	char *checker_file;    /* custom: source path relative to the folder; else NULL */
+	char *checker_source;  /* custom: the source text; else NULL (db_problem_get only) */
+	char **tags;           /* ntags strings */
+	size_t ntags;
+	char *complexity;      /* expected complexity ("O(n log n)"), "" when not given */
+	char *statement;       /* statement.md (db_problem_get only; NULL in lists) */
+	char content_hash[65]; /* sha256 over every stored field and test */
+	char *fingerprint;     /* sizes and mtimes of the folder's files at the last sync */
+	int retired;           /* dropped from the catalogue; kept for its submissions */
+	int test_count;        /* number of tests, always filled */
+	struct db_test *tests; /* db_problem_get only: test_count tests in order, no data */
+};
+
+#define DB_PROBLEM_INIT { 0 }
+
+/* Free everything p owns and zero it. */
+void db_problem_release(struct db_problem *p);
+
+/* Load problem id (retired or not) with its statement, checker source and
+ * test list (without input/answer data) into p. Returns 0, DB_NOTFOUND with
+ * err "unknown problem 'ID'", or -1. */
+int db_problem_get(struct db *db, const char *id, struct db_problem *p);
+
+/* Every problem in catalogue order, without statement, checker source and
+ * tests (test_count is filled); retired ones only when include_retired.
+ * *out is a malloc'd array of *n problems: free with db_problem_list_free. */
+int db_problem_list(struct db *db, int include_retired,
+		    struct db_problem **out, size_t *n);
+void db_problem_list_free(struct db_problem *v, size_t n);
+
+/* The active problem id closest to id (edit distance at most
+ * max(2, strlen(id) / 3)), malloc'd, or NULL when none is close (or on a
+ * database error: this is only a hint). */
+char *db_problem_nearest(struct db *db, const char *id);
+
+/* The input and/or answer of test test_id appended to in / ans (either may
+ * be NULL). Returns 0, DB_NOTFOUND, or -1. */
+int db_test_data(struct db *db, long long test_id, struct buf *in, struct buf *ans);
+
+/* Write test test_id's input and/or answer to files (util_write_file, mode
+ * 0644; a NULL path skips that part). Returns 0, DB_NOTFOUND, or -1. */
+int db_test_write_files(struct db *db, long long test_id,
+			const char *in_path, const char *ans_path);
+
+/* The content hash stored for a test: sha256 over
+ * "<input length>:<input><answer length>:<answer>", hex in out. */
+void db_test_hash(const void *in, size_t inlen, const void *ans, size_t anslen,
+		  char out[65]);
+
+/* ---- catalogue sync (judge/catalog.c), inside db_tx_begin/commit ------ */
+
+/* Insert or update the problem row p (every field but tests/test_count/
+ * statement-less lists: p->statement and p->checker_source are stored as
+ * given), and clear retired. Its tests are NOT touched. */
+int db_catalog_put_problem(struct db *db, const struct db_problem *p);
+
+/* Delete every test of problem (before adding the new ones). */
+int db_catalog_clear_tests(struct db *db, const char *problem);
+
+/* Add one test (t->ord, t->name, t->is_sample; the hash is computed from the
+ * data). */
+int db_catalog_add_test(struct db *db, const char *problem, const struct db_test *t,
+			const void *in, size_t inlen, const void *ans, size_t anslen);
+
+/* Update only the stored fingerprint and position of an unchanged problem. */
+int db_catalog_touch_problem(struct db *db, const char *problem, int position,
+			     const char *fingerprint);
+
+/* Retire every active problem whose id is not among ids[0..n); *retired gets
+ * how many were retired. */
+int db_catalog_retire_others(struct db *db, char *const *ids, size_t n, int *retired);
+
+struct db_contest {
+	char *id, *title;
+	int duration_minutes, freeze_minutes, penalty_minutes;
+	int from_catalog;      /* source 'catalog' (1) or 'cli' (0) */
+	time_t created_at;
+	time_t starts_at;      /* 0: not started */
+	int retired;           /* a catalogue contest dropped from the catalogue */
+	char **problems;       /* problem ids; letter = 'A' + index */
+	size_t nproblems;
+};
+
+#define DB_CONTEST_INIT { 0 }
+
+void db_contest_release(struct db_contest *c);
+
+/* Insert or update catalogue contest c (source 'catalog') and its problem
+ * letters; clears retired. Fails when a contest made with the CLI has the
+ * same id. */
+int db_catalog_put_contest(struct db *db, const struct db_contest *c);
+
+/* Retire every catalogue contest whose id is not among ids[0..n). */
+int db_catalog_retire_other_contests(struct db *db, char *const *ids, size_t n);
+
+/* Load contest id with its problems. Returns 0, DB_NOTFOUND, or -1. */
+int db_contest_get(struct db *db, const char *id, struct db_contest *c);
+
+/* ---- submissions and per-test results --------------------------------- */
+
+struct db_result {
+	int ord;               /* 1-based position in the run; local tests come
+	                        * after the catalogue's, numbering continues */
+	char *name;
+	int verdict;           /* enum verdict */
+	int time_ms, wall_ms;
+	long memory_kb;
+	int exit_code;         /* -1 when the program did not exit by itself */
+	char *signal;          /* "SIGSEGV", or NULL */
+	char *message;         /* checker / sandbox message, "" when none */
+	int is_local;          /* a local test (stress tool), not the catalogue's */
+};
+
+struct db_submission {
+	long long id;
+	char *problem, *user;
+	char *source;          /* NULL in lists */
+	char source_hash[65];  /* sha256 of the source, filled by the db */
+	time_t submitted_at;
+	int running;           /* status 'running' (1) or 'done' (0) */
+	int verdict;           /* enum verdict; -1 while running */
+	int passed, total;
+	int time_ms;           /* max over the tests */
+	long memory_kb;        /* max over the tests */
+	int compile_ok, compile_time_ms, compile_cached;
+	char *compile_message; /* "" when none */
+	char *contest;         /* contest id, or NULL */
+	char *letter;          /* its letter in the contest ("A"), or NULL */
+	char *error;           /* why it ended IE, or NULL */
+	int local_tests;       /* graded with the user's local tests too */
+	struct db_result *results; /* db_submission_get only, nresults in order */
+	size_t nresults;
+};
+
+#define DB_SUBMISSION_INIT { .verdict = -1 }
+
+void db_submission_release(struct db_submission *s);
+
+/* Record a new submission as 'running' from s->problem, user, source,
+ * contest, letter, local_tests and submitted_at (0: util_now()), together
+ * with this process's identity (pid, its start time, boot id, host) so that
+ * db_submissions_reap can tell when its writer died. Sets s->id (and *id
+ * when id is not NULL) and s->source_hash. */
+int db_submission_create(struct db *db, struct db_submission *s, long long *id);
+
+/* Add one per-test result to running submission sub. */
+int db_result_add(struct db *db, long long sub, const struct db_result *r);
+
+/* Finish running submission s->id: status 'done' with s->verdict, passed,
+ * total, time_ms, memory_kb, compile_*, error. Fails when the submission is
+ * not running (finished already, or reaped as IE). */
+int db_submission_finish(struct db *db, const struct db_submission *s);
+
+/* Mark as IE every 'running' submission whose writer is gone (no process
+ * with its pid and start time on this boot of this host, or another boot of
+ * this host, or a database copied from elsewhere), with an error reason.
+ * Running rows written on another host of a shared kernel (same boot id,
+ * other host name: another container) are left alone. *count (may be NULL)
+ * gets how many were marked. Cheap when nothing is running. */
+int db_submissions_reap(struct db *db, int *count);
+
+/* Load submission id with its source and results. Returns 0, DB_NOTFOUND
+ * (err "unknown submission N"), or -1. */
+int db_submission_get(struct db *db, long long id, struct db_submission *s);
+
+/* Past submissions, newest first, without source and results; problem and
+ * user are filters (NULL: any), limit <= 0: no limit. Free with
+ * db_submission_list_free. */
+int db_submission_list(struct db *db, const char *problem, const char *user,
+		       int limit, struct db_submission **out, size_t *n);
+void db_submission_list_free(struct db_submission *v, size_t n);
+
+/* The best verdict user got on problem: AC when any finished submission was
+ * accepted, otherwise the verdict of the finished submission that passed the
+ * most tests (the latest on ties); -1 in *verdict when there is none. */
+int db_best_verdict(struct db *db, const char *problem, const char *user, int *verdict);
+
+#endif
