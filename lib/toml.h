@@ -38,6 +38,8 @@ struct toml_value;
 struct toml_kv {
 	char *key;                     /* unescaped key, NUL-terminated */
 	struct toml_value *value;
+	size_t keylen;                 /* bytes in key: a quoted key may hold NUL */
+	int line, col;                 /* where the key was written */
 };
 
 struct toml_value {
