@@ -112,23 +112,33 @@ static int is_control(int c)
 	return (c < 0x20 && c != '\t') || c == 0x7F;
 }
 
-static void describe(char *out, size_t n, int c)
+/* What is at p->pos, for "expected X, found Y". */
+static void describe(const struct parser *p, char *out, size_t n)
 {
-	if (c < 0)
+	int c = peek(p);
+	size_t k = 1;
+
+	if (c < 0) {
 		snprintf(out, n, "end of input");
-	else if (c == '\n' || c == '\r')
+	} else if (c == '\n' || c == '\r') {
 		snprintf(out, n, "end of line");
-	else if (c > 0x20 && c < 0x7F)
+	} else if (c > 0x20 && c < 0x7F) {
 		snprintf(out, n, "'%c'", c);
-	else
-		snprintf(out, n, "byte 0x%02X", (unsigned)c);
+	} else if (c >= 0xC2) {
+		/* a whole UTF-8 character: check_encoding vouched for it */
+		while (k < 4 && p->pos + k < p->len && ((unsigned char)p->s[p->pos + k] & 0xC0) == 0x80)
+			k++;
+		snprintf(out, n, "'%.*s'", (int)k, p->s + p->pos);
+	} else {
+		snprintf(out, n, "%s U+%04X", c == ' ' ? "space" : "control character", (unsigned)c);
+	}
 }
 
 static int unexpected(struct parser *p, const char *wanted)
 {
 	char got[32];
 
-	describe(got, sizeof(got), peek(p));
+	describe(p, got, sizeof(got));
 	return perr(p, p->pos, "expected %s, found %s", wanted, got);
 }
 
@@ -304,6 +314,24 @@ static void array_add(struct toml_value *a, struct toml_value *v)
 					    a->u.array.alloc * sizeof(*a->u.array.items));
 	}
 	a->u.array.items[a->u.array.n++] = v;
+}
+
+/* "an inline table", "an array of tables", "an integer"... for messages. */
+static const char *what(const struct toml_value *v)
+{
+	switch (v->type) {
+	case TOML_TABLE: return v->flags & F_CLOSED ? "an inline table" : "a table";
+	case TOML_ARRAY: return v->flags & F_AOT ? "an array of tables" : "an array";
+	case TOML_STRING: return "a string";
+	case TOML_INTEGER: return "an integer";
+	case TOML_FLOAT: return "a float";
+	case TOML_BOOL: return "a boolean";
+	case TOML_DATETIME: return "a date-time";
+	case TOML_DATETIME_LOCAL: return "a local date-time";
+	case TOML_DATE_LOCAL: return "a local date";
+	case TOML_TIME_LOCAL: return "a local time";
+	}
+	return "a value";
 }
 
 const struct toml_value *toml_get(const struct toml_value *t, const char *key)
@@ -673,8 +701,11 @@ static int parse_number(struct parser *p, const char *t, size_t n, size_t at,
 	}
 	if (n > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'o' || t[1] == 'b'))
 		return parse_based(p, t, n, at, v);
-	if (!decimal_syntax(t, n, &is_float, &lead0))
+	if (!decimal_syntax(t, n, &is_float, &lead0)) {
+		if ((t[0] >= 'a' && t[0] <= 'z') || (t[0] >= 'A' && t[0] <= 'Z'))
+			return perr(p, at, "invalid value '%.*s' (strings need quotes)", (int)n, t);
 		return perr(p, at, "invalid number '%.*s'", (int)n, t);
+	}
 	if (lead0)
 		return perr(p, at, "leading zeros are not allowed in '%.*s'", (int)n, t);
 	num = strip_underscores(&b, t, n);
@@ -901,6 +932,8 @@ static int parse_inline_table(struct parser *p, struct toml_value *t)
 				return unexpected(p, "',' or '}' in inline table");
 			p->pos++;
 			skip_ws(p);
+			if (peek(p) == '}')
+				return perr(p, p->pos - 1, "trailing comma in an inline table (TOML 1.0 does not allow it)");
 		}
 	}
 	p->pos++;
@@ -968,16 +1001,20 @@ static int parse_keyval(struct parser *p, struct toml_value *table)
 			e = new_value(p, TOML_TABLE, k.parts[i].at);
 			e->flags = F_DOTTED;
 			table_add(p, t, &k.parts[i], e);
-		} else if (e->type != TOML_TABLE || !(e->flags & F_DOTTED) ||
-			   (e->flags & F_CLOSED)) {
-			perr(p, k.parts[i].at, "cannot add keys to '%s' with a dotted key: it is already defined (line %d)",
+		} else if (e->type == TOML_TABLE && !(e->flags & (F_DOTTED | F_CLOSED))) {
+			perr(p, k.parts[i].at, "cannot add to table '%s' with a dotted key: it was defined by a header (line %d)",
 			     key_name(&k, i + 1, name, sizeof(name)), e->line);
+			goto out;
+		} else if (e->type != TOML_TABLE || (e->flags & F_CLOSED)) {
+			perr(p, k.parts[i].at, "'%s' is already defined as %s (line %d)",
+			     key_name(&k, i + 1, name, sizeof(name)), what(e), e->line);
 			goto out;
 		}
 		t = e;
 	}
-	if (table_find(t, k.parts[i].s, k.parts[i].len)) {
-		perr(p, k.parts[i].at, "duplicate key '%s'", key_name(&k, k.n, name, sizeof(name)));
+	if ((v = table_find(t, k.parts[i].s, k.parts[i].len))) {
+		perr(p, k.parts[i].at, "duplicate key '%s' (first defined on line %d)",
+		     key_name(&k, k.n, name, sizeof(name)), v->line);
 		goto out;
 	}
 	if (parse_value(p, &v) < 0)
@@ -1016,10 +1053,8 @@ static int parse_header(struct parser *p)
 		} else if (e->type == TOML_ARRAY && (e->flags & F_AOT)) {
 			e = e->u.array.items[e->u.array.n - 1];
 		} else if (e->type != TOML_TABLE || (e->flags & F_CLOSED)) {
-			perr(p, k.parts[i].at, "'%s' is already defined as %s %s (line %d)",
-			     key_name(&k, i + 1, name, sizeof(name)),
-			     e->flags & F_CLOSED ? "an inline" : "a",
-			     toml_type_name(e->type), e->line);
+			perr(p, k.parts[i].at, "'%s' is already defined as %s (line %d)",
+			     key_name(&k, i + 1, name, sizeof(name)), what(e), e->line);
 			goto out;
 		}
 		t = e;
@@ -1031,7 +1066,7 @@ static int parse_header(struct parser *p)
 			e = new_value(p, TOML_TABLE, at);
 			table_add(p, t, &k.parts[i], e);
 		} else if (e->type != TOML_TABLE || e->flags != F_IMPLICIT) {
-			perr(p, at, "table '%s' is already defined (line %d)", name, e->line);
+			perr(p, at, "'%s' is already defined as %s (line %d)", name, what(e), e->line);
 			goto out;
 		}
 		e->flags = F_HEADER;
@@ -1045,8 +1080,7 @@ static int parse_header(struct parser *p)
 			e->flags = F_AOT;
 			table_add(p, t, &k.parts[i], e);
 		} else if (e->type != TOML_ARRAY || !(e->flags & F_AOT)) {
-			perr(p, at, "cannot make '%s' an array of tables: it is already defined as %s (line %d)",
-			     name, toml_type_name(e->type), e->line);
+			perr(p, at, "'%s' is already defined as %s (line %d)", name, what(e), e->line);
 			goto out;
 		}
 		tab = new_value(p, TOML_TABLE, at);
