@@ -79,6 +79,9 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -c -o $@ $<
 
+# db.c embeds the schema with .incbin.
+$(BUILD)/db/db.o: db/schema.sql
+
 # Problem data generated at build time (large tests from gen.c with fixed
 # seeds) is described next to the problems.
 -include problems/problems.mk
