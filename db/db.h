@@ -271,4 +271,61 @@ void db_submission_list_free(struct db_submission *v, size_t n);
  * most tests (the latest on ties); -1 in *verdict when there is none. */
 int db_best_verdict(struct db *db, const char *problem, const char *user, int *verdict);
 
+/* ---- contests (db/contest.c) ------------------------------------------ */
+
+/* Returned when the row to create exists already (err says which). */
+#define DB_EXISTS 2
+
+/* Create contest c made with the CLI (source 'cli'): c->id, title,
+ * duration_minutes, freeze_minutes, penalty_minutes, created_at (0: now) and
+ * its problems in letter order (they must exist). Returns 0, DB_EXISTS when
+ * any contest (CLI or catalogue, retired or not) has that id, or -1. */
+int db_contest_create(struct db *db, const struct db_contest *c);
+
+/* Every contest ordered by id, with its problems; retired ones only when
+ * include_retired. Free with db_contest_list_free. */
+int db_contest_list(struct db *db, int include_retired, struct db_contest **out, size_t *n);
+void db_contest_list_free(struct db_contest *v, size_t n);
+
+/* The active contest id closest to id (as db_problem_nearest), malloc'd, or
+ * NULL. */
+char *db_contest_nearest(struct db *db, const char *id);
+
+struct db_participant {
+	char *user;
+	time_t started_at;
+};
+
+/* Start user's virtual participation in contest at *started_at. Returns 0;
+ * DB_EXISTS when user has started already, with their start time in
+ * *started_at; or -1. One BEGIN IMMEDIATE transaction: of two simultaneous
+ * starts exactly one wins. */
+int db_participant_start(struct db *db, const char *contest, const char *user,
+			 time_t *started_at);
+
+/* When user started contest: 0, DB_NOTFOUND (err "'USER' has not started
+ * contest 'ID'"), or -1. */
+int db_participant_get(struct db *db, const char *contest, const char *user,
+		       time_t *started_at);
+
+/* Every participant of contest, by start time then name. Free with
+ * db_participant_list_free. */
+int db_participant_list(struct db *db, const char *contest,
+			struct db_participant **out, size_t *n);
+void db_participant_list_free(struct db_participant *v, size_t n);
+
+/* One submission to a contest, as a scoreboard needs it. */
+struct db_contest_attempt {
+	long long id;          /* submission id */
+	char *user, *letter, *problem;
+	time_t submitted_at;
+	int verdict;           /* enum verdict; -1 while running */
+};
+
+/* The submissions to contest (of user only, unless NULL) ordered by time
+ * then id. Free with db_contest_attempts_free. */
+int db_contest_attempts(struct db *db, const char *contest, const char *user,
+			struct db_contest_attempt **out, size_t *n);
+void db_contest_attempts_free(struct db_contest_attempt *v, size_t n);
+
 #endif
