@@ -1,0 +1,203 @@
+/* policy.c: the seccomp allow-lists, built with libseccomp and exported to
+ * BPF once per worker, so that a run only has to install them. */
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/filter.h>
+#include <sched.h>
+#include <seccomp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "lib/err.h"
+#include "lib/util.h"
+#include "sandbox/internal.h"
+
+#ifndef __O_TMPFILE
+#define __O_TMPFILE 020000000
+#endif
+
+/* What a static C program may do: see the theory of operation in sandbox.c.
+ * Calls listed here are allowed without conditions. */
+static const char *const run_plain[] = {
+	"read", "write", "readv", "writev", "pread64", "lseek", "close",
+	"fstat", "newfstatat", "brk", "mmap", "munmap", "mremap", "mprotect",
+	"madvise", "arch_prctl", "set_tid_address", "set_robust_list", "rseq",
+	"getrlimit", "readlink", "getrandom", "exit", "exit_group",
+	"rt_sigprocmask", "rt_sigaction", "rt_sigreturn", "sigaltstack",
+	"getpid", "gettid", "getppid", "getuid", "geteuid", "getgid",
+	"getegid", "clock_gettime", "clock_getres", "gettimeofday", "time",
+	"nanosleep", "clock_nanosleep", "sched_yield", "sysinfo", "uname",
+	"sched_getaffinity", "getcwd", "futex", "get_robust_list",
+	"getrusage", "times", "fcntl", "dup", "pipe2", "restart_syscall",
+	"poll", "ppoll", "select", "pselect6",
+	/* the one execveat of the solution: see "execve once" in sandbox.c */
+	"execveat",
+	NULL,
+};
+
+static int rule(scmp_filter_ctx ctx, const char *name, unsigned n,
+		const struct scmp_arg_cmp *cmp)
+{
+	int nr = seccomp_syscall_resolve_name(name);
+	int rc;
+
+	if (nr == __NR_SCMP_ERROR)
+		return err_set("seccomp: unknown system call '%s'", name);
+	rc = seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, nr, n, cmp);
+	if (rc < 0)
+		return err_set("seccomp: rule for '%s': %s", name, strerror(-rc));
+	return 0;
+}
+
+static int run_rules(scmp_filter_ctx ctx, int threads)
+{
+	const unsigned long wflags = O_WRONLY | O_RDWR | O_CREAT | O_TRUNC |
+		O_APPEND | __O_TMPFILE;
+	struct scmp_arg_cmp c[2];
+	size_t i;
+	int rc;
+
+	for (i = 0; run_plain[i]; i++)
+		if (rule(ctx, run_plain[i], 0, NULL) < 0)
+			return -1;
+	/* Opening for reading only: no write access, no creation, no
+	 * truncation (O_RDONLY|O_TRUNC truncates), no O_TMPFILE. */
+	c[0] = SCMP_A1(SCMP_CMP_MASKED_EQ, wflags, 0);
+	if (rule(ctx, "open", 1, c) < 0)
+		return -1;
+	c[0] = SCMP_A2(SCMP_CMP_MASKED_EQ, wflags, 0);
+	if (rule(ctx, "openat", 1, c) < 0)
+		return -1;
+	/* ioctl: only TCGETS (stdio asks whether stdout is a terminal);
+	 * never TIOCSTI. */
+	c[0] = SCMP_A1(SCMP_CMP_EQ, TCGETS);
+	if (rule(ctx, "ioctl", 1, c) < 0)
+		return -1;
+	/* prlimit64 may read limits, never set them. */
+	c[0] = SCMP_A0(SCMP_CMP_EQ, 0);
+	c[1] = SCMP_A2(SCMP_CMP_EQ, 0);
+	if (rule(ctx, "prlimit64", 2, c) < 0)
+		return -1;
+	/* Signals only to itself: tgkill/tkill are how raise() and abort()
+	 * work; kill only with pid 0 (its own group, it has no other). */
+	if (rule(ctx, "tgkill", 0, NULL) < 0 || rule(ctx, "tkill", 0, NULL) < 0)
+		return -1;
+	c[0] = SCMP_A0(SCMP_CMP_EQ, 0);
+	if (rule(ctx, "kill", 1, c) < 0)
+		return -1;
+	/* Threads but never processes: clone must carry CLONE_THREAD.
+	 * clone3 hides its flags in memory: ENOSYS makes glibc use clone. */
+	if (threads) {
+		c[0] = SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_THREAD, CLONE_THREAD);
+		if (rule(ctx, "clone", 1, c) < 0)
+			return -1;
+	}
+	rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS),
+			      seccomp_syscall_resolve_name("clone3"), 0);
+	if (rc < 0)
+		return err_set("seccomp: rule for 'clone3': %s", strerror(-rc));
+	return 0;
+}
+
+/* A filter for one foreign table (i386 for int 0x80, x32) where nothing is
+ * allowed: every call there is reported and the run killed. Built apart
+ * and merged, because rules added by name apply to every architecture of
+ * a filter (read would then be allowed through int 0x80). */
+static int merge_empty_arch(scmp_filter_ctx ctx, uint32_t arch)
+{
+	scmp_filter_ctx f = seccomp_init(SCMP_ACT_NOTIFY);
+	int r;
+
+	if (!f)
+		return err_set("seccomp: cannot initialise a filter");
+	if ((r = seccomp_arch_add(f, arch)) < 0 ||
+	    (r = seccomp_arch_remove(f, SCMP_ARCH_NATIVE)) < 0 ||
+	    (r = seccomp_attr_set(f, SCMP_FLTATR_ACT_BADARCH,
+				  SCMP_ACT_KILL_PROCESS)) < 0 ||
+	    (r = seccomp_attr_set(f, SCMP_FLTATR_CTL_NNP, 0)) < 0) {
+		seccomp_release(f);
+		return err_set("seccomp: foreign table: %s", strerror(-r));
+	}
+	if ((r = seccomp_merge(ctx, f)) < 0) {
+		seccomp_release(f);
+		return err_set("seccomp: merge: %s", strerror(-r));
+	}
+	return 0;
+}
+
+int policy_build(enum policy_kind kind, struct sock_fprog *out)
+{
+	scmp_filter_ctx ctx;
+	struct buf b = BUF_INIT;
+	char chunk[4096];
+	int fd = -1, rc = -1, r;
+	ssize_t n;
+
+	ctx = seccomp_init(SCMP_ACT_NOTIFY);
+	if (!ctx)
+		return err_set("seccomp: cannot initialise a filter");
+	if ((r = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH,
+				  SCMP_ACT_KILL_PROCESS)) < 0 ||
+	    (r = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, 0)) < 0) {
+		err_set("seccomp: filter attributes: %s", strerror(-r));
+		goto out;
+	}
+	if (run_rules(ctx, kind == POLICY_RUN_THREADS) < 0)
+		goto out;
+	if (merge_empty_arch(ctx, SCMP_ARCH_X86) < 0 ||
+	    merge_empty_arch(ctx, SCMP_ARCH_X32) < 0)
+		goto out;
+	fd = memfd_create("sbx-bpf", MFD_CLOEXEC);
+	if (fd < 0) {
+		err_errno("seccomp: memfd_create");
+		goto out;
+	}
+	if ((r = seccomp_export_bpf(ctx, fd)) < 0) {
+		err_set("seccomp: export: %s", strerror(-r));
+		goto out;
+	}
+	if (lseek(fd, 0, SEEK_SET) < 0) {
+		err_errno("seccomp: lseek");
+		goto out;
+	}
+	while ((n = read(fd, chunk, sizeof chunk)) > 0)
+		buf_add(&b, chunk, (size_t)n);
+	if (n < 0 || b.len == 0 || b.len % sizeof(struct sock_filter) ||
+	    b.len / sizeof(struct sock_filter) > BPF_MAXINSNS) {
+		err_set("seccomp: bad exported filter");
+		goto out;
+	}
+	out->len = (unsigned short)(b.len / sizeof(struct sock_filter));
+	out->filter = (struct sock_filter *)buf_detach(&b, NULL);
+	rc = 0;
+out:
+	if (fd >= 0)
+		close(fd);
+	buf_release(&b);
+	seccomp_release(ctx);
+	return rc;
+}
+
+void policy_syscall_name(unsigned arch, int nr, char *out, size_t size)
+{
+	char *name = NULL;
+	const char *prefix = "";
+
+	if (arch == SCMP_ARCH_X86) {
+		prefix = "i386:";
+	} else if (arch == SCMP_ARCH_X86_64 && (nr & 0x40000000)) {
+		prefix = "x32:";
+		arch = SCMP_ARCH_X32;
+	}
+	name = seccomp_syscall_resolve_num_arch(arch, nr);
+	if (name)
+		snprintf(out, size, "%s%s", prefix, name);
+	else
+		snprintf(out, size, "%s%d", prefix, nr);
+	free(name);
+}
