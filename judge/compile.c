@@ -549,6 +549,25 @@ void compile_escape_text(struct buf *out, const char *p, size_t n, int keep_line
 	}
 }
 
+void compile_fix_utf8(struct buf *out, const char *p, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	size_t i = 0, start = 0, len;
+	unsigned cp;
+
+	while (i < n) {
+		len = utf8_seq(s + i, n - i, &cp);
+		if (len) {
+			i += len;
+			continue;
+		}
+		buf_add(out, s + start, i - start);
+		buf_addstr(out, "\xef\xbf\xbd");
+		start = ++i;
+	}
+	buf_add(out, s + start, i - start);
+}
+
 /* ---- compiling ---- */
 
 static void set_message(struct compile_result *r, const struct sbx_result *sr)
@@ -637,9 +656,10 @@ int compile_c(const struct compile_cache *c, struct sbx *s, const char *source,
 		/* Warnings are not kept: a successful compile says nothing. */
 	} else {
 		set_message(r, &sr);
-		/* A timeout may be the machine's fault: compile again next
-		 * time. Every other failure is the source's and is kept. */
-		if (sr.status != SBX_TLE && store_ce(c, r) < 0)
+		/* A wall-clock timeout may be the machine's fault (load):
+		 * compile again next time. CPU time, memory and output are
+		 * the source's doing and the CE is kept. */
+		if (!(sr.status == SBX_TLE && sr.tle_wall) && store_ce(c, r) < 0)
 			goto out;
 	}
 	if (compile_cache_evict(c, KEEP_RECENT_S) < 0)

@@ -98,4 +98,9 @@ int compile_read_source(const char *path, struct buf *b);
 void compile_escape_text(struct buf *out, const char *p, size_t n,
 			 int keep_lines);
 
+/* Append p[0..n) to out with only invalid UTF-8 bytes replaced by U+FFFD
+ * (NUL and control characters kept): for JSON strings, whose encoder
+ * escapes the rest. */
+void compile_fix_utf8(struct buf *out, const char *p, size_t n);
+
 #endif
