@@ -1,0 +1,322 @@
+/* test_check.c: unit tests for the built-in checkers (judge/check.c) and the
+ * PCRE2 wrapper (lib/regex.c). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "judge/check.h"
+#include "lib/err.h"
+#include "lib/regex.h"
+#include "lib/util.h"
+
+int unit_check(void);
+
+static struct check_result res;
+
+/* Run checker kind on NUL-terminated output and answer. */
+static enum verdict chk(enum db_checker kind, const char *out, const char *ans)
+{
+	struct check_params p = { kind, CHECK_DEFAULT_TOL, CHECK_DEFAULT_TOL };
+
+	return check_output(&p, out, strlen(out), ans, strlen(ans), &res);
+}
+
+static enum verdict chkn(enum db_checker kind, const char *out, size_t outlen, const char *ans)
+{
+	struct check_params p = { kind, CHECK_DEFAULT_TOL, CHECK_DEFAULT_TOL };
+
+	return check_output(&p, out, outlen, ans, strlen(ans), &res);
+}
+
+static void tokens_layout_free(void **state)
+{
+	(void)state;
+	assert_int_equal(chk(DB_CHECKER_TOKENS, "1 2\n", "1 2\n"), V_AC);
+	assert_string_equal(res.message, "");
+	assert_int_equal(chk(DB_CHECKER_TOKENS, "1   2  \n\n", "1 2\n"), V_AC);
+	assert_int_equal(chk(DB_CHECKER_TOKENS, "1\r\n2\r\n", "1 2\n"), V_AC);
+	assert_int_equal(chk(DB_CHECKER_TOKENS, "1 2", "1\n2\n"), V_AC);
+	assert_int_equal(chk(DB_CHECKER_TOKENS, "", ""), V_AC);
+	assert_int_equal(chk(DB_CHECKER_TOKENS, " \n\t\n", "\n"), V_AC);
+}
+
+static void tokens_messages(void **state)
+{
+	(void)state;
+	assert_int_equal(chk(DB_CHECKER_TOKENS, "999999936\n", "999999937\n"), V_WA);
+	assert_string_equal(res.message,
+			    "line 1, token 1: expected '999999937', got '999999936'");
+	assert_int_equal(chk(DB_CHECKER_TOKENS, "1 2\n3 5\n", "1 2\n3 4\n"), V_WA);
+	assert_string_equal(res.message, "line 2, token 2: expected '4', got '5'");
+	assert_int_equal(chk(DB_CHECKER_TOKENS, "1 2\n", "1 2 3\n"), V_WA);
+	assert_string_equal(res.message, "line 2, token 1: expected '3', got end of output");
+	assert_int_equal(chk(DB_CHECKER_TOKENS, "1 2 3", "1 2\n"), V_WA);
+	assert_string_equal(res.message, "line 1, token 3: expected end of output, got '3'");
+	assert_int_equal(chk(DB_CHECKER_TOKENS, "", "7\n"), V_WA);
+	assert_string_equal(res.message,
+			    "line 1, token 1: expected '7', got end of output (the output is empty)");
+	/* a NUL byte is part of a token, shown escaped */
+	assert_int_equal(chkn(DB_CHECKER_TOKENS, "4\0002\n", 4, "42\n"), V_WA);
+	assert_string_equal(res.message, "line 1, token 1: expected '42', got '4\\x002'");
+}
+
+static void exact_presentation(void **state)
+{
+	(void)state;
+	assert_int_equal(chk(DB_CHECKER_EXACT, "3\n", "3\n"), V_AC);
+	assert_int_equal(chk(DB_CHECKER_EXACT, "3 \n", "3\n"), V_PE);
+	assert_string_equal(res.message,
+			    "line 1, column 2: expected '\\n', got ' \\n' (only whitespace differs)");
+	assert_int_equal(chk(DB_CHECKER_EXACT, "3", "3\n"), V_PE);
+	assert_string_equal(res.message,
+			    "line 1, column 2: expected '\\n', got end of output (only whitespace differs)");
+	assert_int_equal(chk(DB_CHECKER_EXACT, "a\r\nb\r\n", "a\nb\n"), V_PE);
+	assert_string_equal(res.message,
+			    "line 1, column 2: expected '\\n', got '\\r\\n' (only whitespace differs)");
+	assert_int_equal(chk(DB_CHECKER_EXACT, "a\nb  c\n", "a\nb c\n"), V_PE);
+	assert_string_equal(res.message,
+			    "line 2, column 3: expected 'c\\n', got ' c\\n' (only whitespace differs)");
+	assert_int_equal(chk(DB_CHECKER_EXACT, "3\n", "4\n"), V_WA);
+	assert_string_equal(res.message, "line 1, token 1: expected '4', got '3'");
+	assert_int_equal(chk(DB_CHECKER_EXACT, "", "4\n"), V_WA);
+	assert_int_equal(chk(DB_CHECKER_EXACT, "\n", ""), V_PE);
+}
+
+static void float_tolerance(void **state)
+{
+	struct check_params p = { DB_CHECKER_FLOAT, 1e-6, 0 };
+
+	(void)state;
+	assert_int_equal(chk(DB_CHECKER_FLOAT, "3.1415927\n", "3.14159265\n"), V_AC);
+	assert_int_equal(chk(DB_CHECKER_FLOAT, "1.0000001", "1"), V_AC);     /* 1e-7 */
+	assert_int_equal(chk(DB_CHECKER_FLOAT, "1.00001", "1"), V_WA);       /* 1e-5 */
+	assert_string_equal(res.message,
+			    "line 1, token 1: expected '1', got '1.00001' (difference 1e-05, tolerance 1e-06)");
+	assert_int_equal(chk(DB_CHECKER_FLOAT, "-0.0", "0"), V_AC);
+	assert_int_equal(chk(DB_CHECKER_FLOAT, "0", "-0.000000"), V_AC);
+	/* relative tolerance on huge numbers */
+	assert_int_equal(chk(DB_CHECKER_FLOAT, "123456789012345678901", "1.23456789012345e20"), V_AC);
+	assert_int_equal(chk(DB_CHECKER_FLOAT, "1.2346e20", "1.2345e20"), V_WA);
+	assert_int_equal(chk(DB_CHECKER_FLOAT, "1e308", "-1e308"), V_WA);
+	assert_int_equal(check_output(&p, "1000000.5", 9, "1000000", 7, &res), V_WA);
+	/* nan and inf */
+	assert_int_equal(chk(DB_CHECKER_FLOAT, "nan", "NaN"), V_AC);
+	assert_int_equal(chk(DB_CHECKER_FLOAT, "1", "nan"), V_WA);
+	assert_int_equal(chk(DB_CHECKER_FLOAT, "nan", "1"), V_WA);
+	assert_int_equal(chk(DB_CHECKER_FLOAT, "inf", "Infinity"), V_AC);
+	assert_int_equal(chk(DB_CHECKER_FLOAT, "-inf", "inf"), V_WA);
+	assert_int_equal(chk(DB_CHECKER_FLOAT, "1e308", "inf"), V_WA);
+	/* words are compared exactly, numbers must be numbers, hex is a word */
+	assert_int_equal(chk(DB_CHECKER_FLOAT, "YES 2.0000000001", "YES 2"), V_AC);
+	assert_int_equal(chk(DB_CHECKER_FLOAT, "yes 2", "YES 2"), V_WA);
+	assert_int_equal(chk(DB_CHECKER_FLOAT, "two", "2"), V_WA);
+	assert_string_equal(res.message, "line 1, token 1: expected '2', got 'two' (not a number)");
+	assert_int_equal(chk(DB_CHECKER_FLOAT, "0x10", "16"), V_WA);
+	assert_int_equal(chk(DB_CHECKER_FLOAT, "1.5 2", "1.5"), V_WA);
+}
+
+static void unordered_lines(void **state)
+{
+	(void)state;
+	assert_int_equal(chk(DB_CHECKER_UNORDERED_LINES, "2\n3 4\n1  2\n", "2\n1 2\n3 4\n"), V_AC);
+	assert_int_equal(chk(DB_CHECKER_UNORDERED_LINES, "\n2\r\n\n3 4\n 1 2", "2\n1 2\n3 4\n"), V_AC);
+	assert_int_equal(chk(DB_CHECKER_UNORDERED_LINES, "2\n1 2\n1 3\n", "2\n1 2\n3 4\n"), V_WA);
+	assert_string_equal(res.message, "line 3: unexpected line '1 3'");
+	assert_int_equal(chk(DB_CHECKER_UNORDERED_LINES, "2\n1 2\n1 2\n", "2\n1 2\n3 4\n"), V_WA);
+	assert_string_equal(res.message, "line 3: unexpected line '1 2'");
+	assert_int_equal(chk(DB_CHECKER_UNORDERED_LINES, "2\n3 4\n3 4\n1 2\n", "2\n1 2\n3 4\n"), V_WA);
+	assert_string_equal(res.message,
+			    "line 3: unexpected line '3 4' (more often than in the answer)");
+	assert_int_equal(chk(DB_CHECKER_UNORDERED_LINES, "1\n", "1\n2\n2\n"), V_WA);
+	assert_string_equal(res.message, "missing line '2' (2 times)");
+	assert_int_equal(chk(DB_CHECKER_UNORDERED_LINES, "2\n3 4\n", "2\n1 2\n3 4\n"), V_WA);
+	assert_string_equal(res.message, "missing line '1 2'");
+	/* order within a line matters: lines are token sequences */
+	assert_int_equal(chk(DB_CHECKER_UNORDERED_LINES, "2 1\n", "1 2\n"), V_WA);
+	assert_int_equal(chk(DB_CHECKER_UNORDERED_LINES, "", ""), V_AC);
+	assert_int_equal(chk(DB_CHECKER_UNORDERED_LINES, "", "0\n"), V_WA);
+	assert_string_equal(res.message, "missing line '0'");
+}
+
+static void unordered_many_lines(void **state)
+{
+	struct buf out = BUF_INIT, ans = BUF_INIT;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 20000; i++)
+		buf_addf(&ans, "%d %d\n", i, i % 7);
+	for (i = 19999; i >= 0; i--)
+		buf_addf(&out, "%d   %d\n", i, i % 7);
+	assert_int_equal(chkn(DB_CHECKER_UNORDERED_LINES, out.data, out.len, ans.data), V_AC);
+	buf_addstr(&out, "5 6\n");
+	assert_int_equal(chkn(DB_CHECKER_UNORDERED_LINES, out.data, out.len, ans.data), V_WA);
+	assert_string_equal(res.message, "line 20001: unexpected line '5 6'");
+	buf_release(&out);
+	buf_release(&ans);
+}
+
+static void regex_lines(void **state)
+{
+	(void)state;
+	assert_int_equal(chk(DB_CHECKER_REGEX, "Case #1: 42\nok\n", "Case #\\d+: \\d+\nok|fine\n"), V_AC);
+	assert_int_equal(chk(DB_CHECKER_REGEX, "Case #1: 42\r\nfine", "Case #\\d+: \\d+\nok|fine\n"), V_AC);
+	/* the whole line must match */
+	assert_int_equal(chk(DB_CHECKER_REGEX, "Case #1: 42!\n", "Case #\\d+: \\d+\n"), V_WA);
+	assert_string_equal(res.message,
+			    "line 1: 'Case #1: 42!' does not match 'Case #\\\\d+: \\\\d+'");
+	assert_int_equal(chk(DB_CHECKER_REGEX, "xok\n", "ok|fine\n"), V_WA);
+	/* line counts */
+	assert_int_equal(chk(DB_CHECKER_REGEX, "1\n", "\\d\n\\d\n"), V_WA);
+	assert_string_equal(res.message, "line 2: expected a line matching '\\\\d', got end of output");
+	assert_int_equal(chk(DB_CHECKER_REGEX, "1\n2\n", "\\d\n"), V_WA);
+	assert_string_equal(res.message, "line 2: expected end of output, got '2'");
+	assert_int_equal(chk(DB_CHECKER_REGEX, "1\n\n\n", "\\d\n\n"), V_AC);
+	/* a bad pattern is the problem's fault */
+	assert_int_equal(chk(DB_CHECKER_REGEX, "1\n", "(\\d\n"), V_IE);
+	assert_true(strstr(res.message, "answer line 1: bad pattern") != NULL);
+	/* catastrophic backtracking gives up */
+	assert_int_equal(chk(DB_CHECKER_REGEX, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\n", "(a+)+c\n"), V_WA);
+	/* invalid UTF-8 in the output does not break matching */
+	assert_int_equal(chk(DB_CHECKER_REGEX, "\xff\xfe ok\n", ".* ok\n"), V_WA);
+	assert_int_equal(chk(DB_CHECKER_REGEX, "h\xc3\xa9 ok\n", "h. ok\n"), V_AC);
+}
+
+static void regex_wrapper(void **state)
+{
+	struct regex *re;
+
+	(void)state;
+	re = regex_compile("max-*", 5, 0);
+	assert_non_null(re);
+	assert_int_equal(regex_match(re, "the max-gap", 11), 1);
+	regex_free(re);
+	re = regex_compile("max", 3, REGEX_FULL | REGEX_CASELESS);
+	assert_int_equal(regex_match(re, "MAX", 3), 1);
+	assert_int_equal(regex_match(re, "MAX-gap", 7), 0);
+	regex_free(re);
+	/* invalid UTF-8 never matches, with or without JIT, and never lets a
+	 * match start after it */
+	re = regex_compile("\\d+", 3, REGEX_FULL);
+	assert_int_equal(regex_match(re, "\xff" "1", 2), 0);
+	assert_int_equal(regex_match(re, "12", 2), 1);
+	regex_free(re);
+	re = regex_compile("\\d+", 3, REGEX_FULL | REGEX_NO_JIT);
+	assert_false(regex_jit(re));
+	assert_int_equal(regex_match(re, "\xff" "1", 2), 0);
+	assert_int_equal(regex_match(re, "12", 2), 1);
+	regex_free(re);
+	assert_null(regex_compile("a(", 2, 0));
+	assert_true(strstr(err_msg(), "bad pattern 'a(' at offset 2") != NULL);
+	re = regex_compile("(a|aa)+$", 8, 0);
+	{
+		char s[200];
+
+		memset(s, 'a', sizeof(s) - 1);
+		s[sizeof(s) - 1] = 'b';
+		assert_int_equal(regex_match(re, s, sizeof(s)), -1);
+	}
+	regex_free(re);
+}
+
+static void escaping(void **state)
+{
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	check_escape(&b, "\033[31mAC\033[0m", 11, 100, 0);
+	assert_string_equal(buf_str(&b), "\\x1b[31mAC\\x1b[0m");
+	buf_reset(&b);
+	check_escape(&b, "a'b\\c\x7f\xff\xc3\xa9\xc2\x9b", 11, 100, 0);
+	assert_string_equal(buf_str(&b), "a\\'b\\\\c\\x7f\\xff\xc3\xa9\\u{9b}");
+	buf_reset(&b);
+	check_escape(&b, "\xe2\x80\xae" "evil", 7, 100, 0);
+	assert_string_equal(buf_str(&b), "\\u{202e}evil");
+	buf_reset(&b);
+	assert_int_equal(check_escape(&b, "abcdef", 6, 4, 0), 4);
+	assert_string_equal(buf_str(&b), "abcd...");
+	buf_reset(&b);
+	/* never cut inside a UTF-8 sequence */
+	assert_int_equal(check_escape(&b, "ab\xc3\xa9", 4, 3, 0), 2);
+	buf_reset(&b);
+	check_escape(&b, "l1\nl2\tx\r", 8, 100, 1);
+	assert_string_equal(buf_str(&b), "l1\nl2\tx\\r");
+	buf_release(&b);
+}
+
+static void long_values_are_cut(void **state)
+{
+	char out[301], ans[301];
+
+	(void)state;
+	memset(out, '7', 300);
+	memset(ans, '7', 300);
+	out[300] = ans[300] = 0;
+	out[200] = '8';
+	assert_int_equal(chk(DB_CHECKER_TOKENS, out, ans), V_WA);
+	/* the window starts shortly before the difference */
+	assert_true(strstr(res.message, "expected '...7777777777777777777777777777777777777777...', "
+			   "got '...7777777777778777777777777777777777777777...'") != NULL);
+	assert_true(strlen(res.message) < 200);
+}
+
+static void big_outputs_are_linear(void **state)
+{
+	struct buf out = BUF_INIT;
+	size_t i;
+
+	(void)state;
+	/* 12 MB of tokens and one huge line: fast, and the right position */
+	for (i = 0; i < 1500000; i++)
+		buf_addstr(&out, "1234567 ");
+	assert_int_equal(chkn(DB_CHECKER_TOKENS, out.data, out.len, "1234567\n"), V_WA);
+	assert_string_equal(res.message, "line 1, token 2: expected end of output, got '1234567'");
+	assert_int_equal(chkn(DB_CHECKER_EXACT, out.data, out.len, "1234567\n"), V_WA);
+	assert_int_equal(chkn(DB_CHECKER_FLOAT, out.data, out.len, "1234567\n"), V_WA);
+	assert_int_equal(chkn(DB_CHECKER_UNORDERED_LINES, out.data, out.len, "1234567\n"), V_WA);
+	assert_int_equal(chkn(DB_CHECKER_REGEX, out.data, out.len, "[0-9]+\n"), V_WA);
+	assert_int_equal(chkn(DB_CHECKER_REGEX, out.data, out.len - 1, "[0-9 ]+\n"), V_AC);
+	assert_int_equal(chkn(DB_CHECKER_REGEX, out.data, out.len - 1, "[0-9 ]+0\n"), V_WA);
+	buf_release(&out);
+}
+
+static void custom_exit_codes(void **state)
+{
+	(void)state;
+	assert_int_equal(check_custom_verdict(0, NULL, "", 0, &res), V_AC);
+	assert_int_equal(check_custom_verdict(1, NULL, "wrong sum\nmore", 14, &res), V_WA);
+	assert_string_equal(res.message, "wrong sum");
+	assert_int_equal(check_custom_verdict(1, NULL, NULL, 0, &res), V_WA);
+	assert_string_equal(res.message, "the checker rejected the output");
+	assert_int_equal(check_custom_verdict(2, NULL, "\033[2J", 4, &res), V_PE);
+	assert_string_equal(res.message, "\\x1b[2J");
+	assert_int_equal(check_custom_verdict(3, NULL, "bad answer file", 15, &res), V_IE);
+	assert_string_equal(res.message, "checker failed with exit code 3: bad answer file");
+	assert_int_equal(check_custom_verdict(-1, "killed by SIGSEGV", "", 0, &res), V_IE);
+	assert_string_equal(res.message, "checker failed: killed by SIGSEGV");
+}
+
+int unit_check(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(tokens_layout_free),
+		cmocka_unit_test(tokens_messages),
+		cmocka_unit_test(exact_presentation),
+		cmocka_unit_test(float_tolerance),
+		cmocka_unit_test(unordered_lines),
+		cmocka_unit_test(unordered_many_lines),
+		cmocka_unit_test(regex_lines),
+		cmocka_unit_test(regex_wrapper),
+		cmocka_unit_test(escaping),
+		cmocka_unit_test(long_values_are_cut),
+		cmocka_unit_test(big_outputs_are_linear),
+		cmocka_unit_test(custom_exit_codes),
+	};
+
+	return cmocka_run_group_tests_name("check", tests, NULL, NULL);
+}
