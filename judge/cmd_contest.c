@@ -1,9 +1,872 @@
-/* cmd_contest.c: placeholder until the 'contest' command is written (owner replaces it). */
+/* cmd_contest.c: `judge contest`: define, start, submit to, and score local
+ * contests with virtual participation (each participant has their own
+ * clock). The rules live in judge/contest.c; this file is the front end. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "judge/contest.h"
 #include "judge/judge.h"
+#include "lib/buf.h"
+#include "lib/err.h"
+#include "lib/util.h"
+#include "lib/verdict.h"
+
+static const char usage[] =
+	"usage: judge contest list [--user NAME] [--json]\n"
+	"   or: judge contest create ID --problems P1,P2,... --duration 2h|90m|1h30m\n"
+	"                            [--freeze 30m] [--penalty 20] [--title TITLE]\n"
+	"   or: judge contest start ID [--user NAME]\n"
+	"   or: judge contest submit ID LETTER FILE.c [--user NAME] [--json]\n"
+	"   or: judge contest status ID [--user NAME] [--json]\n"
+	"   or: judge contest scoreboard ID [--json] [--html FILE] [--user NAME]\n"
+	"\n"
+	"Each participant has their own window of the contest's duration, opened by\n"
+	"'start'; submissions count only inside it. --user defaults to the login name.\n"
+	"The scoreboard follows ICPC rules: problems solved, then penalty minutes\n"
+	"(minute of the first AC + PENALTY per earlier rejected attempt, CE not\n"
+	"counted). Attempts made in the last --freeze minutes of a participant's\n"
+	"window show as pending to others until that window ends.\n";
+
+#define MAX_TITLE 200
+
+/* Options every subcommand may take; each accepts only its own. */
+struct opts {
+	const char *user, *html, *problems, *duration, *freeze, *penalty, *title;
+	int json;
+};
+
+enum { O_USER = 1 << 0, O_JSON = 1 << 1, O_HTML = 1 << 2, O_CREATE = 1 << 3 };
+
+/* Parse argv (argv[0] is the subcommand) into o, keeping the positional
+ * arguments in pos. Returns EXIT_ACCEPTED or prints and returns an exit. */
+static int parse(int argc, char **argv, int allowed, struct opts *o,
+		 char ***pos, int *npos)
+{
+	static const struct option longopts[] = {
+		{ "user", required_argument, NULL, 'u' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "html", required_argument, NULL, 'H' },
+		{ "problems", required_argument, NULL, 'p' },
+		{ "duration", required_argument, NULL, 'd' },
+		{ "freeze", required_argument, NULL, 'f' },
+		{ "penalty", required_argument, NULL, 'P' },
+		{ "title", required_argument, NULL, 't' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, need;
+
+	memset(o, 0, sizeof(*o));
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		need = c == 'u' ? O_USER : c == 'j' ? O_JSON : c == 'H' ? O_HTML :
+		       strchr("pdfPt", c) ? O_CREATE : 0;
+		if (c == 'h') {
+			fputs(usage, stdout);
+			return -1;
+		}
+		if (c == ':')
+			return judge_error("option '%s' needs a value; run 'judge contest "
+					   "--help' for the usage", argv[optind - 1]);
+		if (c == '?' || !(need & allowed))
+			return judge_error("unknown option '%s' for 'judge contest %s'; run "
+					   "'judge contest --help' for the usage",
+					   argv[optind - 1], argv[0]);
+		switch (c) {
+		case 'u': o->user = optarg; break;
+		case 'j': o->json = 1; break;
+		case 'H': o->html = optarg; break;
+		case 'p': o->problems = optarg; break;
+		case 'd': o->duration = optarg; break;
+		case 'f': o->freeze = optarg; break;
+		case 'P': o->penalty = optarg; break;
+		case 't': o->title = optarg; break;
+		}
+	}
+	*pos = argv + optind;
+	*npos = argc - optind;
+	return EXIT_ACCEPTED;
+}
+
+/* The positional count must be exactly want. */
+static int want_args(const char *sub, int npos, int want, const char *what)
+{
+	if (npos == want)
+		return EXIT_ACCEPTED;
+	return judge_error("'judge contest %s' takes %s%s; run 'judge contest --help' "
+			   "for the usage", sub, what, npos > want ? ", not more" : "");
+}
+
+static int internal(void)
+{
+	judge_error("%s", err_msg());
+	return EXIT_INTERNAL;
+}
+
+static int now_or_fail(time_t *now)
+{
+	if (util_now(now) < 0)
+		return judge_error("%s; write it as RFC 3339, e.g. 2026-12-01T10:00:00Z",
+				   err_msg());
+	return EXIT_ACCEPTED;
+}
+
+/* The user named by --user (checked) or the login name; malloc'd in *out. */
+static int pick_user(const struct opts *o, char **out)
+{
+	if (!o->user) {
+		*out = contest_login_name();
+		return EXIT_ACCEPTED;
+	}
+	if (contest_check_user(o->user) < 0)
+		return judge_error("bad --user: %s", err_msg());
+	*out = xstrdup(o->user);
+	return EXIT_ACCEPTED;
+}
+
+/* Load contest id, or explain that it does not exist (with a hint). */
+static int load_contest(struct judge_ctx *ctx, const char *id, struct db_contest *c)
+{
+	char *near;
+	int rc = db_contest_get(ctx->db, id, c);
+
+	if (rc < 0)
+		return internal();
+	if (rc == DB_NOTFOUND) {
+		near = db_contest_nearest(ctx->db, id);
+		if (near)
+			judge_error("unknown contest '%s'; did you mean '%s'?", id, near);
+		else
+			judge_error("unknown contest '%s'; run 'judge contest list' to see "
+				    "the contests", id);
+		free(near);
+		return EXIT_BAD_INPUT;
+	}
+	return EXIT_ACCEPTED;
+}
+
+static struct contest_rules rules_of(const struct db_contest *c)
+{
+	struct contest_rules r = { c->duration_minutes, c->freeze_minutes,
+				   c->penalty_minutes, c->nproblems };
+
+	if (r.nproblems > CONTEST_MAX_PROBLEMS)
+		r.nproblems = CONTEST_MAX_PROBLEMS;
+	return r;
+}
+
+static void fmt_time(time_t t, char out[32])
+{
+	util_format_rfc3339(t, out);
+}
+
+/* "1h20m" left from now to end, rounded up to the minute. */
+static void fmt_left(time_t now, time_t end, char out[32])
+{
+	long s = (long)(end - now);
+
+	contest_format_duration(s <= 0 ? 0 : (s + 59) / 60, out);
+}
+
+/* ---- the scoreboard's inputs -------------------------------------------- */
+
+struct board_input {
+	struct db_participant *parts;
+	size_t nparts;
+	struct db_contest_attempt *atts;
+	size_t natts;
+	struct contest_participant *p;
+	struct contest_attempt *a;
+	size_t na;
+};
+
+static void board_input_release(struct board_input *in)
+{
+	db_participant_list_free(in->parts, in->nparts);
+	db_contest_attempts_free(in->atts, in->natts);
+	free(in->p);
+	free(in->a);
+	memset(in, 0, sizeof(*in));
+}
+
+/* Read the participants and attempts of contest c (attempts of user only
+ * when user is not NULL) and build the board seen by viewer at now. */
+static int build_board(struct judge_ctx *ctx, const struct db_contest *c,
+		       const char *viewer, time_t now, struct board_input *in,
+		       struct contest_board *b)
+{
+	struct contest_rules r = rules_of(c);
+	size_t i;
+	int k;
+
+	memset(in, 0, sizeof(*in));
+	if (db_participant_list(ctx->db, c->id, &in->parts, &in->nparts) < 0 ||
+	    db_contest_attempts(ctx->db, c->id, NULL, &in->atts, &in->natts) < 0) {
+		board_input_release(in);
+		return internal();
+	}
+	in->p = xcalloc(in->nparts, sizeof(*in->p));
+	for (i = 0; i < in->nparts; i++)
+		in->p[i] = (struct contest_participant){ in->parts[i].user,
+							 in->parts[i].started_at };
+	in->a = xcalloc(in->natts, sizeof(*in->a));
+	for (i = 0; i < in->natts; i++) {
+		k = contest_letter_index(in->atts[i].letter, r.nproblems);
+		if (k < 0)
+			continue;
+		in->a[in->na++] = (struct contest_attempt){ in->atts[i].user, (size_t)k,
+			in->atts[i].submitted_at, in->atts[i].verdict };
+	}
+	contest_board_build(&r, in->p, in->nparts, in->a, in->na, viewer, now, b);
+	return EXIT_ACCEPTED;
+}
+
+static void print_json(json_t *j)
+{
+	char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+
+	if (!s) {
+		fputs("judge: fatal: cannot format JSON\n", stderr);
+		abort();
+	}
+	puts(s);
+	free(s);
+	json_decref(j);
+}
+
+/* ---- list ------------------------------------------------------------- */
+
+static int contest_list(struct judge_ctx *ctx, int argc, char **argv)
+{
+	struct db_contest *v = NULL;
+	struct opts o;
+	char **pos, *user = NULL, dur[32], frz[32], left[32], when[32];
+	int npos, rc;
+	size_t n = 0, i, j, idw = 2, tw = 5;
+	json_t *arr = NULL;
+	time_t now, started;
+
+	if ((rc = parse(argc, argv, O_USER | O_JSON, &o, &pos, &npos)) != EXIT_ACCEPTED)
+		return rc < 0 ? EXIT_ACCEPTED : rc;
+	if ((rc = want_args("list", npos, 0, "no arguments")) != EXIT_ACCEPTED ||
+	    (rc = now_or_fail(&now)) != EXIT_ACCEPTED ||
+	    (rc = pick_user(&o, &user)) != EXIT_ACCEPTED)
+		goto out;
+	if (db_contest_list(ctx->db, 0, &v, &n) < 0) {
+		rc = internal();
+		goto out;
+	}
+	if (o.json)
+		arr = json_array();
+	for (i = 0; i < n; i++) {
+		if (strlen(v[i].id) > idw)
+			idw = strlen(v[i].id);
+		if (strlen(v[i].title) > tw)
+			tw = strlen(v[i].title);
+	}
+	if (tw > 40)
+		tw = 40;
+	if (!o.json && n == 0)
+		printf("no contests; define one in the catalogue ([[contest]]) or run "
+		       "'judge contest create'\n");
+	else if (!o.json)
+		printf("%-*s  %-*s  %-8s  %-7s  %-7s  %s\n", (int)idw, "id", (int)tw,
+		       "title", "problems", "length", "freeze", "you");
+	for (i = 0; i < n; i++) {
+		struct contest_rules r = rules_of(&v[i]);
+		struct buf you = BUF_INIT;
+		const char *phase = "not started";
+
+		rc = db_participant_get(ctx->db, v[i].id, user, &started);
+		if (rc < 0) {
+			buf_release(&you);
+			rc = internal();
+			goto out;
+		}
+		if (rc == DB_NOTFOUND) {
+			buf_addstr(&you, "not started");
+		} else {
+			enum contest_phase ph = contest_phase(&r, started, now);
+
+			fmt_left(now, contest_end(&r, started), left);
+			phase = ph == CONTEST_OVER ? "over" : ph == CONTEST_BEFORE ?
+				"not open yet" : ph == CONTEST_FROZEN ? "frozen" : "running";
+			if (ph == CONTEST_RUNNING || ph == CONTEST_FROZEN)
+				buf_addf(&you, "%s, %s left", phase, left);
+			else
+				buf_addstr(&you, phase);
+		}
+		rc = EXIT_ACCEPTED;
+		contest_format_duration(v[i].duration_minutes, dur);
+		contest_format_duration(v[i].freeze_minutes, frz);
+		if (o.json) {
+			json_t *probs = json_array(), *you_j = json_null();
+
+			for (j = 0; j < r.nproblems; j++) {
+				char l[2];
+
+				contest_letter(j, l);
+				json_array_append_new(probs, json_pack("{s:s, s:s}",
+					"letter", l, "problem", v[i].problems[j]));
+			}
+			if (strcmp(phase, "not started")) {
+				fmt_time(started, when);
+				you_j = json_pack("{s:s, s:s, s:I}", "started_at", when,
+					"phase", phase, "seconds_left", (json_int_t)(
+					contest_end(&r, started) > now ?
+					contest_end(&r, started) - now : 0));
+			}
+			json_array_append_new(arr, json_pack(
+				"{s:s, s:s, s:i, s:i, s:i, s:s, s:o, s:s, s:o}",
+				"id", v[i].id, "title", v[i].title,
+				"duration_minutes", v[i].duration_minutes,
+				"freeze_minutes", v[i].freeze_minutes,
+				"penalty_minutes", v[i].penalty_minutes,
+				"source", v[i].from_catalog ? "catalog" : "cli",
+				"problems", probs, "user", user, "participation", you_j));
+		} else {
+			printf("%-*s  %-*.*s  %-8zu  %-7s  %-7s  %s\n", (int)idw, v[i].id,
+			       (int)tw, (int)tw, v[i].title, v[i].nproblems, dur,
+			       v[i].freeze_minutes ? frz : "-", buf_str(&you));
+		}
+		buf_release(&you);
+	}
+	if (o.json)
+		print_json(json_pack("{s:o}", "contests", arr));
+out:
+	db_contest_list_free(v, n);
+	free(user);
+	return rc;
+}
+
+/* ---- create ----------------------------------------------------------- */
+
+static int check_id(const char *id)
+{
+	size_t i, n = strlen(id);
+
+	if (n == 0 || n > 64)
+		return judge_error("bad contest id '%s': use 1 to 64 characters", id);
+	for (i = 0; i < n; i++) {
+		char ch = id[i];
+
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+		      (ch == '-' && i > 0)))
+			return judge_error("bad contest id '%s': use lowercase letters, "
+					   "digits and '-' (not first), e.g. 'spring-2026'", id);
+	}
+	return EXIT_ACCEPTED;
+}
+
+/* Split --problems into c->problems, checking each against the catalogue. */
+static int parse_problems(struct judge_ctx *ctx, const char *list, struct db_contest *c)
+{
+	char *copy = xstrdup(list), *save = NULL, *tok, *near;
+	struct db_problem p = DB_PROBLEM_INIT;
+	size_t i;
+	int rc = EXIT_ACCEPTED;
+
+	if (!*list || list[strlen(list) - 1] == ',' || *list == ',' || strstr(list, ",,")) {
+		rc = judge_error("bad --problems '%s': list problem ids separated by "
+				 "commas, e.g. 'a-plus-b,max-gap'", list);
+		goto out;
+	}
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		int got = db_problem_get(ctx->db, tok, &p);
+
+		if (got < 0) {
+			rc = internal();
+			goto out;
+		}
+		if (got == DB_NOTFOUND || p.retired) {
+			near = db_problem_nearest(ctx->db, tok);
+			if (near)
+				rc = judge_error("unknown problem '%s' in --problems; did you "
+						 "mean '%s'?", tok, near);
+			else
+				rc = judge_error("unknown problem '%s' in --problems; run "
+						 "'judge list' to see the problem ids", tok);
+			free(near);
+			db_problem_release(&p);
+			goto out;
+		}
+		db_problem_release(&p);
+		for (i = 0; i < c->nproblems; i++)
+			if (!strcmp(c->problems[i], tok)) {
+				rc = judge_error("problem '%s' appears twice in --problems", tok);
+				goto out;
+			}
+		if (c->nproblems == CONTEST_MAX_PROBLEMS) {
+			rc = judge_error("too many problems in --problems: at most %d (A to Z)",
+					 CONTEST_MAX_PROBLEMS);
+			goto out;
+		}
+		c->problems = xrealloc(c->problems, (c->nproblems + 1) * sizeof(*c->problems));
+		c->problems[c->nproblems++] = xstrdup(tok);
+	}
+out:
+	free(copy);
+	return rc;
+}
+
+static int contest_create(struct judge_ctx *ctx, int argc, char **argv)
+{
+	struct db_contest c = DB_CONTEST_INIT;
+	struct opts o;
+	char **pos, dur[32], frz[32], l[2], *end;
+	int npos, rc, got;
+	long pen;
+	size_t i;
+
+	if ((rc = parse(argc, argv, O_CREATE, &o, &pos, &npos)) != EXIT_ACCEPTED)
+		return rc < 0 ? EXIT_ACCEPTED : rc;
+	if ((rc = want_args("create", npos, 1, "one contest ID")) != EXIT_ACCEPTED)
+		return rc;
+	if ((rc = check_id(pos[0])) != EXIT_ACCEPTED)
+		return rc;
+	if (!o.problems || !o.duration)
+		return judge_error("'judge contest create' needs --problems and --duration, "
+				   "e.g. 'judge contest create %s --problems a-plus-b,max-gap "
+				   "--duration 2h'", pos[0]);
+	c.id = xstrdup(pos[0]);
+	c.title = xstrdup(o.title ? o.title : pos[0]);
+	c.penalty_minutes = 20;
+	if (strlen(c.title) > MAX_TITLE || !util_is_text(c.title, strlen(c.title)) ||
+	    !*c.title) {
+		rc = judge_error("bad --title: use 1 to %d bytes of UTF-8 text", MAX_TITLE);
+		goto out;
+	}
+	if (contest_parse_duration(o.duration, &c.duration_minutes) < 0) {
+		rc = judge_error("--duration: %s", err_msg());
+		goto out;
+	}
+	if (c.duration_minutes == 0) {
+		rc = judge_error("--duration must be longer than 0m");
+		goto out;
+	}
+	if (o.freeze && contest_parse_duration(o.freeze, &c.freeze_minutes) < 0) {
+		rc = judge_error("--freeze: %s", err_msg());
+		goto out;
+	}
+	if (c.freeze_minutes >= c.duration_minutes) {
+		rc = judge_error("--freeze '%s' must be shorter than --duration '%s'",
+				 o.freeze, o.duration);
+		goto out;
+	}
+	if (o.penalty) {
+		errno = 0;
+		pen = strtol(o.penalty, &end, 10);
+		if (errno || end == o.penalty || *end || pen < 0 || pen > 10000) {
+			rc = judge_error("bad --penalty '%s': give the minutes per rejected "
+					 "attempt, 0 to 10000 (default 20)", o.penalty);
+			goto out;
+		}
+		c.penalty_minutes = (int)pen;
+	}
+	if ((rc = parse_problems(ctx, o.problems, &c)) != EXIT_ACCEPTED)
+		goto out;
+	got = db_contest_create(ctx->db, &c);
+	if (got == DB_EXISTS) {
+		rc = judge_error("contest '%s' already exists; choose another id (run "
+				 "'judge contest list' to see the contests)", c.id);
+		goto out;
+	}
+	if (got < 0) {
+		rc = internal();
+		goto out;
+	}
+	contest_format_duration(c.duration_minutes, dur);
+	contest_format_duration(c.freeze_minutes, frz);
+	if (!ctx->quiet) {
+		printf("created contest '%s': %s, freeze %s, penalty %d minutes\n", c.id, dur,
+		       c.freeze_minutes ? frz : "none", c.penalty_minutes);
+		for (i = 0; i < c.nproblems; i++) {
+			contest_letter(i, l);
+			printf("  %s  %s\n", l, c.problems[i]);
+		}
+		printf("start it with: judge contest start %s\n", c.id);
+	}
+out:
+	db_contest_release(&c);
+	return rc;
+}
+
+/* ---- start ------------------------------------------------------------ */
+
+static int contest_start(struct judge_ctx *ctx, int argc, char **argv)
+{
+	struct db_contest c = DB_CONTEST_INIT;
+	struct opts o;
+	char **pos, *user = NULL, t0[32], t1[32], tf[32], dur[32];
+	int npos, rc, got;
+	time_t now, started;
+	struct contest_rules r;
+	size_t i;
+
+	if ((rc = parse(argc, argv, O_USER, &o, &pos, &npos)) != EXIT_ACCEPTED)
+		return rc < 0 ? EXIT_ACCEPTED : rc;
+	if ((rc = want_args("start", npos, 1, "one contest ID")) != EXIT_ACCEPTED ||
+	    (rc = now_or_fail(&now)) != EXIT_ACCEPTED ||
+	    (rc = pick_user(&o, &user)) != EXIT_ACCEPTED ||
+	    (rc = load_contest(ctx, pos[0], &c)) != EXIT_ACCEPTED)
+		goto out;
+	r = rules_of(&c);
+	if (c.retired) {
+		rc = judge_error("contest '%s' is retired (no longer in the catalogue); "
+				 "its scoreboard is still available", c.id);
+		goto out;
+	}
+	started = now;
+	got = db_participant_start(ctx->db, c.id, user, &started);
+	if (got == DB_EXISTS) {
+		fmt_time(started, t0);
+		fmt_time(contest_end(&r, started), t1);
+		rc = judge_error("'%s' already started contest '%s' at %s; the window %s "
+				 "at %s", user, c.id, t0,
+				 now >= contest_end(&r, started) ? "closed" : "closes", t1);
+		goto out;
+	}
+	if (got < 0) {
+		rc = internal();
+		goto out;
+	}
+	fmt_time(started, t0);
+	fmt_time(contest_end(&r, started), t1);
+	fmt_time(contest_freeze_start(&r, started), tf);
+	contest_format_duration(c.duration_minutes, dur);
+	if (!ctx->quiet) {
+		printf("%s started contest '%s' (%s) at %s\n", user, c.id, c.title, t0);
+		printf("it ends at %s (%s)", t1, dur);
+		if (c.freeze_minutes)
+			printf("; the scoreboard freezes for others at %s", tf);
+		printf("\n");
+		for (i = 0; i < r.nproblems; i++) {
+			char l[2];
+
+			contest_letter(i, l);
+			printf("  %s  %s\n", l, c.problems[i]);
+		}
+		printf("submit with: judge contest submit %s LETTER FILE.c%s%s\n", c.id,
+		       o.user ? " --user " : "", o.user ? user : "");
+	}
+out:
+	db_contest_release(&c);
+	free(user);
+	return rc;
+}
+
+/* ---- submit ----------------------------------------------------------- */
+
+int contest_submit_check(struct judge_ctx *ctx, const char *contest, const char *which,
+			 const char *user, time_t now, char **problem, char letter[2])
+{
+	struct db_contest c = DB_CONTEST_INIT;
+	struct contest_rules r;
+	char t0[32], t1[32], last[2];
+	time_t started;
+	int rc, k, got;
+	size_t i;
+
+	if ((rc = load_contest(ctx, contest, &c)) != EXIT_ACCEPTED)
+		return rc;
+	r = rules_of(&c);
+	k = contest_letter_index(which, r.nproblems);
+	for (i = 0; k < 0 && i < r.nproblems; i++)
+		if (!strcmp(c.problems[i], which))
+			k = (int)i;
+	if (k < 0) {
+		contest_letter(r.nproblems ? r.nproblems - 1 : 0, last);
+		rc = r.nproblems ? judge_error("unknown letter '%s' in contest '%s'; its "
+					       "problems are A to %s (run 'judge contest "
+					       "status %s')", which, c.id, last, c.id) :
+			judge_error("contest '%s' has no problems", c.id);
+		goto out;
+	}
+	got = db_participant_get(ctx->db, c.id, user, &started);
+	if (got < 0) {
+		rc = internal();
+		goto out;
+	}
+	if (got == DB_NOTFOUND) {
+		rc = judge_error("'%s' has not started contest '%s'; run 'judge contest "
+				 "start %s --user %s' first", user, c.id, c.id, user);
+		goto out;
+	}
+	fmt_time(started, t0);
+	fmt_time(contest_end(&r, started), t1);
+	if (now < started) {
+		rc = judge_error("contest '%s' is not open yet for '%s': it opens at %s",
+				 c.id, user, t0);
+		goto out;
+	}
+	if (now >= contest_end(&r, started)) {
+		rc = judge_error("contest '%s' closed for '%s' at %s (opened at %s); run "
+				 "'judge contest scoreboard %s' to see the results",
+				 c.id, user, t1, t0, c.id);
+		goto out;
+	}
+	*problem = xstrdup(c.problems[k]);
+	contest_letter((size_t)k, letter);
+out:
+	db_contest_release(&c);
+	return rc;
+}
+
+static int contest_submit(struct judge_ctx *ctx, int argc, char **argv)
+{
+	struct opts o;
+	char **pos, *user = NULL, *problem = NULL, letter[2];
+	int npos, rc;
+	time_t now;
+
+	if ((rc = parse(argc, argv, O_USER | O_JSON, &o, &pos, &npos)) != EXIT_ACCEPTED)
+		return rc < 0 ? EXIT_ACCEPTED : rc;
+	if ((rc = want_args("submit", npos, 3, "a contest ID, a LETTER and a FILE.c"))
+	    != EXIT_ACCEPTED ||
+	    (rc = now_or_fail(&now)) != EXIT_ACCEPTED ||
+	    (rc = pick_user(&o, &user)) != EXIT_ACCEPTED ||
+	    (rc = contest_submit_check(ctx, pos[0], pos[1], user, now, &problem, letter))
+	    != EXIT_ACCEPTED)
+		goto out;
+	rc = judge_error("grading is not wired yet");
+out:
+	free(problem);
+	free(user);
+	return rc;
+}
+
+/* ---- status ----------------------------------------------------------- */
+
+static const char *phase_name(enum contest_phase ph)
+{
+	switch (ph) {
+	case CONTEST_BEFORE: return "not open yet";
+	case CONTEST_RUNNING: return "running";
+	case CONTEST_FROZEN: return "frozen";
+	case CONTEST_OVER: return "over";
+	}
+	return "?";
+}
+
+static int contest_status(struct judge_ctx *ctx, int argc, char **argv)
+{
+	struct db_contest c = DB_CONTEST_INIT;
+	struct contest_board b = CONTEST_BOARD_INIT;
+	struct board_input in;
+	struct db_problem *probs = NULL;
+	const struct contest_row *me = NULL;
+	struct contest_rules r;
+	struct opts o;
+	char **pos, *user = NULL, t0[32], t1[32], tf[32], left[32], l[2], dur[32];
+	int npos, rc, got, started_ok;
+	size_t nprobs = 0, i, j;
+	time_t now, started = 0;
+	enum contest_phase ph = CONTEST_BEFORE;
+	json_t *jprobs = NULL;
+
+	memset(&in, 0, sizeof(in));
+	if ((rc = parse(argc, argv, O_USER | O_JSON, &o, &pos, &npos)) != EXIT_ACCEPTED)
+		return rc < 0 ? EXIT_ACCEPTED : rc;
+	if ((rc = want_args("status", npos, 1, "one contest ID")) != EXIT_ACCEPTED ||
+	    (rc = now_or_fail(&now)) != EXIT_ACCEPTED ||
+	    (rc = pick_user(&o, &user)) != EXIT_ACCEPTED ||
+	    (rc = load_contest(ctx, pos[0], &c)) != EXIT_ACCEPTED)
+		goto out;
+	r = rules_of(&c);
+	got = db_participant_get(ctx->db, c.id, user, &started);
+	if (got < 0 || db_problem_list(ctx->db, 1, &probs, &nprobs) < 0) {
+		rc = internal();
+		goto out;
+	}
+	started_ok = got == 0;
+	if (started_ok) {
+		ph = contest_phase(&r, started, now);
+		if ((rc = build_board(ctx, &c, user, now, &in, &b)) != EXIT_ACCEPTED)
+			goto out;
+		for (i = 0; i < b.nrows; i++)
+			if (!strcmp(b.rows[i].user, user))
+				me = &b.rows[i];
+		fmt_time(started, t0);
+		fmt_time(contest_end(&r, started), t1);
+		fmt_time(contest_freeze_start(&r, started), tf);
+		fmt_left(now, contest_end(&r, started), left);
+	}
+	contest_format_duration(c.duration_minutes, dur);
+
+	if (o.json)
+		jprobs = json_array();
+	else {
+		printf("contest '%s' (%s), %s, user %s\n", c.id, c.title, dur, user);
+		if (!started_ok)
+			printf("not started; run 'judge contest start %s%s%s' to open your "
+			       "%s window\n", c.id, o.user ? " --user " : "",
+			       o.user ? user : "", dur);
+		else if (ph == CONTEST_BEFORE)
+			printf("opens at %s\n", t0);
+		else if (ph == CONTEST_OVER)
+			printf("over: started %s, ended %s\n", t0, t1);
+		else
+			printf("%s left (started %s, ends %s%s%s)\n", left, t0, t1,
+			       ph == CONTEST_FROZEN ? ", frozen since " :
+			       c.freeze_minutes ? ", freeze at " : "",
+			       c.freeze_minutes ? tf : "");
+		if (me)
+			printf("solved %d, penalty %d\n", me->solved, me->penalty);
+		printf("\n");
+	}
+	for (j = 0; j < r.nproblems; j++) {
+		const struct contest_cell *cell = me ? &me->cells[j] : NULL;
+		const char *ptitle = "";
+		json_t *jatt = o.json ? json_array() : NULL;
+
+		for (i = 0; i < nprobs; i++)
+			if (!strcmp(probs[i].id, c.problems[j]))
+				ptitle = probs[i].title;
+		contest_letter(j, l);
+		if (!o.json) {
+			printf("%s  %-20s %s", l, c.problems[j], ptitle);
+			if (cell && cell->solved)
+				printf("  [solved, minute %d, %d attempt%s]", cell->minute,
+				       cell->attempts, cell->attempts == 1 ? "" : "s");
+			else if (cell && cell->attempts)
+				printf("  [%d attempt%s%s]", cell->attempts,
+				       cell->attempts == 1 ? "" : "s",
+				       cell->pending ? ", pending" : "");
+			printf("\n");
+		}
+		for (i = 0; i < in.natts; i++) {
+			const struct db_contest_attempt *a = &in.atts[i];
+			int minute = contest_minute(started, a->submitted_at);
+			const char *v = a->verdict < 0 ? "running" : verdict_name(a->verdict);
+
+			if (strcmp(a->user, user) || contest_letter_index(a->letter, r.nproblems)
+			    != (int)j || a->submitted_at > now)
+				continue;
+			if (o.json)
+				json_array_append_new(jatt, json_pack("{s:I, s:i, s:s}",
+					"submission", (json_int_t)a->id, "minute", minute,
+					"verdict", v));
+			else
+				printf("     #%-6lld minute %-4d %s\n", a->id, minute, v);
+		}
+		if (o.json)
+			json_array_append_new(jprobs, json_pack("{s:s, s:s, s:s, s:b, s:o, s:o}",
+				"letter", l, "problem", c.problems[j], "title", ptitle,
+				"solved", cell && cell->solved, "minute",
+				cell && cell->solved ? json_integer(cell->minute) : json_null(),
+				"attempts", jatt));
+	}
+	if (o.json)
+		print_json(json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:I, s:i, s:i, s:o}",
+			"contest", c.id, "title", c.title, "user", user,
+			"phase", started_ok ? phase_name(ph) : "not started",
+			"started_at", started_ok ? json_string(t0) : json_null(),
+			"ends_at", started_ok ? json_string(t1) : json_null(),
+			"seconds_left", (json_int_t)(started_ok && ph != CONTEST_OVER &&
+				ph != CONTEST_BEFORE ? contest_end(&r, started) - now : 0),
+			"solved", me ? me->solved : 0, "penalty", me ? me->penalty : 0,
+			"problems", jprobs));
+out:
+	contest_board_release(&b);
+	board_input_release(&in);
+	db_problem_list_free(probs, nprobs);
+	db_contest_release(&c);
+	free(user);
+	return rc;
+}
+
+/* ---- scoreboard ------------------------------------------------------- */
+
+static int contest_scoreboard(struct judge_ctx *ctx, int argc, char **argv)
+{
+	struct db_contest c = DB_CONTEST_INIT;
+	struct contest_board b = CONTEST_BOARD_INIT;
+	struct board_input in;
+	struct buf out = BUF_INIT;
+	struct opts o;
+	char **pos, *user = NULL, when[32];
+	int npos, rc;
+	time_t now;
+
+	memset(&in, 0, sizeof(in));
+	if ((rc = parse(argc, argv, O_USER | O_JSON | O_HTML, &o, &pos, &npos)) != EXIT_ACCEPTED)
+		return rc < 0 ? EXIT_ACCEPTED : rc;
+	if ((rc = want_args("scoreboard", npos, 1, "one contest ID")) != EXIT_ACCEPTED ||
+	    (rc = now_or_fail(&now)) != EXIT_ACCEPTED ||
+	    (rc = pick_user(&o, &user)) != EXIT_ACCEPTED ||
+	    (rc = load_contest(ctx, pos[0], &c)) != EXIT_ACCEPTED ||
+	    (rc = build_board(ctx, &c, user, now, &in, &b)) != EXIT_ACCEPTED)
+		goto out;
+	if (o.html) {
+		contest_board_html(&b, c.id, c.title, c.problems, now, &out);
+		if (util_write_file(o.html, out.data, out.len, 0644) < 0) {
+			rc = judge_error("cannot write the scoreboard: %s", err_msg());
+			goto out;
+		}
+		buf_reset(&out);
+	}
+	if (o.json) {
+		print_json(contest_board_json(&b, c.id));
+	} else if (!o.html || !ctx->quiet) {
+		if (o.html)
+			printf("wrote %s\n", o.html);
+		if (!o.html) {
+			fmt_time(now, when);
+			printf("%s (%s), as of %s, seen by %s\n", c.title, c.id, when, user);
+			if (b.frozen)
+				printf("frozen: others' attempts in the last %d minutes of "
+				       "their window show as pending (?N)\n", c.freeze_minutes);
+			printf("\n");
+			if (b.nrows == 0)
+				printf("no participants yet; run 'judge contest start %s'\n", c.id);
+			else {
+				contest_board_text(&b, ctx->color, &out);
+				fputs(buf_str(&out), stdout);
+			}
+		}
+	}
+out:
+	buf_release(&out);
+	contest_board_release(&b);
+	board_input_release(&in);
+	db_contest_release(&c);
+	free(user);
+	return rc;
+}
+
+/* ---- dispatch --------------------------------------------------------- */
 
 int cmd_contest(struct judge_ctx *ctx, int argc, char **argv)
 {
-	(void)ctx; (void)argc; (void)argv;
-	judge_error("'contest' is not built yet");
-	return EXIT_INTERNAL;
+	static const struct {
+		const char *name;
+		int (*fn)(struct judge_ctx *, int, char **);
+	} subs[] = {
+		{ "create", contest_create },
+		{ "list", contest_list },
+		{ "scoreboard", contest_scoreboard },
+		{ "start", contest_start },
+		{ "status", contest_status },
+		{ "submit", contest_submit },
+	};
+	size_t i;
+
+	if (argc < 2) {
+		fputs(usage, stderr);
+		return EXIT_BAD_INPUT;
+	}
+	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
+		fputs(usage, stdout);
+		return EXIT_ACCEPTED;
+	}
+	for (i = 0; i < sizeof(subs) / sizeof(subs[0]); i++)
+		if (!strcmp(argv[1], subs[i].name))
+			return subs[i].fn(ctx, argc - 1, argv + 1);
+	return judge_error("unknown subcommand 'contest %s'; use one of create, list, "
+			   "scoreboard, start, status, submit", argv[1]);
 }

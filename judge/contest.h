@@ -160,4 +160,19 @@ int contest_check_user(const char *name);
  * else "user". Malloc'd. */
 char *contest_login_name(void);
 
+/* ---- front end (judge/cmd_contest.c) --------------------------------- */
+
+struct judge_ctx;
+
+/* For `judge contest submit` and `judge submit --contest ID`: check that
+ * user may submit to problem `which` (a letter "A"/"a", or a problem id of
+ * the contest) of contest `contest` at time now: the contest exists, the
+ * problem is one of its, user has started, and now is inside user's window.
+ * On success returns EXIT_ACCEPTED with the problem id in *problem
+ * (malloc'd) and its letter in letter. Otherwise prints the error ("unknown
+ * contest 'X'; did you mean 'Y'?", "contest 'X' closed for 'ana' at ...")
+ * and returns EXIT_BAD_INPUT, or EXIT_INTERNAL on a database failure. */
+int contest_submit_check(struct judge_ctx *ctx, const char *contest, const char *which,
+			 const char *user, time_t now, char **problem, char letter[2]);
+
 #endif
