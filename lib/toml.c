@@ -409,7 +409,7 @@ static int unicode_escape(struct parser *p, struct buf *b)
 		int h = hexval(peek(p));
 
 		if (h < 0)
-			return perr(p, at, "\\%c escape needs %zu hex digits", n == 4 ? 'u' : 'U', n);
+			return perr(p, at, "escape \\%c needs %zu hex digits", n == 4 ? 'u' : 'U', n);
 		cp = cp << 4 | (unsigned long)h;
 		p->pos++;
 	}
@@ -1001,6 +1001,11 @@ static int parse_keyval(struct parser *p, struct toml_value *table)
 			e = new_value(p, TOML_TABLE, k.parts[i].at);
 			e->flags = F_DOTTED;
 			table_add(p, t, &k.parts[i], e);
+		} else if (e->type == TOML_TABLE && e->flags == F_IMPLICIT) {
+			/* only named on the way to a header so far: the dotted
+			 * key is its first definition, so no header may follow */
+			e->flags = F_DOTTED;
+			where(p, k.parts[i].at, &e->line, &e->col);
 		} else if (e->type == TOML_TABLE && !(e->flags & (F_DOTTED | F_CLOSED))) {
 			perr(p, k.parts[i].at, "cannot add to table '%s' with a dotted key: it was defined by a header (line %d)",
 			     key_name(&k, i + 1, name, sizeof(name)), e->line);

@@ -27,6 +27,8 @@ corpus, results = sys.argv[1], sys.argv[2]
 DT = re.compile(r'(?:(\d{4})-(\d{2})-(\d{2}))?[Tt ]?'
                 r'(?:(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?)?([Zz]|[+-]\d{2}:\d{2})?')
 
+POSITIONED = re.compile(r'toml_decode: [1-9][0-9]*:[1-9][0-9]*: [a-z\'].*')
+
 def datetime_key(s):
     m = DT.fullmatch(s)
     if not m:
@@ -86,11 +88,16 @@ def diff(got, want, path):
 for line in open(results):
     name, rc, idx = line.rstrip('\n').split('\t')
     err = open('out/%s.err' % idx, errors='replace').read().strip()
+    if 'Sanitizer' in err or 'runtime error:' in err:
+        print('fail %s: sanitizer report: %s' % (name, err.replace('\n', ' ')[:300]))
+        continue
     if name.startswith('invalid/'):
-        if rc == '1':
-            print('ok', name)
-        else:
+        if rc != '1':
             print('fail %s: accepted (exit %s), should be rejected' % (name, rc))
+        elif not POSITIONED.fullmatch(err):
+            print('fail %s: error is not "LINE:COL: message": %s' % (name, err))
+        else:
+            print('ok', name)
         continue
     if rc != '0':
         print('fail %s: exit %s: %s' % (name, rc, err))

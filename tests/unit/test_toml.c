@@ -46,6 +46,8 @@ static const struct {
 	{ "a = [{}]\n[[a]]\n", "2:1: 'a' is already defined as an array (line 1)" },
 	{ "[a.b]\n[a]\nb.c = 1\n",
 	  "3:1: cannot add to table 'b' with a dotted key: it was defined by a header (line 1)" },
+	/* b was only named by [a.b.c]: the dotted key defines it, a header cannot */
+	{ "[a.b.c]\n[a]\nb.d = 1\n[a.b]\n", "4:1: 'a.b' is already defined as a table (line 3)" },
 	{ "v = yes\n", "1:5: invalid value 'yes' (strings need quotes)" },
 	{ "s = \"open\n", "1:10: newline in a single-line string" },
 	{ "c = 1 # bell \a\n", "1:14: control character U+0007 in comment" },
