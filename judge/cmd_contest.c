@@ -111,8 +111,7 @@ static int internal(void)
 static int now_or_fail(time_t *now)
 {
 	if (util_now(now) < 0)
-		return judge_error("%s; write it as RFC 3339, e.g. 2026-12-01T10:00:00Z",
-				   err_msg());
+		return judge_error("%s", err_msg());
 	return EXIT_ACCEPTED;
 }
 

@@ -15,7 +15,7 @@
 
 int unit_contest(void);
 
-#define T0 1796112000   /* 2026-12-01T10:00:00Z */
+#define T0 1796119200   /* 2026-12-01T10:00:00Z */
 #define MIN(m) ((time_t)(m) * 60)
 
 /* 5 hours, 60-minute freeze, 20 minutes per rejected attempt, 3 problems */
