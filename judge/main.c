@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "db/db.h"
 #include "judge/judge.h"
 #include "lib/err.h"
 #include "lib/util.h"
@@ -117,5 +118,7 @@ int main(int argc, char **argv)
 		judge_error("cannot write the output: %s", "standard output failed");
 		return EXIT_INTERNAL;
 	}
+	if (ctx.db)
+		db_close(ctx.db);
 	return rc;
 }
