@@ -31,16 +31,17 @@ struct parser {
 	size_t len, pos;
 	struct toml_value *root, *cur;
 	int depth;
-	/* where(): a forward-moving cache of the line containing wh_off */
+	/* where(): wh_off is on line wh_line (starting at wh_bol), column wh_col */
 	size_t wh_off, wh_bol;
-	int wh_line;
+	int wh_line, wh_col;
 };
 
 /* One part of a dotted key. */
 struct key_part {
 	char *s;
 	size_t len;
-	size_t at;
+	size_t at;         /* byte offset, and the same as line:col */
+	int line, col;
 };
 
 struct key_path {
@@ -48,29 +49,47 @@ struct key_path {
 	size_t n, alloc;
 };
 
-/* Line and column (1-based, column in characters) of byte offset at. */
+static int is_lead_byte(char c)
+{
+	return ((unsigned char)c & 0xC0) != 0x80;
+}
+
+/* Line and column (1-based, column in characters) of byte offset at. The
+ * cache makes the usual small steps (forward, or back to a key on the same
+ * line) cost only the distance moved, so big documents stay linear. */
 static void where(struct parser *p, size_t at, int *line, int *col)
 {
 	size_t i;
-	int c = 1;
 
-	if (at < p->wh_off) {
-		p->wh_off = 0;
-		p->wh_bol = 0;
-		p->wh_line = 1;
+	if (at > p->len)
+		at = p->len;
+	if (at < p->wh_bol) {
+		for (i = p->wh_bol; i > at; i--)
+			if (p->s[i - 1] == '\n')
+				p->wh_line--;
+		p->wh_bol = at;
+		while (p->wh_bol > 0 && p->s[p->wh_bol - 1] != '\n')
+			p->wh_bol--;
+		p->wh_off = p->wh_bol;
+		p->wh_col = 1;
+	} else if (at < p->wh_off) {
+		for (i = at; i < p->wh_off; i++)
+			if (is_lead_byte(p->s[i]))
+				p->wh_col--;
+		p->wh_off = at;
 	}
-	for (i = p->wh_off; i < at && i < p->len; i++) {
+	for (i = p->wh_off; i < at; i++) {
 		if (p->s[i] == '\n') {
 			p->wh_line++;
 			p->wh_bol = i + 1;
+			p->wh_col = 1;
+		} else if (is_lead_byte(p->s[i])) {
+			p->wh_col++;
 		}
 	}
 	p->wh_off = at;
-	for (i = p->wh_bol; i < at && i < p->len; i++)
-		if (((unsigned char)p->s[i] & 0xC0) != 0x80)
-			c++;
 	*line = p->wh_line;
-	*col = c;
+	*col = p->wh_col;
 }
 
 __attribute__((format(printf, 3, 4)))
@@ -287,7 +306,7 @@ static struct toml_value *table_find(const struct toml_value *t, const char *key
 }
 
 /* Add key (copied) -> v (taken) to table t; the caller checked it is new. */
-static void table_add(struct parser *p, struct toml_value *t,
+static void table_add(struct toml_value *t,
 		      const struct key_part *k, struct toml_value *v)
 {
 	struct toml_kv *kv;
@@ -303,7 +322,8 @@ static void table_add(struct parser *p, struct toml_value *t,
 	kv->key[k->len] = 0;
 	kv->keylen = k->len;
 	kv->value = v;
-	where(p, k->at, &kv->line, &kv->col);
+	kv->line = k->line;
+	kv->col = k->col;
 }
 
 static void array_add(struct toml_value *a, struct toml_value *v)
@@ -544,6 +564,7 @@ static int parse_key(struct parser *p, struct key_path *k)
 		int c = peek(p);
 
 		part.at = p->pos;
+		where(p, part.at, &part.line, &part.col);
 		if (c == '"' || c == '\'') {
 			if (parse_string(p, &b, 0) < 0) {
 				buf_release(&b);
@@ -1000,7 +1021,7 @@ static int parse_keyval(struct parser *p, struct toml_value *table)
 		if (!e) {
 			e = new_value(p, TOML_TABLE, k.parts[i].at);
 			e->flags = F_DOTTED;
-			table_add(p, t, &k.parts[i], e);
+			table_add(t, &k.parts[i], e);
 		} else if (e->type == TOML_TABLE && e->flags == F_IMPLICIT) {
 			/* only named on the way to a header so far: the dotted
 			 * key is its first definition, so no header may follow */
@@ -1024,7 +1045,7 @@ static int parse_keyval(struct parser *p, struct toml_value *table)
 	}
 	if (parse_value(p, &v) < 0)
 		goto out;
-	table_add(p, t, &k.parts[i], v);
+	table_add(t, &k.parts[i], v);
 	rc = 0;
 out:
 	key_path_release(&k);
@@ -1054,7 +1075,7 @@ static int parse_header(struct parser *p)
 		if (!e) {
 			e = new_value(p, TOML_TABLE, at);
 			e->flags = F_IMPLICIT;
-			table_add(p, t, &k.parts[i], e);
+			table_add(t, &k.parts[i], e);
 		} else if (e->type == TOML_ARRAY && (e->flags & F_AOT)) {
 			e = e->u.array.items[e->u.array.n - 1];
 		} else if (e->type != TOML_TABLE || (e->flags & F_CLOSED)) {
@@ -1069,7 +1090,7 @@ static int parse_header(struct parser *p)
 	if (!aot) {
 		if (!e) {
 			e = new_value(p, TOML_TABLE, at);
-			table_add(p, t, &k.parts[i], e);
+			table_add(t, &k.parts[i], e);
 		} else if (e->type != TOML_TABLE || e->flags != F_IMPLICIT) {
 			perr(p, at, "'%s' is already defined as %s (line %d)", name, what(e), e->line);
 			goto out;
@@ -1083,7 +1104,7 @@ static int parse_header(struct parser *p)
 		if (!e) {
 			e = new_value(p, TOML_ARRAY, at);
 			e->flags = F_AOT;
-			table_add(p, t, &k.parts[i], e);
+			table_add(t, &k.parts[i], e);
 		} else if (e->type != TOML_ARRAY || !(e->flags & F_AOT)) {
 			perr(p, at, "'%s' is already defined as %s (line %d)", name, what(e), e->line);
 			goto out;
@@ -1107,6 +1128,7 @@ struct toml_value *toml_parse(const char *src, size_t len)
 	p.s = src;
 	p.len = len;
 	p.wh_line = 1;
+	p.wh_col = 1;
 	if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
 		p.pos = 3;
 	p.root = new_value(&p, TOML_TABLE, 0);
