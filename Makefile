@@ -20,7 +20,7 @@ endif
 # Debian packages: the build's and the tests' (jq and python3 read JSON and
 # XML in the end-to-end tests).
 DEB_PKGS := pkg-config gcc make libc6-dev libsqlite3-dev libseccomp-dev \
-            libpcre2-dev libcmocka-dev nettle-dev libjansson-dev jq python3
+            libpcre2-dev libcmocka-dev nettle-dev libjansson-dev jq python3 sqlite3
 
 LIB_SRC  := $(sort $(wildcard lib/*.c))
 DB_SRC   := $(sort $(wildcard db/*.c))

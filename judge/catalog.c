@@ -908,7 +908,11 @@ static int load_catalog(struct db *db, struct catalog *c, int force)
 	c->doc = toml_parse(src.data, src.len);
 	buf_release(&src);
 	if (!c->doc) {
-		err_prefix("%s", c->file);
+		/* the reader's message is "LINE:COL: what": make it FILE:LINE:COL */
+		char *msg = xstrdup(err_msg());
+
+		err_set("%s:%s", c->file, msg);
+		free(msg);
 		return EXIT_BAD_INPUT;
 	}
 	if ((rc = parse_catalog(c)))
