@@ -66,14 +66,20 @@ struct toml_value {
 	int flags;                     /* private to the parser */
 };
 
-/* Parse len bytes of TOML. Returns the root table (free with toml_free), or
- * NULL with err set to "LINE:COL: message". */
+/* Parse len bytes of TOML 1.0.0 (src need not be NUL-terminated; a leading
+ * UTF-8 BOM is skipped). Returns the root table (line 1, col 1; free with
+ * toml_free), or NULL with err set to "LINE:COL: message" for the first
+ * problem: bad syntax or UTF-8, a bare CR, a redefinition, a value out of
+ * range (integers beyond int64, floats that overflow to infinity, impossible
+ * dates), or arrays/inline tables nested more than 256 deep. */
 struct toml_value *toml_parse(const char *src, size_t len);
 
 /* Free a tree returned by toml_parse. NULL is fine. */
 void toml_free(struct toml_value *v);
 
-/* The value of key in table t, or NULL (also when t is not a table). */
+/* The value of key in table t, or NULL (also when t is not a table or is
+ * NULL). key is one plain key, not a dotted path: "a.b" finds a key written
+ * "a.b" in quotes. Borrowed from the tree. Linear in the table's size. */
 const struct toml_value *toml_get(const struct toml_value *t, const char *key);
 
 /* "table", "array", "string", "integer", "float", "boolean", "datetime",
