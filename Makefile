@@ -41,6 +41,10 @@ UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
 all: deps build
 
+# bin/judge and tests/toml_decode are shared by both flavours: relink them
+# when the flavour (plain or sanitized) changes.
+$(shell mkdir -p build; [ "$$(cat build/flavour 2>/dev/null)" = "$(BUILD)" ] || echo "$(BUILD)" > build/flavour)
+
 .PHONY: build
 build: bin/judge tests/toml_decode $(BUILD)/unit-tests problems-data
 
@@ -49,12 +53,12 @@ build: bin/judge tests/toml_decode $(BUILD)/unit-tests problems-data
 deps:
 	@sh tests/deps.sh $(DEB_PKGS)
 
-bin/judge: $(ALL_OBJ)
+bin/judge: $(ALL_OBJ) build/flavour
 	@mkdir -p bin
-	$(CC) $(LDFLAGS) -o $@ $^ $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(LDLIBS)
+	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(LDLIBS)
 
-tests/toml_decode: $(BUILD)/tests/toml_decode.o $(LIB_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^ $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(LDLIBS)
+tests/toml_decode: $(BUILD)/tests/toml_decode.o $(LIB_OBJ) build/flavour
+	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(LDLIBS)
 
 # One unit-test binary linked against every object but judge/main.o; its
 # main() is generated from the list of tests/unit/test_NAME.c files, each of
