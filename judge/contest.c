@@ -1,6 +1,9 @@
 /* contest.c: local contest rules (windows, ICPC scoring, the freeze) and the
- * scoreboard in three forms. Pure functions: no database, no clock. The rules,
- * including the freeze rule, are spelled out at the top of judge/contest.h. */
+ * scoreboard in three forms. Pure functions: no database, no clock. The rules
+ * are spelled out in full at the top of judge/contest.h; the freeze rule in
+ * short: an attempt made in the last freeze_minutes of its submitter's own
+ * window is pending to everyone else until that window has ended, and then
+ * revealed; submitters always see their own attempts. */
 #include "judge/contest.h"
 
 #include <ctype.h>
