@@ -138,6 +138,16 @@ static int __attribute__((format(printf, 1, 2))) bad(const char *fmt, ...)
 	return EXIT_BAD_INPUT;
 }
 
+/* "a string", "an integer": a TOML type name with its article. */
+static const char *a_type(const struct toml_value *v)
+{
+	static __thread char out[32];
+	const char *name = toml_type_name(v->type);
+
+	snprintf(out, sizeof(out), "%s %s", strchr("aeiou", name[0]) ? "an" : "a", name);
+	return out;
+}
+
 /* dir/rel, or rel when it is absolute or dir is ".". Malloc'd. */
 static char *join(const char *dir, const char *rel)
 {
@@ -221,9 +231,7 @@ static int get_str(const struct catalog *c, const struct toml_value *t, const ch
 		return 0;
 	}
 	if (v->type != TOML_STRING)
-		return bad_at(c, v, "%s must be a string, not %s %s", key,
-			      v->type == TOML_INTEGER || v->type == TOML_ARRAY ? "an" : "a",
-			      toml_type_name(v->type));
+		return bad_at(c, v, "%s must be a string, not %s", key, a_type(v));
 	if (strlen(v->u.string.s) != v->u.string.len)
 		return bad_at(c, v, "%s must not contain a NUL character", key);
 	if (!v->u.string.len && required)
@@ -246,10 +254,8 @@ static int get_int(const struct catalog *c, const struct toml_value *t, const ch
 		return 0;
 	}
 	if (v->type != TOML_INTEGER)
-		return bad_at(c, v, "%s must be %s integer, not %s %s", key,
-			      min > 0 ? "a positive" : "a non-negative",
-			      v->type == TOML_INTEGER || v->type == TOML_ARRAY ? "an" : "a",
-			      toml_type_name(v->type));
+		return bad_at(c, v, "%s must be %s integer, not %s", key,
+			      min > 0 ? "a positive" : "a non-negative", a_type(v));
 	if (v->u.integer < min)
 		return bad_at(c, v, "%s must be %s integer", key,
 			      min > 0 ? "a positive" : "a non-negative");
@@ -273,7 +279,7 @@ static int get_tolerance(const struct catalog *c, const struct toml_value *t,
 	else if (v->type == TOML_FLOAT)
 		d = v->u.fp;
 	else
-		return bad_at(c, v, "%s must be a number, not a %s", key, toml_type_name(v->type));
+		return bad_at(c, v, "%s must be a number, not %s", key, a_type(v));
 	if (!isfinite(d) || d < 0)
 		return bad_at(c, v, "%s must be a non-negative number", key);
 	*out = d;
@@ -296,15 +302,13 @@ static int get_strings(const struct catalog *c, const struct toml_value *t,
 		return 0;
 	}
 	if (v->type != TOML_ARRAY)
-		return bad_at(c, v, "%s must be an array of strings, not a %s", key,
-			      toml_type_name(v->type));
+		return bad_at(c, v, "%s must be an array of strings, not %s", key, a_type(v));
 	if (required && !v->u.array.n)
 		return bad_at(c, v, "%s must not be empty", key);
 	for (i = 0; i < v->u.array.n; i++) {
 		e = v->u.array.items[i];
 		if (e->type != TOML_STRING)
-			return bad_at(c, e, "%s must be an array of strings, not hold a %s", key,
-				      toml_type_name(e->type));
+			return bad_at(c, e, "%s must hold only strings, not %s", key, a_type(e));
 		if (!e->u.string.len || strlen(e->u.string.s) != e->u.string.len ||
 		    strchr(e->u.string.s, '\n'))
 			return bad_at(c, e, "each of %s must be a non-empty one-line string", key);
@@ -461,8 +465,8 @@ static int parse_problem(struct catalog *c, const struct toml_value *t, size_t i
 
 	cp->where = t;
 	if (t->type != TOML_TABLE) {
-		rc = bad_at(c, t, "each problem must be a table ([[problem]]), not a %s",
-			    toml_type_name(t->type));
+		rc = bad_at(c, t, "each problem must be a table ([[problem]]), not %s",
+			    a_type(t));
 		goto out;
 	}
 	if ((rc = check_keys(c, t, problem_keys, what)))
@@ -550,8 +554,8 @@ static int parse_contest(struct catalog *c, const struct toml_value *t, size_t i
 	int rc;
 
 	if (t->type != TOML_TABLE) {
-		rc = bad_at(c, t, "each contest must be a table ([[contest]]), not a %s",
-			    toml_type_name(t->type));
+		rc = bad_at(c, t, "each contest must be a table ([[contest]]), not %s",
+			    a_type(t));
 		goto out;
 	}
 	if ((rc = check_keys(c, t, contest_keys, what)))
@@ -624,8 +628,8 @@ static int get_aot(const struct catalog *c, const char *key, const struct toml_v
 
 	*out = v;
 	if (v && v->type != TOML_ARRAY)
-		return bad_at(c, v, "'%s' must be an array of tables ([[%s]]), not a %s", key,
-			      key, toml_type_name(v->type));
+		return bad_at(c, v, "'%s' must be an array of tables ([[%s]]), not %s", key,
+			      key, a_type(v));
 	return 0;
 }
 
