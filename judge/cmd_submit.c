@@ -1,9 +1,201 @@
-/* cmd_submit.c: placeholder until the 'submit' command is written (owner replaces it). */
+/* cmd_submit.c: 'judge submit ID FILE.c': grade one solution on every test of
+ * a problem, show the table and the verdict, and record it all.
+ *
+ * Interrupts: the first SIGINT/SIGTERM lets the current test finish (at most
+ * its wall limit), then the submission is recorded as IE "interrupted", the
+ * sandbox is cleaned up and the exit code is 3. A second one kills the judge
+ * at once (the default action is restored): its run dies with it
+ * (PR_SET_PDEATHSIG) and the 'running' row is marked IE by the next command
+ * (db_submissions_reap). */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "judge/compile.h"
+#include "judge/contest.h"
+#include "judge/grade.h"
 #include "judge/judge.h"
+#include "judge/report.h"
+#include "lib/err.h"
+#include "lib/util.h"
+#include "sandbox/sandbox.h"
+
+static const char submit_usage[] =
+	"usage: judge submit ID FILE.c [--json] [--fail-fast] [--user NAME]\n"
+	"\n"
+	"Compile FILE.c (gcc -O2 -std=gnu17 -static -lm, cached), run it on every\n"
+	"test of problem ID in the sandbox, check each output, print a table and\n"
+	"the verdict, and record the submission in the database.\n"
+	"\n"
+	"  --json          print the result as one JSON object\n"
+	"  --fail-fast     stop at the first test that is not accepted\n"
+	"  --user NAME     record the submission under NAME (default: login name)\n"
+	"\n"
+	"exit codes: 0 AC, 1 any other verdict, 2 bad usage or input, 3 internal error\n";
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+struct live {
+	const struct judge_ctx *ctx;
+	int header;
+};
+
+/* Print each test's row as soon as it is judged. */
+static void progress(void *arg, const struct grade_result *r, const struct grade_test *t)
+{
+	struct live *l = arg;
+
+	if (!t)
+		return;
+	if (!l->header) {
+		report_table_header(l->ctx, stdout);
+		l->header = 1;
+	}
+	report_table_row(l->ctx, stdout, r->ntests, t);
+	fflush(stdout);
+}
+
+/* Problem id to p, or a one-line error (exit 2) with the closest id. */
+static int find_problem(struct judge_ctx *ctx, const char *id, struct db_problem *p)
+{
+	char *near;
+	int rc = db_problem_get(ctx->db, id, p);
+
+	if (rc < 0)
+		return judge_error("%s", err_msg()), EXIT_INTERNAL;
+	if (rc == DB_NOTFOUND || p->retired) {
+		near = db_problem_nearest(ctx->db, id);
+		if (near)
+			judge_error("unknown problem '%s'; did you mean '%s'?", id, near);
+		else
+			judge_error("unknown problem '%s'; run 'judge list' to see the "
+				    "problem ids", id);
+		free(near);
+		return EXIT_BAD_INPUT;
+	}
+	return 0;
+}
 
 int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 {
-	(void)ctx; (void)argc; (void)argv;
-	judge_error("'submit' is not built yet");
-	return EXIT_INTERNAL;
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "fail-fast", no_argument, NULL, 'f' },
+		{ "user", required_argument, NULL, 'u' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct db_problem p = DB_PROBLEM_INIT;
+	struct compile_cache cache = COMPILE_CACHE_INIT;
+	struct grade_opts go = GRADE_OPTS_INIT;
+	struct grade_result r = GRADE_RESULT_INIT;
+	struct buf source = BUF_INIT;
+	struct live live = { ctx, 0 };
+	struct sigaction sa, old_int, old_term;
+	struct grade_env env;
+	struct sbx *s = NULL;
+	char *user = NULL;
+	int c, json = 0, rc, graded;
+	json_t *j;
+
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'j': json = 1; break;
+		case 'f': go.fail_fast = 1; break;
+		case 'u':
+			free(user);
+			user = xstrdup(optarg);
+			break;
+		case 'h': fputs(submit_usage, stdout); return EXIT_ACCEPTED;
+		default: fputs(submit_usage, stderr); return EXIT_BAD_INPUT;
+		}
+	}
+	if (argc - optind != 2) {
+		fputs(submit_usage, stderr);
+		free(user);
+		return judge_error("submit needs a problem id and a C source file");
+	}
+	if (!user)
+		user = contest_login_name();
+	if (contest_check_user(user) < 0) {
+		rc = judge_error("bad --user: %s", err_msg());
+		goto out;
+	}
+	if ((rc = find_problem(ctx, argv[optind], &p)))
+		goto out;
+	if (compile_read_source(argv[optind + 1], &source) < 0) {
+		rc = judge_error("%s", err_msg());
+		goto out;
+	}
+	if (compile_cache_open(&cache, ctx->root) < 0) {
+		judge_error("compile cache: %s", err_msg());
+		rc = EXIT_INTERNAL;
+		goto out;
+	}
+	s = sbx_open(0);
+	if (!s) {
+		judge_error("cannot set up the sandbox: %s", err_msg());
+		rc = EXIT_INTERNAL;
+		goto out;
+	}
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sa.sa_flags = SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+
+	env.db = ctx->db;
+	env.sbx = s;
+	env.cache = &cache;
+	go.user = user;
+	go.store = 1;
+	go.cancel = &interrupted;
+	if (!json && !ctx->quiet) {
+		go.progress = progress;
+		go.progress_arg = &live;
+	}
+	graded = grade_submission(&env, &p, buf_str(&source), source.len, &go, &r);
+
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+
+	if (json) {
+		j = report_json(&r);
+		report_print_json(j);
+		json_decref(j);
+	} else {
+		if (r.verdict == V_CE)
+			report_compile_error(ctx, stdout, &r, 20);
+		report_summary(ctx, stdout, &r);
+	}
+	if (graded < 0) {
+		judge_error("cannot record the result: %s", err_msg());
+		rc = EXIT_INTERNAL;
+	} else if (r.verdict == V_IE) {
+		judge_error("internal error while grading '%s': %s", p.id,
+			    r.error ? r.error : "unknown");
+		rc = EXIT_INTERNAL;
+	} else {
+		rc = r.verdict == V_AC ? EXIT_ACCEPTED : EXIT_REJECTED;
+	}
+
+out:
+	if (s)
+		sbx_close(s);
+	grade_result_release(&r);
+	compile_cache_release(&cache);
+	db_problem_release(&p);
+	buf_release(&source);
+	free(user);
+	return rc;
 }
