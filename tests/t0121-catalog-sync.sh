@@ -72,6 +72,11 @@ equals "new limit stored" "$(sq "SELECT time_limit_ms FROM problems WHERE id = '
 
 # a dropped problem is retired, its submissions kept
 sq "INSERT INTO submissions (problem, user, source, source_hash, submitted_at, status, verdict, passed, total) VALUES ('alpha', 'ana', 'int main(){}', 'h', 0, 'done', 'AC', 3, 3)"
+expect_exit 0 "list as ana" env LOGNAME=ana "$JUDGE" list
+check "ana's best on alpha is AC" sh -c "printf '%s\n' \"\$0\" | grep -Eq '^alpha .* AC\$'" "$OUT"
+check "ana has not tried beta" sh -c "printf '%s\n' \"\$0\" | grep -Eq '^beta .* -\$'" "$OUT"
+expect_exit 0 "list as bob" env LOGNAME=bob "$JUDGE" list
+lacks "bob has no verdicts" "$OUT" " AC"
 python3 - <<'PY'
 s = open("problems.toml").read()
 start = s.index("[[problem]]")
