@@ -18,6 +18,11 @@ need_root
 grep -q "^id = \"$ID\"" "$ROOT/problems.toml" || skip "$ID is not in problems.toml yet"
 run "$JUDGE" --catalog "$ROOT/problems.toml" submit "$ID" "$ROOT/solutions/$ID/accepted/1-ref-backtrack.c" --json
 case "$ERR" in *"not built yet"*) skip "'judge submit' is not built yet" ;; esac
+if [ "$RC" -ne 0 ] || [ -z "$OUT" ]; then
+	fail "the reference gets AC through 'judge submit': exit $RC" "$ERR"
+	finish
+	exit 1
+fi
 
 for src in "$ROOT"/solutions/$ID/*/*.c; do
 	folder=$(basename "$(dirname "$src")")

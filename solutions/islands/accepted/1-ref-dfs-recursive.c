@@ -1,7 +1,7 @@
 /* islands, accepted (reference): scan the grid; at each unvisited '1' count an
  * island and sink it with a recursive flood fill (up, down, left, right).
  * O(r * c). The recursion is as deep as the longest DFS path: r * c = 10^6
- * calls on a full 1000x1000 grid (t40-gen-max-full). A frame is a few dozen
+ * calls on a full 1000x1000 grid (t31-gen-max-full). A frame is a few dozen
  * bytes, so this needs tens of MB of stack: fine with the stack limit equal to
  * the memory limit (256 MB), as on most judges. */
 #include <stdio.h>
