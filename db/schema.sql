@@ -171,3 +171,13 @@ CREATE TABLE local_tests (
 	created_at INTEGER NOT NULL,
 	UNIQUE (problem, user, name)
 );
+
+-- migration 2
+
+-- judge regress: the margin flag ("slow: 62% of limit", "tight: 1.4x"), the
+-- time limit the solution was measured against, and how long grading it took
+-- (the next run starts the longest jobs first).
+ALTER TABLE regress_results ADD COLUMN flag TEXT NOT NULL DEFAULT '';
+ALTER TABLE regress_results ADD COLUMN time_limit_ms INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE regress_results ADD COLUMN wall_ms INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX regress_results_solution ON regress_results (solution, run);
