@@ -1,0 +1,108 @@
+#!/bin/sh
+# 'judge history' and 'judge result' read back what 'judge submit' stored;
+# a judge killed mid-run never leaves a lie: its 'running' row becomes IE at
+# the next command; SIGTERM during a run is recorded as IE "interrupted".
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/grade_fixtures.sh"
+need_root
+grade_fixtures
+
+prog ac '#include <stdio.h>
+int main(void) { long long a, b; if (scanf("%lld %lld", &a, &b) != 2) return 1;
+printf("%lld\n", a + b); return 0; }'
+printf '/* caf\303\251 */\n' >> ac.c          # UTF-8, and no final newline below
+printf '/* no final newline */' >> ac.c
+prog sleepy '#include <unistd.h>
+int main(void) { for (;;) sleep(100); }'
+
+run "$JUDGE" submit sum ac.c --user ana
+A=$(sed -n 's/.*submission \([0-9]*\)$/\1/p' .out)
+check "submit printed its id" test -n "$A"
+run "$JUDGE" submit echo-tokens cat.c --user bob
+B=$(sed -n 's/.*submission \([0-9]*\)$/\1/p' .out)
+
+# history: the table and the JSON
+run "$JUDGE" history
+equals "history: exit 0" "$RC" 0
+contains "history: header" "$OUT" "verdict"
+contains "history: ana's AC" "$OUT" "ana"
+contains "history: passed column" "$OUT" "3/3"
+run "$JUDGE" history --json
+check "history json: newest first, fields" jq -e --argjson a "$A" --argjson b "$B" '
+	length == 2 and .[0].id == $b and .[1].id == $a and .[1].problem == "sum" and
+	.[1].user == "ana" and .[1].verdict == "AC" and .[1].passed == 3 and .[1].total == 3 and
+	.[0].verdict == "WA" and (.[0].submitted_at | test("^[0-9]{4}-[0-9]{2}-[0-9]{2}T"))' .out
+run "$JUDGE" history sum --json
+check "history ID filters" jq -e 'length == 1 and .[0].problem == "sum"' .out
+run "$JUDGE" history --user bob --json
+check "history --user filters" jq -e 'length == 1 and .[0].user == "bob"' .out
+expect_exit 2 "history: unknown problem" "$JUDGE" history smu
+contains "history: suggestion" "$ERR" "did you mean 'sum'?"
+
+# result: in full, as JSON, and the source exactly
+run "$JUDGE" result "$B"
+equals "result: exit 0" "$RC" 0
+contains "result: header" "$OUT" "submission $B"
+contains "result: table" "$OUT" "t05-wrong"
+contains "result: message" "$OUT" "line 1, token 3: expected '3', got '4'"
+contains "result: summary" "$OUT" "echo-tokens: WA on test t04-empty (4/8 passed)"
+run "$JUDGE" result "$B" --json
+check "result json" jq -e '.verdict == "WA" and .user == "bob" and .status == "done" and
+	(.tests | length) == 8 and .tests[6].name == "t06-extra" and .tests[6].verdict == "WA"' .out
+"$JUDGE" result "$A" --source > got.c
+check "result --source: byte for byte" cmp got.c ac.c
+expect_exit 2 "result: unknown submission" "$JUDGE" result 999
+contains "result: unknown message" "$ERR" "unknown submission 999"
+expect_exit 2 "result: not a number" "$JUDGE" result abc
+
+# kill -9 of the judge mid-run: the row stays 'running' until the next
+# command, which marks it IE; the program died with the judge
+wait_running() {
+	i=0
+	while [ $i -lt 100 ]; do
+		[ "$(sqlite3 "$JUDGE_DB" "select count(*) from results r join submissions s on r.submission = s.id where s.status = 'running'" 2>/dev/null)" = 0 ] &&
+		[ "$(sqlite3 "$JUDGE_DB" "select count(*) from submissions where status = 'running'" 2>/dev/null)" = 1 ] && return 0
+		sleep 0.1; i=$((i + 1))
+	done
+	return 1
+}
+# residue PID: processes still running in the sandbox boxes of judge PID
+residue() {
+	for p in /proc/[0-9]*; do
+		r=$(readlink "$p/root" 2>/dev/null) || continue
+		case "$r" in /tmp/judge-box/*-"$1"/*) echo "${p#/proc/}" ;; esac
+	done
+}
+"$JUDGE" submit sum sleepy.c >/dev/null 2>&1 &
+pid=$!
+check "kill -9: the row is running" wait_running
+sleep 0.3
+check "kill -9: the program runs in a box of this judge" test -n "$(residue $pid)"
+kill -9 $pid; wait $pid 2>/dev/null
+sleep 0.5
+left=$(residue $pid)
+equals "kill -9: the program died with the judge" "$left" ""
+[ -n "$left" ] && kill -9 $left
+run "$JUDGE" history --json
+check "kill -9: reaped as IE" jq -e '.[0].status == "done" and .[0].verdict == "IE"' .out
+K=$(jq '.[0].id' .out)
+run "$JUDGE" result "$K" --json
+check "kill -9: a reason is stored" jq -e '.error | type == "string" and length > 0' .out
+
+# SIGTERM: the current test ends, the row is finished as IE "interrupted"
+"$JUDGE" submit sum sleepy.c >term.out 2>term.err &
+pid=$!
+check "SIGTERM: the row is running" wait_running
+sleep 0.3
+kill -TERM $pid
+wait $pid; rc=$?
+equals "SIGTERM: exit 3" "$rc" 3
+contains "SIGTERM: error line" "$(cat term.err)" "judge: error: internal error while grading 'sum': interrupted"
+run "$JUDGE" history --json
+check "SIGTERM: recorded as IE interrupted, with the test that ran" jq -e '.[0].verdict == "IE"' .out
+T=$(jq '.[0].id' .out)
+run "$JUDGE" result "$T" --json
+check "SIGTERM: error and the finished test" jq -e '.error == "interrupted" and (.tests | length) == 1 and .tests[0].verdict == "TLE"' .out
+equals "SIGTERM: nothing left running" "$(residue $pid)" ""
+
+finish
