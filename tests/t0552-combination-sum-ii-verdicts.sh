@@ -7,6 +7,7 @@ ID=combination-sum-ii
 # solution -> the first test it must fail (empty: accepted)
 first_fail() {
 	case "$1" in
+	*/wrong_answer/skip-last-value.c) echo sample-2 ;;
 	*/wrong_answer/*.c) echo sample-1 ;;
 	*/time_limit_exceeded/all-subsets.c) echo t05-all-ones ;;
 	*) echo "" ;;
