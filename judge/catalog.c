@@ -240,6 +240,16 @@ static int get_str(const struct catalog *c, const struct toml_value *t, const ch
 	return 0;
 }
 
+/* A title is shown in one row of a table: no control characters. */
+static int one_line(const struct catalog *c, const struct toml_value *t, const char *key,
+		    const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return bad_at(c, toml_get(t, key), "%s must be one line of text", key);
+	return 0;
+}
+
 /* An integer in [min, max]; def when absent and not required. */
 static int get_int(const struct catalog *c, const struct toml_value *t, const char *key,
 		   const char *what, int required, long long def, long long min,
@@ -479,7 +489,7 @@ static int parse_problem(struct catalog *c, const struct toml_value *t, size_t i
 		goto out;
 	}
 	p->id = xstrdup(s);
-	if ((rc = get_str(c, t, "title", what, 1, &s)))
+	if ((rc = get_str(c, t, "title", what, 1, &s)) || (rc = one_line(c, t, "title", s)))
 		goto out;
 	p->title = xstrdup(s);
 	if ((rc = get_str(c, t, "folder", what, 0, &folder)))
@@ -568,7 +578,7 @@ static int parse_contest(struct catalog *c, const struct toml_value *t, size_t i
 		goto out;
 	}
 	k->id = xstrdup(s);
-	if ((rc = get_str(c, t, "title", what, 1, &s)))
+	if ((rc = get_str(c, t, "title", what, 1, &s)) || (rc = one_line(c, t, "title", s)))
 		goto out;
 	k->title = xstrdup(s);
 	if ((rc = get_strings(c, t, "problems", what, 1, &k->problems, &k->nproblems)))

@@ -15,7 +15,9 @@ static const char import_usage[] =
 	"every problem folder, then load them into the database in one\n"
 	"transaction: a bad catalogue changes nothing. Unchanged problems are\n"
 	"not rewritten; problems no longer listed are retired (their submissions\n"
-	"are kept). Other commands do this by themselves when files changed.\n"
+	"are kept). Other commands do this by themselves when files changed,\n"
+	"from the catalogue of --catalog (default problems.toml): to keep using\n"
+	"another FILE, pass --catalog FILE to them too.\n"
 	"\n"
 	"exit codes: 0 ok, 2 bad usage or a bad catalogue, 3 internal error\n";
 

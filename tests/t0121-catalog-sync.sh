@@ -9,7 +9,7 @@
 expect_exit 0 "list syncs a fresh database" "$JUDGE" list
 contains "list: alpha" "$OUT" "alpha"
 contains "list: beta" "$OUT" "beta"
-equals "schema version" "$(sq 'PRAGMA user_version')" 1
+equals "schema version: every migration applied" "$(sq 'PRAGMA user_version')" "$(grep -c '^-- migration [0-9]' "$ROOT/db/schema.sql")"
 equals "WAL mode" "$(sq 'PRAGMA journal_mode')" wal
 
 # what is stored

@@ -76,6 +76,9 @@ edit 'checker = "tokens"' 'checker = "tokens"
 abs_tolerance = 0.1'
 bad "tolerance without the float checker" "problems.toml:8:17: tolerances apply only to checker = \"float\", not \"tokens\""
 
+edit 'title = "Beta"' 'title = "Be\nta"'
+bad "title on two lines" "problems.toml:13:9: title must be one line of text"
+
 edit 'id = "alpha"' 'id = "Alpha"'
 bad "bad id" "problems.toml:3:6: problem id 'Alpha' must be lowercase letters, digits and '-', not starting with '-'"
 
