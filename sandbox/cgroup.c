@@ -1,6 +1,6 @@
-/* cgroup.c: the worker's cgroup v1 memory, pids and cpuacct groups: limits,
- * peak memory, OOM kills, CPU of every process, and killing what is left. */
-#include <dirent.h>
+/* cgroup.c: a worker's cgroup v1 memory, pids and cpuacct groups: limits,
+ * peak memory, OOM kills, CPU of every process, and killing what is left.
+ * The files read or written on every run stay open (pread/pwrite at 0). */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -14,97 +14,107 @@
 #include "sandbox/internal.h"
 
 #define CG_ROOT "/sys/fs/cgroup"
+/* Charges left by earlier runs (page cache) above this are dropped before
+ * a run, so that the peak is the program's own. */
+#define CG_STALE (1 << 20)
+
+static int put(int fd, const char *val)
+{
+	return pwrite(fd, val, strlen(val), 0) < 0 ? -1 : 0;
+}
+
+static long long get(int fd)
+{
+	char s[64];
+	ssize_t n = pread(fd, s, sizeof s - 1, 0);
+
+	if (n <= 0)
+		return -1;
+	s[n] = 0;
+	return strtoll(s, NULL, 10);
+}
+
+static int open_in(const char *dir, const char *name, int flags)
+{
+	char path[512];
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	return open(path, flags | O_CLOEXEC);
+}
 
 static int write_file(const char *dir, const char *name, const char *val)
 {
-	char path[512];
-	ssize_t n;
-	int fd;
+	int fd = open_in(dir, name, O_WRONLY), rc;
 
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	fd = open(path, O_WRONLY | O_CLOEXEC);
 	if (fd < 0)
-		return err_errno("cannot open '%s'", path);
-	n = write(fd, val, strlen(val));
-	if (n < 0) {
-		err_errno("cannot write '%s' to '%s'", val, path);
-		close(fd);
-		return -1;
-	}
+		return err_errno("cannot open '%s/%s'", dir, name);
+	rc = put(fd, val);
+	if (rc < 0)
+		err_errno("cannot write '%s' to '%s/%s'", val, dir, name);
 	close(fd);
-	return 0;
+	return rc;
 }
 
-static int read_file(const char *dir, const char *name, char *out, size_t size)
-{
-	char path[512];
-	ssize_t n;
-	int fd;
-
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	n = read(fd, out, size - 1);
-	close(fd);
-	if (n < 0)
-		return -1;
-	out[n] = 0;
-	return 0;
-}
-
-static unsigned long long read_ull(const char *dir, const char *name)
-{
-	char s[64];
-
-	if (read_file(dir, name, s, sizeof s) < 0)
-		return 0;
-	return strtoull(s, NULL, 10);
-}
-
-/* Make CG_ROOT/ctrl/judge/w<index>-<pid>; 1 made, 0 no controller. */
-static int make_one(const char *ctrl, int index, char *out, size_t size)
+/* Make CG_ROOT/ctrl/judge/<name>; 1 made, 0 no usable controller. */
+static int make_one(const char *ctrl, const char *name, char *out, size_t size)
 {
 	char base[160];
-	struct stat st;
 
 	snprintf(base, sizeof base, CG_ROOT "/%s", ctrl);
-	if (stat(base, &st) < 0 || access(base, W_OK) < 0)
+	if (access(base, W_OK) < 0)
 		return 0;
 	snprintf(base, sizeof base, CG_ROOT "/%s/judge", ctrl);
 	if (mkdir(base, 0755) < 0 && errno != EEXIST)
 		return err_errno("cannot create cgroup '%s'", base);
-	snprintf(out, size, "%s/w%d-%ld", base, index, (long)getpid());
+	snprintf(out, size, "%s/%s", base, name);
 	if (mkdir(out, 0755) < 0 && errno != EEXIST)
 		return err_errno("cannot create cgroup '%s'", out);
 	return 1;
 }
 
-int cg_open(struct cg *cg, int index)
+int cg_open(struct cg *cg, const char *name)
 {
-	char path[512];
 	int r;
 
 	memset(cg, 0, sizeof *cg);
-	if ((r = make_one("memory", index, cg->mem, sizeof cg->mem)) < 0)
-		return -1;
+	cg->f_max = cg->f_usage = cg->f_oom = cg->f_limit = cg->f_memsw = -1;
+	cg->f_pids = cg->f_cpu = -1;
+	if ((r = make_one("memory", name, cg->mem, sizeof cg->mem)) < 0)
+		goto fail;
 	cg->mem_ok = r;
-	if ((r = make_one("pids", index, cg->pids, sizeof cg->pids)) < 0)
-		return -1;
+	if ((r = make_one("pids", name, cg->pids, sizeof cg->pids)) < 0)
+		goto fail;
 	cg->pids_ok = r;
-	if ((r = make_one("cpuacct", index, cg->cpu, sizeof cg->cpu)) < 0)
-		return -1;
+	if ((r = make_one("cpuacct", name, cg->cpu, sizeof cg->cpu)) < 0)
+		goto fail;
 	cg->cpu_ok = r;
 	if (cg->mem_ok) {
-		snprintf(path, sizeof path, "%s/memory.memsw.limit_in_bytes",
-			 cg->mem);
-		cg->memsw = access(path, W_OK) == 0;
 		/* The OOM killer acts inside the group: the program dies and
 		 * the kill is counted, rather than the group hanging. */
 		write_file(cg->mem, "memory.oom_control", "0");
 		write_file(cg->mem, "memory.swappiness", "0");
+		cg->f_max = open_in(cg->mem, "memory.max_usage_in_bytes", O_RDWR);
+		cg->f_usage = open_in(cg->mem, "memory.usage_in_bytes", O_RDONLY);
+		cg->f_oom = open_in(cg->mem, "memory.oom_control", O_RDONLY);
+		cg->f_limit = open_in(cg->mem, "memory.limit_in_bytes", O_WRONLY);
+		cg->f_memsw = open_in(cg->mem, "memory.memsw.limit_in_bytes", O_WRONLY);
+		if (cg->f_max < 0 || cg->f_usage < 0 || cg->f_oom < 0 || cg->f_limit < 0) {
+			err_errno("cannot open the files of cgroup '%s'", cg->mem);
+			goto fail;
+		}
+	}
+	if (cg->pids_ok && (cg->f_pids = open_in(cg->pids, "pids.max", O_WRONLY)) < 0) {
+		err_errno("cannot open '%s/pids.max'", cg->pids);
+		goto fail;
+	}
+	if (cg->cpu_ok && (cg->f_cpu = open_in(cg->cpu, "cpuacct.usage", O_RDWR)) < 0) {
+		err_errno("cannot open '%s/cpuacct.usage'", cg->cpu);
+		goto fail;
 	}
 	return 0;
+fail:
+	cg_close(cg);
+	return -1;
 }
 
 static int kill_tasks(const char *dir)
@@ -144,69 +154,116 @@ void cg_close(struct cg *cg)
 {
 	const char *dirs[3] = { cg->mem, cg->pids, cg->cpu };
 	int ok[3] = { cg->mem_ok, cg->pids_ok, cg->cpu_ok };
+	int fds[7] = { cg->f_max, cg->f_usage, cg->f_oom, cg->f_limit,
+		       cg->f_memsw, cg->f_pids, cg->f_cpu };
 	int i, tries;
 
+	for (i = 0; i < 7; i++)
+		if (fds[i] >= 0)
+			close(fds[i]);
 	for (i = 0; i < 3; i++) {
 		if (!ok[i])
 			continue;
-		for (tries = 0; rmdir(dirs[i]) < 0 && errno == EBUSY &&
-		     tries < 100; tries++) {
+		for (tries = 0; rmdir(dirs[i]) < 0 && errno == EBUSY && tries < 200;
+		     tries++) {
 			kill_tasks(dirs[i]);
 			usleep(1000);
 		}
 	}
 	memset(cg, 0, sizeof *cg);
+	cg->f_max = cg->f_usage = cg->f_oom = cg->f_limit = cg->f_memsw = -1;
+	cg->f_pids = cg->f_cpu = -1;
 }
 
-int cg_prepare(struct cg *cg, unsigned long mem_bytes, unsigned pids)
+int cg_limits(struct cg *cg, unsigned long long mem_bytes, unsigned pids)
 {
 	char v[32];
 
-	if (cg->mem_ok) {
-		/* Unlimited first, so memsw >= mem holds whatever the order. */
-		if (cg->memsw)
-			write_file(cg->mem, "memory.memsw.limit_in_bytes", "-1");
-		snprintf(v, sizeof v, "%lu", mem_bytes ? mem_bytes : 0);
-		if (write_file(cg->mem, "memory.limit_in_bytes",
-			       mem_bytes ? v : "-1") < 0)
-			return -1;
-		if (cg->memsw && mem_bytes &&
-		    write_file(cg->mem, "memory.memsw.limit_in_bytes", v) < 0)
-			return -1;
-		/* Drop what earlier runs left charged (page cache), then
-		 * restart the peak from here. */
-		write_file(cg->mem, "memory.force_empty", "0");
-		if (write_file(cg->mem, "memory.max_usage_in_bytes", "0") < 0)
-			return -1;
-		if (cg->memsw)
-			write_file(cg->mem, "memory.memsw.max_usage_in_bytes", "0");
-		write_file(cg->mem, "memory.failcnt", "0");
+	if (cg->mem_ok && mem_bytes != cg->set_mem) {
+		/* memsw >= mem must hold at every step. */
+		if (cg->f_memsw >= 0)
+			put(cg->f_memsw, "-1");
+		snprintf(v, sizeof v, "%llu", mem_bytes);
+		if (put(cg->f_limit, mem_bytes ? v : "-1") < 0)
+			return err_errno("cannot set the memory limit of '%s'", cg->mem);
+		if (cg->f_memsw >= 0 && mem_bytes && put(cg->f_memsw, v) < 0)
+			return err_errno("cannot set the memory+swap limit of '%s'", cg->mem);
+		cg->set_mem = mem_bytes;
 	}
-	if (cg->pids_ok) {
+	if (cg->pids_ok && pids != cg->set_pids) {
 		snprintf(v, sizeof v, "%u", pids);
-		if (write_file(cg->pids, "pids.max", pids ? v : "max") < 0)
-			return -1;
+		if (put(cg->f_pids, pids ? v : "max") < 0)
+			return err_errno("cannot set pids.max of '%s'", cg->pids);
+		cg->set_pids = pids;
 	}
-	if (cg->cpu_ok && write_file(cg->cpu, "cpuacct.usage", "0") < 0)
-		return -1;
 	return 0;
+}
+
+int cg_begin(struct cg *cg, unsigned long long floor)
+{
+	long long u;
+
+	if (cg->cpu_ok && put(cg->f_cpu, "0") < 0)
+		return err_errno("cannot reset '%s/cpuacct.usage'", cg->cpu);
+	if (!cg->mem_ok)
+		return 0;
+	u = get(cg->f_usage);
+	if (u > (long long)(floor + CG_STALE))
+		write_file(cg->mem, "memory.force_empty", "0");
+	if (put(cg->f_max, "0") < 0)
+		return err_errno("cannot reset '%s/memory.max_usage_in_bytes'", cg->mem);
+	u = get(cg->f_usage);
+	cg->base = u > 0 ? (unsigned long long)u : 0;
+	return 0;
+}
+
+unsigned long long cg_usage(struct cg *cg)
+{
+	long long u = cg->mem_ok ? get(cg->f_usage) : -1;
+
+	return u > 0 ? (unsigned long long)u : 0;
+}
+
+unsigned long long cg_peak(struct cg *cg)
+{
+	long long m = cg->mem_ok ? get(cg->f_max) : -1;
+
+	return m > (long long)cg->base ? (unsigned long long)m - cg->base : 0;
+}
+
+long cg_oom_kills(struct cg *cg)
+{
+	char s[512], *p;
+	ssize_t n;
+
+	if (!cg->mem_ok)
+		return -1;
+	n = pread(cg->f_oom, s, sizeof s - 1, 0);
+	if (n <= 0)
+		return -1;
+	s[n] = 0;
+	p = strstr(s, "oom_kill ");
+	return p ? strtol(p + 9, NULL, 10) : -1;
+}
+
+long long cg_cpu_ns(struct cg *cg)
+{
+	return cg->cpu_ok ? get(cg->f_cpu) : -1;
 }
 
 int cg_join_fds(struct cg *cg, int fds[3])
 {
 	const char *dirs[3] = { cg->mem, cg->pids, cg->cpu };
 	int ok[3] = { cg->mem_ok, cg->pids_ok, cg->cpu_ok };
-	char path[512];
 	int i;
 
 	for (i = 0; i < 3; i++) {
 		fds[i] = -1;
 		if (!ok[i])
 			continue;
-		snprintf(path, sizeof path, "%s/cgroup.procs", dirs[i]);
-		fds[i] = open(path, O_WRONLY | O_CLOEXEC);
+		fds[i] = open_in(dirs[i], "cgroup.procs", O_WRONLY);
 		if (fds[i] < 0) {
-			err_errno("cannot open '%s'", path);
+			err_errno("cannot open '%s/cgroup.procs'", dirs[i]);
 			while (i-- > 0)
 				if (fds[i] >= 0)
 					close(fds[i]);
@@ -214,28 +271,4 @@ int cg_join_fds(struct cg *cg, int fds[3])
 		}
 	}
 	return 0;
-}
-
-long long cg_cpu_ns(struct cg *cg)
-{
-	char s[64];
-
-	if (!cg->cpu_ok || read_file(cg->cpu, "cpuacct.usage", s, sizeof s) < 0)
-		return -1;
-	return strtoll(s, NULL, 10);
-}
-
-unsigned long long cg_peak(struct cg *cg)
-{
-	return cg->mem_ok ? read_ull(cg->mem, "memory.max_usage_in_bytes") : 0;
-}
-
-long cg_oom_kills(struct cg *cg)
-{
-	char s[512], *p;
-
-	if (!cg->mem_ok || read_file(cg->mem, "memory.oom_control", s, sizeof s) < 0)
-		return -1;
-	p = strstr(s, "oom_kill ");
-	return p ? strtol(p + 9, NULL, 10) : -1;
 }

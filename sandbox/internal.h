@@ -5,48 +5,180 @@
 #include <linux/filter.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/resource.h>
+#include <sys/types.h>
 
 enum policy_kind {
 	POLICY_RUN,          /* a static program, one thread */
 	POLICY_RUN_THREADS,  /* the same, plus clone(CLONE_THREAD) */
 };
 
-/* Build the allow-list `kind` and export it as BPF into out (out->filter
+/* Build the allow-list `kind` for memory limit mem (bytes, 0: none) and export it as BPF into out (out->filter
  * is malloc'ed). Anything outside the list is SECCOMP_RET_USER_NOTIF for
  * the judge to report; a foreign architecture kills the process.
  * 0, or -1 with err set. */
-int policy_build(enum policy_kind kind, struct sock_fprog *out);
+int policy_build(enum policy_kind kind, unsigned long long mem,
+		 struct sock_fprog *out);
+
+/* An mmap or mremap larger than the memory limit: refused by the filter
+ * and reported as MLE rather than SV. */
+int policy_is_alloc(unsigned arch, int nr);
 
 /* The name of system call nr of audit architecture arch ("socket",
  * "i386:write", "x32:read"), or its number when unknown. */
 void policy_syscall_name(unsigned arch, int nr, char *out, size_t size);
 
-/* A cgroup v1 set for one worker: memory, pids and cpuacct directories,
- * each -1/"" when the controller is missing. */
+/* A cgroup v1 set (memory, pids, cpuacct) under CG_ROOT/<ctrl>/judge/.
+ * A missing controller is not an error: its *_ok is 0. */
 struct cg {
 	char mem[256], pids[256], cpu[256];
 	int mem_ok, pids_ok, cpu_ok;
-	int memsw;          /* memory.memsw.* exists (swap accounting) */
+	int f_max, f_usage, f_oom, f_limit, f_memsw, f_pids, f_cpu;
+	unsigned long long set_mem;   /* limits last written */
+	unsigned set_pids;
+	unsigned long long base;      /* usage when the peak was reset */
 };
 
-/* Create the worker's cgroups (index and the judge's pid make the name).
- * Missing controllers are not an error: see cg->*_ok. 0, or -1 with err
- * set when a controller exists but its cgroup cannot be made. */
-int cg_open(struct cg *cg, int index);
-/* Kill every task left in the cgroups and remove them. */
+/* Create the cgroups called name. 0, or -1 with err set. */
+int cg_open(struct cg *cg, const char *name);
+/* Kill every task left in them and remove them. */
 void cg_close(struct cg *cg);
-/* Prepare for a run: limits (0: none), reset peak and counters. */
-int cg_prepare(struct cg *cg, unsigned long mem_bytes, unsigned pids);
-/* Open the files a child writes "0" into to join (O_WRONLY|O_CLOEXEC);
- * fds[i] = -1 for a missing controller. */
-int cg_join_fds(struct cg *cg, int fds[3]);
-/* CPU nanoseconds of every task in the cgroup, or -1. */
-long long cg_cpu_ns(struct cg *cg);
-/* Peak memory in bytes since cg_prepare, or 0 when unknown. */
+/* Memory limit in bytes and pids.max (0: none); written only on change. */
+int cg_limits(struct cg *cg, unsigned long long mem_bytes, unsigned pids);
+/* Before a run: reset CPU and the peak; charges above floor + 1 MB left by
+ * earlier runs are dropped first. */
+int cg_begin(struct cg *cg, unsigned long long floor);
+/* Current memory usage in bytes (0 unknown). */
+unsigned long long cg_usage(struct cg *cg);
+/* Peak memory since cg_begin, above the usage then, in bytes (0 unknown). */
 unsigned long long cg_peak(struct cg *cg);
-/* OOM kills in the cgroup so far (counter), or -1 when unknown. */
+/* OOM kills so far (a counter), or -1 when unknown. */
 long cg_oom_kills(struct cg *cg);
-/* SIGKILL every task in the cgroups; returns how many were signalled. */
+/* CPU nanoseconds of every task since cg_begin, or -1. */
+long long cg_cpu_ns(struct cg *cg);
+/* cgroup.procs of each controller, O_WRONLY, -1 when missing. */
+int cg_join_fds(struct cg *cg, int fds[3]);
+/* SIGKILL every task in the cgroups; how many were signalled. */
 int cg_kill_all(struct cg *cg);
+
+/* ---- the box process (box.c) ----
+ * One per worker: PID 1 of its own PID namespace, in fresh mount, network,
+ * IPC and UTS namespaces, inside the worker's cgroups, with an empty tmpfs
+ * for a root. It forks one child per run and supervises it; the judge talks
+ * to it over a SOCK_SEQPACKET socket. */
+
+#define BOX_MAX_ARGS  64
+#define BOX_MAX_FILES 8
+#define BOX_MAX_RL    16
+#define BOX_MAX_FILTER 1024
+#define BOX_FD_SYNC   3     /* in the run child: its socket to the box */
+#define BOX_FD_EXE    4     /* in the run child: the solution binary */
+
+enum box_kill { K_NONE, K_CPU, K_WALL, K_OUTPUT, K_SYSCALL };
+
+struct box_req {
+	int kind;                   /* REQ_RUN or REQ_KILL */
+	int nfiles;                 /* fds after the 4 fixed ones */
+	int threads;                /* use the threads filter */
+	int nrl;
+	int rl_res[BOX_MAX_RL];
+	struct rlimit rl[BOX_MAX_RL];
+	long long cpu_limit_ns, wall_limit_ns;  /* 0: none */
+	unsigned ncpu;              /* CPUs it can burn at once (>= 1) */
+	char names[BOX_MAX_FILES][64];
+	int argc;
+	char args[2048];            /* argv, NUL-separated */
+	unsigned filter_len;        /* the seccomp program, in instructions */
+	struct sock_filter filter[BOX_MAX_FILTER];
+};
+enum { REQ_RUN = 1, REQ_KILL = 2 };
+
+struct box_res {
+	int kind;                   /* RES_READY, RES_DONE, RES_FAIL */
+	int status;                 /* wait status */
+	int killed;                 /* enum box_kill */
+	int sys_nr;
+	unsigned sys_arch;
+	unsigned long long sys_arg; /* an allocation's size */
+	int fail_step, fail_err;    /* set-up failure (-1: none) */
+	long long cpu_ns, wall_ns;
+	long maxrss_kb;
+};
+enum { RES_READY = 1, RES_DONE = 2, RES_FAIL = 3 };
+
+/* Child set-up steps, for messages. */
+enum { STEP_PDEATH, STEP_CGROUP, STEP_FDS, STEP_CHROOT, STEP_CHDIR,
+       STEP_RLIMIT, STEP_IDS, STEP_NNP, STEP_SECCOMP, STEP_GO, STEP_EXEC,
+       STEP_NS, STEP_MOUNT, STEP_BOX, STEP_FORK, STEP_COUNT };
+extern const char *const box_step_name[STEP_COUNT];
+
+struct box_conf {
+	uid_t uid;
+	gid_t gid;
+	int drop;                    /* change to uid/gid (root) */
+	int userns;                  /* not root: a user namespace */
+	const char *mnt;             /* host directory to build the root on */
+	int cg_fds[3];               /* cgroup.procs to join, or -1 */
+};
+
+struct box {
+	pid_t pid;                   /* the waiter between judge and box */
+	int ctl;                     /* the judge's end of the socket */
+};
+
+/* Start the box process. 0, or -1 with err set. */
+int box_start(struct box *b, const struct box_conf *conf);
+/* Stop it (close the socket, kill, reap). */
+void box_stop(struct box *b);
+
+/* Send/receive one message with up to nfds descriptors. */
+int box_send(int sock, const void *msg, size_t len, const int *fds, int nfds);
+ssize_t box_recv(int sock, void *msg, size_t len, int *fds, int *nfds);
+
+/* Supervise a child: shared by the box process (runs) and the judge
+ * (compiles). */
+struct watch {
+	pid_t pid;
+	int pidfd, sync, listener, ctl;
+	int compile;                  /* CPU from the cgroup, kill the group */
+	struct cg *cg;
+	clockid_t cpuclock;
+	long long cpu_limit_ns, wall_limit_ns;
+	unsigned ncpu;
+	int killed, sys_nr;
+	unsigned sys_arch;
+	unsigned long long sys_arg;
+	int fail_step, fail_err;
+	long long start_ns, end_ns, cpu_ns;
+};
+
+long long box_now_ns(void);
+
+/* ---- the compile sandbox (compile.c) ---- */
+struct sbx_limits;
+struct sbx_result;
+struct compile_job {
+	uid_t uid;
+	gid_t gid;
+	const char *dir;             /* the worker's host directory */
+	struct cg *cg;               /* the worker's compile cgroups */
+	const struct sbx_limits *L;  /* complete: no zero defaults left */
+	const char *source;
+	size_t len;
+	const char *const *argv;
+	const char *out_path;
+};
+/* Read what a pipe holds into b (kept up to its cap, the rest dropped);
+ * at EOF close it and set *fd = -1. Returns 1 when the cap cut it. */
+struct buf;
+int box_pump(int *fd, struct buf *b);
+
+/* Turn how a run ended (x), its memory peak (bytes) and OOM kill into r. */
+void result_classify(const struct sbx_limits *L, const struct box_res *x,
+		     unsigned long long peak, int oom, int have_memcg, int ole,
+		     struct sbx_result *r);
+
+/* Compile; r filled (status and diagnostics). 0, or -1 with err set. */
+int compile_run(const struct compile_job *j, struct sbx_result *r);
 
 #endif

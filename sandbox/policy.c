@@ -25,7 +25,7 @@
  * Calls listed here are allowed without conditions. */
 static const char *const run_plain[] = {
 	"read", "write", "readv", "writev", "pread64", "lseek", "close",
-	"fstat", "newfstatat", "brk", "mmap", "munmap", "mremap", "mprotect",
+	"fstat", "newfstatat", "brk", "munmap", "mprotect",
 	"madvise", "arch_prctl", "set_tid_address", "set_robust_list", "rseq",
 	"getrlimit", "readlink", "getrandom", "exit", "exit_group",
 	"rt_sigprocmask", "rt_sigaction", "rt_sigreturn", "sigaltstack",
@@ -54,7 +54,7 @@ static int rule(scmp_filter_ctx ctx, const char *name, unsigned n,
 	return 0;
 }
 
-static int run_rules(scmp_filter_ctx ctx, int threads)
+static int run_rules(scmp_filter_ctx ctx, int threads, unsigned long long mem)
 {
 	const unsigned long wflags = O_WRONLY | O_RDWR | O_CREAT | O_TRUNC |
 		O_APPEND | __O_TMPFILE;
@@ -72,6 +72,29 @@ static int run_rules(scmp_filter_ctx ctx, int threads)
 		return -1;
 	c[0] = SCMP_A2(SCMP_CMP_MASKED_EQ, wflags, 0);
 	if (rule(ctx, "openat", 1, c) < 0)
+		return -1;
+	/* An allocation larger than the whole memory limit is reported (as
+	 * MLE) instead of failing: a failed malloc is over the limit. */
+	if (mem) {
+		c[0] = SCMP_A1(SCMP_CMP_LE, mem);
+		if (rule(ctx, "mmap", 1, c) < 0)
+			return -1;
+		/* Reservations (thread stacks, malloc arenas) are made
+		 * PROT_NONE and cost nothing until made accessible. */
+		c[0] = SCMP_A2(SCMP_CMP_EQ, PROT_NONE);
+		if (rule(ctx, "mmap", 1, c) < 0)
+			return -1;
+		c[0] = SCMP_A2(SCMP_CMP_LE, mem);
+		if (rule(ctx, "mremap", 1, c) < 0)
+			return -1;
+	} else if (rule(ctx, "mmap", 0, NULL) < 0 || rule(ctx, "mremap", 0, NULL) < 0) {
+		return -1;
+	}
+	/* sendmsg on fd 3 only: the run child hands the seccomp listener to
+	 * the box through it after the filter is in place; fd 3 is
+	 * close-on-exec and the program can make no socket. */
+	c[0] = SCMP_A0(SCMP_CMP_EQ, BOX_FD_SYNC);
+	if (rule(ctx, "sendmsg", 1, c) < 0)
 		return -1;
 	/* ioctl: only TCGETS (stdio asks whether stdout is a terminal);
 	 * never TIOCSTI. */
@@ -130,7 +153,8 @@ static int merge_empty_arch(scmp_filter_ctx ctx, uint32_t arch)
 	return 0;
 }
 
-int policy_build(enum policy_kind kind, struct sock_fprog *out)
+int policy_build(enum policy_kind kind, unsigned long long mem,
+		 struct sock_fprog *out)
 {
 	scmp_filter_ctx ctx;
 	struct buf b = BUF_INIT;
@@ -143,11 +167,12 @@ int policy_build(enum policy_kind kind, struct sock_fprog *out)
 		return err_set("seccomp: cannot initialise a filter");
 	if ((r = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH,
 				  SCMP_ACT_KILL_PROCESS)) < 0 ||
-	    (r = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, 0)) < 0) {
+	    (r = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, 0)) < 0 ||
+	    (r = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2)) < 0) {
 		err_set("seccomp: filter attributes: %s", strerror(-r));
 		goto out;
 	}
-	if (run_rules(ctx, kind == POLICY_RUN_THREADS) < 0)
+	if (run_rules(ctx, kind == POLICY_RUN_THREADS, mem) < 0)
 		goto out;
 	if (merge_empty_arch(ctx, SCMP_ARCH_X86) < 0 ||
 	    merge_empty_arch(ctx, SCMP_ARCH_X32) < 0)
@@ -168,7 +193,7 @@ int policy_build(enum policy_kind kind, struct sock_fprog *out)
 	while ((n = read(fd, chunk, sizeof chunk)) > 0)
 		buf_add(&b, chunk, (size_t)n);
 	if (n < 0 || b.len == 0 || b.len % sizeof(struct sock_filter) ||
-	    b.len / sizeof(struct sock_filter) > BPF_MAXINSNS) {
+	    b.len / sizeof(struct sock_filter) > BOX_MAX_FILTER) {
 		err_set("seccomp: bad exported filter");
 		goto out;
 	}
@@ -200,4 +225,9 @@ void policy_syscall_name(unsigned arch, int nr, char *out, size_t size)
 	else
 		snprintf(out, size, "%s%d", prefix, nr);
 	free(name);
+}
+
+int policy_is_alloc(unsigned arch, int nr)
+{
+	return arch == SCMP_ARCH_X86_64 && (nr == SCMP_SYS(mmap) || nr == SCMP_SYS(mremap));
 }

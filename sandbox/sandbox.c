@@ -1,100 +1,133 @@
 /* sandbox.c: run a hostile program (or gcc on hostile source) under exact
- * limits, and say how it ended.
+ * limits, and say how it ended. The public API; box.c holds the box
+ * process, compile.c the compiler's sandbox, policy.c the seccomp rules,
+ * cgroup.c the cgroups.
  *
  * Theory of operation
- * -------------------
- * (first milestone: one fork per run; see the hardening notes at the end)
+ * ===================
  *
- * Process tree. The calling thread forks the run child R directly. R sets
- * itself up with plain system calls only (it may be the child of a
- * multi-threaded, sanitised judge: no malloc, no stdio, nothing that takes a
- * lock), then execs. The judge thread supervises R with one ppoll() loop
- * over a pidfd, the stdout/stderr pipes, a sync pipe and the seccomp
- * listener, and reaps it with wait4().
+ * Process tree (as root; one per worker, made once by sbx_open):
  *
- * Set-up in R, in this order, and why:
- *   PR_SET_PDEATHSIG(SIGKILL)   the run dies with the judge thread
- *   setpgid                      one group to kill (compile: gcc's children)
- *   join the cgroups             memory/pids/cpuacct of the worker
- *   fds 0 1 2 (+ sync)           everything else closed (close_range)
- *   chroot(box) / chdir(box)     the box is all a run can see
- *   rlimits                      soft = hard; CPU (whole seconds, a backstop
- *                                only), STACK, FSIZE, NOFILE, NPROC, CORE 0,
- *                                MEMLOCK 0, AS only when there is no memory
- *                                cgroup
- *   setgroups/setresgid/setresuid  the worker's own uid, no groups
- *   PR_SET_NO_NEW_PRIVS         needed for seccomp; blocks setuid binaries
- *   seccomp filter               installed last, with a listener (below)
- *   execveat(fd, "", AT_EMPTY_PATH)  the solution binary, opened by the
- *                                judge: the box holds no executable at all
+ *   judge thread ──socket── waiter W ── box B (PID 1) ── run child R
  *
- * Limits.
- *   CPU: the judge reads R's process CPU clock (all threads) and sleeps no
- *     longer than the CPU time left divided by the threads that can burn it;
- *     it kills the run as soon as the clock passes the limit, so the
- *     overshoot is one wake-up, not RLIMIT_CPU's whole second.
- *   Wall: the same loop, against CLOCK_MONOTONIC since the fork.
- *   Memory: the worker's memory cgroup (limit = memsw limit = memory_kb),
- *     peak from memory.max_usage_in_bytes reset before each run; an OOM kill
- *     (memory.oom_control's oom_kill counter) is MLE. Without the memory
- *     cgroup: RLIMIT_AS = memory_kb, and a run that failed with ru_maxrss
- *     near the limit is MLE (a heuristic: malloc fails before RSS grows).
- *     A binary whose loadable image (static arrays included) is larger than
- *     the limit is MLE without being run.
- *   Output: stdout is read by the judge into a buffer capped at output_kb;
- *     one byte more is OLE and kills the run. stderr is kept up to
- *     stderr_kb and the rest drained (not an error). RLIMIT_FSIZE caps files.
- *   Processes: seccomp allows no fork; threads only when procs > 1, counted
- *     by the pids cgroup and RLIMIT_NPROC.
+ *   W is forked by the judge, joins the worker's run cgroups (memory, pids,
+ *   cpuacct), unshares mount, PID, network, IPC and UTS namespaces, forks B
+ *   and waits. B is PID 1 of the new PID namespace: it pivots into an empty
+ *   read-only tmpfs whose only content is /box (a small noexec tmpfs), and
+ *   then serves runs. Each run it makes /box/run (0700, the worker's uid),
+ *   bind-mounts the extra files read-only in it, forks R, supervises it,
+ *   SIGKILLs everything else in the namespace (kill(-1) from init), reaps,
+ *   removes the box and answers the judge. Creating namespaces is the
+ *   expensive part of a run: doing it once per worker is what makes a run
+ *   cost little more than a fork and an exec.
  *
- * Seccomp policy (policy.c). An allow-list of what a static glibc program
- * needs (the threat model's list, plus time, sleeping, futex and reading
- * files opened read-only). Default action: SECCOMP_RET_USER_NOTIF, so the
- * forbidden call blocks and the judge, holding the listener, learns its
- * number and kills the run: the SV result names the call. i386 (int 0x80)
- * and x32 numbers get the same default action, with nothing allowed; any
- * other architecture kills the process. clone3 returns ENOSYS (glibc falls
- * back to clone, whose flags the filter checks). open/openat only without
- * O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND, O_TMPFILE. ioctl TCGETS
- * only. prlimit64 only reading. kill only pid 0; tgkill/tkill so that
- * abort() and assert() end as RE with SIGABRT.
- *   Execve once: the filter must allow the execveat that starts the
- *   solution, and a filter cannot be removed; it compares pointers, not
- *   strings. So execveat stays allowed, and the guarantee is that nothing
- *   executable exists where the program can reach: it is chrooted into its
- *   box, which contains no binary (the solution is executed from a
- *   descriptor that is close-on-exec), and it cannot create files
- *   (open for writing is denied) nor memfds (memfd_create is denied).
- *   The listener reaches the judge through pidfd_getfd() while R waits on
- *   the go pipe: it is close-on-exec, so the program never holds it.
+ *   Dying with the judge: W and B and R each have PR_SET_PDEATHSIG(SIGKILL)
+ *   on their parent, and when B (PID 1) dies the kernel kills the whole PID
+ *   namespace; B also quits when the judge's end of its socket closes. The
+ *   parent-death signal follows the judge THREAD that called sbx_open: a
+ *   worker must be used from a thread that outlives it (or the process's
+ *   main thread).
  *
- * Compile (sbx_compile): the same child set-up without seccomp and chroot:
- * gcc as the worker uid in the box directory, stdin /dev/null, fixed argv,
- * its CPU read from the cpuacct cgroup (all of gcc's processes), the whole
- * process group and cgroup killed at the end.
+ *   R sets itself up with plain system calls, in this order:
+ *     fds 0 1 2 = stdin (a regular file, a sealed memfd or /dev/null),
+ *       the stdout and stderr pipes; 3 = its socket to B, 4 = the binary,
+ *       both close-on-exec; every other descriptor closed
+ *     chroot("/box/run"): the box is the root and the working directory
+ *     rlimits, soft = hard
+ *     setgroups(0), setresgid, setresuid: the worker's own uid and gid
+ *     PR_SET_NO_NEW_PRIVS
+ *     the seccomp filter, with a listener that R sends to B over fd 3
+ *     execveat(4, "", AT_EMPTY_PATH): the solution runs from a descriptor,
+ *       so the box never holds an executable
+ *
+ * Worker identity: uid = gid = JUDGE_SANDBOX_UID_BASE (60000) + index,
+ * skipping ids that name a real user or group and ids another judge process
+ * holds (a flock on /tmp/judge-box/uid-N.lock); JUDGE_SANDBOX_UID_COUNT
+ * (64) is the range. Parallel workers have distinct uids, cgroups, boxes
+ * and namespaces.
+ *
+ * Limits, where and why:
+ *   CPU (ms): B reads R's process CPU clock (all threads) and sleeps no
+ *     longer than the CPU time left divided by the CPUs R can use, so it
+ *     wakes before the limit can pass and kills within a wake-up of it.
+ *     RLIMIT_CPU (limit + 2 s) is only a backstop.
+ *   Wall (ms, default 2 * CPU + 1 s): the same loop on CLOCK_MONOTONIC.
+ *   Memory: the worker's memory cgroup, limit = memsw limit = memory_kb
+ *     above what B itself holds; peak = memory.max_usage_in_bytes (reset
+ *     before each run) minus the usage then, so neither the judge nor B is
+ *     counted (R is forked from B, which is small; charges are made when
+ *     pages are touched). Page cache charged by earlier runs is dropped
+ *     (force_empty) when it exceeds 1 MB. An OOM kill (oom_kill counter) is
+ *     MLE. A binary whose loadable image (code, data and bss: static
+ *     arrays) is larger than the limit is MLE without being run. An mmap or
+ *     mremap larger than the limit is refused by the filter and reported as
+ *     MLE (a failed allocation). Without a memory cgroup: RLIMIT_AS = limit,
+ *     and a run that failed with its peak RSS within 1/64 of the limit is
+ *     MLE (malloc fails before RSS reaches the limit: a heuristic).
+ *   Stack: RLIMIT_STACK = stack_kb (default memory_kb).
+ *   Output: the judge reads stdout into a buffer capped at output_kb; one
+ *     byte more is OLE and the run is killed. stderr is kept up to stderr_kb,
+ *     the rest read and dropped. RLIMIT_FSIZE = fsize_kb (SIGXFSZ is OLE).
+ *   Processes: the filter allows no new process; threads only when procs >
+ *     1 (clone with CLONE_THREAD), counted by pids.max (procs + W + B) and
+ *     RLIMIT_NPROC (per uid, the uid being the worker's alone).
+ *   Also RLIMIT_CORE 0, MEMLOCK 0, MSGQUEUE 0, NICE 0, RTPRIO 0, NOFILE 64.
+ *
+ * Seccomp (policy.c): an allow-list of what a static glibc program needs:
+ *   the threat model's list (execve, arch_prctl, set_tid_address,
+ *   set_robust_list, rseq, prlimit64 reading only, brk, mmap family,
+ *   readlink, getrandom, fstat/newfstatat, ioctl TCGETS only, read, write,
+ *   lseek, exit_group, rt_sigprocmask, getpid, gettid, tgkill), plus
+ *   rt_sigaction/rt_sigreturn, clocks and sleeping (the wall limit catches
+ *   sleepers), futex, sysinfo (qsort asks), uname, and open/openat for
+ *   reading only: no O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND,
+ *   O_TMPFILE. kill only pid 0 (its own group). clone3 returns ENOSYS.
+ *   Everything else (sockets, io_uring, openat2, ptrace, fork, memfd,
+ *   mount, bpf, ...) hits the default action SECCOMP_RET_USER_NOTIF: the
+ *   call blocks, B reads its number from the listener and kills the run,
+ *   so an SV result names the call. The i386 (int 0x80) and x32 tables are
+ *   in the filter with nothing allowed (reported as "i386:NAME"); any other
+ *   architecture kills the process. SIGABRT from assert/abort stays RE.
+ *   Execve once: execveat must stay allowed for the exec that starts the
+ *   solution, and a filter cannot be removed and compares pointers, not
+ *   strings. The guarantee is instead that nothing executable is reachable:
+ *   R's root is its box, on noexec mounts, holding no binary; the program
+ *   can create no file and no memfd. sendmsg is allowed on fd 3 only: R
+ *   needs it to hand over the listener after installing the filter, and
+ *   the program cannot make fd 3 a socket again (no socket calls).
+ *
+ * Compile (compile.c): per compile, a waiter joins the worker's compile
+ * cgroups and unshares the same namespaces; its child (PID 1) builds a root
+ * of read-only binds of /usr (plus the /bin, /lib, /lib64, /sbin links),
+ * /etc/ld.so.cache and /dev/null, a tmpfs /tmp and the box, and runs gcc as
+ * the worker uid with a fixed argv and environment, stdin /dev/null. No
+ * test data, database, /etc/passwd, /proc or device other than /dev/null
+ * is visible. CPU is every compiler process's (the cpuacct cgroup), memory
+ * is the compile cgroup's, RLIMIT_FSIZE bounds output files; on a limit
+ * the namespace is killed through its init. Diagnostics are captured up to
+ * stderr_kb with the box path stripped.
+ *
+ * Not as root: no uid change and no cgroups are possible. sbx_open then
+ * refuses unless JUDGE_SANDBOX_UNSAFE=1, and sbx_missing() says what is
+ * missing (see sandbox.h).
  */
-#include <dirent.h>
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
-#include <linux/seccomp.h>
+#include <linux/mount.h>
 #include <poll.h>
 #include <pwd.h>
 #include <signal.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
-#include <sys/ioctl.h>
 #include <sys/mman.h>
-#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "lib/err.h"
@@ -110,341 +143,16 @@ struct sbx {
 	int index;
 	uid_t uid;
 	gid_t gid;
-	int root;                    /* running as root: uid drop, chroot */
+	int root;                    /* running as root */
 	int lock_fd;                 /* flock held on the uid's lock file */
-	char dir[256];               /* BOX_ROOT/w<index>-<pid> */
-	char box[300];               /* dir/box: the run's box */
+	char dir[200];               /* BOX_ROOT/w<index>-<pid> */
 	struct sock_fprog prog[2];   /* POLICY_RUN, POLICY_RUN_THREADS */
-	struct cg cg;
+	struct cg cg;                /* runs: the box process lives here */
+	struct cg cgc;               /* compiles */
+	struct box box;
+	unsigned long long floor;    /* the box process's own memory */
+	unsigned long long prog_mem; /* memory limit the filters were built for */
 };
-
-/* ---- the child ---------------------------------------------------------- */
-
-enum { FD_SYNC = 3, FD_GO = 4, FD_EXE = 5, FD_FIRST_FREE = 6 };
-
-/* Everything R needs, computed before the fork. */
-struct child {
-	int in, out, err, sync, go, exe;  /* -1 when unused */
-	int cg_fds[3];
-	pid_t parent;
-	const char *box;
-	int chroot_box;
-	int drop;
-	uid_t uid;
-	gid_t gid;
-	int nrl;
-	int rl_res[12];
-	struct rlimit rl[12];
-	const struct sock_fprog *prog;
-	const char *path;                 /* execve path, NULL: execveat(exe) */
-	char *const *argv;
-	char *const *envp;
-};
-
-struct sync_msg {
-	int kind;   /* SYNC_LISTENER or SYNC_FAIL */
-	int value;  /* the listener's fd number, or the failed step */
-	int err;    /* errno of the failed step */
-};
-enum { SYNC_LISTENER = 1, SYNC_FAIL = 2 };
-enum { STEP_PDEATH, STEP_CGROUP, STEP_FDS, STEP_CHROOT, STEP_CHDIR,
-       STEP_RLIMIT, STEP_IDS, STEP_NNP, STEP_SECCOMP, STEP_GO, STEP_EXEC };
-static const char *const step_name[] = {
-	"parent-death signal", "joining the cgroup", "descriptors", "chroot",
-	"chdir", "resource limits", "dropping privileges", "no_new_privs",
-	"seccomp", "waiting for the judge", "exec",
-};
-
-static void child_fail(int step)
-{
-	struct sync_msg m = { SYNC_FAIL, step, errno };
-
-	if (write(FD_SYNC, &m, sizeof m) < 0) {
-		/* nothing left to report with */
-	}
-	_exit(127);
-}
-
-/* Move fd to a descriptor above every target, so dup2 cannot clobber. */
-static int lift(int fd)
-{
-	return fd < 0 ? -1 : fcntl(fd, F_DUPFD_CLOEXEC, 64);
-}
-
-static __attribute__((noreturn)) void child_main(const struct child *c)
-{
-	int in, out, err, sync, go, exe, i;
-
-	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != c->parent)
-		_exit(127);
-	setpgid(0, 0);
-	/* Descriptors first: FD_SYNC must be in place to report failures. */
-	in = lift(c->in);
-	out = lift(c->out);
-	err = lift(c->err);
-	sync = lift(c->sync);
-	go = lift(c->go);
-	exe = lift(c->exe);
-	if (sync < 0 || dup2(sync, FD_SYNC) < 0)
-		_exit(127);
-	if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0 ||
-	    (go >= 0 && dup3(go, FD_GO, O_CLOEXEC) < 0) ||
-	    (exe >= 0 && dup3(exe, FD_EXE, O_CLOEXEC) < 0))
-		child_fail(STEP_FDS);
-	for (i = 0; i < 3; i++)
-		if (c->cg_fds[i] >= 0 && write(c->cg_fds[i], "0", 1) != 1)
-			child_fail(STEP_CGROUP);
-	if (fcntl(FD_SYNC, F_SETFD, FD_CLOEXEC) < 0 ||
-	    close_range(FD_FIRST_FREE, ~0U, 0) < 0)
-		child_fail(STEP_FDS);
-	if (c->chroot_box) {
-		if (chroot(c->box) < 0)
-			child_fail(STEP_CHROOT);
-		if (chdir("/") < 0)
-			child_fail(STEP_CHDIR);
-	} else if (chdir(c->box) < 0) {
-		child_fail(STEP_CHDIR);
-	}
-	for (i = 0; i < c->nrl; i++)
-		if (setrlimit(c->rl_res[i], &c->rl[i]) < 0)
-			child_fail(STEP_RLIMIT);
-	if (c->drop && (setgroups(0, NULL) < 0 ||
-			setresgid(c->gid, c->gid, c->gid) < 0 ||
-			setresuid(c->uid, c->uid, c->uid) < 0))
-		child_fail(STEP_IDS);
-	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
-		child_fail(STEP_NNP);
-	if (c->prog) {
-		struct sync_msg m = { SYNC_LISTENER, 0, 0 };
-		char go_byte;
-		long fd = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
-				  SECCOMP_FILTER_FLAG_NEW_LISTENER, c->prog);
-
-		if (fd < 0)
-			child_fail(STEP_SECCOMP);
-		m.value = (int)fd;
-		if (write(FD_SYNC, &m, sizeof m) != sizeof m ||
-		    read(FD_GO, &go_byte, 1) != 1)
-			child_fail(STEP_GO);
-	}
-	if (c->path)
-		execve(c->path, c->argv, c->envp);
-	else
-		syscall(SYS_execveat, FD_EXE, "", c->argv, c->envp,
-			AT_EMPTY_PATH);
-	child_fail(STEP_EXEC);
-	_exit(127);
-}
-
-/* ---- supervision ---------------------------------------------------------- */
-
-struct watch {
-	pid_t pid;
-	int pidfd, out, err, sync, go, listener;
-	struct buf *bout, *berr;
-	size_t out_cap, err_cap;
-	int compile;                  /* CPU from the cgroup, kill the group */
-	struct cg *cg;
-	clockid_t cpuclock;
-	long long cpu_limit_ns, wall_limit_ns;
-	unsigned threads;             /* how many CPUs it can burn at once */
-	/* outcome */
-	int killed;                   /* why we killed it (enum kill_reason) */
-	int sys_nr;
-	unsigned sys_arch;
-	int fail_step, fail_err;      /* set-up failure reported by R */
-	long long start_ns, end_ns, cpu_ns;
-};
-enum kill_reason { K_NONE, K_CPU, K_WALL, K_OUTPUT, K_SYSCALL };
-
-static long long now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
-
-static void do_kill(struct watch *w, int reason)
-{
-	if (!w->killed)
-		w->killed = reason;
-	kill(w->pid, SIGKILL);
-	if (w->compile) {
-		kill(-w->pid, SIGKILL);
-		cg_kill_all(w->cg);
-	}
-}
-
-static long long cpu_now(struct watch *w)
-{
-	struct timespec ts;
-
-	if (w->compile)
-		return w->cg->cpu_ok ? cg_cpu_ns(w->cg) : 0;
-	if (clock_gettime(w->cpuclock, &ts) < 0)
-		return w->cpu_ns;
-	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
-
-/* Read what is there; 0 at EOF (the fd is closed and set to -1). */
-static void pump(int *fd, struct buf *b, size_t cap, struct watch *w, int is_out)
-{
-	char chunk[65536];
-	ssize_t n = read(*fd, chunk, sizeof chunk);
-
-	if (n < 0 && (errno == EAGAIN || errno == EINTR))
-		return;
-	if (n <= 0) {
-		close(*fd);
-		*fd = -1;
-		return;
-	}
-	if (b->len + (size_t)n > cap) {
-		buf_add(b, chunk, cap - b->len);
-		b->truncated = 1;
-		if (is_out && !w->killed)
-			do_kill(w, K_OUTPUT);
-		return;
-	}
-	buf_add(b, chunk, (size_t)n);
-}
-
-static void on_sync(struct watch *w)
-{
-	struct sync_msg m;
-	ssize_t n = read(w->sync, &m, sizeof m);
-
-	if (n < 0 && (errno == EAGAIN || errno == EINTR))
-		return;
-	if (n != sizeof m) {           /* EOF: exec happened (or R died) */
-		close(w->sync);
-		w->sync = -1;
-		return;
-	}
-	if (m.kind == SYNC_LISTENER) {
-		int fd = (int)syscall(SYS_pidfd_getfd, w->pidfd, m.value, 0);
-
-		if (fd < 0) {
-			w->fail_step = STEP_SECCOMP;
-			w->fail_err = errno;
-			do_kill(w, K_NONE);
-			return;
-		}
-		w->listener = fd;
-		if (write(w->go, "g", 1) != 1) {
-			w->fail_step = STEP_GO;
-			w->fail_err = errno;
-			do_kill(w, K_NONE);
-		}
-	} else if (m.kind == SYNC_FAIL && w->fail_step < 0) {
-		w->fail_step = m.value;
-		w->fail_err = m.err;
-	}
-}
-
-static void on_listener(struct watch *w)
-{
-	struct seccomp_notif n;
-
-	memset(&n, 0, sizeof n);
-	if (ioctl(w->listener, SECCOMP_IOCTL_NOTIF_RECV, &n) < 0) {
-		if (errno != EINTR && errno != ENOENT) {
-			close(w->listener);
-			w->listener = -1;
-		}
-		return;
-	}
-	if (!w->killed) {
-		w->sys_nr = n.data.nr;
-		w->sys_arch = n.data.arch;
-		do_kill(w, K_SYSCALL);
-	}
-}
-
-/* Supervise until the child exits and every pipe is drained. */
-static void supervise(struct watch *w, int *status, struct rusage *ru)
-{
-	int exited = 0;
-
-	while (!exited) {
-		struct pollfd p[5];
-		int np = 0, i_out = -1, i_err = -1, i_sync = -1, i_lis = -1;
-		long long now = now_ns(), wait_ns = 1000000000LL, cpu;
-		struct timespec ts;
-
-		if (w->cpu_limit_ns) {
-			cpu = cpu_now(w);
-			w->cpu_ns = cpu;
-			if (cpu > w->cpu_limit_ns && !w->killed)
-				do_kill(w, K_CPU);
-			wait_ns = (w->cpu_limit_ns - cpu) / w->threads;
-		}
-		if (w->wall_limit_ns) {
-			long long left = w->start_ns + w->wall_limit_ns - now;
-
-			if (left <= 0 && !w->killed)
-				do_kill(w, K_WALL);
-			if (left < wait_ns)
-				wait_ns = left;
-		}
-		if (wait_ns < 200000)
-			wait_ns = 200000;
-		if (w->killed)
-			wait_ns = 10000000;
-		ts.tv_sec = wait_ns / 1000000000LL;
-		ts.tv_nsec = wait_ns % 1000000000LL;
-		p[np].fd = w->pidfd; p[np++].events = POLLIN;
-		if (w->out >= 0) { i_out = np; p[np].fd = w->out; p[np++].events = POLLIN; }
-		if (w->err >= 0) { i_err = np; p[np].fd = w->err; p[np++].events = POLLIN; }
-		if (w->sync >= 0) { i_sync = np; p[np].fd = w->sync; p[np++].events = POLLIN; }
-		if (w->listener >= 0) { i_lis = np; p[np].fd = w->listener; p[np++].events = POLLIN; }
-		if (ppoll(p, (nfds_t)np, &ts, NULL) < 0)
-			continue;
-		if (i_out >= 0 && p[i_out].revents)
-			pump(&w->out, w->bout, w->out_cap, w, 1);
-		if (i_err >= 0 && p[i_err].revents)
-			pump(&w->err, w->berr, w->err_cap, w, 0);
-		if (i_sync >= 0 && p[i_sync].revents)
-			on_sync(w);
-		if (i_lis >= 0 && p[i_lis].revents) {
-			if (p[i_lis].revents & POLLIN)
-				on_listener(w);
-			else {
-				close(w->listener);
-				w->listener = -1;
-			}
-		}
-		if (p[0].revents)
-			exited = 1;
-	}
-	w->end_ns = now_ns();
-	while (wait4(w->pid, status, 0, ru) < 0 && errno == EINTR)
-		;
-	if (w->compile) {
-		kill(-w->pid, SIGKILL);
-		cg_kill_all(w->cg);
-	}
-	/* Drain: the writers are gone (or killed); never block on a pipe a
-	 * stray process could hold. */
-	for (int round = 0; round < 1000 && (w->out >= 0 || w->err >= 0); round++) {
-		struct pollfd p[2];
-		int np = 0;
-
-		if (w->out >= 0) { p[np].fd = w->out; p[np++].events = POLLIN; }
-		if (w->err >= 0) { p[np].fd = w->err; p[np++].events = POLLIN; }
-		if (poll(p, (nfds_t)np, 100) <= 0)
-			break;
-		if (w->out >= 0)
-			pump(&w->out, w->bout, w->out_cap, w, 1);
-		if (w->err >= 0)
-			pump(&w->err, w->berr, w->err_cap, w, 0);
-	}
-	if (w->sync >= 0)
-		on_sync(w);
-}
-
-/* ---- worker set-up ---------------------------------------------------------- */
 
 static unsigned long env_ulong(const char *name, unsigned long def)
 {
@@ -505,75 +213,6 @@ static int check_box_root(void)
 			       "remove it", BOX_ROOT);
 	return 0;
 }
-
-struct sbx *sbx_open(int index)
-{
-	struct sbx *s = xcalloc(1, sizeof *s);
-
-	s->index = index;
-	s->lock_fd = -1;
-	s->root = geteuid() == 0;
-	if (index < 0) {
-		err_set("bad sandbox worker index %d", index);
-		goto fail;
-	}
-	if (check_box_root() < 0)
-		goto fail;
-	if (s->root) {
-		if (claim_uid(s) < 0)
-			goto fail;
-	} else {
-		s->uid = getuid();
-		s->gid = getgid();
-	}
-	snprintf(s->dir, sizeof s->dir, BOX_ROOT "/w%d-%ld", index, (long)getpid());
-	snprintf(s->box, sizeof s->box, "%s/box", s->dir);
-	util_rmtree(s->dir);
-	if (mkdir(s->dir, 0711) < 0) {
-		err_errno("cannot create '%s'", s->dir);
-		goto fail;
-	}
-	if (policy_build(POLICY_RUN, &s->prog[0]) < 0 ||
-	    policy_build(POLICY_RUN_THREADS, &s->prog[1]) < 0)
-		goto fail;
-	if (s->root && cg_open(&s->cg, index) < 0)
-		goto fail;
-	return s;
-fail:
-	err_prefix("sandbox worker %d", index);
-	sbx_close(s);
-	return NULL;
-}
-
-void sbx_close(struct sbx *s)
-{
-	if (!s)
-		return;
-	if (s->cg.mem_ok || s->cg.pids_ok || s->cg.cpu_ok)
-		cg_close(&s->cg);
-	if (s->dir[0])
-		util_rmtree(s->dir);
-	free(s->prog[0].filter);
-	free(s->prog[1].filter);
-	if (s->lock_fd >= 0)
-		close(s->lock_fd);
-	free(s);
-}
-
-void sbx_result_release(struct sbx_result *r)
-{
-	buf_release(&r->out);
-	buf_release(&r->err);
-}
-
-const char *sbx_status_name(enum sbx_status st)
-{
-	static const char *const names[] = { "OK", "RE", "TLE", "MLE", "OLE", "SV" };
-
-	return (unsigned)st < sizeof names / sizeof names[0] ? names[st] : "?";
-}
-
-/* ---- one run ---------------------------------------------------------- */
 
 /* A file the judge opens on behalf of a run: no links, regular only. */
 static int open_regular(const char *path, const char *what)
@@ -651,51 +290,6 @@ static int valid_name(const char *n)
 		strlen(n) < 200;
 }
 
-/* A fresh box directory owned by the worker uid, mode 0700, with the
- * extra files copied in read-only (owned by root, mode 0444). */
-static int make_box(struct sbx *s, const struct sbx_file *files, size_t n)
-{
-	char path[512];
-	size_t i;
-
-	util_rmtree(s->box);
-	if (mkdir(s->box, 0700) < 0)
-		return err_errno("cannot create the box '%s'", s->box);
-	for (i = 0; i < n; i++) {
-		int in, out;
-		ssize_t k;
-
-		if (!valid_name(files[i].name))
-			return err_set("bad box file name '%s'",
-				       files[i].name ? files[i].name : "(null)");
-		if ((in = open_regular(files[i].path, "file")) < 0)
-			return -1;
-		snprintf(path, sizeof path, "%s/%s", s->box, files[i].name);
-		out = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0444);
-		if (out < 0) {
-			close(in);
-			return err_errno("cannot create '%s'", path);
-		}
-		do
-			k = copy_file_range(in, NULL, out, NULL, 1 << 30, 0);
-		while (k > 0);
-		close(in);
-		close(out);
-		if (k < 0)
-			return err_errno("cannot copy '%s' into the box", files[i].path);
-	}
-	if (s->root && chown(s->box, s->uid, s->gid) < 0)
-		return err_errno("cannot chown the box '%s'", s->box);
-	return 0;
-}
-
-static void add_rl(struct child *c, int res, unsigned long long v)
-{
-	c->rl_res[c->nrl] = res;
-	c->rl[c->nrl].rlim_cur = c->rl[c->nrl].rlim_max = (rlim_t)v;
-	c->nrl++;
-}
-
 static const char *sig_name(int sig)
 {
 	static char buf[16];
@@ -709,52 +303,182 @@ static const char *sig_name(int sig)
 	return buf;
 }
 
-/* Turn the watch and wait status into a result. */
-static void classify(struct sbx *s, const struct sbx_limits *L,
-		     struct watch *w, int status, const struct rusage *ru,
-		     long oom_before, struct sbx_result *r)
+
+/* ---- worker set-up ------------------------------------------------------ */
+
+static int box_up(struct sbx *s)
 {
-	unsigned long long peak = cg_peak(&s->cg);
+	struct box_conf conf;
+	int rc;
+
+	memset(&conf, 0, sizeof conf);
+	conf.uid = s->uid;
+	conf.gid = s->gid;
+	conf.drop = s->root;
+	conf.mnt = s->dir;
+	if (cg_join_fds(&s->cg, conf.cg_fds) < 0)
+		return -1;
+	rc = box_start(&s->box, &conf);
+	for (int i = 0; i < 3; i++)
+		if (conf.cg_fds[i] >= 0)
+			close(conf.cg_fds[i]);
+	if (rc < 0)
+		return -1;
+	s->floor = cg_usage(&s->cg);
+	return 0;
+}
+
+struct sbx *sbx_open(int index)
+{
+	struct sbx *s = xcalloc(1, sizeof *s);
+	char name[64];
+
+	s->index = index;
+	s->lock_fd = -1;
+	s->box.pid = -1;
+	s->box.ctl = -1;
+	s->cg.f_max = s->cgc.f_max = -1;
+	s->root = geteuid() == 0;
+	if (index < 0) {
+		err_set("bad worker index %d", index);
+		goto fail;
+	}
+	if (!s->root) {
+		err_set("the sandbox needs root: without it there is no separate uid, "
+			"no cgroup memory limit and no namespaces; run the judge as root");
+		goto fail;
+	}
+	if (check_box_root() < 0 || claim_uid(s) < 0)
+		goto fail;
+	snprintf(s->dir, sizeof s->dir, BOX_ROOT "/w%d-%ld", index, (long)getpid());
+	util_rmtree(s->dir);
+	if (mkdir(s->dir, 0711) < 0) {
+		err_errno("cannot create '%s'", s->dir);
+		goto fail;
+	}
+	snprintf(name, sizeof name, "w%d-%ld", index, (long)getpid());
+	if (cg_open(&s->cg, name) < 0)
+		goto fail;
+	snprintf(name, sizeof name, "w%d-%ld-cc", index, (long)getpid());
+	if (cg_open(&s->cgc, name) < 0)
+		goto fail;
+	if (box_up(s) < 0)
+		goto fail;
+	return s;
+fail:
+	err_prefix("sandbox worker %d", index);
+	sbx_close(s);
+	return NULL;
+}
+
+void sbx_close(struct sbx *s)
+{
+	if (!s)
+		return;
+	box_stop(&s->box);
+	if (s->cg.f_max >= 0 || s->cg.mem_ok || s->cg.pids_ok || s->cg.cpu_ok)
+		cg_close(&s->cg);
+	if (s->cgc.f_max >= 0 || s->cgc.mem_ok || s->cgc.pids_ok || s->cgc.cpu_ok)
+		cg_close(&s->cgc);
+	if (s->dir[0])
+		util_rmtree(s->dir);
+	free(s->prog[0].filter);
+	free(s->prog[1].filter);
+	if (s->lock_fd >= 0)
+		close(s->lock_fd);
+	free(s);
+}
+
+void sbx_result_release(struct sbx_result *r)
+{
+	buf_release(&r->out);
+	buf_release(&r->err);
+}
+
+const char *sbx_status_name(enum sbx_status st)
+{
+	static const char *const names[] = { "OK", "RE", "TLE", "MLE", "OLE", "SV" };
+
+	return (unsigned)st < sizeof names / sizeof names[0] ? names[st] : "?";
+}
+
+static void result_reset(struct sbx_result *r, const struct sbx_limits *L)
+{
+	buf_release(&r->out);
+	buf_release(&r->err);
+	buf_init(&r->out, L->output_kb * 1024);
+	buf_init(&r->err, L->stderr_kb * 1024);
+	r->status = SBX_OK;
+	r->exit_code = -1;
+	r->signal = r->tle_wall = 0;
+	r->cpu_ms = r->wall_ms = 0;
+	r->memory_kb = 0;
+	r->syscall[0] = r->message[0] = 0;
+}
+
+int box_pump(int *fd, struct buf *b)
+{
+	char chunk[65536];
+	ssize_t n = read(*fd, chunk, sizeof chunk);
+
+	if (n < 0 && (errno == EAGAIN || errno == EINTR))
+		return 0;
+	if (n <= 0) {
+		close(*fd);
+		*fd = -1;
+		return 0;
+	}
+	return buf_add(b, chunk, (size_t)n) < 0;
+}
+
+void result_classify(const struct sbx_limits *L, const struct box_res *x,
+		     unsigned long long peak, int oom, int have_memcg, int ole,
+		     struct sbx_result *r)
+{
 	unsigned long long mem = L->memory_kb * 1024ULL;
-	long oom_after = cg_oom_kills(&s->cg);
 	int abnormal;
 
-	r->cpu_ms = (unsigned)((ru->ru_utime.tv_sec + ru->ru_stime.tv_sec) * 1000 +
-			       (ru->ru_utime.tv_usec + ru->ru_stime.tv_usec) / 1000);
-	if (w->compile && w->cpu_ns / 1000000 > r->cpu_ms)
-		r->cpu_ms = (unsigned)(w->cpu_ns / 1000000);
-	r->wall_ms = (unsigned)((w->end_ns - w->start_ns) / 1000000);
-	r->memory_kb = peak ? (unsigned long)(peak / 1024) : (unsigned long)ru->ru_maxrss;
-	if (WIFEXITED(status)) {
-		r->exit_code = WEXITSTATUS(status);
+	r->cpu_ms = (unsigned)(x->cpu_ns / 1000000);
+	r->wall_ms = (unsigned)(x->wall_ns / 1000000);
+	r->memory_kb = have_memcg ? (unsigned long)(peak / 1024) : (unsigned long)x->maxrss_kb;
+	if (WIFEXITED(x->status)) {
+		r->exit_code = WEXITSTATUS(x->status);
 		r->signal = 0;
-	} else if (WIFSIGNALED(status)) {
+	} else if (WIFSIGNALED(x->status)) {
 		r->exit_code = -1;
-		r->signal = WTERMSIG(status);
+		r->signal = WTERMSIG(x->status);
 	}
 	abnormal = r->signal != 0 || r->exit_code != 0;
 	r->status = SBX_OK;
-	if (w->killed == K_SYSCALL) {
+	if (x->killed == K_SYSCALL && policy_is_alloc(x->sys_arch, x->sys_nr)) {
+		r->status = SBX_MLE;
+		if (r->memory_kb < L->memory_kb)
+			r->memory_kb = L->memory_kb;
+		snprintf(r->message, sizeof r->message,
+			 "memory limit exceeded (an allocation of %llu KB)",
+			 (unsigned long long)x->sys_arg / 1024);
+	} else if (x->killed == K_SYSCALL) {
 		r->status = SBX_SV;
-		policy_syscall_name(w->sys_arch, w->sys_nr, r->syscall, sizeof r->syscall);
+		policy_syscall_name(x->sys_arch, x->sys_nr, r->syscall, sizeof r->syscall);
 		snprintf(r->message, sizeof r->message,
 			 "forbidden system call '%s'", r->syscall);
-	} else if (w->killed == K_OUTPUT || r->signal == SIGXFSZ) {
+	} else if (ole || r->signal == SIGXFSZ) {
 		r->status = SBX_OLE;
 		snprintf(r->message, sizeof r->message, "output limit exceeded (%lu KB)",
 			 L->output_kb);
-	} else if (oom_after > oom_before ||
-		   (mem && abnormal && r->memory_kb * 1024ULL >= mem - mem / 64)) {
+	} else if (oom || (mem && abnormal && !have_memcg &&
+			   r->memory_kb * 1024ULL >= mem - mem / 64)) {
 		r->status = SBX_MLE;
-		r->memory_kb = r->memory_kb > L->memory_kb ? r->memory_kb : L->memory_kb;
+		if (r->memory_kb < L->memory_kb)
+			r->memory_kb = L->memory_kb;
 		snprintf(r->message, sizeof r->message,
 			 "memory limit exceeded (%lu KB)", L->memory_kb);
-	} else if (w->killed == K_CPU || r->signal == SIGXCPU ||
+	} else if (x->killed == K_CPU || r->signal == SIGXCPU ||
 		   (L->cpu_ms && r->cpu_ms > L->cpu_ms)) {
 		r->status = SBX_TLE;
 		snprintf(r->message, sizeof r->message,
 			 "time limit exceeded (cpu %u ms)", r->cpu_ms);
-	} else if (w->killed == K_WALL) {
+	} else if (x->killed == K_WALL) {
 		r->status = SBX_TLE;
 		r->tle_wall = 1;
 		snprintf(r->message, sizeof r->message,
@@ -772,156 +496,78 @@ static void classify(struct sbx *s, const struct sbx_limits *L,
 		r->message[0] = 0;
 }
 
-struct job {
-	const char *path;             /* compile: the compiler; run: NULL */
-	char *const *argv;
-	int exe;                      /* run: the binary */
-	int in;
-	int compile;
-	const struct sbx_limits *L;
-};
-
-static int execute(struct sbx *s, const struct job *j, struct sbx_result *r)
+/* Soft = hard = v; with unlimited_if_0, 0 means no limit. */
+static void add_rl(struct box_req *q, int res, unsigned long long v, int unlimited_if_0)
 {
-	static char *const env_run[] = { "PATH=/usr/bin:/bin", "LC_ALL=C", NULL };
-	const struct sbx_limits *L = j->L;
-	struct child c;
-	struct watch w;
-	int po[2] = { -1, -1 }, pe[2] = { -1, -1 }, ps[2] = { -1, -1 };
-	int pg[2] = { -1, -1 };
-	int status = 0, rc = -1, i;
-	unsigned long long mem = L->memory_kb * 1024ULL;
-	unsigned long long stack = (L->stack_kb ? L->stack_kb : L->memory_kb) * 1024ULL;
-	unsigned long long fsize = (L->fsize_kb ? L->fsize_kb : L->output_kb) * 1024ULL;
-	unsigned procs = L->procs > 1 ? L->procs : 1;
-	struct rusage ru;
-	long oom_before;
-	pid_t pid;
+	q->rl_res[q->nrl] = res;
+	q->rl[q->nrl].rlim_cur = q->rl[q->nrl].rlim_max =
+		!v && unlimited_if_0 ? RLIM_INFINITY : (rlim_t)v;
+	q->nrl++;
+}
 
-	memset(&c, 0, sizeof c);
-	memset(&w, 0, sizeof w);
-	memset(&ru, 0, sizeof ru);
-	c.cg_fds[0] = c.cg_fds[1] = c.cg_fds[2] = -1;
-	w.pidfd = w.out = w.err = w.sync = w.go = w.listener = -1;
-	w.fail_step = -1;
-	if (pipe2(po, O_CLOEXEC) < 0 || pipe2(pe, O_CLOEXEC) < 0 ||
-	    pipe2(ps, O_CLOEXEC) < 0 || (!j->compile && pipe2(pg, O_CLOEXEC) < 0)) {
-		err_errno("cannot create pipes");
-		goto out;
-	}
-	if (s->root && cg_prepare(&s->cg, mem, procs) < 0)
-		goto out;
-	if (s->root && cg_join_fds(&s->cg, c.cg_fds) < 0)
-		goto out;
-	oom_before = cg_oom_kills(&s->cg);
+/* The filters for this memory limit (mmap larger than it is refused). */
+static int filters_for(struct sbx *s, unsigned long long mem)
+{
+	struct sock_fprog p[2] = { { 0, NULL }, { 0, NULL } };
 
-	c.in = j->in;
-	c.out = po[1];
-	c.err = pe[1];
-	c.sync = ps[1];
-	c.go = pg[0];
-	c.exe = j->exe;
-	c.parent = getpid();
-	c.box = s->box;
-	c.chroot_box = s->root && !j->compile;
-	c.drop = s->root;
-	c.uid = s->uid;
-	c.gid = s->gid;
-	c.path = j->path;
-	c.argv = j->argv;
-	c.envp = env_run;
-	c.prog = j->compile ? NULL : &s->prog[procs > 1];
-	add_rl(&c, RLIMIT_CORE, 0);
-	add_rl(&c, RLIMIT_MEMLOCK, 0);
-	add_rl(&c, RLIMIT_MSGQUEUE, 0);
-	add_rl(&c, RLIMIT_NICE, 0);
-	add_rl(&c, RLIMIT_RTPRIO, 0);
-	add_rl(&c, RLIMIT_NOFILE, j->compile ? 256 : 64);
-	add_rl(&c, RLIMIT_FSIZE, fsize ? fsize : RLIM_INFINITY);
-	add_rl(&c, RLIMIT_STACK, stack ? stack : RLIM_INFINITY);
-	/* A backstop only: whole seconds, one more than the limit. */
-	add_rl(&c, RLIMIT_CPU, L->cpu_ms ? L->cpu_ms / 1000 + 2 : RLIM_INFINITY);
-	if (s->root)
-		add_rl(&c, RLIMIT_NPROC, procs + (j->compile ? 0 : 0));
-	if (mem && !s->cg.mem_ok)
-		add_rl(&c, RLIMIT_AS, mem);
+	if (s->prog[0].filter && s->prog_mem == mem)
+		return 0;
+	if (policy_build(POLICY_RUN, mem, &p[0]) < 0 ||
+	    policy_build(POLICY_RUN_THREADS, mem, &p[1]) < 0) {
+		free(p[0].filter);
+		return -1;
+	}
+	free(s->prog[0].filter);
+	free(s->prog[1].filter);
+	s->prog[0] = p[0];
+	s->prog[1] = p[1];
+	s->prog_mem = mem;
+	return 0;
+}
 
-	w.bout = &r->out;
-	w.berr = &r->err;
-	w.out_cap = L->output_kb * 1024;
-	w.err_cap = L->stderr_kb * 1024;
-	w.compile = j->compile;
-	w.cg = &s->cg;
-	w.cpu_limit_ns = L->cpu_ms * 1000000LL;
-	w.wall_limit_ns = L->wall_ms * 1000000LL;
-	{
-		long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+/* A read-only, noexec mount of one host file for the box (the judge's
+ * side: it exists detached until the box process attaches it). */
+static int file_tree(struct sbx *s, const struct sbx_file *f)
+{
+	struct mount_attr attr;
+	struct stat st;
+	int fd, tree;
 
-		w.threads = ncpu < 1 ? 1 : (unsigned)ncpu;
-		if (procs < w.threads)
-			w.threads = procs;
-	}
-	w.start_ns = now_ns();
-	pid = fork();
-	if (pid < 0) {
-		err_errno("cannot fork");
-		goto out;
-	}
-	if (pid == 0)
-		child_main(&c);
-	w.pid = pid;
-	close(po[1]); po[1] = -1;
-	close(pe[1]); pe[1] = -1;
-	close(ps[1]); ps[1] = -1;
-	if (pg[0] >= 0) { close(pg[0]); pg[0] = -1; }
-	w.out = po[0]; po[0] = -1;
-	w.err = pe[0]; pe[0] = -1;
-	w.sync = ps[0]; ps[0] = -1;
-	w.go = pg[1]; pg[1] = -1;
-	w.pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
-	if (w.pidfd < 0) {
-		err_errno("pidfd_open");
-		kill(pid, SIGKILL);
-		waitpid(pid, NULL, 0);
-		goto out;
-	}
-	if (clock_getcpuclockid(pid, &w.cpuclock) != 0)
-		w.cpuclock = CLOCK_MONOTONIC;
-	for (i = 0; i < 3; i++)
-		if (c.cg_fds[i] >= 0) {
-			close(c.cg_fds[i]);
-			c.cg_fds[i] = -1;
+	if (!valid_name(f->name))
+		return err_set("bad box file name '%s'", f->name ? f->name : "(null)");
+	if ((fd = open_regular(f->path, "file")) < 0)
+		return -1;
+	if (fstat(fd, &st) == 0 && !(st.st_mode & S_IROTH)) {
+		/* The worker cannot read it through a mount: give it a
+		 * world-readable copy instead. */
+		char copy[400];
+		struct buf b = BUF_INIT;
+
+		close(fd);
+		snprintf(copy, sizeof copy, "%s/copy-%s", s->dir, f->name);
+		unlink(copy);
+		if (util_read_file(f->path, &b, (size_t)1 << 31) < 0 ||
+		    util_write_file(copy, b.data ? b.data : "", b.len, 0444) < 0) {
+			buf_release(&b);
+			return -1;
 		}
-	supervise(&w, &status, &ru);
-	if (w.fail_step >= 0 && !(w.fail_step == STEP_EXEC && w.fail_err == ENOMEM)) {
-		errno = w.fail_err;
-		err_errno("sandbox set-up failed at %s", step_name[w.fail_step]);
-		goto out;
+		buf_release(&b);
+		if ((fd = open_regular(copy, "file")) < 0)
+			return -1;
 	}
-	classify(s, L, &w, status, &ru, oom_before, r);
-	if (w.fail_step == STEP_EXEC) {
-		r->status = SBX_MLE;
-		snprintf(r->message, sizeof r->message,
-			 "memory limit exceeded (the program does not fit)");
+	tree = (int)syscall(SYS_open_tree, fd, "", OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC |
+			    AT_EMPTY_PATH);
+	close(fd);
+	if (tree < 0)
+		return err_errno("cannot make a mount of '%s'", f->path);
+	memset(&attr, 0, sizeof attr);
+	attr.attr_set = MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV |
+		MOUNT_ATTR_NOEXEC;
+	if (syscall(SYS_mount_setattr, tree, "", AT_EMPTY_PATH, &attr, sizeof attr) < 0) {
+		close(tree);
+		return err_errno("cannot make '%s' read-only", f->path);
 	}
-	rc = 0;
-out:
-	for (i = 0; i < 2; i++) {
-		if (po[i] >= 0) close(po[i]);
-		if (pe[i] >= 0) close(pe[i]);
-		if (ps[i] >= 0) close(ps[i]);
-		if (pg[i] >= 0) close(pg[i]);
-	}
-	for (i = 0; i < 3; i++)
-		if (c.cg_fds[i] >= 0)
-			close(c.cg_fds[i]);
-	if (w.pidfd >= 0) close(w.pidfd);
-	if (w.out >= 0) close(w.out);
-	if (w.err >= 0) close(w.err);
-	if (w.sync >= 0) close(w.sync);
-	if (w.go >= 0) close(w.go);
-	if (w.listener >= 0) close(w.listener);
-	return rc;
+	return tree;
 }
 
 static void run_defaults(struct sbx_limits *L)
@@ -932,88 +578,194 @@ static void run_defaults(struct sbx_limits *L)
 		L->output_kb = 64 * 1024;
 	if (!L->stderr_kb)
 		L->stderr_kb = 64;
+	if (!L->stack_kb)
+		L->stack_kb = L->memory_kb;
+	if (!L->fsize_kb)
+		L->fsize_kb = L->output_kb;
+	if (!L->procs)
+		L->procs = 1;
 }
 
 int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
 {
 	struct sbx_limits L = spec->limits;
-	char *argv[66];
-	struct job j;
-	size_t n = 0;
-	int exe = -1, in = -1, rc = -1;
-	unsigned long long img;
+	struct box_req q;
+	struct box_res x;
+	int fds[BOX_MAX_FILES + 4], nfds = 0, po[2] = { -1, -1 }, pe[2] = { -1, -1 };
+	int out = -1, err = -1, rc = -1, ole = 0, killed = 0, i;
+	unsigned long long img, mem;
+	long oom_before;
+	size_t off = 0;
+	long ncpu;
 
+	for (i = 0; i < BOX_MAX_FILES + 4; i++)
+		fds[i] = -1;
 	run_defaults(&L);
-	buf_reset(&r->out);
-	buf_reset(&r->err);
-	r->status = SBX_OK;
-	r->exit_code = -1;
-	r->signal = r->tle_wall = 0;
-	r->cpu_ms = r->wall_ms = 0;
-	r->memory_kb = 0;
-	r->syscall[0] = r->message[0] = 0;
-	if (spec->policy != SBX_POLICY_RUN || !spec->exe)
-		return err_set("sbx_run needs the RUN policy and an executable");
-	argv[n++] = "prog";
-	for (size_t i = 0; spec->argv && spec->argv[i]; i++) {
-		if (n >= 65)
-			return err_set("too many arguments for the program");
-		argv[n++] = (char *)spec->argv[i];
-	}
-	argv[n] = NULL;
-	if ((exe = open_regular(spec->exe, "program")) < 0)
+	result_reset(r, &L);
+	mem = L.memory_kb * 1024ULL;
+	memset(&q, 0, sizeof q);
+	q.kind = REQ_RUN;
+	if (spec->policy != SBX_POLICY_RUN || !spec->exe) {
+		err_set("sbx_run needs the RUN policy and an executable");
 		goto out;
-	img = image_size(exe);
-	if (L.memory_kb && img > L.memory_kb * 1024ULL) {
+	}
+	if (spec->nfiles > BOX_MAX_FILES) {
+		err_set("too many box files (%zu, at most %d)", spec->nfiles, BOX_MAX_FILES);
+		goto out;
+	}
+	for (i = 0; spec->argv && spec->argv[i]; i++) {
+		size_t n = strlen(spec->argv[i]) + 1;
+
+		if (i >= BOX_MAX_ARGS || off + n > sizeof q.args) {
+			err_set("too many or too long arguments");
+			goto out;
+		}
+		memcpy(q.args + off, spec->argv[i], n);
+		off += n;
+		q.argc++;
+	}
+	if ((fds[3] = open_regular(spec->exe, "program")) < 0)
+		goto out;
+	img = image_size(fds[3]);
+	if (mem && img > mem) {
 		r->status = SBX_MLE;
 		r->memory_kb = (unsigned long)(img / 1024);
 		snprintf(r->message, sizeof r->message,
-			 "memory limit exceeded: the program's static data alone is %llu KB",
-			 img / 1024);
+			 "memory limit exceeded (static data alone %llu KB)", img / 1024);
 		rc = 0;
 		goto out;
 	}
-	if ((in = stdin_fd(spec)) < 0)
+	if ((fds[0] = stdin_fd(spec)) < 0)
 		goto out;
-	if (make_box(s, spec->files, spec->nfiles) < 0)
+	for (i = 0; i < (int)spec->nfiles; i++) {
+		if ((fds[4 + i] = file_tree(s, &spec->files[i])) < 0)
+			goto out;
+		snprintf(q.names[i], sizeof q.names[i], "%s", spec->files[i].name);
+		q.nfiles++;
+	}
+	nfds = 4 + q.nfiles;
+	if (pipe2(po, O_CLOEXEC) < 0 || pipe2(pe, O_CLOEXEC) < 0) {
+		err_errno("cannot create pipes");
 		goto out;
-	memset(&j, 0, sizeof j);
-	j.argv = argv;
-	j.exe = exe;
-	j.in = in;
-	j.L = &L;
-	rc = execute(s, &j, r);
+	}
+	fds[1] = po[1];
+	fds[2] = pe[1];
+	out = po[0];
+	err = pe[0];
+	fcntl(out, F_SETFL, O_NONBLOCK);
+	fcntl(err, F_SETFL, O_NONBLOCK);
+	if (filters_for(s, mem) < 0)
+		goto out;
+	q.threads = L.procs > 1;
+	memcpy(q.filter, s->prog[q.threads].filter,
+	       s->prog[q.threads].len * sizeof(struct sock_filter));
+	q.filter_len = s->prog[q.threads].len;
+	q.cpu_limit_ns = L.cpu_ms * 1000000LL;
+	q.wall_limit_ns = L.wall_ms * 1000000LL;
+	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	q.ncpu = L.procs < (unsigned)(ncpu > 0 ? ncpu : 1) ? L.procs : (unsigned)ncpu;
+	add_rl(&q, RLIMIT_CORE, 0, 0);
+	add_rl(&q, RLIMIT_MEMLOCK, 0, 0);
+	add_rl(&q, RLIMIT_MSGQUEUE, 0, 0);
+	add_rl(&q, RLIMIT_NICE, 0, 0);
+	add_rl(&q, RLIMIT_RTPRIO, 0, 0);
+	add_rl(&q, RLIMIT_NOFILE, 64, 0);
+	add_rl(&q, RLIMIT_NPROC, L.procs, 0);
+	add_rl(&q, RLIMIT_FSIZE, L.fsize_kb * 1024ULL, 1);
+	add_rl(&q, RLIMIT_STACK, L.stack_kb * 1024ULL, 1);
+	add_rl(&q, RLIMIT_CPU, L.cpu_ms ? L.cpu_ms / 1000 + 2 : 0, 1);
+	if (mem && !s->cg.mem_ok)
+		add_rl(&q, RLIMIT_AS, mem, 1);
+
+	if (s->box.ctl < 0 && box_up(s) < 0)
+		goto out;
+	if (cg_limits(&s->cg, mem ? mem + s->floor + (256 << 10) : 0, L.procs + 2) < 0 ||
+	    cg_begin(&s->cg, s->floor) < 0)
+		goto out;
+	oom_before = cg_oom_kills(&s->cg);
+	if (box_send(s->box.ctl, &q, sizeof q, fds, nfds) < 0) {
+		err_errno("cannot talk to the box process");
+		box_stop(&s->box);
+		goto out;
+	}
+	close(po[1]);
+	close(pe[1]);
+	po[1] = pe[1] = fds[1] = fds[2] = -1;
+	for (;;) {
+		struct pollfd p[3];
+		int np = 0, i_out = -1, i_err = -1;
+		ssize_t k;
+
+		p[np].fd = s->box.ctl;
+		p[np++].events = POLLIN;
+		if (out >= 0) { i_out = np; p[np].fd = out; p[np++].events = POLLIN; }
+		if (err >= 0) { i_err = np; p[np].fd = err; p[np++].events = POLLIN; }
+		if (poll(p, (nfds_t)np, -1) < 0)
+			continue;
+		if (i_out >= 0 && p[i_out].revents && box_pump(&out, &r->out) && !ole) {
+			ole = 1;
+			if (!killed) {
+				struct box_req kq;
+
+				memset(&kq, 0, sizeof kq);
+				kq.kind = REQ_KILL;
+				box_send(s->box.ctl, &kq, sizeof kq, NULL, 0);
+				killed = 1;
+			}
+		}
+		if (i_err >= 0 && p[i_err].revents)
+			box_pump(&err, &r->err);
+		if (!p[0].revents)
+			continue;
+		k = box_recv(s->box.ctl, &x, sizeof x, NULL, NULL);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k != sizeof x || x.kind != RES_DONE) {
+			err_set("the box process died");
+			box_stop(&s->box);
+			goto out;
+		}
+		break;
+	}
+	/* The box has closed its copies of the pipes: read to EOF. */
+	while (out >= 0 || err >= 0) {
+		struct pollfd p[2];
+		int np = 0;
+
+		if (out >= 0) { p[np].fd = out; p[np++].events = POLLIN; }
+		if (err >= 0) { p[np].fd = err; p[np++].events = POLLIN; }
+		if (poll(p, (nfds_t)np, 1000) <= 0)
+			break;
+		if (out >= 0 && box_pump(&out, &r->out))
+			ole = 1;
+		if (err >= 0)
+			box_pump(&err, &r->err);
+	}
+	if (x.fail_step >= 0 && !(x.fail_step == STEP_EXEC && x.fail_err == ENOMEM)) {
+		errno = x.fail_err;
+		err_errno("run set-up failed at %s",
+			  x.fail_step < STEP_COUNT ? box_step_name[x.fail_step] : "?");
+		goto out;
+	}
+	result_classify(&L, &x, cg_peak(&s->cg), cg_oom_kills(&s->cg) > oom_before,
+		 s->cg.mem_ok, ole, r);
+	if (x.fail_step == STEP_EXEC) {
+		r->status = SBX_MLE;
+		snprintf(r->message, sizeof r->message,
+			 "memory limit exceeded (the program does not fit)");
+	}
+	rc = 0;
 out:
-	if (exe >= 0)
-		close(exe);
-	if (in >= 0)
-		close(in);
-	util_rmtree(s->box);
+	for (i = 0; i < BOX_MAX_FILES + 4; i++)
+		if (fds[i] >= 0)
+			close(fds[i]);
+	if (out >= 0)
+		close(out);
+	if (err >= 0)
+		close(err);
 	if (rc < 0)
 		err_prefix("sandbox");
 	return rc;
-}
-
-/* Remove every "<box>/" (and a bare "<box>") from the diagnostics. */
-static void strip_box(struct buf *b, const char *box)
-{
-	struct buf o = BUF_INIT;
-	size_t bl = strlen(box);
-	const char *p = buf_str(b), *q;
-
-	if (!b->len)
-		return;
-	buf_init(&o, b->cap);
-	while ((q = strstr(p, box))) {
-		buf_add(&o, p, (size_t)(q - p));
-		p = q + bl;
-		if (*p == '/')
-			p++;
-	}
-	buf_addstr(&o, p);
-	o.truncated = b->truncated;
-	buf_release(b);
-	*b = o;
 }
 
 int sbx_compile(struct sbx *s, const char *source, size_t len,
@@ -1021,10 +773,7 @@ int sbx_compile(struct sbx *s, const char *source, size_t len,
 		const char *out_path, struct sbx_result *r)
 {
 	struct sbx_limits L = { 10000, 20000, 512 * 1024, 0, 64, 64, 64 * 1024, 16 };
-	char path[512], cc[512];
-	struct buf bin = BUF_INIT;
-	struct job j;
-	int in = -1, rc = -1, fd;
+	struct compile_job j;
 
 	if (limits) {
 		if (limits->cpu_ms) L.cpu_ms = limits->cpu_ms;
@@ -1038,68 +787,20 @@ int sbx_compile(struct sbx *s, const char *source, size_t len,
 	}
 	if (!L.stack_kb)
 		L.stack_kb = 64 * 1024;
-	buf_reset(&r->out);
-	buf_reset(&r->err);
-	memset(r->syscall, 0, sizeof r->syscall);
-	r->message[0] = 0;
-	if (!argv || !argv[0])
-		return err_set("sandbox: no compiler command line");
-	if (strchr(argv[0], '/'))
-		snprintf(cc, sizeof cc, "%s", argv[0]);
-	else {
-		snprintf(cc, sizeof cc, "/usr/bin/%s", argv[0]);
-		if (access(cc, X_OK) < 0)
-			snprintf(cc, sizeof cc, "/bin/%s", argv[0]);
-	}
-	if (make_box(s, NULL, 0) < 0)
-		goto out;
-	snprintf(path, sizeof path, "%s/prog.c", s->box);
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-	if (fd < 0 || write(fd, source, len) != (ssize_t)len) {
-		err_errno("cannot write '%s'", path);
-		if (fd >= 0)
-			close(fd);
-		goto out;
-	}
-	close(fd);
-	if ((in = open("/dev/null", O_RDONLY | O_CLOEXEC)) < 0) {
-		err_errno("cannot open /dev/null");
-		goto out;
-	}
+	result_reset(r, &L);
 	memset(&j, 0, sizeof j);
-	j.path = cc;
-	j.argv = (char *const *)argv;
-	j.exe = -1;
-	j.in = in;
-	j.compile = 1;
+	j.uid = s->uid;
+	j.gid = s->gid;
+	j.dir = s->dir;
+	j.cg = &s->cgc;
 	j.L = &L;
-	if (execute(s, &j, r) < 0)
-		goto out;
-	strip_box(&r->err, s->box);
-	strip_box(&r->out, s->box);
-	if (r->status == SBX_OK && out_path) {
-		snprintf(path, sizeof path, "%s/prog", s->box);
-		if ((fd = open_regular(path, "compiler output")) < 0)
-			goto out;
-		buf_init(&bin, (size_t)L.fsize_kb * 1024);
-		for (;;) {
-			char chunk[65536];
-			ssize_t n = read(fd, chunk, sizeof chunk);
-
-			if (n <= 0 || buf_add(&bin, chunk, (size_t)n) < 0)
-				break;
-		}
-		close(fd);
-		if (util_write_file(out_path, bin.data ? bin.data : "", bin.len, 0755) < 0)
-			goto out;
-	}
-	rc = 0;
-out:
-	if (in >= 0)
-		close(in);
-	buf_release(&bin);
-	util_rmtree(s->box);
-	if (rc < 0)
+	j.source = source;
+	j.len = len;
+	j.argv = argv;
+	j.out_path = out_path;
+	if (compile_run(&j, r) < 0) {
 		err_prefix("sandbox: compile");
-	return rc;
+		return -1;
+	}
+	return 0;
 }

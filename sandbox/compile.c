@@ -1,0 +1,521 @@
+/* compile.c: gcc on hostile source, in namespaces of its own: a root made
+ * of read-only /usr and the box, no network, the worker's uid, limits on
+ * time, memory, output and processes. See the theory of operation in
+ * sandbox.c. */
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "lib/err.h"
+#include "lib/util.h"
+#include "sandbox/internal.h"
+#include "sandbox/sandbox.h"
+
+enum { CFD_SYNC = 3 };
+
+/* Everything the compile children need, made before the fork. */
+struct cc_child {
+	const struct compile_job *j;
+	int in, out, err, sync;
+	int cg_fds[3];
+	pid_t judge;
+	char root[300], box[300];
+	char cc[300];
+	struct rlimit rl[8];
+	int rl_res[8], nrl;
+};
+
+static __attribute__((noreturn)) void cc_fail(int step)
+{
+	struct box_res m;
+
+	memset(&m, 0, sizeof m);
+	m.kind = RES_FAIL;
+	m.fail_step = step;
+	m.fail_err = errno;
+	if (write(CFD_SYNC, &m, sizeof m) < 0) {
+		/* nothing left to report with */
+	}
+	_exit(127);
+}
+
+static int bind_ro(const char *src, const char *dst, unsigned long extra)
+{
+	if (mount(src, dst, NULL, MS_BIND | MS_REC, NULL) < 0)
+		return -1;
+	return mount(NULL, dst, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID |
+		     extra, NULL);
+}
+
+static int touch(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0444);
+
+	return fd < 0 ? -1 : close(fd);
+}
+
+/* The compiler's root: /usr read-only, the merged-/usr links, the loader
+ * cache, /dev/null, a private /tmp, the box; nothing else of the host. */
+static int cc_mounts(const struct cc_child *c)
+{
+	static const char *const links[][2] = {
+		{ "bin", "usr/bin" }, { "lib", "usr/lib" }, { "lib64", "usr/lib64" },
+		{ "sbin", "usr/sbin" },
+	};
+	char p[400];
+	size_t i;
+
+	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0 ||
+	    mount("tmpfs", c->root, "tmpfs", MS_NOSUID | MS_NODEV,
+		  "size=64k,nr_inodes=64,mode=0755") < 0)
+		return -1;
+	snprintf(p, sizeof p, "%s/usr", c->root);
+	if (mkdir(p, 0755) < 0 || bind_ro("/usr", p, MS_NODEV) < 0)
+		return -1;
+	for (i = 0; i < sizeof links / sizeof links[0]; i++) {
+		struct stat st;
+
+		snprintf(p, sizeof p, "/%s", links[i][1]);
+		if (lstat(p, &st) < 0)
+			continue;
+		snprintf(p, sizeof p, "%s/%s", c->root, links[i][0]);
+		if (symlink(links[i][1], p) < 0)
+			return -1;
+	}
+	snprintf(p, sizeof p, "%s/etc", c->root);
+	if (mkdir(p, 0755) < 0)
+		return -1;
+	if (access("/etc/ld.so.cache", R_OK) == 0) {
+		snprintf(p, sizeof p, "%s/etc/ld.so.cache", c->root);
+		if (touch(p) < 0 || bind_ro("/etc/ld.so.cache", p, MS_NODEV | MS_NOEXEC) < 0)
+			return -1;
+	}
+	snprintf(p, sizeof p, "%s/dev", c->root);
+	if (mkdir(p, 0755) < 0)
+		return -1;
+	snprintf(p, sizeof p, "%s/dev/null", c->root);
+	if (touch(p) < 0 || mount("/dev/null", p, NULL, MS_BIND, NULL) < 0)
+		return -1;
+	snprintf(p, sizeof p, "%s/tmp", c->root);
+	if (mkdir(p, 01777) < 0 ||
+	    mount("tmpfs", p, "tmpfs", MS_NOSUID | MS_NODEV, "size=256m,mode=01777") < 0)
+		return -1;
+	snprintf(p, sizeof p, "%s/box", c->root);
+	if (mkdir(p, 0755) < 0 ||
+	    mount(c->box, p, NULL, MS_BIND, NULL) < 0 ||
+	    mount(NULL, p, NULL, MS_REMOUNT | MS_BIND | MS_NOSUID | MS_NODEV, NULL) < 0)
+		return -1;
+	snprintf(p, sizeof p, "%s/old", c->root);
+	if (mkdir(p, 0700) < 0 || syscall(SYS_pivot_root, c->root, p) < 0 ||
+	    chdir("/") < 0 || umount2("/old", MNT_DETACH) < 0 || rmdir("/old") < 0)
+		return -1;
+	return mount(NULL, "/", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID |
+		     MS_NODEV, NULL);
+}
+
+/* The compiler itself, as the worker's uid. */
+static __attribute__((noreturn)) void cc_exec(const struct cc_child *c)
+{
+	static char *const envp[] = { "PATH=/usr/bin:/bin", "LC_ALL=C",
+				      "TMPDIR=/tmp", NULL };
+	int i;
+
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0)
+		cc_fail(STEP_PDEATH);
+	if (chdir("/box") < 0)
+		cc_fail(STEP_CHDIR);
+	for (i = 0; i < c->nrl; i++)
+		if (setrlimit(c->rl_res[i], &c->rl[i]) < 0)
+			cc_fail(STEP_RLIMIT);
+	if (setgroups(0, NULL) < 0 || setresgid(c->j->gid, c->j->gid, c->j->gid) < 0 ||
+	    setresuid(c->j->uid, c->j->uid, c->j->uid) < 0)
+		cc_fail(STEP_IDS);
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+		cc_fail(STEP_NNP);
+	execve(c->cc, (char *const *)c->j->argv, envp);
+	cc_fail(STEP_EXEC);
+}
+
+/* PID 1 of the compile namespace: mounts, then the compiler; reports the
+ * compiler's wait status and exits, which kills whatever it left. */
+static __attribute__((noreturn)) void cc_init(const struct cc_child *c)
+{
+	struct box_res m;
+	pid_t pid, got;
+	int st;
+
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0)
+		cc_fail(STEP_PDEATH);
+	if (cc_mounts(c) < 0)
+		cc_fail(STEP_MOUNT);
+	pid = fork();
+	if (pid < 0)
+		cc_fail(STEP_FORK);
+	if (pid == 0)
+		cc_exec(c);
+	for (;;) {
+		got = waitpid(-1, &st, 0);
+		if (got == pid)
+			break;
+		if (got < 0 && errno != EINTR)
+			_exit(127);
+	}
+	memset(&m, 0, sizeof m);
+	m.kind = RES_DONE;
+	m.status = st;
+	m.fail_step = -1;
+	if (write(CFD_SYNC, &m, sizeof m) < 0)
+		_exit(127);
+	_exit(0);
+}
+
+static int lift(int fd)
+{
+	return fcntl(fd, F_DUPFD_CLOEXEC, 64);
+}
+
+/* The waiter: cgroups, descriptors, namespaces; then it waits for init. */
+static __attribute__((noreturn)) void cc_waiter(const struct cc_child *c)
+{
+	int in, out, err, sync, i;
+	pid_t pid;
+
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != c->judge)
+		_exit(127);
+	setpgid(0, 0);
+	sync = lift(c->sync);
+	in = lift(c->in);
+	out = lift(c->out);
+	err = lift(c->err);
+	if (sync < 0 || dup2(sync, CFD_SYNC) < 0)
+		_exit(127);
+	if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 ||
+	    dup2(err, 2) < 0)
+		cc_fail(STEP_FDS);
+	for (i = 0; i < 3; i++)
+		if (c->cg_fds[i] >= 0 && write(c->cg_fds[i], "0", 1) != 1)
+			cc_fail(STEP_CGROUP);
+	if (close_range(CFD_SYNC + 1, ~0U, 0) < 0)
+		cc_fail(STEP_FDS);
+	if (unshare(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC |
+		    CLONE_NEWUTS) < 0)
+		cc_fail(STEP_NS);
+	pid = fork();
+	if (pid < 0)
+		cc_fail(STEP_FORK);
+	if (pid == 0)
+		cc_init(c);
+	close(0);
+	close(1);
+	close(2);
+	close(CFD_SYNC);
+	while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+		;
+	_exit(0);
+}
+
+/* Remove every "<box>/" (and a bare "<box>") from the diagnostics. */
+static void strip_box(struct buf *b, const char *box)
+{
+	struct buf o = BUF_INIT;
+	size_t bl = strlen(box);
+	const char *p = buf_str(b), *q;
+
+	if (!b->len)
+		return;
+	buf_init(&o, b->cap);
+	while ((q = strstr(p, box))) {
+		buf_add(&o, p, (size_t)(q - p));
+		p = q + bl;
+		if (*p == '/')
+			p++;
+	}
+	buf_addstr(&o, p);
+	o.truncated = b->truncated;
+	buf_release(b);
+	*b = o;
+}
+
+
+static void add_rl(struct cc_child *c, int res, unsigned long long v)
+{
+	c->rl_res[c->nrl] = res;
+	c->rl[c->nrl].rlim_cur = c->rl[c->nrl].rlim_max = (rlim_t)v;
+	c->nrl++;
+}
+
+/* Where the compiler is: argv[0] as a path, or found in /usr/bin, /bin. */
+static int find_cc(const char *name, char *out, size_t size)
+{
+	if (strchr(name, '/')) {
+		snprintf(out, size, "%s", name);
+		return 0;
+	}
+	snprintf(out, size, "/usr/bin/%s", name);
+	if (access(out, X_OK) == 0)
+		return 0;
+	return err_set("compiler '%s' not found in /usr/bin", name);
+}
+
+/* Copy the compiled binary out of the box: a regular file, no links. */
+static int take_binary(const char *path, const char *out_path, size_t cap)
+{
+	struct buf b = BUF_INIT;
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK), rc;
+
+	if (fd < 0)
+		return err_errno("no compiler output '%s'", path);
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size > cap) {
+		close(fd);
+		return err_set("compiler output '%s' is not a regular file under the size limit",
+			       path);
+	}
+	buf_init(&b, cap);
+	for (;;) {
+		char chunk[65536];
+		ssize_t n = read(fd, chunk, sizeof chunk);
+
+		if (n <= 0 || buf_add(&b, chunk, (size_t)n) < 0)
+			break;
+	}
+	close(fd);
+	rc = util_write_file(out_path, b.data ? b.data : "", b.len, 0755);
+	buf_release(&b);
+	return rc;
+}
+
+static long long now_ns(void)
+{
+	return box_now_ns();
+}
+
+int compile_run(const struct compile_job *j, struct sbx_result *r)
+{
+	const struct sbx_limits *L = j->L;
+	struct cc_child c;
+	struct box_res x;
+	int po[2] = { -1, -1 }, pe[2] = { -1, -1 }, ps[2] = { -1, -1 };
+	int pidfd = -1, out = -1, err = -1, sync = -1, rc = -1, i, fd, done = 0;
+	int killed = K_NONE, st = 0;
+	long long start, end, cpu = 0;
+	long oom_before;
+	char path[400];
+	pid_t pid;
+
+	memset(&c, 0, sizeof c);
+	memset(&x, 0, sizeof x);
+	x.fail_step = -1;
+	c.in = -1;
+	c.cg_fds[0] = c.cg_fds[1] = c.cg_fds[2] = -1;
+	c.j = j;
+	c.judge = getpid();
+	if (!j->argv || !j->argv[0])
+		return err_set("no compiler command line");
+	if (find_cc(j->argv[0], c.cc, sizeof c.cc) < 0)
+		return -1;
+	snprintf(c.box, sizeof c.box, "%s/cbox", j->dir);
+	snprintf(c.root, sizeof c.root, "%s/croot", j->dir);
+	util_rmtree(c.box);
+	util_rmtree(c.root);
+	if (mkdir(c.box, 0700) < 0 || chown(c.box, j->uid, j->gid) < 0 ||
+	    mkdir(c.root, 0700) < 0) {
+		err_errno("cannot create the compile box in '%s'", j->dir);
+		goto out;
+	}
+	snprintf(path, sizeof path, "%s/prog.c", c.box);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (fd < 0 || write(fd, j->source, j->len) != (ssize_t)j->len) {
+		err_errno("cannot write '%s'", path);
+		if (fd >= 0)
+			close(fd);
+		goto out;
+	}
+	close(fd);
+	if ((c.in = open("/dev/null", O_RDONLY | O_CLOEXEC)) < 0) {
+		err_errno("cannot open /dev/null");
+		goto out;
+	}
+	if (pipe2(po, O_CLOEXEC) < 0 || pipe2(pe, O_CLOEXEC) < 0 ||
+	    pipe2(ps, O_CLOEXEC) < 0) {
+		err_errno("cannot create pipes");
+		goto out;
+	}
+	c.out = po[1];
+	c.err = pe[1];
+	c.sync = ps[1];
+	add_rl(&c, RLIMIT_CORE, 0);
+	add_rl(&c, RLIMIT_FSIZE, L->fsize_kb * 1024ULL);
+	add_rl(&c, RLIMIT_STACK, L->stack_kb * 1024ULL);
+	add_rl(&c, RLIMIT_NOFILE, 256);
+	add_rl(&c, RLIMIT_NPROC, L->procs + 8);
+	add_rl(&c, RLIMIT_CPU, L->cpu_ms / 1000 + 2);
+	if (!j->cg->mem_ok)
+		add_rl(&c, RLIMIT_AS, L->memory_kb * 1024ULL * 2);
+	if (cg_limits(j->cg, L->memory_kb * 1024ULL, L->procs + 2) < 0 ||
+	    cg_begin(j->cg, 0) < 0 || cg_join_fds(j->cg, c.cg_fds) < 0)
+		goto out;
+	oom_before = cg_oom_kills(j->cg);
+	start = now_ns();
+	pid = fork();
+	if (pid < 0) {
+		err_errno("cannot fork");
+		goto out;
+	}
+	if (pid == 0)
+		cc_waiter(&c);
+	close(po[1]);
+	close(pe[1]);
+	close(ps[1]);
+	po[1] = pe[1] = ps[1] = -1;
+	out = po[0];
+	err = pe[0];
+	sync = ps[0];
+	po[0] = pe[0] = ps[0] = -1;
+	fcntl(out, F_SETFL, O_NONBLOCK);
+	fcntl(err, F_SETFL, O_NONBLOCK);
+	pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+	if (pidfd < 0) {
+		err_errno("pidfd_open");
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+		goto out;
+	}
+	while (!done) {
+		struct pollfd p[4];
+		int np = 0, i_out = -1, i_err = -1, i_sync = -1;
+		long long now = now_ns(), wait_ms;
+
+		cpu = cg_cpu_ns(j->cg);
+		if (!killed && L->cpu_ms && cpu > L->cpu_ms * 1000000LL)
+			killed = K_CPU;
+		else if (!killed && L->wall_ms && now - start > L->wall_ms * 1000000LL)
+			killed = K_WALL;
+		if (killed) {
+			kill(pid, SIGKILL);
+			cg_kill_all(j->cg);
+		}
+		wait_ms = killed ? 20 : 5;
+		p[np].fd = pidfd;
+		p[np++].events = POLLIN;
+		if (out >= 0) { i_out = np; p[np].fd = out; p[np++].events = POLLIN; }
+		if (err >= 0) { i_err = np; p[np].fd = err; p[np++].events = POLLIN; }
+		if (sync >= 0) { i_sync = np; p[np].fd = sync; p[np++].events = POLLIN; }
+		if (poll(p, (nfds_t)np, (int)wait_ms) < 0)
+			continue;
+		if (i_out >= 0 && p[i_out].revents)
+			box_pump(&out, &r->out);
+		if (i_err >= 0 && p[i_err].revents)
+			box_pump(&err, &r->err);
+		if (i_sync >= 0 && p[i_sync].revents) {
+			struct box_res m;
+			ssize_t n = read(sync, &m, sizeof m);
+
+			if (n == sizeof m) {
+				if (m.kind == RES_DONE)
+					x.status = m.status, x.kind = RES_DONE;
+				else if (m.kind == RES_FAIL && x.fail_step < 0)
+					x.fail_step = m.fail_step, x.fail_err = m.fail_err;
+			} else if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
+				close(sync);
+				sync = -1;
+			}
+		}
+		if (p[0].revents)
+			done = 1;
+	}
+	end = now_ns();
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	kill(-pid, SIGKILL);
+	cg_kill_all(j->cg);
+	while (out >= 0 || err >= 0 || sync >= 0) {
+		struct pollfd p[3];
+		int np = 0;
+
+		if (out >= 0) { p[np].fd = out; p[np++].events = POLLIN; }
+		if (err >= 0) { p[np].fd = err; p[np++].events = POLLIN; }
+		if (sync >= 0) { p[np].fd = sync; p[np++].events = POLLIN; }
+		if (poll(p, (nfds_t)np, 1000) <= 0)
+			break;
+		if (out >= 0)
+			box_pump(&out, &r->out);
+		if (err >= 0)
+			box_pump(&err, &r->err);
+		if (sync >= 0) {
+			struct box_res m;
+			ssize_t n = read(sync, &m, sizeof m);
+
+			if (n == sizeof m && m.kind == RES_DONE)
+				x.status = m.status, x.kind = RES_DONE;
+			else if (n == sizeof m && m.kind == RES_FAIL && x.fail_step < 0)
+				x.fail_step = m.fail_step, x.fail_err = m.fail_err;
+			else if (n <= 0) {
+				close(sync);
+				sync = -1;
+			}
+		}
+	}
+	if (x.fail_step >= 0) {
+		errno = x.fail_err;
+		err_errno("set-up failed at %s",
+			  x.fail_step < STEP_COUNT ? box_step_name[x.fail_step] : "?");
+		goto out;
+	}
+	if (x.kind != RES_DONE && !killed && cg_oom_kills(j->cg) <= oom_before) {
+		err_set("the compiler's sandbox ended without a status");
+		goto out;
+	}
+	if (x.kind != RES_DONE)
+		x.status = SIGKILL;   /* killed before it could report */
+	x.killed = killed;
+	x.cpu_ns = cpu > 0 ? cpu : 0;
+	if ((cpu = cg_cpu_ns(j->cg)) > x.cpu_ns)
+		x.cpu_ns = cpu;
+	x.wall_ns = end - start;
+	result_classify(L, &x, cg_peak(j->cg), cg_oom_kills(j->cg) > oom_before,
+			j->cg->mem_ok, 0, r);
+	strip_box(&r->err, "/box");
+	strip_box(&r->out, "/box");
+	if (r->status == SBX_OK && r->exit_code == 0 && j->out_path) {
+		snprintf(path, sizeof path, "%s/prog", c.box);
+		if (take_binary(path, j->out_path, L->fsize_kb * 1024ULL) < 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	for (i = 0; i < 2; i++) {
+		if (po[i] >= 0) close(po[i]);
+		if (pe[i] >= 0) close(pe[i]);
+		if (ps[i] >= 0) close(ps[i]);
+	}
+	for (i = 0; i < 3; i++)
+		if (c.cg_fds[i] >= 0)
+			close(c.cg_fds[i]);
+	if (c.in >= 0)
+		close(c.in);
+	if (pidfd >= 0)
+		close(pidfd);
+	if (out >= 0)
+		close(out);
+	if (err >= 0)
+		close(err);
+	if (sync >= 0)
+		close(sync);
+	util_rmtree(c.box);
+	util_rmtree(c.root);
+	return rc;
+}
