@@ -60,7 +60,8 @@ int cmd_result(struct judge_ctx *ctx, int argc, char **argv)
 	struct buf user = BUF_INIT;
 	int c, json = 0, source = 0, rc, have_problem;
 	long long id;
-	char *end, when[32];
+	char *end, when[32], **names;
+	int width;
 	size_t i;
 	json_t *j;
 
@@ -119,10 +120,15 @@ int cmd_result(struct judge_ctx *ctx, int argc, char **argv)
 			report_compile_error(ctx, stdout, &r, 200);
 		else if (s.compile_ok)
 			printf("compile: ok%s\n", s.compile_cached ? " (cached)" : "");
-		if (r.ntests)
-			report_table_header(ctx, stdout);
+		names = xcalloc(r.ntests + 1, sizeof(*names));
 		for (i = 0; i < r.ntests; i++)
-			report_table_row(ctx, stdout, i + 1, &r.tests[i]);
+			names[i] = r.tests[i].name;
+		width = report_name_width((const char *const *)names, r.ntests);
+		free(names);
+		if (r.ntests)
+			report_table_header(ctx, stdout, width);
+		for (i = 0; i < r.ntests; i++)
+			report_table_row(ctx, stdout, width, i + 1, &r.tests[i]);
 		if (s.running)
 			printf("%s: still running (%zu of %d tests so far) \xc2\xb7 submission %lld\n",
 			       s.problem, r.ntests, s.total, s.id);

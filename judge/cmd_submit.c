@@ -45,7 +45,7 @@ static void on_signal(int sig)
 
 struct live {
 	const struct judge_ctx *ctx;
-	int header;
+	int header, width;
 };
 
 /* Print each test's row as soon as it is judged. */
@@ -56,10 +56,10 @@ static void progress(void *arg, const struct grade_result *r, const struct grade
 	if (!t)
 		return;
 	if (!l->header) {
-		report_table_header(l->ctx, stdout);
+		report_table_header(l->ctx, stdout, l->width);
 		l->header = 1;
 	}
-	report_table_row(l->ctx, stdout, r->ntests, t);
+	report_table_row(l->ctx, stdout, l->width, r->ntests, t);
 	fflush(stdout);
 }
 
@@ -98,7 +98,7 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 	struct grade_opts go = GRADE_OPTS_INIT;
 	struct grade_result r = GRADE_RESULT_INIT;
 	struct buf source = BUF_INIT;
-	struct live live = { ctx, 0 };
+	struct live live = { ctx, 0, 0 };
 	struct sigaction sa, old_int, old_term;
 	struct grade_env env;
 	struct sbx *s = NULL;
@@ -161,6 +161,12 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 	go.store = 1;
 	go.cancel = &interrupted;
 	if (!json && !ctx->quiet) {
+		char **names = xcalloc((size_t)p.test_count + 1, sizeof(*names));
+
+		for (c = 0; c < p.test_count; c++)
+			names[c] = p.tests[c].name;
+		live.width = report_name_width((const char *const *)names, (size_t)p.test_count);
+		free(names);
 		go.progress = progress;
 		go.progress_arg = &live;
 	}

@@ -9,7 +9,8 @@
 #include "judge/report.h"
 #include "lib/util.h"
 
-#define NAME_WIDTH 20
+#define NAME_WIDTH_MIN 12
+#define NAME_WIDTH_MAX 40
 
 const char *report_verdict_color(enum verdict v)
 {
@@ -26,10 +27,20 @@ const char *report_memory(unsigned long kb, char out[32])
 	return out;
 }
 
-void report_table_header(const struct judge_ctx *ctx, FILE *f)
+int report_name_width(const char *const *names, size_t n)
+{
+	size_t i, w = NAME_WIDTH_MIN;
+
+	for (i = 0; i < n; i++)
+		if (names[i] && strlen(names[i]) > w)
+			w = strlen(names[i]);
+	return w > NAME_WIDTH_MAX ? NAME_WIDTH_MAX : (int)w;
+}
+
+void report_table_header(const struct judge_ctx *ctx, FILE *f, int width)
 {
 	fprintf(f, "%s%4s  %-*s %-7s %8s %10s  %s%s\n", judge_color(ctx, "1"), "#",
-		NAME_WIDTH, "test", "verdict", "time", "memory", "message",
+		width, "test", "verdict", "time", "memory", "message",
 		judge_color(ctx, "0"));
 }
 
@@ -48,15 +59,15 @@ static void print_marked(FILE *f, const char *text, const char *label)
 	}
 }
 
-void report_table_row(const struct judge_ctx *ctx, FILE *f, size_t index,
+void report_table_row(const struct judge_ctx *ctx, FILE *f, int width, size_t index,
 		      const struct grade_test *t)
 {
 	struct buf name = BUF_INIT;
 	char mem[32], time[32];
 
-	check_escape(&name, t->name, strlen(t->name), 60, 0);
+	check_escape(&name, t->name, strlen(t->name), NAME_WIDTH_MAX, 0);
 	snprintf(time, sizeof(time), "%u ms", t->time_ms);
-	fprintf(f, "%4zu  %-*s %s%-7s%s %8s %10s  %s\n", index, NAME_WIDTH, buf_str(&name),
+	fprintf(f, "%4zu  %-*s %s%-7s%s %8s %10s  %s\n", index, width, buf_str(&name),
 		judge_color(ctx, report_verdict_color(t->verdict)), verdict_name(t->verdict),
 		judge_color(ctx, "0"), time, report_memory(t->memory_kb, mem),
 		t->message ? t->message : "");

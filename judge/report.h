@@ -16,12 +16,17 @@ struct judge_ctx;
  * red otherwise. Use with judge_color(). */
 const char *report_verdict_color(enum verdict v);
 
-/* "  #  test                 verdict     time     memory  message" */
-void report_table_header(const struct judge_ctx *ctx, FILE *f);
+/* The width of the test-name column for these names (n of them, the
+ * longest, between 12 and 40). */
+int report_name_width(const char *const *names, size_t n);
+
+/* "   #  test           verdict     time     memory  message", the test
+ * column `width` wide. */
+void report_table_header(const struct judge_ctx *ctx, FILE *f, int width);
 
 /* One row for test number index (1-based), followed for a sample's wrong
  * answer by its input, each line marked "| ". */
-void report_table_row(const struct judge_ctx *ctx, FILE *f, size_t index,
+void report_table_row(const struct judge_ctx *ctx, FILE *f, int width, size_t index,
 		      const struct grade_test *t);
 
 /* The compile diagnostics of a CE, at most `lines` lines, each marked. */
