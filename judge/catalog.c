@@ -1172,14 +1172,13 @@ int judge_open_db(struct judge_ctx *ctx)
 		return EXIT_INTERNAL;
 	}
 	rc = catalog_sync(ctx->db, ctx->catalog_path, CATALOG_OPTIONAL, NULL);
+	/* submissions whose judge died mid-grading become IE, with the reason */
+	if (rc == EXIT_ACCEPTED && db_submissions_reap(ctx->db, NULL) < 0)
+		rc = EXIT_INTERNAL;
 	if (rc != EXIT_ACCEPTED) {
 		judge_error("%s", err_msg());
-		return rc;
+		db_close(ctx->db);
+		ctx->db = NULL;
 	}
-	/* submissions whose judge died mid-grading become IE, with the reason */
-	if (db_submissions_reap(ctx->db, NULL) < 0) {
-		judge_error("%s", err_msg());
-		return EXIT_INTERNAL;
-	}
-	return EXIT_ACCEPTED;
+	return rc;
 }
