@@ -145,9 +145,10 @@ void db_test_hash(const void *in, size_t inlen, const void *ans, size_t anslen,
 
 /* ---- catalogue sync (judge/catalog.c), inside db_tx_begin/commit ------ */
 
-/* Insert or update the problem row p (every field but tests/test_count/
- * statement-less lists: p->statement and p->checker_source are stored as
- * given), and clear retired. Its tests are NOT touched. */
+/* Insert or update problem p's row from every field of p except retired,
+ * test_count and tests (statement and checker_source are stored as given;
+ * content_hash and fingerprint are the caller's), and clear retired. Its
+ * tests are NOT touched: clear and add them separately. */
 int db_catalog_put_problem(struct db *db, const struct db_problem *p);
 
 /* Delete every test of problem (before adding the new ones). */
@@ -327,5 +328,51 @@ struct db_contest_attempt {
 int db_contest_attempts(struct db *db, const char *contest, const char *user,
 			struct db_contest_attempt **out, size_t *n);
 void db_contest_attempts_free(struct db_contest_attempt *v, size_t n);
+
+/* ---- regress (db/regress.c) ------------------------------------------- */
+
+/* One 'judge regress' run. A run is stored whole, with its results, in one
+ * transaction at its end (db_regress_store): an interrupted run leaves no
+ * row at all. */
+struct db_regress_run {
+	long long id;
+	time_t started_at, finished_at;
+	int jobs;              /* parallel workers */
+	int total, matched, mismatched;
+	int compiled, cached;  /* solutions compiled / answered from the cache */
+	long long wall_ms;
+};
+
+/* One solution's outcome in a run. */
+struct db_regress_result {
+	long long run;
+	char *problem;         /* the solutions/ folder's problem id */
+	char *solution;        /* "max-gap/accepted/buckets.c" */
+	int expected, got;     /* enum verdict */
+	int match;
+	int time_ms;           /* max CPU time over the tests that ran */
+	long memory_kb;        /* max peak memory */
+	int time_limit_ms;     /* the problem's limit when it ran (0: unknown) */
+	int wall_ms;           /* how long grading it took */
+	char *message;         /* the failing test and why, "" when none */
+	char *flag;            /* margin warning ("slow: 62% of limit"), "" when none */
+};
+
+void db_regress_result_release(struct db_regress_result *r);
+void db_regress_results_free(struct db_regress_result *v, size_t n);
+
+/* Store run (its id is set) and its n results in one transaction. */
+int db_regress_store(struct db *db, struct db_regress_run *run,
+		     const struct db_regress_result *v, size_t n);
+
+/* The latest stored run with an id below before (LLONG_MAX: the latest of
+ * all) into *run. Returns 0, DB_NOTFOUND when there is none, or -1. */
+int db_regress_run_before(struct db *db, long long before, struct db_regress_run *run);
+
+/* For every solution with a result in a run below before (LLONG_MAX: any
+ * run), its most recent such result, ordered by solution. Free with
+ * db_regress_results_free. */
+int db_regress_latest(struct db *db, long long before,
+		      struct db_regress_result **out, size_t *n);
 
 #endif
