@@ -1,10 +1,11 @@
 /* max-gap, MEMORY LIMIT EXCEEDED: "counting sort" over the value range - one
  * byte per possible value, 10^9 + 1 bytes (about 954 MB) - then a walk over
  * the marked values. Linear in the range, not in n: the buckets must be sized
- * by n, which is what the pigeonhole argument buys. Touching the marks of
- * spread-out values commits far more than 256 MB: MLE on
- * t20-gen-random-300k (3*10^5 random values touch ~3*10^5 pages, over 1 GB).
- * On the small tests before it the few touched pages fit. */
+ * by n, which is what the pigeonhole argument buys. The allocation alone is
+ * almost four times the 256 MB limit; this judge reports an allocation larger
+ * than the limit as MLE, so it is MLE on the first test, sample-1. (A judge
+ * that only counts touched pages would let the small tests pass and stop it
+ * on t20-gen-random-300k, whose 3*10^5 spread-out values touch over 1 GB.) */
 #include <stdio.h>
 #include <stdlib.h>
 
