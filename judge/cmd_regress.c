@@ -1,9 +1,636 @@
-/* cmd_regress.c: placeholder until the 'regress' command is written (owner replaces it). */
+/* cmd_regress.c: 'judge regress': grade every stored solution against its
+ * problem in parallel, compare each verdict with its folder's, show the
+ * table (mismatches first), store the run, and optionally compare it with
+ * the previous results, print JSON and write JUnit XML.
+ *
+ * Interrupts (SIGINT, SIGTERM, SIGHUP): the running solutions are killed,
+ * compiles in flight finish, the workers close their sandboxes, nothing is
+ * stored (a run is stored whole at its end, in one transaction), and the
+ * exit code is 3. */
+#include <getopt.h>
+#include <jansson.h>
+#include <libgen.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "judge/compile.h"
 #include "judge/judge.h"
+#include "judge/regress.h"
+#include "judge/report.h"
+#include "lib/err.h"
+#include "lib/util.h"
+
+static const char regress_usage[] =
+	"usage: judge regress [-j N] [PATTERN...] [--json] [--junit FILE] [--fail-fast]\n"
+	"                     [--compare] [--no-margins]\n"
+	"\n"
+	"Grade every stored solution, solutions/PROBLEM/VERDICT/NAME.c next to the\n"
+	"catalogue, on N parallel workers (each with its own sandbox), compare each\n"
+	"verdict with the one its folder promises, print a table (mismatches first)\n"
+	"and a summary, and store the run.\n"
+	"\n"
+	"  -j, --jobs N    parallel workers (default: the number of CPUs)\n"
+	"  PATTERN         PCRE2 patterns matched against \"PROBLEM/VERDICT/NAME.c\";\n"
+	"                  only solutions matching one of them run\n"
+	"  --json          print the result as one JSON object\n"
+	"  --junit FILE    also write JUnit XML to FILE (one testcase per solution)\n"
+	"  --fail-fast     start no new solution after the first mismatch\n"
+	"  --compare       then show what changed since each solution's previous\n"
+	"                  stored result, newly failing first\n"
+	"  --no-margins    do not re-run TLE solutions at twice the limit\n"
+	"\n"
+	"Margins (warnings, not mismatches): an accepted solution above 50% of the\n"
+	"time limit is flagged \"slow\"; a TLE solution whose failing test finishes\n"
+	"when given twice the limit is flagged \"tight\".\n"
+	"\n"
+	"exit codes: 0 every solution matches, 1 a mismatch, 2 bad usage or input,\n"
+	"3 internal error, or interrupted (then nothing is stored)\n";
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+/* The live progress line on a terminal (stderr). */
+struct live {
+	int shown;
+};
+
+static void fmt_duration(long long ms, char out[32])
+{
+	long long s = (ms + 500) / 1000;
+
+	snprintf(out, 32, "%lld:%02lld", s / 60, s % 60);
+}
+
+static void tick(void *arg, const struct regress_progress *p)
+{
+	struct live *l = arg;
+	char el[32], left[32];
+
+	fmt_duration(p->elapsed_ms, el);
+	if (p->left_ms >= 0)
+		fmt_duration(p->left_ms, left);
+	fprintf(stderr, "\r\033[Kregress: %zu/%zu done", p->done, p->total);
+	if (p->mismatched)
+		fprintf(stderr, ", %zu mismatched", p->mismatched);
+	fprintf(stderr, " · %s elapsed · %s%s left", el, p->left_ms >= 0 ? "~" : "",
+		p->left_ms >= 0 ? left : "?");
+	fflush(stderr);
+	l->shown = 1;
+}
+
+static void clear_line(struct live *l)
+{
+	if (l->shown) {
+		fputs("\r\033[K", stderr);
+		fflush(stderr);
+		l->shown = 0;
+	}
+}
+
+/* The solutions folder: next to the catalogue file. */
+static char *solutions_dir(const struct judge_ctx *ctx)
+{
+	char *copy = xstrdup(ctx->catalog_path), *d = dirname(copy), *dir;
+
+	dir = !strcmp(d, ".") ? xstrdup("solutions") : xasprintf("%s/solutions", d);
+	free(copy);
+	return dir;
+}
+
+struct summary {
+	int total, matched, mismatched, compiled, cached, flagged, ie, not_run;
+};
+
+static void summarize(const struct regress_set *set, struct summary *s)
+{
+	const struct regress_item *it;
+	size_t i;
+
+	memset(s, 0, sizeof(*s));
+	for (i = 0; i < set->n; i++) {
+		it = &set->v[i];
+		if (!it->done) {
+			s->not_run++;
+			continue;
+		}
+		s->total++;
+		if (it->res.match)
+			s->matched++;
+		else
+			s->mismatched++;
+		s->compiled += it->compiled;
+		s->cached += it->cached;
+		s->flagged += it->res.flag[0] != 0;
+		s->ie += it->res.got == V_IE;
+	}
+}
+
+/* ---- the table ---------------------------------------------------------- */
+
+static const struct regress_set *order_set;
+
+/* Mismatches first, then catalogue order, then path. */
+static int cmp_row(const void *a, const void *b)
+{
+	const struct regress_item *x = &order_set->v[*(const size_t *)a];
+	const struct regress_item *y = &order_set->v[*(const size_t *)b];
+
+	if (x->res.match != y->res.match)
+		return x->res.match - y->res.match;
+	if (x->position != y->position)
+		return x->position - y->position;
+	return strcmp(x->res.solution, y->res.solution);
+}
+
+static const char *after_problem(const char *solution)
+{
+	const char *s = strchr(solution, '/');
+
+	return s ? s + 1 : solution;
+}
+
+static void fmt_time(const struct db_regress_result *r, char out[48])
+{
+	snprintf(out, 48, "%d/%d ms", r->time_ms, r->time_limit_ms);
+}
+
+static void note_of(const struct regress_item *it, struct buf *note)
+{
+	buf_reset(note);
+	if (!it->res.match && it->res.got == V_AC)
+		buf_addf(note, "passed all %d tests", it->total);
+	else if (!it->res.match)
+		buf_addstr(note, it->res.message);
+	else if (it->res.flag[0])
+		buf_addstr(note, it->res.flag);
+}
+
+static void print_table(const struct judge_ctx *ctx, const struct regress_set *set,
+			const size_t *rows, size_t nrows)
+{
+	const struct regress_item *it;
+	struct buf note = BUF_INIT;
+	int wp = 7, ws = 8, wt = 4, n;
+	char tm[48], mem[32];
+	size_t i;
+
+	for (i = 0; i < nrows; i++) {
+		it = &set->v[rows[i]];
+		if ((n = (int)strlen(it->res.problem)) > wp)
+			wp = n;
+		if ((n = (int)strlen(after_problem(it->res.solution))) > ws)
+			ws = n;
+		fmt_time(&it->res, tm);
+		if ((n = (int)strlen(tm)) > wt)
+			wt = n;
+	}
+	printf("%s%-*s  %-*s  %-8s %-4s %*s  %9s  %s%s\n", judge_color(ctx, "1"), wp, "problem",
+	       ws, "solution", "expected", "got", wt, "time", "memory", "note",
+	       judge_color(ctx, "0"));
+	for (i = 0; i < nrows; i++) {
+		it = &set->v[rows[i]];
+		fmt_time(&it->res, tm);
+		note_of(it, &note);
+		printf("%-*s  %-*s  %-8s %s%-4s%s %*s  %9s", wp, it->res.problem,
+		       ws, after_problem(it->res.solution),
+		       verdict_name((enum verdict)it->res.expected),
+		       judge_color(ctx, it->res.match ? "32" : "1;31"),
+		       verdict_name((enum verdict)it->res.got), judge_color(ctx, "0"),
+		       wt, tm, report_memory((unsigned long)it->res.memory_kb, mem));
+		if (note.len)
+			printf("  %s%s%s", judge_color(ctx, it->res.match ? "33" : "31"),
+			       buf_str(&note), judge_color(ctx, "0"));
+		putchar('\n');
+	}
+	buf_release(&note);
+}
+
+static void print_summary(const struct judge_ctx *ctx, const struct summary *s,
+			  long long wall_ms)
+{
+	printf("%s%d solution%s: %d matched, %d mismatched%s · %d compiled, %d cached · %.1f s",
+	       judge_color(ctx, s->mismatched ? "1;31" : "1;32"), s->total,
+	       s->total == 1 ? "" : "s", s->matched, s->mismatched, judge_color(ctx, "0"),
+	       s->compiled, s->cached, wall_ms / 1000.0);
+	if (s->flagged)
+		printf(" · %d margin warning%s", s->flagged, s->flagged == 1 ? "" : "s");
+	if (s->not_run)
+		printf(" · %d not run (--fail-fast)", s->not_run);
+	putchar('\n');
+}
+
+/* ---- JSON ----------------------------------------------------------------- */
+
+static json_t *json_result(const struct db_regress_result *r)
+{
+	return json_pack("{s:s, s:s, s:s, s:s, s:b, s:i, s:I, s:i, s:o, s:o}",
+			 "problem", r->problem, "solution", r->solution,
+			 "expected", verdict_name((enum verdict)r->expected),
+			 "got", verdict_name((enum verdict)r->got), "match", r->match,
+			 "time_ms", r->time_ms, "memory_kb", (json_int_t)r->memory_kb,
+			 "time_limit_ms", r->time_limit_ms,
+			 "flag", r->flag[0] ? report_json_string(r->flag, strlen(r->flag)) : json_null(),
+			 "message", report_json_string(r->message, strlen(r->message)));
+}
+
+static json_t *json_diff(const struct regress_diff *d)
+{
+	json_t *o = json_pack("{s:s, s:s}", "change", regress_change_name(d->kind),
+			      "solution", d->solution);
+
+	json_object_set_new(o, "before", d->before ? json_result(d->before) : json_null());
+	json_object_set_new(o, "now", d->now ? json_result(d->now) : json_null());
+	return o;
+}
+
+static int print_json(const struct regress_set *set, const struct summary *s,
+		      long long wall_ms, const struct regress_diff *diffs, size_t ndiffs,
+		      int compare)
+{
+	json_t *root, *sols, *ch;
+	size_t i;
+	int rc;
+
+	sols = json_array();
+	for (i = 0; i < set->n; i++)
+		if (set->v[i].done)
+			json_array_append_new(sols, json_result(&set->v[i].res));
+	root = json_pack("{s:{s:i, s:i, s:i, s:i, s:i, s:I}, s:o}",
+			 "summary", "total", s->total, "matched", s->matched,
+			 "mismatched", s->mismatched, "compiled", s->compiled,
+			 "cached", s->cached, "wall_ms", (json_int_t)wall_ms,
+			 "solutions", sols);
+	if (compare) {
+		ch = json_array();
+		for (i = 0; i < ndiffs; i++)
+			json_array_append_new(ch, json_diff(&diffs[i]));
+		json_object_set_new(root, "changes", ch);
+	}
+	rc = report_print_json(root);
+	json_decref(root);
+	return rc;
+}
+
+/* ---- compare ---------------------------------------------------------------- */
+
+static void print_diff_detail(const struct regress_diff *d)
+{
+	const struct db_regress_result *b = d->before, *n = d->now;
+
+	switch (d->kind) {
+	case REGRESS_NEWLY_FAILING:
+	case REGRESS_NEWLY_PASSING:
+	case REGRESS_VERDICT:
+		printf("%s -> %s (expected %s)", verdict_name((enum verdict)b->got),
+		       verdict_name((enum verdict)n->got), verdict_name((enum verdict)n->expected));
+		break;
+	case REGRESS_FLAG:
+		printf("%s -> %s", b->flag[0] ? b->flag : "no warning",
+		       n->flag[0] ? n->flag : "no warning");
+		break;
+	case REGRESS_TIME:
+		printf("%d -> %d ms (limit %d ms)", b->time_ms, n->time_ms, n->time_limit_ms);
+		break;
+	case REGRESS_NEW:
+		printf("%s (expected %s)", verdict_name((enum verdict)n->got),
+		       verdict_name((enum verdict)n->expected));
+		break;
+	case REGRESS_GONE:
+		printf("was %s", verdict_name((enum verdict)b->got));
+		break;
+	}
+	putchar('\n');
+}
+
+static void print_compare(const struct judge_ctx *ctx, const struct db_regress_run *prev_run,
+			  int have_prev, const struct regress_diff *d, size_t n)
+{
+	char when[32];
+	size_t i;
+	int w = 8;
+
+	putchar('\n');
+	if (!have_prev) {
+		printf("no earlier regress run to compare with\n");
+		return;
+	}
+	util_format_rfc3339(prev_run->started_at, when);
+	if (n == 0) {
+		printf("no changes since run #%lld (%s)\n", prev_run->id, when);
+		return;
+	}
+	printf("%schanges since run #%lld (%s):%s\n", judge_color(ctx, "1"), prev_run->id,
+	       when, judge_color(ctx, "0"));
+	for (i = 0; i < n; i++)
+		if ((int)strlen(d[i].solution) > w)
+			w = (int)strlen(d[i].solution);
+	for (i = 0; i < n; i++) {
+		printf("  %s%-15s%s  %-*s  ",
+		       judge_color(ctx, d[i].kind == REGRESS_NEWLY_FAILING ? "1;31" :
+				   d[i].kind == REGRESS_NEWLY_PASSING ? "32" : ""),
+		       regress_change_name(d[i].kind),
+		       judge_color(ctx, d[i].kind <= REGRESS_NEWLY_PASSING ? "0" : ""),
+		       w, d[i].solution);
+		print_diff_detail(&d[i]);
+	}
+}
+
+/* ---- the command -------------------------------------------------------- */
+
+/* Match items with the catalogue: position, limits; an unknown problem is
+ * bad input (exit 2). limit/tests get each item's limit and test count. */
+static int attach_problems(struct judge_ctx *ctx, struct regress_set *set,
+			   const char *dir, int *limit, int *tests)
+{
+	struct db_problem *probs = NULL;
+	size_t np = 0, i, k;
+	char *near;
+	int found;
+
+	if (db_problem_list(ctx->db, 0, &probs, &np) < 0) {
+		judge_error("%s", err_msg());
+		return EXIT_INTERNAL;
+	}
+	for (i = 0; i < set->n; i++) {
+		found = 0;
+		for (k = 0; k < np && !found; k++)
+			if (!strcmp(probs[k].id, set->v[i].res.problem)) {
+				found = 1;
+				set->v[i].position = probs[k].position;
+				limit[i] = probs[k].time_limit_ms;
+				tests[i] = probs[k].test_count;
+			}
+		if (found)
+			continue;
+		near = db_problem_nearest(ctx->db, set->v[i].res.problem);
+		judge_error("'%s/%s': no problem '%s' in the catalogue '%s'%s%s%s", dir,
+			    set->v[i].res.solution, set->v[i].res.problem, ctx->catalog_path,
+			    near ? "; did you mean '" : "; add it to the catalogue or rename the folder",
+			    near ? near : "", near ? "'?" : "");
+		free(near);
+		db_problem_list_free(probs, np);
+		return EXIT_BAD_INPUT;
+	}
+	db_problem_list_free(probs, np);
+	return 0;
+}
+
+static int read_sources(struct regress_set *set)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < set->n; i++) {
+		buf_reset(&b);
+		if (compile_read_source(set->v[i].path, &b) < 0) {
+			buf_release(&b);
+			return judge_error("%s", err_msg());
+		}
+		set->v[i].source = buf_detach(&b, &set->v[i].len);
+	}
+	buf_release(&b);
+	return 0;
+}
+
+static int store_run(struct judge_ctx *ctx, const struct regress_set *set,
+		     const struct summary *s, int jobs, time_t started, long long wall_ms,
+		     struct db_regress_run *run)
+{
+	struct db_regress_result *v;
+	size_t i, n = 0;
+	int rc;
+
+	memset(run, 0, sizeof(*run));
+	run->started_at = started;
+	if (util_now(&run->finished_at) < 0)
+		run->finished_at = started;
+	run->jobs = jobs;
+	run->total = s->total;
+	run->matched = s->matched;
+	run->mismatched = s->mismatched;
+	run->compiled = s->compiled;
+	run->cached = s->cached;
+	run->wall_ms = wall_ms;
+	v = xcalloc(set->n ? set->n : 1, sizeof(*v));
+	for (i = 0; i < set->n; i++)
+		if (set->v[i].done)
+			v[n++] = set->v[i].res;   /* borrowed */
+	rc = db_regress_store(ctx->db, run, v, n);
+	free(v);
+	return rc;
+}
+
+static int write_junit(const char *path, const struct regress_set *set, long long wall_ms,
+		       time_t started)
+{
+	struct buf xml = BUF_INIT;
+	char ts[32];
+	struct tm tm;
+	int rc;
+
+	gmtime_r(&started, &tm);
+	strftime(ts, sizeof(ts), "%Y-%m-%dT%H:%M:%S", &tm);
+	regress_junit(&xml, set, wall_ms, ts);
+	rc = util_write_file(path, buf_str(&xml), xml.len, 0644);
+	buf_release(&xml);
+	return rc;
+}
 
 int cmd_regress(struct judge_ctx *ctx, int argc, char **argv)
 {
-	(void)ctx; (void)argc; (void)argv;
-	judge_error("'regress' is not built yet");
-	return EXIT_INTERNAL;
+	static const struct option opts[] = {
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "json", no_argument, NULL, 'J' },
+		{ "junit", required_argument, NULL, 'x' },
+		{ "fail-fast", no_argument, NULL, 'f' },
+		{ "compare", no_argument, NULL, 'c' },
+		{ "no-margins", no_argument, NULL, 'm' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct regress_set set = REGRESS_SET_INIT;
+	struct compile_cache cache = COMPILE_CACHE_INIT;
+	struct regress_opts ro = { 0 };
+	struct db_regress_result *prev = NULL;
+	struct regress_diff *diffs = NULL;
+	struct db_regress_run run, prev_run;
+	struct sigaction sa, old_int, old_term, old_hup;
+	struct summary sum;
+	struct live live = { 0 };
+	const char *junit = NULL;
+	char *dir = NULL, *end;
+	int *limit = NULL, *tests = NULL;
+	int c, json = 0, compare = 0, have_prev = 0, rc = EXIT_INTERNAL, ran;
+	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
+	long long wall_ms = 0;
+	size_t nprev = 0, ndiffs = 0, *rows = NULL, nrows = 0, i;
+	time_t started;
+
+	ro.margins = 1;
+	while ((c = getopt_long(argc, argv, "j:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			jobs = strtol(optarg, &end, 10);
+			if (!*optarg || *end || jobs < 1 || jobs > 64) {
+				fputs(regress_usage, stderr);
+				return judge_error("bad -j '%s': give a number of workers from 1 to 64",
+						   optarg);
+			}
+			break;
+		case 'J': json = 1; break;
+		case 'x': junit = optarg; break;
+		case 'f': ro.fail_fast = 1; break;
+		case 'c': compare = 1; break;
+		case 'm': ro.margins = 0; break;
+		case 'h': fputs(regress_usage, stdout); return EXIT_ACCEPTED;
+		default: fputs(regress_usage, stderr); return EXIT_BAD_INPUT;
+		}
+	}
+	if (jobs < 1)
+		jobs = 1;
+	if (jobs > 64)
+		jobs = 64;
+
+	dir = solutions_dir(ctx);
+	if (regress_discover(dir, &set) < 0) {
+		rc = judge_error("%s", err_msg());
+		goto out;
+	}
+	if (regress_filter(&set, argv + optind, (size_t)(argc - optind)) < 0) {
+		rc = judge_error("%s", err_msg());
+		goto out;
+	}
+	if (set.n == 0) {
+		if (argc > optind)
+			rc = judge_error("no solution in '%s' matches the pattern%s given; "
+					 "patterns match \"PROBLEM/VERDICT/NAME.c\"", dir,
+					 argc - optind > 1 ? "s" : "");
+		else
+			rc = judge_error("no solutions in '%s': store them as "
+					 "PROBLEM/VERDICT/NAME.c", dir);
+		goto out;
+	}
+	if (regress_check_folders(&set, dir) < 0) {
+		rc = judge_error("%s", err_msg());
+		goto out;
+	}
+	limit = xcalloc(set.n, sizeof(*limit));
+	tests = xcalloc(set.n, sizeof(*tests));
+	if ((rc = attach_problems(ctx, &set, dir, limit, tests)) != 0)
+		goto out;
+	if ((rc = read_sources(&set)) != 0)
+		goto out;
+	rc = EXIT_INTERNAL;
+	if (db_regress_latest(ctx->db, LLONG_MAX, &prev, &nprev) < 0) {
+		judge_error("%s", err_msg());
+		goto out;
+	}
+	regress_estimate(&set, prev, nprev, limit, tests);
+	if (compile_cache_open(&cache, ctx->root) < 0) {
+		judge_error("compile cache: %s", err_msg());
+		goto out;
+	}
+	if (util_now(&started) < 0) {
+		rc = judge_error("%s", err_msg());
+		goto out;
+	}
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	sigaction(SIGHUP, &sa, &old_hup);
+
+	ro.db_path = ctx->db_path;
+	ro.cache = &cache;
+	ro.jobs = (int)jobs;
+	ro.cancel = &interrupted;
+	if (!ctx->quiet && isatty(2)) {
+		ro.tick = tick;
+		ro.tick_arg = &live;
+	}
+	ran = regress_run(&set, &ro, &wall_ms);
+	clear_line(&live);
+
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	sigaction(SIGHUP, &old_hup, NULL);
+
+	summarize(&set, &sum);
+	if (ran < 0) {
+		judge_error("cannot start the regress workers: %s", err_msg());
+		goto out;
+	}
+	if (ran == REGRESS_CANCELLED) {
+		judge_error("interrupted after %d of %zu solutions; nothing was stored",
+			    sum.total, set.n);
+		goto out;
+	}
+
+	if (store_run(ctx, &set, &sum, ro.jobs, started, wall_ms, &run) < 0) {
+		judge_error("cannot store the regress run: %s", err_msg());
+		goto out;
+	}
+	if (compare) {
+		have_prev = db_regress_run_before(ctx->db, run.id, &prev_run);
+		if (have_prev < 0) {
+			judge_error("%s", err_msg());
+			goto out;
+		}
+		have_prev = have_prev == 0;
+		regress_compare(&set, prev, nprev, argc > optind, &diffs, &ndiffs);
+	}
+
+	if (json) {
+		if (print_json(&set, &sum, wall_ms, diffs, ndiffs, compare) < 0) {
+			judge_error("cannot encode the result as JSON");
+			goto out;
+		}
+	} else {
+		rows = xcalloc(set.n, sizeof(*rows));
+		for (i = 0; i < set.n; i++)
+			if (set.v[i].done && (!ctx->quiet || !set.v[i].res.match ||
+					      set.v[i].res.flag[0]))
+				rows[nrows++] = i;
+		order_set = &set;
+		qsort(rows, nrows, sizeof(*rows), cmp_row);
+		order_set = NULL;
+		if (nrows)
+			print_table(ctx, &set, rows, nrows);
+		print_summary(ctx, &sum, wall_ms);
+		if (compare)
+			print_compare(ctx, &prev_run, have_prev, diffs, ndiffs);
+	}
+	if (junit && write_junit(junit, &set, wall_ms, started) < 0) {
+		judge_error("cannot write the JUnit report: %s", err_msg());
+		goto out;
+	}
+	if (sum.ie) {
+		judge_error("the judge failed (IE) on %d solution%s; see the messages above",
+			    sum.ie, sum.ie == 1 ? "" : "s");
+		goto out;
+	}
+	rc = sum.mismatched ? EXIT_REJECTED : EXIT_ACCEPTED;
+out:
+	free(rows);
+	free(diffs);
+	free(limit);
+	free(tests);
+	free(dir);
+	db_regress_results_free(prev, nprev);
+	compile_cache_release(&cache);
+	regress_set_release(&set);
+	return rc;
 }
