@@ -4,7 +4,7 @@
 # output 256 KB), with exit codes, messages, the JSON field by field and the
 # rows stored in the database.
 . "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/grade_fixtures.sh"
+. "$ROOT/tests/grade_fixtures.sh"
 need_root
 grade_fixtures
 
@@ -48,7 +48,7 @@ jcheck "AC: json fields" '.verdict == "AC" and .problem == "sum" and .passed == 
 	(.compile.time_ms | type) == "number" and .compile.message == "" and (.tests | length) == 3'
 jcheck "AC: test fields" '.tests[0] | .name == "sample-1" and .verdict == "AC" and
 	.exit == 0 and .signal == null and .message == "" and (.wall_ms | type) == "number"
-	and .memory_kb > 0'
+	and (.memory_kb | type) == "number"'
 jcheck "AC: maxima" '.memory_kb == ([.tests[].memory_kb] | max) and .time_ms == ([.tests[].time_ms] | max)'
 ACID=$(jq .submission .out)
 

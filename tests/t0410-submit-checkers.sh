@@ -4,7 +4,7 @@
 # final newline, CRLF, empty output, -0.0, differences of 1e-7, huge
 # numbers, nan and inf, a custom checker (AC WA PE, and IE when it fails).
 . "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/grade_fixtures.sh"
+. "$ROOT/tests/grade_fixtures.sh"
 need_root
 grade_fixtures
 

@@ -3,7 +3,7 @@
 # stored. Missing file, a directory, a binary file, invalid UTF-8, a 1 MB
 # file, an unknown problem (with the closest id suggested), bad usage.
 . "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/grade_fixtures.sh"
+. "$ROOT/tests/grade_fixtures.sh"
 grade_fixtures
 
 # bad DESC ERROR-FRAGMENT ARGS...: exit 2 with exactly one error line

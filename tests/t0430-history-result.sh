@@ -3,7 +3,7 @@
 # a judge killed mid-run never leaves a lie: its 'running' row becomes IE at
 # the next command; SIGTERM during a run is recorded as IE "interrupted".
 . "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/grade_fixtures.sh"
+. "$ROOT/tests/grade_fixtures.sh"
 need_root
 grade_fixtures
 
@@ -66,22 +66,28 @@ wait_running() {
 	done
 	return 1
 }
-# residue PID: processes still running in the sandbox boxes of judge PID
-residue() {
-	for p in /proc/[0-9]*; do
-		r=$(readlink "$p/root" 2>/dev/null) || continue
-		case "$r" in /tmp/judge-box/*-"$1"/*) echo "${p#/proc/}" ;; esac
+# descendants PID: every process below PID (the sandbox's helpers and the
+# program itself), whatever the sandbox's layout
+descendants() {
+	for c in $(pgrep -P "$1"); do echo "$c"; descendants "$c"; done
+}
+# alive PID...: those still running (a zombie waiting for init is not)
+alive() {
+	for p in "$@"; do
+		st=$(sed 's/.*) \(.\).*/\1/' "/proc/$p/stat" 2>/dev/null) || continue
+		[ -n "$st" ] && [ "$st" != Z ] && echo "$p"
 	done
 }
 "$JUDGE" submit sum sleepy.c >/dev/null 2>&1 &
 pid=$!
 check "kill -9: the row is running" wait_running
 sleep 0.3
-check "kill -9: the program runs in a box of this judge" test -n "$(residue $pid)"
+below=$(descendants $pid)
+check "kill -9: the judge has a run below it" test -n "$below"
 kill -9 $pid; wait $pid 2>/dev/null
 sleep 0.5
-left=$(residue $pid)
-equals "kill -9: the program died with the judge" "$left" ""
+left=$(alive $below)
+equals "kill -9: the run died with the judge" "$left" ""
 [ -n "$left" ] && kill -9 $left
 run "$JUDGE" history --json
 check "kill -9: reaped as IE" jq -e '.[0].status == "done" and .[0].verdict == "IE"' .out
@@ -94,6 +100,7 @@ check "kill -9: a reason is stored" jq -e '.error | type == "string" and length 
 pid=$!
 check "SIGTERM: the row is running" wait_running
 sleep 0.3
+below=$(descendants $pid)
 kill -TERM $pid
 wait $pid; rc=$?
 equals "SIGTERM: exit 3" "$rc" 3
@@ -103,6 +110,6 @@ check "SIGTERM: recorded as IE interrupted, with the test that ran" jq -e '.[0].
 T=$(jq '.[0].id' .out)
 run "$JUDGE" result "$T" --json
 check "SIGTERM: error and the finished test" jq -e '.error == "interrupted" and (.tests | length) == 1 and .tests[0].verdict == "TLE"' .out
-equals "SIGTERM: nothing left running" "$(residue $pid)" ""
+equals "SIGTERM: nothing left running" "$(alive $below)" ""
 
 finish
