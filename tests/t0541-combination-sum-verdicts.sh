@@ -1,6 +1,7 @@
 #!/bin/sh
 # t0541: every stored combination-sum solution gets its folder's verdict
-# through 'judge submit', failing first on the test its comment names.
+# through 'judge submit' (--fail-fast for the wrong ones), failing first on
+# the test its comment names.
 . "$(dirname "$0")/lib.sh"
 
 ID=combination-sum
@@ -33,7 +34,9 @@ for src in "$ROOT"/solutions/$ID/*/*.c; do
 	memory_limit_exceeded) want=MLE ;; runtime_error) want=RE ;; output_limit_exceeded) want=OLE ;;
 	*) fail "$name: unknown folder '$folder'"; continue ;;
 	esac
-	run "$JUDGE" --catalog "$ROOT/problems.toml" submit "$ID" "$src" --json
+	# a wrong solution's verdict is its first failing test's: stop there
+	[ "$want" = AC ] && ff= || ff=--fail-fast
+	run "$JUDGE" --catalog "$ROOT/problems.toml" submit "$ID" "$src" --json $ff
 	got=$(printf '%s' "$OUT" | jq -r '.verdict' 2>/dev/null)
 	equals "$name: verdict" "$got" "$want"
 	[ "$want" = AC ] && w=0 || w=1
