@@ -216,8 +216,12 @@ static void print_json(const struct run_report *rep)
 			    json_integer(rep->ran ? (json_int_t)sr->memory_kb : 0));
 	json_object_set_new(o, "exit", rep->ran && sr->exit_code >= 0 && !sr->signal ?
 			    json_integer(sr->exit_code) : json_null());
-	json_object_set_new(o, "signal", rep->ran && sr->signal ?
-			    json_string(signal_name(sr->signal, sig)) : json_null());
+	/* An SV run is stopped by the judge at the forbidden call: reported
+	 * as SIGSYS, the signal seccomp itself would send. */
+	json_object_set_new(o, "signal", !rep->ran ? json_null() :
+			    sr->status == SBX_SV ? json_string("SIGSYS") :
+			    sr->signal ? json_string(signal_name(sr->signal, sig)) :
+			    json_null());
 	json_object_set_new(o, "syscall", rep->ran && sr->status == SBX_SV &&
 			    sr->syscall[0] ? json_bytes(sr->syscall,
 				    strnlen(sr->syscall, sizeof(sr->syscall))) :

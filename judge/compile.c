@@ -20,7 +20,7 @@
 #include "sandbox/sandbox.h"
 
 #define GCC_PATH "/usr/bin/gcc"
-#define KEY_TAG "judge-compile-v1"
+#define KEY_TAG "judge-compile-v2"  /* bump when the compile sandbox changes what gcc sees */
 #define TMP_PREFIX ".tmp-"
 #define TMP_STALE_S 3600        /* temporaries older than this are debris */
 #define KEEP_RECENT_S 300       /* entries used this recently are not evicted */

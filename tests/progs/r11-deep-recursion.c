@@ -1,0 +1,17 @@
+/* Resources: unbounded recursion. The stack limit equals the memory limit:
+ * the stack overflows (RE SIGSEGV) or the memory limit is hit first (MLE). */
+#include <stdio.h>
+
+static int down(int n)
+{
+	volatile char pad[256];
+
+	pad[0] = (char)n;
+	return down(n + 1) + pad[0];
+}
+
+int main(void)
+{
+	printf("%d\n", down(0));
+	return 0;
+}
