@@ -790,7 +790,7 @@ static int contest_status(struct judge_ctx *ctx, int argc, char **argv)
 	struct contest_rules r;
 	struct opts o;
 	char **pos, *user = NULL, t0[32], t1[32], tf[32], left[32], l[2], dur[32];
-	int npos, rc, got, started_ok;
+	int npos, rc, got, started_ok, idw = 2, tw = 0;
 	size_t nprobs = 0, i, j;
 	time_t now, started = 0;
 	enum contest_phase ph = CONTEST_BEFORE;
@@ -847,6 +847,15 @@ static int contest_status(struct judge_ctx *ctx, int argc, char **argv)
 		printf("\n");
 	}
 	for (j = 0; j < r.nproblems; j++) {
+		if (strlen(c.problems[j]) > (size_t)idw)
+			idw = (int)strlen(c.problems[j]);
+		for (i = 0; i < nprobs; i++)
+			if (!strcmp(probs[i].id, c.problems[j]) && strlen(probs[i].title) > (size_t)tw)
+				tw = (int)strlen(probs[i].title);
+	}
+	if (tw > 40)
+		tw = 40;
+	for (j = 0; j < r.nproblems; j++) {
 		const struct contest_cell *cell = me ? &me->cells[j] : NULL;
 		const char *ptitle = "";
 		json_t *jatt = o.json ? json_array() : NULL;
@@ -856,15 +865,19 @@ static int contest_status(struct judge_ctx *ctx, int argc, char **argv)
 				ptitle = probs[i].title;
 		contest_letter(j, l);
 		if (!o.json) {
-			printf("%s  %-20s %s", l, c.problems[j], ptitle);
+			struct buf line = BUF_INIT;
+
+			buf_addf(&line, "%s  %-*s  %-*.*s", l, idw, c.problems[j], tw, tw, ptitle);
 			if (cell && cell->solved)
-				printf("  [solved, minute %d, %d attempt%s]", cell->minute,
-				       cell->attempts, cell->attempts == 1 ? "" : "s");
-			else if (cell && cell->attempts)
-				printf("  [%d attempt%s%s]", cell->attempts,
-				       cell->attempts == 1 ? "" : "s",
-				       cell->pending ? ", pending" : "");
-			printf("\n");
+				buf_addf(&line, "  solved at minute %d, penalty %d", cell->minute,
+					 cell->minute + cell->wrong * c.penalty_minutes);
+			else if (cell && (cell->wrong || cell->pending))
+				buf_addf(&line, "  %d rejected%s", cell->wrong,
+					 cell->pending ? ", judging" : "");
+			while (line.len && line.data[line.len - 1] == ' ')
+				line.data[--line.len] = 0;
+			puts(buf_str(&line));
+			buf_release(&line);
 		}
 		for (i = 0; i < in.natts; i++) {
 			const struct db_contest_attempt *a = &in.atts[i];
@@ -879,7 +892,7 @@ static int contest_status(struct judge_ctx *ctx, int argc, char **argv)
 					"submission", (json_int_t)a->id, "minute", minute,
 					"verdict", v));
 			else
-				printf("     #%-6lld minute %-4d %s\n", a->id, minute, v);
+				printf("   #%-6lld minute %-4d %s\n", a->id, minute, v);
 		}
 		if (o.json)
 			json_array_append_new(jprobs, json_pack("{s:s, s:s, s:s, s:b, s:o, s:o}",
