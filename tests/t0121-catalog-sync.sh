@@ -5,6 +5,7 @@
 # contests, and a database file used without its catalogue.
 . "$(dirname "$0")/lib.sh"
 . "$ROOT/tests/catalog-fixture.sh"
+pristine_catalog
 
 expect_exit 0 "list syncs a fresh database" "$JUDGE" list
 contains "list: alpha" "$OUT" "alpha"
@@ -105,5 +106,14 @@ rm -f "$SCRATCH/empty.db"
 export JUDGE_DB="$SCRATCH/empty.db"
 expect_exit 2 "no catalogue and an empty database" "$JUDGE" --catalog "$SCRATCH/none.toml" list
 contains "says what is missing" "$ERR" "no catalogue '$SCRATCH/none.toml'"
+
+# folders are relative to the catalogue file's folder, wherever it is
+mkdir sub
+cp -r "$SCRATCH/.pristine/problems" "$SCRATCH/.pristine/problems.toml" sub/
+export JUDGE_DB="$SCRATCH/sub.db"
+expect_exit 0 "import a catalogue in another folder" "$JUDGE" import sub/problems.toml
+equals "both problems found" "$OUT" "imported 'sub/problems.toml': 2 added, 0 updated, 0 unchanged, 0 retired; 1 contest"
+expect_exit 0 "later commands with the same --catalog" "$JUDGE" --catalog sub/problems.toml show alpha
+contains "show from it" "$OUT" "alpha: Alpha"
 
 finish
