@@ -122,6 +122,28 @@ expect_exit 0 "human: OK" "$JUDGE" run --stdin in.txt ok.c
 equals "human: stdout is the program's" "$OUT" "42"
 contains "human: stderr marked" "$ERR" "stderr| to-err"
 contains "human: verdict line" "$ERR" "OK  time"
+# On a terminal the program's bytes are escaped: it cannot clear the screen
+# or print a line that passes for the judge's.
+if command -v script >/dev/null; then
+	cat > esc.c <<'EOF2'
+#include <stdio.h>
+int main(void)
+{
+	fwrite("a\0b\xff c\033[2J\r\xc2\x9b" "31m\n", 1, 17, stdout);
+	fputs("judge: error: fake\n", stderr);
+	return 0;
+}
+EOF2
+	"$JUDGE" run esc.c >/dev/null 2>&1   # compile outside the terminal
+	script -qec "'$JUDGE' run esc.c" /dev/null > tty.out 2>&1
+	check "terminal: no raw ESC" sh -c "! grep -q \"\$(printf '\\033')\" tty.out"
+	check "terminal: no raw NUL" sh -c "! tr -d '\\n' < tty.out | od -An -c | grep -q '\\\\0'"
+	contains "terminal: escapes shown" "$(cat tty.out)" 'a\x00b'
+	contains "terminal: ESC shown" "$(cat tty.out)" '\x1b[2J\x0d\u009b31m'
+	contains "terminal: program stderr marked" "$(cat tty.out)" "stderr| judge: error: fake"
+	script -qec "'$JUDGE' run --json esc.c" /dev/null > tty.json 2>&1
+	equals "terminal JSON is ASCII" "$(tr -d '\r' < tty.json | LC_ALL=C grep -c '[^ -~]')" 0
+fi
 expect_exit 1 "human: SV" "$JUDGE" run sock.c
 contains "human: SV names the call" "$ERR" "forbidden system call 'socket'"
 finish
