@@ -47,7 +47,7 @@ static long long read_int(long long lo, long long hi, const char *what)
 	if (digits == 0) {
 		if (pos >= len)
 			bad("expected %s, got end of file", what);
-		bad("expected %s, got '%c'", what, in[pos] == '\n' ? ' ' : in[pos]);
+		bad("expected %s, got byte 0x%02x", what, (unsigned char)in[pos]);
 	}
 	if (neg && v == 0)
 		bad("%s: '-0' is not a canonical integer", what);
