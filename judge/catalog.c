@@ -734,8 +734,7 @@ static int has_suffix(const char *s, const char *suf)
 
 /* The tests of cp: NAME.in + NAME.ans pairs in tests/, hashed (or taken
  * from the database when the folder's fingerprint is as stored there). */
-static int scan_tests(const struct catalog *c, struct cat_problem *cp,
-		      const struct db_problem *stored)
+static int scan_tests(struct cat_problem *cp, const struct db_problem *stored)
 {
 	char *tests_dir = xasprintf("%s/tests", cp->dir), **names = NULL, *base;
 	struct buf in = BUF_INIT, ans = BUF_INIT;
@@ -819,7 +818,6 @@ static int scan_tests(const struct catalog *c, struct cat_problem *cp,
 		}
 	rc = 0;
 out:
-	(void)c;
 	free_names(names, n);
 	free(tests_dir);
 	buf_release(&in);
@@ -894,7 +892,7 @@ static int check_folder(struct catalog *c, struct cat_problem *cp,
 		if (rc < 0)
 			return EXIT_BAD_INPUT;
 	}
-	if ((rc = scan_tests(c, cp, stored)))
+	if ((rc = scan_tests(cp, stored)))
 		return rc;
 	p->test_count = (int)cp->ntests;
 	content_hash(cp);
