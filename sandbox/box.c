@@ -4,6 +4,7 @@
  * Everything here runs in processes forked from the judge, which may have
  * other threads and may be built with sanitizers: only system calls and
  * plain memory operations, no malloc, no stdio, no locks. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -118,13 +119,7 @@ ssize_t box_recv(int sock, void *msg, size_t len, int *fds, int *nfds)
 
 /* ---- the run child ---------------------------------------------------- */
 
-struct run_child {
-	const struct box_req *req;
-	const struct box_conf *conf;
-	int in, out, err, exe, sync;
-	struct sock_fprog prog;
-	char *argv[BOX_MAX_ARGS + 2];
-};
+static int child_sync = -1;    /* where a run child reports */
 
 static __attribute__((noreturn)) void run_fail(int step)
 {
@@ -134,7 +129,7 @@ static __attribute__((noreturn)) void run_fail(int step)
 	m.kind = RES_FAIL;
 	m.fail_step = step;
 	m.fail_err = errno;
-	box_send(BOX_FD_SYNC, &m, sizeof m, NULL, 0);
+	box_send(child_sync, &m, sizeof m, NULL, 0);
 	_exit(127);
 }
 
@@ -143,22 +138,95 @@ static int lift(int fd)
 	return fcntl(fd, F_DUPFD_CLOEXEC, 64);
 }
 
-static __attribute__((noreturn)) void run_child(const struct run_child *c)
+/* A run child, started by the box ahead of its job: it takes the job (and
+ * the judge's descriptors) straight from the job socket, so that neither
+ * the box nor a fork is on the path from the judge's request to the exec.
+ * It shares the box's memory until it execs (CLONE_VM | CLONE_VFORK, the
+ * box suspended meanwhile): nothing is copied and nothing torn down, and
+ * the memory cgroup sees no pre-exec pages of its own. So it touches only
+ * its own stack and the static job buffer below. */
+static __attribute__((noreturn)) void run_child(int job, int ctl, int sync,
+						const struct box_conf *conf)
 {
 	static char *const envp[] = { "PATH=/usr/bin:/bin", "LC_ALL=C", NULL };
-	const struct box_req *q = c->req;
-	int in, out, err, exe, sync, i;
+	static struct box_req q;
+	static char *argv[BOX_MAX_ARGS + 2];
+	struct sock_fprog prog;
+	struct box_res m;
+	char path[128];
+	int fds[BOX_MAX_FILES + 4], nfds = BOX_MAX_FILES + 4;
+	int in, out, err, exe, i, argc = 0;
+	size_t off = 0;
+	ssize_t k;
 	long lfd;
 
+	child_sync = sync;
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != 1)
 		_exit(127);
-	sync = lift(c->sync);
-	in = lift(c->in);
-	out = lift(c->out);
-	err = lift(c->err);
-	exe = lift(c->exe);
+	/* Wait for a job; quit when the judge closes the box's socket (the
+	 * box, suspended until this exec, would not notice). */
+	for (;;) {
+		struct pollfd p[2] = { { job, POLLIN, 0 }, { ctl, POLLIN, 0 } };
+
+		if (poll(p, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			_exit(127);
+		}
+		if (p[1].revents)
+			_exit(0);
+		if (p[0].revents)
+			break;
+	}
+	do
+		k = box_recv(job, &q, sizeof q, fds, &nfds);
+	while (k < 0 && errno == EINTR);
+	if (k <= 0)
+		_exit(0);
+	memset(&m, 0, sizeof m);
+	m.kind = RES_STARTED;
+	m.fail_step = -1;
+	m.start_ns = box_now_ns();
+	if (k == sizeof q) {
+		m.seq = q.seq;
+		m.cpu_limit_ns = q.cpu_limit_ns;
+		m.wall_limit_ns = q.wall_limit_ns;
+		m.ncpu = q.ncpu;
+	}
+	if (box_send(sync, &m, sizeof m, NULL, 0) < 0)
+		_exit(127);
+	errno = EINVAL;
+	if (k != sizeof q || q.kind != REQ_RUN || q.nfiles < 0 ||
+	    q.nfiles > BOX_MAX_FILES || nfds != 4 + q.nfiles || q.argc < 0 ||
+	    q.argc > BOX_MAX_ARGS || q.filter_len == 0 || q.filter_len > BOX_MAX_FILTER)
+		run_fail(STEP_BOX);
+	argv[argc++] = "prog";
+	for (i = 0; i < q.argc && off < sizeof q.args; i++) {
+		argv[argc++] = q.args + off;
+		off += strnlen(q.args + off, sizeof q.args - off) + 1;
+	}
+	argv[argc] = NULL;
+	prog.len = (unsigned short)q.filter_len;
+	prog.filter = q.filter;
+	for (i = 0; i < q.nfiles; i++) {
+		int fd;
+
+		q.names[i][sizeof q.names[i] - 1] = 0;
+		snprintf(path, sizeof path, "/box/run/%s", q.names[i]);
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0444);
+		if (fd < 0 || close(fd) < 0 ||
+		    syscall(SYS_move_mount, fds[4 + i], "", AT_FDCWD, path,
+			    MOVE_MOUNT_F_EMPTY_PATH) < 0)
+			run_fail(STEP_MOUNT);
+	}
+	sync = lift(sync);
+	in = lift(fds[0]);
+	out = lift(fds[1]);
+	err = lift(fds[2]);
+	exe = lift(fds[3]);
 	if (sync < 0 || dup3(sync, BOX_FD_SYNC, O_CLOEXEC) < 0)
 		_exit(127);
+	child_sync = BOX_FD_SYNC;
 	if (in < 0 || out < 0 || err < 0 || exe < 0 ||
 	    dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0 ||
 	    dup3(exe, BOX_FD_EXE, O_CLOEXEC) < 0 ||
@@ -168,17 +236,17 @@ static __attribute__((noreturn)) void run_child(const struct run_child *c)
 		run_fail(STEP_CHROOT);
 	if (chdir("/") < 0)
 		run_fail(STEP_CHDIR);
-	for (i = 0; i < q->nrl; i++)
-		if (setrlimit(q->rl_res[i], &q->rl[i]) < 0)
+	for (i = 0; i < q.nrl && i < BOX_MAX_RL; i++)
+		if (setrlimit(q.rl_res[i], &q.rl[i]) < 0)
 			run_fail(STEP_RLIMIT);
-	if (c->conf->drop && (setgroups(0, NULL) < 0 ||
-			      setresgid(c->conf->gid, c->conf->gid, c->conf->gid) < 0 ||
-			      setresuid(c->conf->uid, c->conf->uid, c->conf->uid) < 0))
+	if (conf->drop && (setgroups(0, NULL) < 0 ||
+			   setresgid(conf->gid, conf->gid, conf->gid) < 0 ||
+			   setresuid(conf->uid, conf->uid, conf->uid) < 0))
 		run_fail(STEP_IDS);
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		run_fail(STEP_NNP);
 	lfd = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
-		      SECCOMP_FILTER_FLAG_NEW_LISTENER, &c->prog);
+		      SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog);
 	if (lfd < 0)
 		run_fail(STEP_SECCOMP);
 	/* In flight on the socket, the listener outlives our copy: no need
@@ -186,16 +254,13 @@ static __attribute__((noreturn)) void run_child(const struct run_child *c)
 	 * only, which the program can never make a socket again). */
 	{
 		int fd = (int)lfd;
-		struct box_res m;
 
-		memset(&m, 0, sizeof m);
-		m.kind = RES_READY;
+		m.kind = RES_LISTENER;
 		if (box_send(BOX_FD_SYNC, &m, sizeof m, &fd, 1) < 0)
 			run_fail(STEP_GO);
 		close(fd);
 	}
-	(void)in; (void)out; (void)err; (void)exe;
-	syscall(SYS_execveat, BOX_FD_EXE, "", c->argv, envp, AT_EMPTY_PATH);
+	syscall(SYS_execveat, BOX_FD_EXE, "", argv, envp, AT_EMPTY_PATH);
 	run_fail(STEP_EXEC);
 }
 
@@ -214,22 +279,25 @@ static void w_sync(struct watch *w)
 	int fd = -1, n = 1;
 	ssize_t k = box_recv(w->sync, &m, sizeof m, &fd, &n);
 
-	if (k <= 0) {
-		if (k == 0 || (errno != EAGAIN && errno != EINTR)) {
-			close(w->sync);
-			w->sync = -1;
-		}
-		return;
-	}
 	if (k != sizeof m) {
 		if (n)
 			close(fd);
 		return;
 	}
-	if (m.kind == RES_READY && n == 1 && w->listener < 0)
+	if (m.kind == RES_LISTENER && n == 1 && w->listener < 0) {
 		w->listener = fd;
-	else if (n)
+		n = 0;
+	}
+	if (n)
 		close(fd);
+	if (m.kind == RES_STARTED && !w->started) {
+		w->started = 1;
+		w->seq = m.seq;
+		w->start_ns = m.start_ns;
+		w->cpu_limit_ns = m.cpu_limit_ns;
+		w->wall_limit_ns = m.wall_limit_ns;
+		w->ncpu = m.ncpu ? m.ncpu : 1;
+	}
 	if (m.kind == RES_FAIL && w->fail_step < 0) {
 		w->fail_step = m.fail_step;
 		w->fail_err = m.fail_err;
@@ -266,8 +334,9 @@ static long long w_cpu(struct watch *w)
 	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
-/* Until the child exits: CPU and wall limits, the seccomp listener, kill
- * requests from the judge on ctl. Returns -1 when the judge went away. */
+/* Until the child exits: CPU and wall limits once it has started, the
+ * seccomp listener, kill requests from the judge on ctl. Returns -1 when
+ * the judge went away. */
 static int w_loop(struct watch *w)
 {
 	int gone = 0;
@@ -275,10 +344,10 @@ static int w_loop(struct watch *w)
 	for (;;) {
 		struct pollfd p[4];
 		int np = 0, i_sync = -1, i_lis = -1, i_ctl = -1;
-		long long now = box_now_ns(), wait_ns = 1000000000LL;
+		long long wait_ns = -1;
 		struct timespec ts;
 
-		if (w->cpu_limit_ns) {
+		if (w->started && w->cpu_limit_ns) {
 			w->cpu_ns = w_cpu(w);
 			if (w->cpu_ns > w->cpu_limit_ns)
 				w_kill(w, K_CPU);
@@ -286,15 +355,15 @@ static int w_loop(struct watch *w)
 			 * clock: sleeping this long cannot overshoot. */
 			wait_ns = (w->cpu_limit_ns - w->cpu_ns) / w->ncpu;
 		}
-		if (w->wall_limit_ns) {
-			long long left = w->start_ns + w->wall_limit_ns - now;
+		if (w->started && w->wall_limit_ns) {
+			long long left = w->start_ns + w->wall_limit_ns - box_now_ns();
 
 			if (left <= 0)
 				w_kill(w, K_WALL);
-			if (left < wait_ns)
+			if (wait_ns < 0 || left < wait_ns)
 				wait_ns = left;
 		}
-		if (wait_ns < 100000)
+		if (wait_ns >= 0 && wait_ns < 100000)
 			wait_ns = 100000;
 		if (w->killed)
 			wait_ns = 50000000;
@@ -302,24 +371,22 @@ static int w_loop(struct watch *w)
 		ts.tv_nsec = wait_ns % 1000000000LL;
 		p[np].fd = w->pidfd;
 		p[np++].events = POLLIN;
-		if (w->sync >= 0) {
-			i_sync = np;
-			p[np].fd = w->sync;
-			p[np++].events = POLLIN;
-		}
+		i_sync = np;
+		p[np].fd = w->sync;
+		p[np++].events = POLLIN;
 		if (w->listener >= 0) {
 			i_lis = np;
 			p[np].fd = w->listener;
 			p[np++].events = POLLIN;
 		}
-		if (w->ctl >= 0 && !gone) {
+		if (!gone) {
 			i_ctl = np;
 			p[np].fd = w->ctl;
 			p[np++].events = POLLIN;
 		}
-		if (ppoll(p, (nfds_t)np, &ts, NULL) < 0)
+		if (ppoll(p, (nfds_t)np, wait_ns >= 0 ? &ts : NULL, NULL) < 0)
 			continue;
-		if (i_sync >= 0 && p[i_sync].revents)
+		if (p[i_sync].revents)
 			w_sync(w);
 		if (i_lis >= 0 && p[i_lis].revents) {
 			if (p[i_lis].revents & POLLIN) {
@@ -336,7 +403,8 @@ static int w_loop(struct watch *w)
 			if (k <= 0 && !(k < 0 && errno == EINTR)) {
 				gone = 1;
 				w_kill(w, K_NONE);
-			} else if (k == sizeof q && q.kind == REQ_KILL) {
+			} else if (k == sizeof q && q.kind == REQ_KILL && w->started &&
+				   q.seq == w->seq) {
 				w_kill(w, K_OUTPUT);
 			}
 		}
@@ -349,149 +417,126 @@ static int w_loop(struct watch *w)
 
 /* ---- the box process ---------------------------------------------------- */
 
-static int box_sync_pair[2] = { -1, -1 };
-
-/* One run: the box directory, the child, its supervision. */
-static int box_run_one(int ctl, const struct box_conf *conf,
-		       const struct box_req *q, const int *fds, int nfds,
-		       struct box_res *res)
+/* Empty /box/run of the mounts a run child made, and remove it. */
+static int box_clean(void)
 {
-	struct run_child c;
-	struct watch w;
+	char path[300];
+	struct dirent *e;
+	DIR *d = opendir("/box/run");
+
+	if (!d)
+		return errno == ENOENT ? 0 : -1;
+	while ((e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		snprintf(path, sizeof path, "/box/run/%s", e->d_name);
+		umount2(path, MNT_DETACH);
+		unlink(path);
+	}
+	closedir(d);
+	return rmdir("/box/run");
+}
+
+struct child_args {
+	int job, ctl, sync;
+	const struct box_conf *conf;
+};
+
+static int run_child_entry(void *p)
+{
+	const struct child_args *a = p;
+
+	run_child(a->job, a->ctl, a->sync, a->conf);
+}
+
+/* The run child's stack (it shares the box's memory). */
+static char child_stack[256 << 10] __attribute__((aligned(64)));
+
+/* One run: a fresh box directory, a run child waiting for its job, its
+ * supervision once it has it, the result. */
+static void box_serve(int ctl, int job, int sync, int child_end,
+		      const struct box_conf *conf)
+{
+	struct child_args args;
+	struct box_res res;
 	struct rusage ru;
-	char path[128];
-	int status = 0, i, argc = 0, gone;
-	size_t off = 0;
+	struct watch w;
+	int status = 0, gone;
 	pid_t pid;
 
-	memset(res, 0, sizeof *res);
-	res->kind = RES_DONE;
-	res->fail_step = -1;
-	if (nfds != 4 + q->nfiles || q->nfiles < 0 || q->nfiles > BOX_MAX_FILES ||
-	    q->argc < 0 || q->argc > BOX_MAX_ARGS || q->filter_len == 0 ||
-	    q->filter_len > BOX_MAX_FILTER) {
-		errno = EINVAL;
-		res->fail_step = STEP_BOX;
-		res->fail_err = EINVAL;
-		return 0;
-	}
-	memset(&c, 0, sizeof c);
-	c.req = q;
-	c.conf = conf;
-	c.in = fds[0];
-	c.out = fds[1];
-	c.err = fds[2];
-	c.exe = fds[3];
-	c.sync = box_sync_pair[1];
-	c.prog.len = (unsigned short)q->filter_len;
-	c.prog.filter = (struct sock_filter *)q->filter;
-	c.argv[argc++] = "prog";
-	for (i = 0; i < q->argc && off < sizeof q->args; i++) {
-		c.argv[argc++] = (char *)q->args + off;
-		off += strnlen(q->args + off, sizeof q->args - off) + 1;
-	}
-	c.argv[argc] = NULL;
-	if (mkdir("/box/run", 0700) < 0 ||
-	    (conf->drop && chown("/box/run", conf->uid, conf->gid) < 0)) {
-		res->fail_step = STEP_BOX;
-		res->fail_err = errno;
-		return 0;
-	}
-	for (i = 0; i < q->nfiles; i++) {
-		int fd;
-
-		snprintf(path, sizeof path, "/box/run/%.64s", q->names[i]);
-		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0444);
-		if (fd < 0 || close(fd) < 0 ||
-		    syscall(SYS_move_mount, fds[4 + i], "", AT_FDCWD, path,
-			    MOVE_MOUNT_F_EMPTY_PATH) < 0) {
-			res->fail_step = STEP_MOUNT;
-			res->fail_err = errno;
-			goto clean;
-		}
-	}
-	/* Nothing of an earlier run may still be queued. */
-	{
-		struct box_res junk;
-		int fd = -1, n = 1;
-
-		while (recv(box_sync_pair[0], &junk, 1, MSG_DONTWAIT | MSG_PEEK) >= 0) {
-			n = 1;
-			box_recv(box_sync_pair[0], &junk, sizeof junk, &fd, &n);
-			if (n)
-				close(fd);
-		}
-	}
 	memset(&w, 0, sizeof w);
-	w.pidfd = w.listener = -1;
-	w.sync = box_sync_pair[0];
+	w.listener = -1;
+	w.sync = sync;
 	w.ctl = ctl;
 	w.fail_step = -1;
-	w.cpu_limit_ns = q->cpu_limit_ns;
-	w.wall_limit_ns = q->wall_limit_ns;
-	w.ncpu = q->ncpu ? q->ncpu : 1;
-	w.start_ns = box_now_ns();
-	pid = fork();
-	if (pid < 0) {
-		res->fail_step = STEP_FORK;
-		res->fail_err = errno;
-		goto clean;
+	w.ncpu = 1;
+	memset(&res, 0, sizeof res);
+	res.kind = RES_DONE;
+	res.fail_step = -1;
+	if (box_clean() < 0 || mkdir("/box/run", 0700) < 0 ||
+	    (conf->drop && chown("/box/run", conf->uid, conf->gid) < 0)) {
+		res.fail_step = STEP_BOX;
+		res.fail_err = errno;
+		box_send(ctl, &res, sizeof res, NULL, 0);
+		_exit(1);
 	}
-	if (pid == 0)
-		run_child(&c);
+	args.job = job;
+	args.ctl = ctl;
+	args.sync = child_end;
+	args.conf = conf;
+	pid = clone(run_child_entry, child_stack + sizeof child_stack,
+		    CLONE_VM | CLONE_VFORK | SIGCHLD, &args);
+	if (pid < 0) {
+		res.fail_step = STEP_FORK;
+		res.fail_err = errno;
+		box_send(ctl, &res, sizeof res, NULL, 0);
+		_exit(1);
+	}
 	w.pid = pid;
 	w.pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
-	if (clock_getcpuclockid(pid, &w.cpuclock) != 0)
-		w.cpuclock = CLOCK_MONOTONIC;
-	if (w.pidfd < 0) {
+	if (w.pidfd < 0 || clock_getcpuclockid(pid, &w.cpuclock) != 0) {
 		/* Cannot watch it: do not let it run unwatched. */
 		kill(pid, SIGKILL);
-		res->fail_step = STEP_FORK;
-		res->fail_err = errno;
-		waitpid(pid, NULL, 0);
-		goto clean;
+		_exit(1);
 	}
 	gone = w_loop(&w);
 	memset(&ru, 0, sizeof ru);
 	while (wait4(pid, &status, 0, &ru) < 0 && errno == EINTR)
 		;
-	/* Whatever else lives in the namespace goes too (init's kill(-1)
-	 * spares only init), and is reaped. */
-	kill(-1, SIGKILL);
-	while (waitpid(-1, NULL, __WALL) > 0 || errno == EINTR)
-		;
-	/* A set-up failure message may still be queued. */
-	while (recv(w.sync, path, 1, MSG_DONTWAIT | MSG_PEEK) >= 0)
+	close(w.pidfd);
+	/* Anything else left in the namespace is an orphan of ours (we are
+	 * its init): kill it all (init's kill(-1) spares only init) and
+	 * reap. */
+	if (waitpid(-1, NULL, WNOHANG | __WALL) == 0) {
+		kill(-1, SIGKILL);
+		while (waitpid(-1, NULL, __WALL) > 0 || errno == EINTR)
+			;
+	}
+	/* Messages sent just before the exit. */
+	while (recv(w.sync, &res, 1, MSG_DONTWAIT | MSG_PEEK) >= 0)
 		w_sync(&w);
 	if (w.listener >= 0)
 		close(w.listener);
-	close(w.pidfd);
-	res->status = status;
-	res->killed = w.killed;
-	res->sys_nr = w.sys_nr;
-	res->sys_arch = w.sys_arch;
-	res->sys_arg = w.sys_arg;
-	res->fail_step = w.fail_step;
-	res->fail_err = w.fail_err;
-	res->cpu_ns = (long long)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000000000LL +
-		(long long)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1000LL;
-	res->wall_ns = w.end_ns - w.start_ns;
-	res->maxrss_kb = ru.ru_maxrss;
 	if (gone)
 		_exit(0);
-clean:
-	for (i = 0; i < q->nfiles; i++) {
-		snprintf(path, sizeof path, "/box/run/%.64s", q->names[i]);
-		umount2(path, MNT_DETACH);
-		unlink(path);
-	}
-	if (rmdir("/box/run") < 0 && res->fail_step < 0) {
-		/* A run could not have left files (no creation is allowed):
-		 * refuse to go on with a box that is not empty. */
-		res->fail_step = STEP_BOX;
-		res->fail_err = errno;
-	}
-	return 0;
+	if (!w.started)
+		return;                 /* died waiting: nothing to report */
+	memset(&res, 0, sizeof res);
+	res.kind = RES_DONE;
+	res.seq = w.seq;
+	res.status = status;
+	res.killed = w.killed;
+	res.sys_nr = w.sys_nr;
+	res.sys_arch = w.sys_arch;
+	res.sys_arg = w.sys_arg;
+	res.fail_step = w.fail_step;
+	res.fail_err = w.fail_err;
+	res.cpu_ns = (long long)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000000000LL +
+		(long long)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1000LL;
+	res.wall_ns = w.end_ns - w.start_ns;
+	res.maxrss_kb = ru.ru_maxrss;
+	if (box_send(ctl, &res, sizeof res, NULL, 0) < 0)
+		_exit(1);
 }
 
 /* The box's root: an empty read-only tmpfs with a tmpfs at /box, so that
@@ -522,11 +567,11 @@ static int box_mounts(const struct box_conf *conf)
 	return 0;
 }
 
-static __attribute__((noreturn)) void box_main(int ctl, const struct box_conf *conf)
+static __attribute__((noreturn)) void box_main(int ctl, int job,
+						const struct box_conf *conf)
 {
 	struct box_res res;
-	struct box_req q;
-	int fds[BOX_MAX_FILES + 4];
+	int sync[2];
 
 	memset(&res, 0, sizeof res);
 	res.kind = RES_READY;
@@ -535,7 +580,7 @@ static __attribute__((noreturn)) void box_main(int ctl, const struct box_conf *c
 		res.fail_step = STEP_PDEATH;
 		goto fail;
 	}
-	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, box_sync_pair) < 0) {
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sync) < 0) {
 		res.fail_step = STEP_FDS;
 		goto fail;
 	}
@@ -545,20 +590,8 @@ static __attribute__((noreturn)) void box_main(int ctl, const struct box_conf *c
 	}
 	if (box_send(ctl, &res, sizeof res, NULL, 0) < 0)
 		_exit(1);
-	for (;;) {
-		int nfds = BOX_MAX_FILES + 4, i;
-		ssize_t k = box_recv(ctl, &q, sizeof q, fds, &nfds);
-
-		if (k == 0 || (k < 0 && errno != EINTR))
-			_exit(0);
-		if (k == sizeof q && q.kind == REQ_RUN) {
-			box_run_one(ctl, conf, &q, fds, nfds, &res);
-			if (box_send(ctl, &res, sizeof res, NULL, 0) < 0)
-				_exit(1);
-		}
-		for (i = 0; i < nfds; i++)
-			close(fds[i]);
-	}
+	for (;;)
+		box_serve(ctl, job, sync[0], sync[1], conf);
 fail:
 	res.kind = RES_FAIL;
 	res.fail_err = errno;
@@ -569,12 +602,12 @@ fail:
 /* The waiter: joins the cgroups, makes the namespaces, forks the box (PID
  * 1 of the new PID namespace) and waits for it. It dies with the judge
  * thread (parent-death signal), and the box dies with it. */
-static __attribute__((noreturn)) void box_waiter(int ctl, pid_t judge,
+static __attribute__((noreturn)) void box_waiter(int ctl, int job, pid_t judge,
 						 const struct box_conf *conf)
 {
 	struct box_res res;
-	int i, flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC |
-		CLONE_NEWUTS;
+	int i, hc, hj, flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET |
+		CLONE_NEWIPC | CLONE_NEWUTS;
 	pid_t pid;
 
 	memset(&res, 0, sizeof res);
@@ -589,20 +622,26 @@ static __attribute__((noreturn)) void box_waiter(int ctl, pid_t judge,
 			_exit(1);
 		}
 	}
-	/* Only the socket, as fd 3: never hold the judge's other descriptors
-	 * (its terminal, its database, other workers' pipes). */
+	/* Only the two sockets, as fds 3 and 4: never hold the judge's other
+	 * descriptors (its terminal, its database, other workers' pipes). */
+	hc = fcntl(ctl, F_DUPFD_CLOEXEC, 100);
+	hj = fcntl(job, F_DUPFD_CLOEXEC, 100);
+	if (hc < 0 || hj < 0)
+		_exit(1);
 	{
-		int high = fcntl(ctl, F_DUPFD_CLOEXEC, 100);
+		unsigned lo = (unsigned)(hc < hj ? hc : hj), hi = (unsigned)(hc < hj ? hj : hc);
 
-		if (high < 0)
-			_exit(1);
-		close_range(0, (unsigned)high - 1, 0);
-		close_range((unsigned)high + 1, ~0U, 0);
-		if (dup3(high, 3, O_CLOEXEC) < 0)
-			_exit(1);
-		close(high);
-		ctl = 3;
+		close_range(0, lo - 1, 0);
+		if (hi > lo + 1)
+			close_range(lo + 1, hi - 1, 0);
+		close_range(hi + 1, ~0U, 0);
 	}
+	if (dup3(hc, 3, O_CLOEXEC) < 0 || dup3(hj, 4, O_CLOEXEC) < 0)
+		_exit(1);
+	close(hc);
+	close(hj);
+	ctl = 3;
+	job = 4;
 	if (conf->userns)
 		flags |= CLONE_NEWUSER;
 	if (unshare(flags) < 0) {
@@ -619,8 +658,9 @@ static __attribute__((noreturn)) void box_waiter(int ctl, pid_t judge,
 		_exit(1);
 	}
 	if (pid == 0)
-		box_main(ctl, conf);
+		box_main(ctl, job, conf);
 	close(ctl);
+	close(job);
 	while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
 		;
 	_exit(0);
@@ -628,27 +668,37 @@ static __attribute__((noreturn)) void box_waiter(int ctl, pid_t judge,
 
 int box_start(struct box *b, const struct box_conf *conf)
 {
-	int sv[2];
+	int sv[2], sj[2];
 	struct box_res res;
 	ssize_t k;
 	pid_t pid, judge;
 
 	b->pid = -1;
-	b->ctl = -1;
+	b->ctl = b->job = -1;
+	b->seq = 0;
 	judge = getpid();
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0)
 		return err_errno("cannot create the box socket");
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sj) < 0) {
+		close(sv[0]);
+		close(sv[1]);
+		return err_errno("cannot create the box socket");
+	}
 	pid = fork();
 	if (pid < 0) {
 		close(sv[0]);
 		close(sv[1]);
+		close(sj[0]);
+		close(sj[1]);
 		return err_errno("cannot fork the box process");
 	}
 	if (pid == 0)
-		box_waiter(sv[1], judge, conf);
+		box_waiter(sv[1], sj[1], judge, conf);
 	close(sv[1]);
+	close(sj[1]);
 	b->pid = pid;
 	b->ctl = sv[0];
+	b->job = sj[0];
 	k = box_recv(b->ctl, &res, sizeof res, NULL, NULL);
 	if (k != sizeof res || res.kind != RES_READY) {
 		if (k == sizeof res && res.fail_step >= 0 && res.fail_step < STEP_COUNT) {
@@ -667,11 +717,13 @@ void box_stop(struct box *b)
 {
 	if (b->ctl >= 0)
 		close(b->ctl);
+	if (b->job >= 0)
+		close(b->job);
 	if (b->pid > 0) {
 		kill(b->pid, SIGKILL);
 		while (waitpid(b->pid, NULL, 0) < 0 && errno == EINTR)
 			;
 	}
-	b->ctl = -1;
+	b->ctl = b->job = -1;
 	b->pid = -1;
 }

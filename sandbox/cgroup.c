@@ -16,7 +16,7 @@
 #define CG_ROOT "/sys/fs/cgroup"
 /* Charges left by earlier runs (page cache) above this are dropped before
  * a run, so that the peak is the program's own. */
-#define CG_STALE (1 << 20)
+#define CG_STALE (16 << 20)
 
 static int put(int fd, const char *val)
 {

@@ -78,6 +78,7 @@ enum box_kill { K_NONE, K_CPU, K_WALL, K_OUTPUT, K_SYSCALL };
 
 struct box_req {
 	int kind;                   /* REQ_RUN or REQ_KILL */
+	unsigned seq;               /* matches results (and kills) to runs */
 	int nfiles;                 /* fds after the 4 fixed ones */
 	int threads;                /* use the threads filter */
 	int nrl;
@@ -94,7 +95,8 @@ struct box_req {
 enum { REQ_RUN = 1, REQ_KILL = 2 };
 
 struct box_res {
-	int kind;                   /* RES_READY, RES_DONE, RES_FAIL */
+	int kind;                   /* RES_* */
+	unsigned seq;               /* the run's (RES_STARTED, RES_DONE) */
 	int status;                 /* wait status */
 	int killed;                 /* enum box_kill */
 	int sys_nr;
@@ -103,8 +105,11 @@ struct box_res {
 	int fail_step, fail_err;    /* set-up failure (-1: none) */
 	long long cpu_ns, wall_ns;
 	long maxrss_kb;
+	/* RES_STARTED: from the run child to the box, the run's clock */
+	long long start_ns, cpu_limit_ns, wall_limit_ns;
+	unsigned ncpu;
 };
-enum { RES_READY = 1, RES_DONE = 2, RES_FAIL = 3 };
+enum { RES_READY = 1, RES_DONE, RES_FAIL, RES_STARTED, RES_LISTENER };
 
 /* Child set-up steps, for messages. */
 enum { STEP_PDEATH, STEP_CGROUP, STEP_FDS, STEP_CHROOT, STEP_CHDIR,
@@ -123,7 +128,9 @@ struct box_conf {
 
 struct box {
 	pid_t pid;                   /* the waiter between judge and box */
-	int ctl;                     /* the judge's end of the socket */
+	int ctl;                     /* results and kill requests */
+	int job;                     /* jobs, read by the waiting run child */
+	unsigned seq;                /* the last job's number */
 };
 
 /* Start the box process. 0, or -1 with err set. */
@@ -145,8 +152,8 @@ struct watch {
 	clockid_t cpuclock;
 	long long cpu_limit_ns, wall_limit_ns;
 	unsigned ncpu;
-	int killed, sys_nr;
-	unsigned sys_arch;
+	int killed, sys_nr, started;
+	unsigned sys_arch, seq;
 	unsigned long long sys_arg;
 	int fail_step, fail_err;
 	long long start_ns, end_ns, cpu_ns;

@@ -8,27 +8,36 @@
  *
  * Process tree (as root; one per worker, made once by sbx_open):
  *
- *   judge thread ──socket── waiter W ── box B (PID 1) ── run child R
+ *   judge thread ─ctl/job sockets─ waiter W ── box B (PID 1) ── run child R
  *
  *   W is forked by the judge, joins the worker's run cgroups (memory, pids,
  *   cpuacct), unshares mount, PID, network, IPC and UTS namespaces, forks B
- *   and waits. B is PID 1 of the new PID namespace: it pivots into an empty
+ *   and waits. B is PID 1 of the new PID namespace (so the program is never
+ *   PID 1 and its own signals keep their meaning): it pivots into an empty
  *   read-only tmpfs whose only content is /box (a small noexec tmpfs), and
- *   then serves runs. Each run it makes /box/run (0700, the worker's uid),
- *   bind-mounts the extra files read-only in it, forks R, supervises it,
- *   SIGKILLs everything else in the namespace (kill(-1) from init), reaps,
- *   removes the box and answers the judge. Creating namespaces is the
- *   expensive part of a run: doing it once per worker is what makes a run
- *   cost little more than a fork and an exec.
+ *   then serves runs, one at a time. For each, B makes a fresh /box/run
+ *   (0700, the worker's uid) and starts R ahead of the job with
+ *   clone(CLONE_VM | CLONE_VFORK): R shares B's memory until it execs, so
+ *   nothing is copied or torn down and no page of R's is charged before
+ *   the exec. R takes the job and the judge's descriptors straight from the
+ *   job socket (the judge's request wakes R, not B), binds the extra files
+ *   read-only into the box, sets itself up and execs; B then supervises it,
+ *   reaps it, kills and reaps anything left in the namespace (kill(-1)
+ *   from init) and answers on the ctl socket; the box directory and its
+ *   mounts are removed before the next R starts. Namespaces and cgroup
+ *   membership are set up once per worker: a run costs a clone and an
+ *   exec, not a migration between cgroups (about 1 ms) or new namespaces.
  *
- *   Dying with the judge: W and B and R each have PR_SET_PDEATHSIG(SIGKILL)
+ *   Dying with the judge: W, B and R each have PR_SET_PDEATHSIG(SIGKILL)
  *   on their parent, and when B (PID 1) dies the kernel kills the whole PID
- *   namespace; B also quits when the judge's end of its socket closes. The
- *   parent-death signal follows the judge THREAD that called sbx_open: a
- *   worker must be used from a thread that outlives it (or the process's
- *   main thread).
+ *   namespace; B and a waiting R also quit when the judge's end of the
+ *   sockets closes. The parent-death signal follows the judge THREAD that
+ *   called sbx_open: a worker must be used from a thread that outlives it
+ *   (or the process's main thread).
  *
  *   R sets itself up with plain system calls, in this order:
+ *     the job: limits, argv, filter, fds; the extra files bound (read-only,
+ *       noexec, made by the judge with open_tree/mount_setattr) in the box
  *     fds 0 1 2 = stdin (a regular file, a sealed memfd or /dev/null),
  *       the stdout and stderr pipes; 3 = its socket to B, 4 = the binary,
  *       both close-on-exec; every other descriptor closed
@@ -57,7 +66,7 @@
  *     before each run) minus the usage then, so neither the judge nor B is
  *     counted (R is forked from B, which is small; charges are made when
  *     pages are touched). Page cache charged by earlier runs is dropped
- *     (force_empty) when it exceeds 1 MB. An OOM kill (oom_kill counter) is
+ *     (force_empty) when it exceeds 16 MB. An OOM kill (oom_kill counter) is
  *     MLE. A binary whose loadable image (code, data and bss: static
  *     arrays) is larger than the limit is MLE without being run. An mmap or
  *     mremap larger than the limit is refused by the filter and reported as
@@ -107,9 +116,7 @@
  * the namespace is killed through its init. Diagnostics are captured up to
  * stderr_kb with the box path stripped.
  *
- * Not as root: no uid change and no cgroups are possible. sbx_open then
- * refuses unless JUDGE_SANDBOX_UNSAFE=1, and sbx_missing() says what is
- * missing (see sandbox.h).
+ * Not as root: see sbx_open in sandbox.h.
  */
 #include <elf.h>
 #include <errno.h>
@@ -683,7 +690,8 @@ int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
 	    cg_begin(&s->cg, s->floor) < 0)
 		goto out;
 	oom_before = cg_oom_kills(&s->cg);
-	if (box_send(s->box.ctl, &q, sizeof q, fds, nfds) < 0) {
+	q.seq = ++s->box.seq;
+	if (box_send(s->box.job, &q, sizeof q, fds, nfds) < 0) {
 		err_errno("cannot talk to the box process");
 		box_stop(&s->box);
 		goto out;
@@ -709,6 +717,7 @@ int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
 
 				memset(&kq, 0, sizeof kq);
 				kq.kind = REQ_KILL;
+				kq.seq = q.seq;
 				box_send(s->box.ctl, &kq, sizeof kq, NULL, 0);
 				killed = 1;
 			}
@@ -720,6 +729,8 @@ int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
 		k = box_recv(s->box.ctl, &x, sizeof x, NULL, NULL);
 		if (k < 0 && errno == EINTR)
 			continue;
+		if (k == sizeof x && x.kind == RES_DONE && x.seq != q.seq)
+			continue;       /* an answer to an abandoned run */
 		if (k != sizeof x || x.kind != RES_DONE) {
 			err_set("the box process died");
 			box_stop(&s->box);
