@@ -68,8 +68,9 @@ static char *describe_re(const struct grading *g, const struct sbx_result *sr)
 	signal_name(sr->signal, sig);
 	switch (sr->signal) {
 	case SIGSEGV:
-		/* a stack overflow touches the stack up to its limit first */
-		hint = g->limits.stack_kb && sr->memory_kb * 10 >= g->limits.stack_kb * 9 ?
+		/* a stack overflow touches the stack up to its limit first (the
+		 * peak is sampled, so allow some slack) */
+		hint = g->limits.stack_kb && sr->memory_kb * 4 >= g->limits.stack_kb * 3 ?
 			" (stack limit reached: recursion too deep?)" :
 			" (invalid memory access)";
 		break;
