@@ -164,6 +164,15 @@ static struct contest_rules rules_of(const struct db_contest *c)
 	return r;
 }
 
+/* "'spring' (Spring Cup)", or just "'spring'" when the title is the id;
+ * malloc'd. */
+static char *contest_name(const struct db_contest *c)
+{
+	if (!strcmp(c->title, c->id))
+		return xasprintf("'%s'", c->id);
+	return xasprintf("'%s' (%s)", c->id, c->title);
+}
+
 static void fmt_time(time_t t, char out[32])
 {
 	util_format_rfc3339(t, out);
@@ -344,6 +353,14 @@ out:
 
 /* ---- create ----------------------------------------------------------- */
 
+static int has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
+}
+
 static int check_id(const char *id)
 {
 	size_t i, n = strlen(id);
@@ -435,8 +452,9 @@ static int contest_create(struct judge_ctx *ctx, int argc, char **argv)
 	c.title = xstrdup(o.title ? o.title : pos[0]);
 	c.penalty_minutes = 20;
 	if (strlen(c.title) > MAX_TITLE || !util_is_text(c.title, strlen(c.title)) ||
-	    !*c.title) {
-		rc = judge_error("bad --title: use 1 to %d bytes of UTF-8 text", MAX_TITLE);
+	    !*c.title || has_control(c.title)) {
+		rc = judge_error("bad --title: use 1 to %d bytes of UTF-8 text on one line, "
+				 "without control characters", MAX_TITLE);
 		goto out;
 	}
 	if (contest_parse_duration(o.duration, &c.duration_minutes) < 0) {
@@ -538,7 +556,10 @@ static int contest_start(struct judge_ctx *ctx, int argc, char **argv)
 	fmt_time(contest_freeze_start(&r, started), tf);
 	contest_format_duration(c.duration_minutes, dur);
 	if (!ctx->quiet) {
-		printf("%s started contest '%s' (%s) at %s\n", user, c.id, c.title, t0);
+		char *name = contest_name(&c);
+
+		printf("%s started contest %s at %s\n", user, name, t0);
+		free(name);
 		printf("it ends at %s (%s)", t1, dur);
 		if (c.freeze_minutes)
 			printf("; the scoreboard freezes for others at %s", tf);
@@ -828,7 +849,10 @@ static int contest_status(struct judge_ctx *ctx, int argc, char **argv)
 	if (o.json)
 		jprobs = json_array();
 	else {
-		printf("contest '%s' (%s), %s, user %s\n", c.id, c.title, dur, user);
+		char *name = contest_name(&c);
+
+		printf("contest %s, %s, user %s\n", name, dur, user);
+		free(name);
 		if (!started_ok)
 			printf("not started; run 'judge contest start %s%s%s' to open your "
 			       "%s window\n", c.id, o.user ? " --user " : "",
@@ -929,7 +953,7 @@ static int contest_scoreboard(struct judge_ctx *ctx, int argc, char **argv)
 	struct board_input in;
 	struct buf out = BUF_INIT;
 	struct opts o;
-	char **pos, *user = NULL, when[32];
+	char **pos, *user = NULL, *name = NULL, when[32];
 	int npos, rc;
 	time_t now;
 
@@ -952,25 +976,26 @@ static int contest_scoreboard(struct judge_ctx *ctx, int argc, char **argv)
 	}
 	if (o.json) {
 		print_json(contest_board_json(&b, c.id));
-	} else if (!o.html || !ctx->quiet) {
-		if (o.html)
+	} else if (o.html) {
+		if (!ctx->quiet)
 			printf("wrote %s\n", o.html);
-		if (!o.html) {
-			fmt_time(now, when);
-			printf("%s (%s), as of %s, seen by %s\n", c.title, c.id, when, user);
-			if (b.frozen)
-				printf("frozen: others' attempts in the last %d minutes of "
-				       "their window show as pending (?N)\n", c.freeze_minutes);
-			printf("\n");
-			if (b.nrows == 0)
-				printf("no participants yet; run 'judge contest start %s'\n", c.id);
-			else {
-				contest_board_text(&b, ctx->color, &out);
-				fputs(buf_str(&out), stdout);
-			}
+	} else {
+		name = contest_name(&c);
+		fmt_time(now, when);
+		printf("contest %s as of %s, seen by %s\n", name, when, user);
+		if (b.frozen)
+			printf("frozen: others' attempts in the last %d minutes of their "
+			       "window show as pending (?N)\n", c.freeze_minutes);
+		printf("\n");
+		if (b.nrows == 0) {
+			printf("no participants yet; run 'judge contest start %s'\n", c.id);
+		} else {
+			contest_board_text(&b, ctx->color, &out);
+			fputs(buf_str(&out), stdout);
 		}
 	}
 out:
+	free(name);
 	buf_release(&out);
 	contest_board_release(&b);
 	board_input_release(&in);
