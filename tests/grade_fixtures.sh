@@ -50,6 +50,10 @@ output_limit_kb = 256'
 	tcase echo-tokens t05-wrong '1 2 4\n' '1 2 3\n'
 	tcase echo-tokens t06-extra '1 2 3 4\n' '1 2 3\n'
 	tcase echo-tokens t07-escape '\033[32mAC\n' '5\n'
+	tcase echo-tokens t08-nul 'A\0B\n' 'AB\n'
+	# one 2 MB line of tokens
+	yes '7 ' | head -n 1000000 | tr -d '\n' > problems/echo-tokens/tests/t09-huge-line.in
+	printf '7\n' > problems/echo-tokens/tests/t09-huge-line.ans
 
 	problem echo-exact exact
 	tcase echo-exact sample-1 'a b\n' 'a b\n'

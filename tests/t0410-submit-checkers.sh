@@ -16,10 +16,10 @@ expect() { # TEST VERDICT
 
 P=echo-tokens; submit $P
 equals "tokens: exit 1" "$RC" 1
-check "tokens: json parses" jq -e '.verdict == "WA" and .total == 8 and .passed == 4' .out
+check "tokens: json parses" jq -e '.verdict == "WA" and .total == 10 and .passed == 4' .out
 expect sample-1 AC; expect t01-trailing-space AC; expect t02-no-newline AC
 expect t03-crlf AC; expect t04-empty WA; expect t05-wrong WA; expect t06-extra WA
-expect t07-escape WA
+expect t07-escape WA; expect t08-nul WA; expect t09-huge-line WA
 equals "tokens: first failure" "$(printf '%s' "$J" | jq -r '.tests[4].name')" t04-empty
 equals "tokens: empty message" "$(tmessage "$J" t04-empty)" \
 	"line 1, token 1: expected '7', got end of output (the output is empty)"
@@ -29,10 +29,14 @@ equals "tokens: extra message" "$(tmessage "$J" t06-extra)" \
 	"line 1, token 4: expected end of output, got '4'"
 equals "tokens: escapes are escaped" "$(tmessage "$J" t07-escape)" \
 	"line 1, token 1: expected '5', got '\\x1b[32mAC'"
+equals "tokens: NUL shown escaped" "$(tmessage "$J" t08-nul)" \
+	"line 1, token 1: expected 'AB', got 'A\\x00B'"
+equals "tokens: huge line" "$(tmessage "$J" t09-huge-line)" \
+	"line 1, token 2: expected end of output, got '7'"
 # the table on a terminal-less stdout holds no escape byte either
 run "$JUDGE" submit $P cat.c
 check "tokens: no ESC byte in the table" sh -c "! grep -q \"\$(printf '\\033')\" .out"
-contains "tokens: summary" "$OUT" "echo-tokens: WA on test t04-empty (4/8 passed)"
+contains "tokens: summary" "$OUT" "echo-tokens: WA on test t04-empty (4/10 passed)"
 
 P=echo-exact; submit $P
 check "exact: json" jq -e '.verdict == "PE" and .passed == 2' .out

@@ -45,10 +45,10 @@ equals "result: exit 0" "$RC" 0
 contains "result: header" "$OUT" "submission $B"
 contains "result: table" "$OUT" "t05-wrong"
 contains "result: message" "$OUT" "line 1, token 3: expected '3', got '4'"
-contains "result: summary" "$OUT" "echo-tokens: WA on test t04-empty (4/8 passed)"
+contains "result: summary" "$OUT" "echo-tokens: WA on test t04-empty (4/10 passed)"
 run "$JUDGE" result "$B" --json
 check "result json" jq -e '.verdict == "WA" and .user == "bob" and .status == "done" and
-	(.tests | length) == 8 and .tests[6].name == "t06-extra" and .tests[6].verdict == "WA"' .out
+	(.tests | length) == 10 and .tests[6].name == "t06-extra" and .tests[6].verdict == "WA"' .out
 "$JUDGE" result "$A" --source > got.c
 check "result --source: byte for byte" cmp got.c ac.c
 expect_exit 2 "result: unknown submission" "$JUDGE" result 999
