@@ -517,41 +517,88 @@ static long parent_of(long pid)
 	return strtol(p + 4, NULL, 10);
 }
 
-/* Kill every child of this process that runs a binary of the compile cache
- * (a solution or a checker). Compiles are spared: a killed compile would be
- * cached as a compile error. The kill goes through a pidfd taken before the
+struct proc {
+	long pid, ppid;
+	int mine;                      /* a descendant of this process */
+};
+
+/* Every process's pid and parent, with the descendants of this process
+ * marked. Malloc'd; *n entries. */
+static struct proc *descendants(size_t *n)
+{
+	struct proc *v = NULL;
+	struct dirent *e;
+	size_t alloc = 0, i, k;
+	long me = (long)getpid(), pid;
+	int changed;
+	char *end;
+	DIR *d;
+
+	*n = 0;
+	if (!(d = opendir("/proc")))
+		return NULL;
+	while ((e = readdir(d)) != NULL) {
+		pid = strtol(e->d_name, &end, 10);
+		if (*end || pid <= 0)
+			continue;
+		if (*n == alloc) {
+			alloc = alloc ? 2 * alloc : 256;
+			v = xrealloc(v, alloc * sizeof(*v));
+		}
+		v[*n].pid = pid;
+		v[*n].ppid = parent_of(pid);
+		v[*n].mine = v[*n].ppid == me;
+		(*n)++;
+	}
+	closedir(d);
+	do {
+		changed = 0;
+		for (i = 0; i < *n; i++)
+			for (k = 0; !v[i].mine && k < *n; k++)
+				if (v[k].mine && v[k].pid == v[i].ppid)
+					v[i].mine = changed = 1;
+	} while (changed);
+	return v;
+}
+
+/* Kill every process under this one that runs a binary of the compile
+ * cache: a solution or a checker (the sandbox's own processes and the
+ * compilers are spared: a killed compile would be cached as a compile
+ * error). The sandbox reaps the killed run and reports it; grading then
+ * sees the cancel flag. The kill goes through a pidfd taken before the
  * parent is checked again, so a recycled pid is never signalled. */
 static void kill_runs(const struct pool *pl)
 {
 	char path[64], exe[PATH_MAX];
-	struct dirent *e;
-	long me = (long)getpid(), pid;
-	ssize_t n;
-	char *end;
-	DIR *d;
-	int fd;
+	struct proc *v;
+	size_t n, i, k;
+	ssize_t len;
+	long parent;
+	int fd, ok;
 
-	if (!pl->cache_real || !(d = opendir("/proc")))
+	if (!pl->cache_real || !(v = descendants(&n)))
 		return;
-	while ((e = readdir(d)) != NULL) {
-		pid = strtol(e->d_name, &end, 10);
-		if (*end || pid <= 0 || parent_of(pid) != me)
+	for (i = 0; i < n; i++) {
+		if (!v[i].mine)
 			continue;
-		snprintf(path, sizeof(path), "/proc/%ld/exe", pid);
-		n = readlink(path, exe, sizeof(exe) - 1);
-		if (n <= 0)
+		snprintf(path, sizeof(path), "/proc/%ld/exe", v[i].pid);
+		len = readlink(path, exe, sizeof(exe) - 1);
+		if (len <= 0)
 			continue;
-		exe[n] = 0;
+		exe[len] = 0;
 		if (strncmp(exe, pl->cache_real, pl->cache_len) || exe[pl->cache_len] != '/')
 			continue;
-		fd = (int)syscall(SYS_pidfd_open, (pid_t)pid, 0);
+		fd = (int)syscall(SYS_pidfd_open, (pid_t)v[i].pid, 0);
 		if (fd < 0)
 			continue;
-		if (parent_of(pid) == me)
+		parent = parent_of(v[i].pid);
+		for (ok = 0, k = 0; k < n && !ok; k++)
+			ok = v[k].mine && v[k].pid == parent;
+		if (ok || parent == (long)getpid())
 			syscall(SYS_pidfd_send_signal, fd, SIGKILL, NULL, 0);
 		close(fd);
 	}
-	closedir(d);
+	free(v);
 }
 
 static struct regress_set *sort_set;

@@ -10,11 +10,12 @@
  * (db_regress_store, one transaction), so an interrupted run leaves no row.
  *
  * Interrupts: when *cancel becomes non-zero (a signal handler sets it), no
- * new job starts, every running solution or checker of this process is
- * killed (its executable is a binary of the compile cache; compiles are left
- * to finish so that no killed compile is cached as a compile error), each
- * worker's grading stops after that run, the workers close their sandboxes
- * (box folder, cgroup, uid lock) and regress_run returns REGRESS_CANCELLED.
+ * new job starts; every solution or checker running under this process (a
+ * process whose executable is a binary of the compile cache) is killed,
+ * while compiles are left to finish so that no killed compile is cached as
+ * a compile error; each worker's grading stops after that run, the workers
+ * close their sandboxes (box, cgroups, uid lock) and regress_run returns
+ * REGRESS_CANCELLED.
  * Items graded before the interrupt keep done = 1; the rest are not done. */
 #ifndef JUDGE_REGRESS_H
 #define JUDGE_REGRESS_H
