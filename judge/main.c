@@ -1,4 +1,5 @@
 /* main.c: global options, the command table and exit codes of bin/judge. */
+#include <errno.h>
 #include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
@@ -45,15 +46,17 @@ static void print_usage(FILE *f)
 }
 
 /* The project root: the folder above the one holding this binary. */
-static const char *find_root(void)
+static void find_root(char *root, size_t size)
 {
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 
-	if (n <= 0)
-		return xstrdup(".");
+	if (n <= 0) {
+		snprintf(root, size, ".");
+		return;
+	}
 	exe[n] = 0;
-	return xstrdup(dirname(dirname(exe)));
+	snprintf(root, size, "%s", dirname(dirname(exe)));
 }
 
 int main(int argc, char **argv)
@@ -67,13 +70,16 @@ int main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	/* Static so that nothing the context points at needs freeing. */
+	static char root[PATH_MAX], db_default[PATH_MAX + 32], cat_default[PATH_MAX + 32];
 	struct judge_ctx ctx = { 0 };
 	const struct judge_cmd *cmd = NULL;
 	const char *e;
 	int c, rc, no_color = 0;
 	size_t i;
 
-	ctx.root = find_root();
+	find_root(root, sizeof(root));
+	ctx.root = root;
 	while ((c = getopt_long(argc, argv, "+qvh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': ctx.db_path = optarg; break;
@@ -96,13 +102,14 @@ int main(int argc, char **argv)
 		return judge_error("unknown command '%s'; run 'judge --help' to see "
 				   "the commands", argv[optind]);
 
+	snprintf(db_default, sizeof(db_default), "%s/db/judge.db", root);
+	snprintf(cat_default, sizeof(cat_default), "%s/problems.toml", root);
 	if (!ctx.db_path)
-		ctx.db_path = (e = getenv("JUDGE_DB")) && *e ? e :
-			xasprintf("%s/db/judge.db", ctx.root);
+		ctx.db_path = (e = getenv("JUDGE_DB")) && *e ? e : db_default;
 	if (!ctx.catalog_path)
 		ctx.catalog_path = (e = getenv("JUDGE_CATALOG")) && *e ? e :
 			access("problems.toml", F_OK) == 0 ? "problems.toml" :
-			xasprintf("%s/problems.toml", ctx.root);
+			cat_default;
 	ctx.color = !no_color && isatty(1) && !((e = getenv("NO_COLOR")) && *e);
 
 	if (cmd->flags & CMD_DB) {
@@ -115,8 +122,8 @@ int main(int argc, char **argv)
 	optind = 0; /* reset getopt for the command's own parsing */
 	rc = cmd->fn(&ctx, argc, argv);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		judge_error("cannot write the output: %s", "standard output failed");
-		return EXIT_INTERNAL;
+		judge_error("cannot write to standard output: %s", strerror(errno));
+		rc = EXIT_INTERNAL;
 	}
 	if (ctx.db)
 		db_close(ctx.db);
