@@ -375,4 +375,36 @@ int db_regress_run_before(struct db *db, long long before, struct db_regress_run
 int db_regress_latest(struct db *db, long long before,
 		      struct db_regress_result **out, size_t *n);
 
+/* ---- local tests (db/local_tests.c; the stress tool's section) ---------- */
+
+/* A user's own test for a problem: a counterexample saved by 'judge
+ * stress', graded after the problem's tests (marked local) by that user's
+ * later submissions. */
+struct db_local_test {
+	long long id;
+	char *problem, *user;
+	char *name;            /* "local-1", "local-2", ... per problem and user */
+	char *input, *answer;  /* the bytes, NUL-terminated copies */
+	size_t input_len, answer_len;
+	time_t created_at;
+};
+
+void db_local_test_release(struct db_local_test *t);
+void db_local_test_list_free(struct db_local_test *v, size_t n);
+
+/* Save a local test of user on problem under the next free name "local-N",
+ * unless user already has one with the same input: then nothing is written
+ * and *name is that test's name. *name (malloc'd) gets the name; *created
+ * (may be NULL) is 1 when a row was added. One write transaction (or the
+ * caller's). */
+int db_local_test_add(struct db *db, const char *problem, const char *user,
+		      const void *in, size_t inlen, const void *ans, size_t anslen,
+		      char **name, int *created);
+
+/* user's local tests on problem in name order ("local-2" before
+ * "local-10"), with their data. *out is a malloc'd array of *n tests (NULL
+ * when none): free with db_local_test_list_free. */
+int db_local_test_list(struct db *db, const char *problem, const char *user,
+		       struct db_local_test **out, size_t *n);
+
 #endif

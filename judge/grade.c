@@ -210,6 +210,82 @@ static int run_checker(struct grading *g, const char *in, size_t inlen,
 	return 0;
 }
 
+static int make_tmp(struct grading *g);
+
+/* ---- checking outside grading (judge stress) ----------------------------- */
+
+struct grade_checker {
+	struct grading g;
+	struct compile_result chk;
+};
+
+struct grade_checker *grade_checker_open(const struct grade_env *env,
+					 const struct db_problem *p)
+{
+	struct grade_checker *c = xcalloc(1, sizeof(*c));
+
+	c->g.env = env;
+	c->g.p = p;
+	grade_limits(p, &c->g.limits);
+	c->g.params.kind = p->checker;
+	c->g.params.abs_tol = p->abs_tolerance;
+	c->g.params.rel_tol = p->rel_tolerance;
+	c->chk = (struct compile_result)COMPILE_RESULT_INIT;
+	if (p->checker != DB_CHECKER_CUSTOM)
+		return c;
+	if (!p->checker_source) {
+		err_set("problem '%s' has a custom checker but no checker source", p->id);
+		goto fail;
+	}
+	if (compile_c(env->cache, env->sbx, p->checker_source, strlen(p->checker_source),
+		      &c->chk) < 0) {
+		err_prefix("cannot compile the checker");
+		goto fail;
+	}
+	if (!c->chk.ok) {
+		err_set("the checker of '%s' does not compile: %.300s", p->id,
+			buf_str(&c->chk.message));
+		goto fail;
+	}
+	c->g.checker = c->chk.binary;
+	if (make_tmp(&c->g) < 0)
+		goto fail;
+	return c;
+fail:
+	grade_checker_close(c);
+	return NULL;
+}
+
+int grade_checker_check(struct grade_checker *c, const char *in, size_t inlen,
+			const char *out, size_t outlen, const char *ans, size_t anslen,
+			struct check_result *cr)
+{
+	struct buf b = BUF_INIT;
+
+	if (!c->g.checker) {
+		check_output(&c->g.params, out, outlen, ans, anslen, cr);
+		return 0;
+	}
+	b.data = (char *)out; /* read only: run_checker writes it to a file */
+	b.len = outlen;
+	return run_checker(&c->g, in, inlen, &b, ans, anslen, cr);
+}
+
+void grade_checker_close(struct grade_checker *c)
+{
+	if (!c)
+		return;
+	if (c->g.tmp) {
+		util_rmtree(c->g.tmp);
+		free(c->g.tmp);
+		free(c->g.tmp_in);
+		free(c->g.tmp_out);
+		free(c->g.tmp_ans);
+	}
+	compile_result_release(&c->chk);
+	free(c);
+}
+
 /* ---- one test ----------------------------------------------------------- */
 
 char *grade_input_excerpt(const char *in, size_t len)
@@ -362,16 +438,44 @@ static int make_tmp(struct grading *g)
 	return 0;
 }
 
+/* A stored practice submission (not a contest's, no extra tests given) is
+ * graded on the user's local tests too: the counterexamples 'judge stress'
+ * saved. Fills *x (malloc'd, pointing into *v) and *n. */
+static int load_local_tests(const struct grade_env *env, const struct db_problem *p,
+			    const struct grade_opts *o, struct db_local_test **v,
+			    struct grade_extra_test **x, size_t *n)
+{
+	size_t i;
+
+	*v = NULL;
+	*x = NULL;
+	*n = 0;
+	if (!o->store || o->contest || o->nextra)
+		return 0;
+	if (db_local_test_list(env->db, p->id, o->user ? o->user : "user", v, n) < 0)
+		return -1;
+	if (*n)
+		*x = xcalloc(*n, sizeof(**x));
+	for (i = 0; i < *n; i++)
+		(*x)[i] = (struct grade_extra_test){ (*v)[i].name, (*v)[i].input,
+			(*v)[i].answer, (*v)[i].input_len, (*v)[i].answer_len };
+	return 0;
+}
+
 int grade_submission(const struct grade_env *env, const struct db_problem *p,
 		     const char *source, size_t len, const struct grade_opts *o,
 		     struct grade_result *r)
 {
+	struct db_local_test *locals = NULL;
+	struct grade_extra_test *local_x = NULL;
+	const struct grade_extra_test *extra = o->extra;
+	size_t nextra = o->nextra, nlocals = 0;
 	struct compile_result sol = COMPILE_RESULT_INIT, chk = COMPILE_RESULT_INIT;
 	struct db_submission sub = DB_SUBMISSION_INIT;
 	struct buf in = BUF_INIT, ans = BUF_INIT;
 	struct grading g;
 	struct grade_test *t;
-	size_t i, n, nall = (size_t)p->test_count + o->nextra;
+	size_t i, n, nall;
 	int stored = 0, store_failed = 0, failed = 0;
 	char *src;
 
@@ -379,8 +483,17 @@ int grade_submission(const struct grade_env *env, const struct db_problem *p,
 	memset(&g, 0, sizeof(g));
 	r->problem = xstrdup(p->id);
 	r->verdict = V_AC;
-	r->total = (int)nall;
 	r->compile_message = xstrdup("");
+	if (load_local_tests(env, p, o, &locals, &local_x, &nlocals) < 0) {
+		set_error(r, "cannot read the local tests: %s", err_msg());
+		goto finish;
+	}
+	if (nlocals) {
+		extra = local_x;
+		nextra = nlocals;
+	}
+	nall = (size_t)p->test_count + nextra;
+	r->total = (int)nall;
 	g.env = env;
 	g.p = p;
 	grade_limits(p, &g.limits);
@@ -395,7 +508,7 @@ int grade_submission(const struct grade_env *env, const struct db_problem *p,
 		sub.source = src;
 		sub.contest = (char *)o->contest;
 		sub.letter = (char *)o->letter;
-		sub.local_tests = o->nextra > 0;
+		sub.local_tests = nextra > 0;
 		if (db_submission_create(env->db, &sub, &r->submission) < 0) {
 			free(src);
 			return err_prefix("cannot record the submission");
@@ -466,10 +579,10 @@ int grade_submission(const struct grade_env *env, const struct db_problem *p,
 				set_error(r, "test '%s': %s", t->name, t->message);
 		} else {
 			n = i - (size_t)p->test_count;
-			t->name = xstrdup(o->extra[n].name);
+			t->name = xstrdup(extra[n].name);
 			t->is_local = 1;
-			if (run_test(&g, o->extra[n].input, o->extra[n].input_len,
-				     o->extra[n].answer, o->extra[n].answer_len, t) < 0)
+			if (run_test(&g, extra[n].input, extra[n].input_len,
+				     extra[n].answer, extra[n].answer_len, t) < 0)
 				set_error(r, "test '%s': %s", t->name, t->message);
 		}
 		r->ntests++;
@@ -510,6 +623,8 @@ finish:
 	compile_result_release(&chk);
 	buf_release(&in);
 	buf_release(&ans);
+	free(local_x);
+	db_local_test_list_free(locals, nlocals);
 	return store_failed ? -1 : 0;
 }
 

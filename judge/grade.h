@@ -57,7 +57,8 @@ struct grade_opts {
 	const char *contest;       /* contest id and letter to store, or NULL */
 	const char *letter;
 	const struct grade_extra_test *extra;   /* graded after the problem's tests */
-	size_t nextra;
+	size_t nextra;             /* 0, with store and no contest: the user's local
+	                            * tests (db_local_test_list) are graded instead */
 	/* Called after the compile (t == NULL) and after each test (t is the
 	 * test just finished, r->tests[r->ntests - 1]); from the grading thread.
 	 * NULL: none. */
@@ -129,5 +130,20 @@ char *grade_input_excerpt(const char *in, size_t len);
  * friends): cpu = time limit, memory, stack (default memory), output. */
 struct sbx_limits;
 void grade_limits(const struct db_problem *p, struct sbx_limits *l);
+
+/* Checking outputs of problem p outside grading ('judge stress'), exactly
+ * as grading checks them: the built-in checker, or the problem's custom
+ * checker compiled through env->cache and run in env->sbx. Open returns
+ * NULL with err set when the custom checker cannot be compiled. Check fills
+ * cr (as check_output; a checker failure is V_IE) and returns 0, or -1 with
+ * err set when the sandbox failed. Not thread-safe for one checker. */
+struct grade_checker;
+struct check_result;
+struct grade_checker *grade_checker_open(const struct grade_env *env,
+					 const struct db_problem *p);
+int grade_checker_check(struct grade_checker *c, const char *in, size_t inlen,
+			const char *out, size_t outlen, const char *ans, size_t anslen,
+			struct check_result *cr);
+void grade_checker_close(struct grade_checker *c);
 
 #endif
