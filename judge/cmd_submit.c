@@ -53,8 +53,15 @@ static void progress(void *arg, const struct grade_result *r, const struct grade
 {
 	struct live *l = arg;
 
-	if (!t)
+	if (!t) {
+		if (r->compile_cached)
+			printf("compile: %s (cached)\n", r->compile_ok ? "ok" : "error");
+		else
+			printf("compile: %s in %u ms\n", r->compile_ok ? "ok" : "error",
+			       r->compile_time_ms);
+		fflush(stdout);
 		return;
+	}
 	if (!l->header) {
 		report_table_header(l->ctx, stdout, l->width);
 		l->header = 1;
