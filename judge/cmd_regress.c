@@ -59,9 +59,10 @@ static void on_signal(int sig)
 	interrupted = 1;
 }
 
-/* The live progress line on a terminal (stderr). */
+/* The live progress line on a terminal (stderr), redrawn when it changes. */
 struct live {
 	int shown;
+	char last[160];
 };
 
 static void fmt_duration(long long ms, char out[32])
@@ -74,17 +75,21 @@ static void fmt_duration(long long ms, char out[32])
 static void tick(void *arg, const struct regress_progress *p)
 {
 	struct live *l = arg;
-	char el[32], left[32];
+	char el[32], left[32], line[160], mism[48] = "";
 
 	fmt_duration(p->elapsed_ms, el);
 	if (p->left_ms >= 0)
 		fmt_duration(p->left_ms, left);
-	fprintf(stderr, "\r\033[Kregress: %zu/%zu done", p->done, p->total);
 	if (p->mismatched)
-		fprintf(stderr, ", %zu mismatched", p->mismatched);
-	fprintf(stderr, " · %s elapsed · %s%s left", el, p->left_ms >= 0 ? "~" : "",
-		p->left_ms >= 0 ? left : "?");
+		snprintf(mism, sizeof(mism), ", %zu mismatched", p->mismatched);
+	snprintf(line, sizeof(line), "regress: %zu/%zu done%s · %s elapsed · %s%s left",
+		 p->done, p->total, mism, el, p->left_ms >= 0 ? "~" : "",
+		 p->left_ms >= 0 ? left : "?");
+	if (l->shown && !strcmp(line, l->last))
+		return;
+	fprintf(stderr, "\r\033[K%s", line);
 	fflush(stderr);
+	snprintf(l->last, sizeof(l->last), "%s", line);
 	l->shown = 1;
 }
 
@@ -466,7 +471,7 @@ int cmd_regress(struct judge_ctx *ctx, int argc, char **argv)
 	struct db_regress_run run, prev_run;
 	struct sigaction sa, old_int, old_term, old_hup;
 	struct summary sum;
-	struct live live = { 0 };
+	struct live live = { 0, "" };
 	const char *junit = NULL;
 	char *dir = NULL, *end;
 	int *limit = NULL, *tests = NULL;
