@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include "db/db_internal.h"
@@ -222,6 +223,24 @@ static int migrate(struct db *db)
 	return 0;
 }
 
+/* Switch to WAL. Changing the journal mode needs an exclusive lock, and
+ * SQLite does not wait on the busy handler for it: when several processes
+ * open a new database at once, all but one see SQLITE_BUSY at once. Retry
+ * for as long as the busy timeout would have waited. */
+static int set_wal(struct db *db)
+{
+	long long deadline = util_monotonic_ms() + 10000;
+
+	for (;;) {
+		if (db_exec(db, "PRAGMA journal_mode = WAL") == 0)
+			return 0;
+		if ((sqlite3_errcode(db->h) & 0xff) != SQLITE_BUSY ||
+		    util_monotonic_ms() > deadline)
+			return -1;
+		usleep(5000);
+	}
+}
+
 struct db *db_open(const char *path)
 {
 	struct db *db;
@@ -250,7 +269,7 @@ struct db *db_open(const char *path)
 	sqlite3_busy_timeout(db->h, 10000);
 	/* WAL keeps readers and one writer apart; FULL syncs every commit so a
 	 * verdict the judge reported is on disk. */
-	if (db_exec(db, "PRAGMA journal_mode = WAL") < 0 ||
+	if (set_wal(db) < 0 ||
 	    db_exec(db, "PRAGMA synchronous = FULL") < 0 ||
 	    db_exec(db, "PRAGMA foreign_keys = ON") < 0) {
 		err_prefix("cannot set up the database");
