@@ -230,6 +230,7 @@ jpid=$!
 if wait_uid_procs 100; then
 	kill -9 $jpid
 	wait $jpid 2>/dev/null
+	KILLED="$jpid"
 	if gone_uid_procs 30; then pass "kill -9 mid-run: no process left"
 	else fail "kill -9 mid-run: the program outlived the judge" "$(uid_procs)"
 		uid_procs | awk '{print $2}' | xargs -r kill -9; fi
@@ -247,6 +248,7 @@ if wait_uid_procs 100; then
 	sleep 0.3
 	kill -9 $jpid
 	wait $jpid 2>/dev/null
+	KILLED="$KILLED $jpid"
 	if gone_uid_procs 30; then pass "kill -9 mid-compile: no compiler left"
 	else fail "kill -9 mid-compile: compiler processes outlived the judge" "$(uid_procs)"
 		uid_procs | awk '{print $2}' | xargs -r kill -9; fi
@@ -277,4 +279,11 @@ contains "oversized source named" "$ERR" "too large"
 "$JUDGE" run --json --stdin "$SCRATCH/input.txt" "$PROGS/h01-honest.c" >"$SCRATCH/res.json" 2>&1 </dev/null
 equals "honest program after the battery" "$(jq -r '.verdict + " " + .stdout' "$SCRATCH/res.json" 2>/dev/null)" "OK 7"
 invariants "final"
+# What the killed judges left (their worker folders) is cleaned up by the
+# judges that came after: disk use stays bounded however often it happens.
+for p in $KILLED; do
+	left=$(ls -d /tmp/judge-box/*-"$p" 2>/dev/null)
+	[ -z "$left" ] && pass "killed judge $p: no folder left" ||
+		fail "killed judge $p: its folder is never removed" "$left"
+done
 finish
