@@ -14,6 +14,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mount.h>
@@ -120,6 +121,9 @@ ssize_t box_recv(int sock, void *msg, size_t len, int *fds, int *nfds)
 /* ---- the run child ---------------------------------------------------- */
 
 static int child_sync = -1;    /* where a run child reports */
+static int box_proc = -1;      /* the box's /proc (of its PID namespace) */
+static int box_clear_refs = -1; /* its /proc/self/clear_refs */
+static long box_hwm;           /* its peak RSS when the run child started */
 
 static __attribute__((noreturn)) void run_fail(int step)
 {
@@ -304,6 +308,25 @@ static void w_sync(struct watch *w)
 	}
 }
 
+/* The box's own peak RSS in KB (VmHWM), or 0. */
+static long self_hwm(void)
+{
+	char s[2048], *p;
+	ssize_t n;
+	int fd;
+
+	fd = openat(box_proc, "self/status", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	n = read(fd, s, sizeof s - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	s[n] = 0;
+	p = strstr(s, "VmHWM:");
+	return p ? strtol(p + 6, NULL, 10) : 0;
+}
+
 static void w_listener(struct watch *w)
 {
 	struct seccomp_notif n;
@@ -480,6 +503,11 @@ static void box_serve(int ctl, int job, int sync, int child_end,
 		box_send(ctl, &res, sizeof res, NULL, 0);
 		_exit(1);
 	}
+	/* The peak RSS the run child inherits is the box's: keep it low
+	 * (reset to the current RSS) and known. */
+	if (box_clear_refs >= 0)
+		pwrite(box_clear_refs, "5", 1, 0);
+	box_hwm = self_hwm();
 	args.job = job;
 	args.ctl = ctl;
 	args.sync = child_end;
@@ -535,6 +563,10 @@ static void box_serve(int ctl, int job, int sync, int child_end,
 		(long long)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1000LL;
 	res.wall_ns = w.end_ns - w.start_ns;
 	res.maxrss_kb = ru.ru_maxrss;
+	/* R's peak RSS (rusage) is the larger of its own and that of the
+	 * memory it shared with the box until its exec: only a figure above
+	 * the box's is the program's. */
+	res.hwm_kb = ru.ru_maxrss > box_hwm ? ru.ru_maxrss : 0;
 	if (box_send(ctl, &res, sizeof res, NULL, 0) < 0)
 		_exit(1);
 }
@@ -561,6 +593,14 @@ static int box_mounts(const struct box_conf *conf)
 	if (syscall(SYS_pivot_root, m, old) < 0 || chdir("/") < 0 ||
 	    umount2("/old", MNT_DETACH) < 0 || rmdir("/old") < 0)
 		return -1;
+	/* The namespace's /proc, for the box's eyes only: kept as a
+	 * descriptor, detached from every path. */
+	if (mkdir("/proc", 0555) < 0 ||
+	    mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0 ||
+	    (box_proc = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0 ||
+	    umount2("/proc", MNT_DETACH) < 0 || rmdir("/proc") < 0)
+		return -1;
+	box_clear_refs = openat(box_proc, "self/clear_refs", O_WRONLY | O_CLOEXEC);
 	if (mount(NULL, "/", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID |
 		  MS_NODEV | MS_NOEXEC, NULL) < 0)
 		return -1;

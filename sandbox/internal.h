@@ -24,6 +24,7 @@ int policy_build(enum policy_kind kind, unsigned long long mem,
  * and reported as MLE rather than SV. */
 int policy_is_alloc(unsigned arch, int nr);
 
+
 /* The name of system call nr of audit architecture arch ("socket",
  * "i386:write", "x32:read"), or its number when unknown. */
 void policy_syscall_name(unsigned arch, int nr, char *out, size_t size);
@@ -105,6 +106,7 @@ struct box_res {
 	int fail_step, fail_err;    /* set-up failure (-1: none) */
 	long long cpu_ns, wall_ns;
 	long maxrss_kb;
+	long hwm_kb;                /* the program's own peak RSS, 0: unknown */
 	/* RES_STARTED: from the run child to the box, the run's clock */
 	long long start_ns, cpu_limit_ns, wall_limit_ns;
 	unsigned ncpu;

@@ -447,7 +447,12 @@ void result_classify(const struct sbx_limits *L, const struct box_res *x,
 
 	r->cpu_ms = (unsigned)(x->cpu_ns / 1000000);
 	r->wall_ms = (unsigned)(x->wall_ns / 1000000);
+	/* The cgroup's peak counts pages in batches (per-CPU charge stocks
+	 * of up to 256 KB, so a small program can read as 0); the program's
+	 * peak RSS is exact but leaves out kernel memory. The larger. */
 	r->memory_kb = have_memcg ? (unsigned long)(peak / 1024) : (unsigned long)x->maxrss_kb;
+	if (x->hwm_kb > 0 && (unsigned long)x->hwm_kb > r->memory_kb)
+		r->memory_kb = (unsigned long)x->hwm_kb;
 	if (WIFEXITED(x->status)) {
 		r->exit_code = WEXITSTATUS(x->status);
 		r->signal = 0;
