@@ -511,7 +511,11 @@ int grade_submission(const struct grade_env *env, const struct db_problem *p,
 		sub.local_tests = nextra > 0;
 		if (db_submission_create(env->db, &sub, &r->submission) < 0) {
 			free(src);
-			return err_prefix("cannot record the submission");
+			err_prefix("cannot record the submission");
+			r->verdict = V_IE;
+			r->error = xstrdup(err_msg());
+			store_failed = 1;
+			goto finish;
 		}
 		free(src);
 		stored = 1;
