@@ -110,8 +110,10 @@ void report_summary(const struct judge_ctx *ctx, FILE *f, const struct grade_res
 	if (r->verdict == V_CE) {
 		buf_addstr(&b, " (compile error)");
 	} else if (r->verdict == V_IE && r->error) {
+		/* the judge's own words (program text in it is escaped already):
+		 * only control characters are neutralised */
 		buf_addstr(&b, " (");
-		check_escape(&b, r->error, strlen(r->error), 200, 0);
+		compile_escape_text(&b, r->error, strlen(r->error), 0);
 		buf_addch(&b, ')');
 	} else {
 		if (failed && failed->verdict == r->verdict) {
