@@ -12,6 +12,7 @@
 #include <linux/seccomp.h>
 #include <poll.h>
 #include <sched.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -503,11 +504,11 @@ static void box_serve(int ctl, int job, int sync, int child_end,
 		box_send(ctl, &res, sizeof res, NULL, 0);
 		_exit(1);
 	}
-	/* The peak RSS the run child inherits is the box's: keep it low
-	 * (reset to the current RSS) and known. */
-	if (box_clear_refs >= 0)
-		pwrite(box_clear_refs, "5", 1, 0);
-	box_hwm = self_hwm();
+	/* The peak RSS the run child inherits at its exec is the box's (they
+	 * share memory until then): reset it to the current RSS now, read it
+	 * once the child has exec'd. */
+	if (box_clear_refs >= 0 && pwrite(box_clear_refs, "5", 1, 0) < 0)
+		box_hwm = LONG_MAX;
 	args.job = job;
 	args.ctl = ctl;
 	args.sync = child_end;
@@ -521,6 +522,8 @@ static void box_serve(int ctl, int job, int sync, int child_end,
 		_exit(1);
 	}
 	w.pid = pid;
+	if (box_hwm != LONG_MAX)
+		box_hwm = self_hwm();
 	w.pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
 	if (w.pidfd < 0 || clock_getcpuclockid(pid, &w.cpuclock) != 0) {
 		/* Cannot watch it: do not let it run unwatched. */
@@ -566,7 +569,7 @@ static void box_serve(int ctl, int job, int sync, int child_end,
 	/* R's peak RSS (rusage) is the larger of its own and that of the
 	 * memory it shared with the box until its exec: only a figure above
 	 * the box's is the program's. */
-	res.hwm_kb = ru.ru_maxrss > box_hwm ? ru.ru_maxrss : 0;
+	res.hwm_kb = box_hwm > 0 && ru.ru_maxrss > box_hwm ? ru.ru_maxrss : 0;
 	if (box_send(ctl, &res, sizeof res, NULL, 0) < 0)
 		_exit(1);
 }

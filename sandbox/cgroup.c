@@ -272,3 +272,19 @@ int cg_join_fds(struct cg *cg, int fds[3])
 	}
 	return 0;
 }
+
+void cg_remove(const char *name)
+{
+	static const char *const ctrls[] = { "memory", "pids", "cpuacct" };
+	char dir[400];
+	size_t i;
+	int tries;
+
+	for (i = 0; i < sizeof ctrls / sizeof ctrls[0]; i++) {
+		snprintf(dir, sizeof dir, CG_ROOT "/%s/judge/%s", ctrls[i], name);
+		for (tries = 0; rmdir(dir) < 0 && errno == EBUSY && tries < 50; tries++) {
+			kill_tasks(dir);
+			usleep(2000);
+		}
+	}
+}

@@ -11,9 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -24,15 +26,17 @@
 #include "sandbox/internal.h"
 #include "sandbox/sandbox.h"
 
-enum { CFD_SYNC = 3 };
+enum { CFD_SYNC = 3, CFD_SRC = 4, CFD_BIN = 5 };
 
 /* Everything the compile children need, made before the fork. */
 struct cc_child {
 	const struct compile_job *j;
-	int in, out, err, sync;
+	int in, out, err, sync, src, bin;
 	int cg_fds[3];
 	pid_t judge;
-	char root[300], box[300];
+	char root[300];
+	char box_opts[96];           /* the box tmpfs: owner, mode, size */
+	unsigned long long bin_cap;  /* largest binary copied out */
 	char cc[300];
 	struct rlimit rl[8];
 	int rl_res[8], nrl;
@@ -68,7 +72,8 @@ static int touch(const char *path)
 }
 
 /* The compiler's root: /usr read-only, the merged-/usr links, the loader
- * cache, /dev/null, a private /tmp, the box; nothing else of the host. */
+ * cache, /dev/null, a private /tmp, the box (a tmpfs owned by the worker's
+ * uid); nothing else of the host. */
 static int cc_mounts(const struct cc_child *c)
 {
 	static const char *const links[][2] = {
@@ -113,10 +118,11 @@ static int cc_mounts(const struct cc_child *c)
 	if (mkdir(p, 01777) < 0 ||
 	    mount("tmpfs", p, "tmpfs", MS_NOSUID | MS_NODEV, "size=256m,mode=01777") < 0)
 		return -1;
+	/* The box exists only in this namespace: nothing of the compile can
+	 * outlive it, whatever happens to the judge. */
 	snprintf(p, sizeof p, "%s/box", c->root);
 	if (mkdir(p, 0755) < 0 ||
-	    mount(c->box, p, NULL, MS_BIND, NULL) < 0 ||
-	    mount(NULL, p, NULL, MS_REMOUNT | MS_BIND | MS_NOSUID | MS_NODEV, NULL) < 0)
+	    mount("tmpfs", p, "tmpfs", MS_NOSUID | MS_NODEV, c->box_opts) < 0)
 		return -1;
 	snprintf(p, sizeof p, "%s/old", c->root);
 	if (mkdir(p, 0700) < 0 || syscall(SYS_pivot_root, c->root, p) < 0 ||
@@ -124,6 +130,44 @@ static int cc_mounts(const struct cc_child *c)
 		return -1;
 	return mount(NULL, "/", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID |
 		     MS_NODEV, NULL);
+}
+
+/* The source into the box (owned by root, readable by the compiler). */
+static int copy_in(int from, const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	ssize_t n;
+
+	if (fd < 0)
+		return -1;
+	do
+		n = sendfile(fd, from, NULL, 1 << 30);
+	while (n > 0);
+	close(fd);
+	return n < 0 ? -1 : 0;
+}
+
+/* The compiled binary to the judge's file: its size in KB + 1 (0: none,
+ * not a regular file, or larger than cap). */
+static long copy_out(const char *path, int to, unsigned long long cap)
+{
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	struct stat st;
+	ssize_t n;
+	long rc = 0;
+
+	if (fd < 0)
+		return 0;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (unsigned long long)st.st_size <= cap) {
+		do
+			n = sendfile(to, fd, NULL, 1 << 30);
+		while (n > 0);
+		if (n == 0)
+			rc = (long)(st.st_size / 1024) + 1;
+	}
+	close(fd);
+	return rc;
 }
 
 /* The compiler itself, as the worker's uid. */
@@ -161,6 +205,8 @@ static __attribute__((noreturn)) void cc_init(const struct cc_child *c)
 		cc_fail(STEP_PDEATH);
 	if (cc_mounts(c) < 0)
 		cc_fail(STEP_MOUNT);
+	if (copy_in(CFD_SRC, "/box/prog.c") < 0)
+		cc_fail(STEP_BOX);
 	pid = fork();
 	if (pid < 0)
 		cc_fail(STEP_FORK);
@@ -177,6 +223,10 @@ static __attribute__((noreturn)) void cc_init(const struct cc_child *c)
 	m.kind = RES_DONE;
 	m.status = st;
 	m.fail_step = -1;
+	/* The binary leaves through the judge's descriptor: opened here as
+	 * root, so no link and nothing but a regular file of bounded size. */
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+		m.bin_kb = copy_out("/box/prog", CFD_BIN, c->bin_cap);
 	if (write(CFD_SYNC, &m, sizeof m) < 0)
 		_exit(127);
 	_exit(0);
@@ -190,7 +240,7 @@ static int lift(int fd)
 /* The waiter: cgroups, descriptors, namespaces; then it waits for init. */
 static __attribute__((noreturn)) void cc_waiter(const struct cc_child *c)
 {
-	int in, out, err, sync, i;
+	int in, out, err, sync, src, bin, i;
 	pid_t pid;
 
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != c->judge)
@@ -200,15 +250,18 @@ static __attribute__((noreturn)) void cc_waiter(const struct cc_child *c)
 	in = lift(c->in);
 	out = lift(c->out);
 	err = lift(c->err);
+	src = lift(c->src);
+	bin = lift(c->bin);
 	if (sync < 0 || dup2(sync, CFD_SYNC) < 0)
 		_exit(127);
-	if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 ||
-	    dup2(err, 2) < 0)
+	if (in < 0 || out < 0 || err < 0 || src < 0 || bin < 0 || dup2(in, 0) < 0 ||
+	    dup2(out, 1) < 0 || dup2(err, 2) < 0 ||
+	    dup3(src, CFD_SRC, O_CLOEXEC) < 0 || dup3(bin, CFD_BIN, O_CLOEXEC) < 0)
 		cc_fail(STEP_FDS);
 	for (i = 0; i < 3; i++)
 		if (c->cg_fds[i] >= 0 && write(c->cg_fds[i], "0", 1) != 1)
 			cc_fail(STEP_CGROUP);
-	if (close_range(CFD_SYNC + 1, ~0U, 0) < 0)
+	if (close_range(CFD_BIN + 1, ~0U, 0) < 0)
 		cc_fail(STEP_FDS);
 	if (unshare(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC |
 		    CLONE_NEWUTS) < 0)
@@ -218,10 +271,7 @@ static __attribute__((noreturn)) void cc_waiter(const struct cc_child *c)
 		cc_fail(STEP_FORK);
 	if (pid == 0)
 		cc_init(c);
-	close(0);
-	close(1);
-	close(2);
-	close(CFD_SYNC);
+	close_range(0, ~0U, 0);
 	while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
 		;
 	_exit(0);
@@ -270,32 +320,16 @@ static int find_cc(const char *name, char *out, size_t size)
 	return err_set("compiler '%s' not found in /usr/bin", name);
 }
 
-/* Copy the compiled binary out of the box: a regular file, no links. */
-static int take_binary(const char *path, const char *out_path, size_t cap)
+/* A new file for the binary next to out_path, for an atomic rename. */
+static int temp_beside(const char *out_path, char *tmp, size_t size)
 {
-	struct buf b = BUF_INIT;
-	struct stat st;
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK), rc;
+	int fd;
 
+	snprintf(tmp, size, "%s.tmpXXXXXX", out_path);
+	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0)
-		return err_errno("no compiler output '%s'", path);
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size > cap) {
-		close(fd);
-		return err_set("compiler output '%s' is not a regular file under the size limit",
-			       path);
-	}
-	buf_init(&b, cap);
-	for (;;) {
-		char chunk[65536];
-		ssize_t n = read(fd, chunk, sizeof chunk);
-
-		if (n <= 0 || buf_add(&b, chunk, (size_t)n) < 0)
-			break;
-	}
-	close(fd);
-	rc = util_write_file(out_path, b.data ? b.data : "", b.len, 0755);
-	buf_release(&b);
-	return rc;
+		return err_errno("cannot create a file beside '%s'", out_path);
+	return fd;
 }
 
 static long long now_ns(void)
@@ -309,17 +343,17 @@ int compile_run(const struct compile_job *j, struct sbx_result *r)
 	struct cc_child c;
 	struct box_res x;
 	int po[2] = { -1, -1 }, pe[2] = { -1, -1 }, ps[2] = { -1, -1 };
-	int pidfd = -1, out = -1, err = -1, sync = -1, rc = -1, i, fd, done = 0;
+	int pidfd = -1, out = -1, err = -1, sync = -1, rc = -1, i, done = 0;
 	int killed = K_NONE, st = 0;
 	long long start, end, cpu = 0;
 	long oom_before;
-	char path[400];
+	char tmp[600] = "";
 	pid_t pid;
 
 	memset(&c, 0, sizeof c);
 	memset(&x, 0, sizeof x);
 	x.fail_step = -1;
-	c.in = -1;
+	c.in = c.src = c.bin = -1;
 	c.cg_fds[0] = c.cg_fds[1] = c.cg_fds[2] = -1;
 	c.j = j;
 	c.judge = getpid();
@@ -327,24 +361,27 @@ int compile_run(const struct compile_job *j, struct sbx_result *r)
 		return err_set("no compiler command line");
 	if (find_cc(j->argv[0], c.cc, sizeof c.cc) < 0)
 		return -1;
-	snprintf(c.box, sizeof c.box, "%s/cbox", j->dir);
 	snprintf(c.root, sizeof c.root, "%s/croot", j->dir);
-	util_rmtree(c.box);
-	util_rmtree(c.root);
-	if (mkdir(c.box, 0700) < 0 || chown(c.box, j->uid, j->gid) < 0 ||
-	    mkdir(c.root, 0700) < 0) {
-		err_errno("cannot create the compile box in '%s'", j->dir);
+	snprintf(c.box_opts, sizeof c.box_opts, "uid=%u,gid=%u,mode=0700,size=%lluk",
+		 (unsigned)j->uid, (unsigned)j->gid, (unsigned long long)L->fsize_kb * 2 + 1024);
+	c.bin_cap = L->fsize_kb * 1024ULL;
+	if (mkdir(c.root, 0700) < 0 && errno != EEXIST) {
+		err_errno("cannot create '%s'", c.root);
 		goto out;
 	}
-	snprintf(path, sizeof path, "%s/prog.c", c.box);
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-	if (fd < 0 || write(fd, j->source, j->len) != (ssize_t)j->len) {
-		err_errno("cannot write '%s'", path);
-		if (fd >= 0)
-			close(fd);
+	c.src = memfd_create("sbx-source", MFD_CLOEXEC);
+	if (c.src < 0 || write(c.src, j->source, j->len) != (ssize_t)j->len ||
+	    lseek(c.src, 0, SEEK_SET) < 0) {
+		err_errno("cannot hold the source");
 		goto out;
 	}
-	close(fd);
+	c.bin = j->out_path ? temp_beside(j->out_path, tmp, sizeof tmp) :
+		memfd_create("sbx-binary", MFD_CLOEXEC);
+	if (c.bin < 0) {
+		if (!j->out_path)
+			err_errno("cannot create a file for the binary");
+		goto out;
+	}
 	if ((c.in = open("/dev/null", O_RDONLY | O_CLOEXEC)) < 0) {
 		err_errno("cannot open /dev/null");
 		goto out;
@@ -426,7 +463,7 @@ int compile_run(const struct compile_job *j, struct sbx_result *r)
 
 			if (n == sizeof m) {
 				if (m.kind == RES_DONE)
-					x.status = m.status, x.kind = RES_DONE;
+					x.status = m.status, x.kind = RES_DONE, x.bin_kb = m.bin_kb;
 				else if (m.kind == RES_FAIL && x.fail_step < 0)
 					x.fail_step = m.fail_step, x.fail_err = m.fail_err;
 			} else if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
@@ -460,7 +497,7 @@ int compile_run(const struct compile_job *j, struct sbx_result *r)
 			ssize_t n = read(sync, &m, sizeof m);
 
 			if (n == sizeof m && m.kind == RES_DONE)
-				x.status = m.status, x.kind = RES_DONE;
+				x.status = m.status, x.kind = RES_DONE, x.bin_kb = m.bin_kb;
 			else if (n == sizeof m && m.kind == RES_FAIL && x.fail_step < 0)
 				x.fail_step = m.fail_step, x.fail_err = m.fail_err;
 			else if (n <= 0) {
@@ -491,9 +528,15 @@ int compile_run(const struct compile_job *j, struct sbx_result *r)
 	strip_box(&r->err, "/box");
 	strip_box(&r->out, "/box");
 	if (r->status == SBX_OK && r->exit_code == 0 && j->out_path) {
-		snprintf(path, sizeof path, "%s/prog", c.box);
-		if (take_binary(path, j->out_path, L->fsize_kb * 1024ULL) < 0)
+		if (x.bin_kb <= 0) {
+			err_set("the compiler made no binary (or one over %lu KB)", L->fsize_kb);
 			goto out;
+		}
+		if (fchmod(c.bin, 0755) < 0 || fsync(c.bin) < 0 || rename(tmp, j->out_path) < 0) {
+			err_errno("cannot store the binary as '%s'", j->out_path);
+			goto out;
+		}
+		tmp[0] = 0;
 	}
 	rc = 0;
 out:
@@ -515,7 +558,11 @@ out:
 		close(err);
 	if (sync >= 0)
 		close(sync);
-	util_rmtree(c.box);
-	util_rmtree(c.root);
+	if (c.src >= 0)
+		close(c.src);
+	if (c.bin >= 0)
+		close(c.bin);
+	if (tmp[0])
+		unlink(tmp);
 	return rc;
 }

@@ -44,6 +44,8 @@ struct cg {
 int cg_open(struct cg *cg, const char *name);
 /* Kill every task left in them and remove them. */
 void cg_close(struct cg *cg);
+/* Remove the cgroups called name (left by a judge that died). */
+void cg_remove(const char *name);
 /* Memory limit in bytes and pids.max (0: none); written only on change. */
 int cg_limits(struct cg *cg, unsigned long long mem_bytes, unsigned pids);
 /* Before a run: reset CPU and the peak; charges above floor + 1 MB left by
@@ -107,6 +109,7 @@ struct box_res {
 	long long cpu_ns, wall_ns;
 	long maxrss_kb;
 	long hwm_kb;                /* the program's own peak RSS, 0: unknown */
+	long bin_kb;                /* compile: binary copied out, KB + 1; 0: none */
 	/* RES_STARTED: from the run child to the box, the run's clock */
 	long long start_ns, cpu_limit_ns, wall_limit_ns;
 	unsigned ncpu;

@@ -118,6 +118,7 @@
  *
  * Not as root: see sbx_open in sandbox.h.
  */
+#include <dirent.h>
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -152,6 +153,7 @@ struct sbx {
 	gid_t gid;
 	int root;                    /* running as root */
 	int lock_fd;                 /* flock held on the uid's lock file */
+	int dir_fd;                  /* flock held on dir: "in use" */
 	char dir[200];               /* BOX_ROOT/w<index>-<pid> */
 	struct sock_fprog prog[2];   /* POLICY_RUN, POLICY_RUN_THREADS */
 	struct cg cg;                /* runs: the box process lives here */
@@ -313,6 +315,60 @@ static const char *sig_name(int sig)
 
 /* ---- worker set-up ------------------------------------------------------ */
 
+/* Remove what judges that died without sbx_close left behind: worker
+ * folders that no live worker holds a lock on, and their cgroups. */
+static void sweep(void)
+{
+	DIR *d = opendir(BOX_ROOT);
+	struct dirent *e;
+	char path[400], name[300];
+
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		int fd;
+
+		if (e->d_name[0] != 'w' || strlen(e->d_name) > 200)
+			continue;
+		fd = openat(dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+			    O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+			snprintf(path, sizeof path, BOX_ROOT "/%s", e->d_name);
+			util_rmtree(path);
+			cg_remove(e->d_name);
+			snprintf(name, sizeof name, "%s-cc", e->d_name);
+			cg_remove(name);
+		}
+		close(fd);
+	}
+	closedir(d);
+}
+
+/* The worker's folder BOX_ROOT/w<index>-<pid>, locked while in use. It is
+ * made and locked under another name first, so that a sweep by another
+ * judge never sees it unlocked. */
+static int make_dir(struct sbx *s)
+{
+	char tmp[200];
+
+	snprintf(s->dir, sizeof s->dir, BOX_ROOT "/w%d-%ld", s->index, (long)getpid());
+	snprintf(tmp, sizeof tmp, BOX_ROOT "/t%d-%ld", s->index, (long)getpid());
+	util_rmtree(tmp);
+	util_rmtree(s->dir);
+	if (mkdir(tmp, 0711) < 0)
+		return err_errno("cannot create '%s'", tmp);
+	s->dir_fd = open(tmp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (s->dir_fd < 0 || flock(s->dir_fd, LOCK_EX) < 0 || rename(tmp, s->dir) < 0) {
+		err_errno("cannot set up '%s'", s->dir);
+		rmdir(tmp);
+		s->dir[0] = 0;
+		return -1;
+	}
+	return 0;
+}
+
 static int box_up(struct sbx *s)
 {
 	struct box_conf conf;
@@ -342,6 +398,7 @@ struct sbx *sbx_open(int index)
 
 	s->index = index;
 	s->lock_fd = -1;
+	s->dir_fd = -1;
 	s->box.pid = -1;
 	s->box.ctl = -1;
 	s->cg.f_max = s->cgc.f_max = -1;
@@ -355,14 +412,11 @@ struct sbx *sbx_open(int index)
 			"no cgroup memory limit and no namespaces; run the judge as root");
 		goto fail;
 	}
-	if (check_box_root() < 0 || claim_uid(s) < 0)
+	if (check_box_root() < 0)
 		goto fail;
-	snprintf(s->dir, sizeof s->dir, BOX_ROOT "/w%d-%ld", index, (long)getpid());
-	util_rmtree(s->dir);
-	if (mkdir(s->dir, 0711) < 0) {
-		err_errno("cannot create '%s'", s->dir);
+	sweep();
+	if (claim_uid(s) < 0 || make_dir(s) < 0)
 		goto fail;
-	}
 	snprintf(name, sizeof name, "w%d-%ld", index, (long)getpid());
 	if (cg_open(&s->cg, name) < 0)
 		goto fail;
@@ -389,6 +443,8 @@ void sbx_close(struct sbx *s)
 		cg_close(&s->cgc);
 	if (s->dir[0])
 		util_rmtree(s->dir);
+	if (s->dir_fd >= 0)
+		close(s->dir_fd);
 	free(s->prog[0].filter);
 	free(s->prog[1].filter);
 	if (s->lock_fd >= 0)
