@@ -102,14 +102,23 @@ int main(int argc, char **argv)
 		return judge_error("unknown command '%s'; run 'judge --help' to see "
 				   "the commands", argv[optind]);
 
-	snprintf(db_default, sizeof(db_default), "%s/db/judge.db", root);
 	snprintf(cat_default, sizeof(cat_default), "%s/problems.toml", root);
-	if (!ctx.db_path)
-		ctx.db_path = (e = getenv("JUDGE_DB")) && *e ? e : db_default;
 	if (!ctx.catalog_path)
 		ctx.catalog_path = (e = getenv("JUDGE_CATALOG")) && *e ? e :
 			access("problems.toml", F_OK) == 0 ? "problems.toml" :
 			cat_default;
+	/* The default database sits in db/ beside the catalogue, so that a
+	 * catalogue in another folder never retires this project's problems
+	 * from this project's database. */
+	if (!ctx.db_path && !((e = getenv("JUDGE_DB")) && *e)) {
+		char *dir = xstrdup(ctx.catalog_path);
+
+		snprintf(db_default, sizeof(db_default), "%s/db/judge.db", dirname(dir));
+		free(dir);
+		ctx.db_path = db_default;
+	} else if (!ctx.db_path) {
+		ctx.db_path = e;
+	}
 	ctx.color = !no_color && isatty(1) && !((e = getenv("NO_COLOR")) && *e);
 
 	if (cmd->flags & CMD_DB) {
