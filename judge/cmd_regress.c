@@ -6,7 +6,7 @@
  * Interrupts (SIGINT, SIGTERM, SIGHUP): the running solutions are killed,
  * compiles in flight finish, the workers close their sandboxes, nothing is
  * stored (a run is stored whole at its end, in one transaction), and the
- * exit code is 3. */
+ * exit code is 3. A second signal kills the judge at once. */
 #include <getopt.h>
 #include <jansson.h>
 #include <libgen.h>
@@ -142,13 +142,13 @@ static void summarize(const struct regress_set *set, struct summary *s)
 
 /* ---- the table ---------------------------------------------------------- */
 
-static const struct regress_set *order_set;
-
-/* Mismatches first, then catalogue order, then path. */
-static int cmp_row(const void *a, const void *b)
+/* qsort_r order of item indices: mismatches first, then catalogue order,
+ * then path. */
+static int cmp_row(const void *a, const void *b, void *arg)
 {
-	const struct regress_item *x = &order_set->v[*(const size_t *)a];
-	const struct regress_item *y = &order_set->v[*(const size_t *)b];
+	const struct regress_set *set = arg;
+	const struct regress_item *x = &set->v[*(const size_t *)a];
+	const struct regress_item *y = &set->v[*(const size_t *)b];
 
 	if (x->res.match != y->res.match)
 		return x->res.match - y->res.match;
@@ -552,7 +552,10 @@ int cmd_regress(struct judge_ctx *ctx, int argc, char **argv)
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
-	sa.sa_flags = SA_RESTART;
+	/* A second signal kills the judge at once (the default action): for a
+	 * sandbox that does not let go. Its runs die with it (parent-death
+	 * signals); nothing is stored either way. */
+	sa.sa_flags = SA_RESTART | SA_RESETHAND;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
@@ -609,9 +612,7 @@ int cmd_regress(struct judge_ctx *ctx, int argc, char **argv)
 			if (set.v[i].done && (!ctx->quiet || !set.v[i].res.match ||
 					      set.v[i].res.flag[0]))
 				rows[nrows++] = i;
-		order_set = &set;
-		qsort(rows, nrows, sizeof(*rows), cmp_row);
-		order_set = NULL;
+		qsort_r(rows, nrows, sizeof(*rows), cmp_row, &set);
 		if (nrows)
 			print_table(ctx, &set, rows, nrows);
 		print_summary(ctx, &sum, wall_ms);

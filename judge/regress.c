@@ -601,12 +601,12 @@ static void kill_runs(const struct pool *pl)
 	free(v);
 }
 
-static struct regress_set *sort_set;
-
-static int cmp_cost(const void *a, const void *b)
+/* qsort_r order of item indices: highest cost first, then by path. */
+static int cmp_cost(const void *a, const void *b, void *arg)
 {
-	const struct regress_item *x = &sort_set->v[*(const size_t *)a];
-	const struct regress_item *y = &sort_set->v[*(const size_t *)b];
+	const struct regress_set *set = arg;
+	const struct regress_item *x = &set->v[*(const size_t *)a];
+	const struct regress_item *y = &set->v[*(const size_t *)b];
 
 	if (x->cost != y->cost)
 		return x->cost < y->cost ? 1 : -1;
@@ -681,9 +681,7 @@ int regress_run(struct regress_set *set, const struct regress_opts *o, long long
 	pl.order = xmalloc(set->n * sizeof(*pl.order));
 	for (i = 0; i < set->n; i++)
 		pl.order[i] = i;
-	sort_set = set;
-	qsort(pl.order, set->n, sizeof(*pl.order), cmp_cost);
-	sort_set = NULL;
+	qsort_r(pl.order, set->n, sizeof(*pl.order), cmp_cost, set);
 
 	pthread_mutex_init(&pl.mu, NULL);
 	pthread_condattr_init(&ca);
