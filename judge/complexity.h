@@ -1,0 +1,77 @@
+/* complexity.h: estimating how a running time grows from measured points
+ * (size, milliseconds): least-squares fits on log-log data (power law) and
+ * on log-linear data (exponential), classification to the nearest common
+ * class, extrapolation, the declared complexity of a problem, and a small
+ * text plot. Pure functions: no sandbox, no I/O; used by 'judge
+ * complexity' and the unit tests. */
+#ifndef JUDGE_COMPLEXITY_H
+#define JUDGE_COMPLEXITY_H
+
+#include <stddef.h>
+
+#include "lib/buf.h"
+
+enum cx_class { CX_1, CX_LOGN, CX_N, CX_NLOGN, CX_N2, CX_N3, CX_EXP, CX_COUNT };
+
+/* "1", "log n", "n", "n log n", "n^2", "n^3", "2^n" (the JSON names). */
+const char *cx_class_name(enum cx_class c);
+
+/* "constant", "logarithmic", "linear", "n log n", "quadratic", "cubic",
+ * "exponential". */
+const char *cx_class_word(enum cx_class c);
+
+struct cx_point {
+	double n;              /* the size (>= 1) */
+	double ms;             /* the time measured at that size */
+};
+
+/* Points faster than this are timer noise and process start-up. */
+#define CX_MIN_MS 5.0
+
+struct cx_fit {
+	enum cx_class cls;     /* the nearest class */
+	double exponent;       /* slope of ln(ms) against ln(n) */
+	double coef;           /* ms ~ coef * n^exponent */
+	double r2;             /* the chosen model's coefficient of determination:
+	                        * the power law's, or the exponential's for CX_EXP */
+	double base;           /* ms ~ exp_coef * base^n (exponential fit) */
+	double exp_coef;
+	double exp_r2;
+	double power_r2;
+	size_t used;           /* points the fit used */
+	int too_fast;          /* no point reached min_ms: CX_1, nothing fitted */
+};
+
+/* Fit the points (any order, n >= 1, ms >= 0). Points under min_ms are left
+ * out; when fewer than three remain, the three largest sizes with a time
+ * above zero are used instead. With no point above min_ms, the class is
+ * CX_1 and too_fast is set. The class is exponential when the log-log slope
+ * is above 4, or when the exponential model fits clearly better and the slope
+ * is above 2.5; otherwise it is the polynomial class (1, log n, n, n log n,
+ * n^2, n^3) whose shape, with only a constant factor free, leaves the least
+ * squared error on the log scale. Returns 0, or -1 when there are fewer
+ * than two usable points (f->cls is then CX_1). */
+int cx_fit(const struct cx_point *pts, size_t npts, double min_ms, struct cx_fit *f);
+
+/* The fitted time at size n (the exponential model for CX_EXP, else the
+ * power law). */
+double cx_predict(const struct cx_fit *f, double n);
+
+/* A problem's declared complexity ("O(n)", "O(n log n)", "O(r*c)",
+ * "O(n^2)", "O(2^n)", "O(n!)"): *degree is the polynomial degree (a
+ * product's degrees add up: r*c is 2, since a generator's SIZE scales every
+ * dimension), *exponential is 1 for k^x and x!. Returns 0, or -1 when the
+ * text is not understood (empty, or not O(...)). */
+int cx_parse_declared(const char *s, double *degree, int *exponential);
+
+/* Whether class c grows faster than the declared complexity: an
+ * exponential against a polynomial, or a higher polynomial degree (n log n
+ * counts as degree 1). */
+int cx_exceeds(enum cx_class c, double degree, int exponential);
+
+/* Append a text plot of the points (sorted by size) to out: one row per
+ * point, "size  time  bar", the bar's length proportional to log(time) over
+ * `width` columns. */
+void cx_plot(const struct cx_point *pts, size_t npts, int width, struct buf *out);
+
+#endif
