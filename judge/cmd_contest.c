@@ -14,6 +14,7 @@
 #include "judge/grade.h"
 #include "judge/judge.h"
 #include "judge/report.h"
+#include "judge/submit.h"
 #include "sandbox/sandbox.h"
 #include "lib/buf.h"
 #include "lib/err.h"
@@ -636,154 +637,86 @@ out:
 	return rc;
 }
 
-static volatile sig_atomic_t interrupted;
-
-static void on_signal(int sig)
-{
-	(void)sig;
-	interrupted = 1;
-}
-
-struct live {
-	const struct judge_ctx *ctx;
-	int header, width;
+struct contest_note {
+	const char *contest, *letter, *user, *left;
+	int minute;
 };
 
-/* Print each test's row as soon as it is judged (as 'judge submit'). */
-static void progress(void *arg, const struct grade_result *r, const struct grade_test *t)
+/* After grading: where the submission counts. */
+static void contest_after(void *arg, const struct grade_result *r, json_t *j)
 {
-	struct live *l = arg;
+	const struct contest_note *n = arg;
 
-	if (!t)
+	if (j) {
+		/* design.md's submission object plus where it counts */
+		json_object_set_new(j, "contest", json_string(n->contest));
+		json_object_set_new(j, "letter", json_string(n->letter));
+		json_object_set_new(j, "user", json_string(n->user));
+		json_object_set_new(j, "minute", json_integer(n->minute));
 		return;
-	if (!l->header) {
-		report_table_header(l->ctx, stdout, l->width);
-		l->header = 1;
 	}
-	report_table_row(l->ctx, stdout, l->width, r->ntests, t);
-	fflush(stdout);
+	printf("contest '%s', problem %s, minute %d, %s left%s\n", n->contest,
+	       n->letter, n->minute, n->left, r->verdict == V_CE ?
+	       " (a compile error costs no penalty)" : "");
 }
 
-static int contest_submit(struct judge_ctx *ctx, int argc, char **argv)
+int contest_submit_file(struct judge_ctx *ctx, const char *contest, const char *which,
+			const char *path, const char *user, int json, int fail_fast)
 {
-	struct compile_cache cache = COMPILE_CACHE_INIT;
-	struct grade_opts go = GRADE_OPTS_INIT;
-	struct grade_result r = GRADE_RESULT_INIT;
-	struct db_problem p = DB_PROBLEM_INIT;
 	struct db_contest c = DB_CONTEST_INIT;
-	struct buf source = BUF_INIT;
-	struct live live = { ctx, 0, 0 };
-	struct sigaction sa, old_int, old_term;
+	struct submit_req req = { 0 };
+	struct contest_note note;
 	struct contest_rules cr;
-	struct grade_env env;
-	struct sbx *s = NULL;
-	struct opts o;
-	char **pos, *user = NULL, *problem = NULL, letter[2], left[32];
-	int npos, rc, got, graded, minute, i;
+	char *problem = NULL, letter[2], left[32];
+	int rc, got;
 	time_t now, started;
-	json_t *j;
 
-	if ((rc = parse(argc, argv, O_USER | O_JSON, &o, &pos, &npos)) != EXIT_ACCEPTED)
-		return rc < 0 ? EXIT_ACCEPTED : rc;
-	if ((rc = want_args("submit", npos, 3, "a contest ID, a LETTER and a FILE.c"))
-	    != EXIT_ACCEPTED ||
-	    (rc = now_or_fail(&now)) != EXIT_ACCEPTED ||
-	    (rc = pick_user(&o, &user)) != EXIT_ACCEPTED ||
-	    (rc = contest_submit_check(ctx, pos[0], pos[1], user, now, &problem, letter))
+	if ((rc = now_or_fail(&now)) != EXIT_ACCEPTED ||
+	    (rc = contest_submit_check(ctx, contest, which, user, now, &problem, letter))
 	    != EXIT_ACCEPTED)
 		goto out;
-	if (compile_read_source(pos[2], &source) < 0) {
-		rc = judge_error("%s", err_msg());
-		goto out;
-	}
-	if ((got = db_contest_get(ctx->db, pos[0], &c)) != 0 ||
-	    (got = db_participant_get(ctx->db, c.id, user, &started)) != 0 ||
-	    (got = db_problem_get(ctx->db, problem, &p)) != 0) {
+	if ((got = db_contest_get(ctx->db, contest, &c)) != 0 ||
+	    (got = db_participant_get(ctx->db, c.id, user, &started)) != 0) {
 		rc = got < 0 ? internal() : judge_error("%s", err_msg());
 		goto out;
 	}
 	cr = rules_of(&c);
-	minute = contest_minute(started, now);
 	fmt_left(now, contest_end(&cr, started), left);
-	if (compile_cache_open(&cache, ctx->root) < 0) {
-		judge_error("compile cache: %s", err_msg());
-		rc = EXIT_INTERNAL;
-		goto out;
-	}
-	if (!(s = sbx_open(0))) {
-		judge_error("cannot set up the sandbox: %s", err_msg());
-		rc = EXIT_INTERNAL;
-		goto out;
-	}
-
-	/* the first SIGINT/SIGTERM ends grading after the current test; the
-	 * submission is then stored as IE "interrupted" */
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sa.sa_flags = SA_RESETHAND;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
-
-	env.db = ctx->db;
-	env.sbx = s;
-	env.cache = &cache;
-	go.user = user;
-	go.store = 1;
-	go.contest = c.id;
-	go.letter = letter;
-	go.cancel = &interrupted;
-	if (!o.json && !ctx->quiet) {
-		char **names = xcalloc((size_t)p.test_count + 1, sizeof(*names));
-
-		for (i = 0; i < p.test_count; i++)
-			names[i] = p.tests[i].name;
-		live.width = report_name_width((const char *const *)names, (size_t)p.test_count);
-		free(names);
-		go.progress = progress;
-		go.progress_arg = &live;
-	}
-	graded = grade_submission(&env, &p, buf_str(&source), source.len, &go, &r);
-
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
-
-	if (o.json) {
-		/* design.md's submission object plus where it counts */
-		j = report_json(&r);
-		json_object_set_new(j, "contest", json_string(c.id));
-		json_object_set_new(j, "letter", json_string(letter));
-		json_object_set_new(j, "user", json_string(user));
-		json_object_set_new(j, "minute", json_integer(minute));
-		report_print_json(j);
-		json_decref(j);
-	} else {
-		if (r.verdict == V_CE)
-			report_compile_error(ctx, stdout, &r, 20);
-		report_summary(ctx, stdout, &r);
-		printf("contest '%s', problem %s, minute %d, %s left%s\n", c.id, letter,
-		       minute, left, r.verdict == V_CE ? " (a compile error costs no "
-		       "penalty)" : "");
-	}
-	if (graded < 0) {
-		judge_error("cannot record the result: %s", err_msg());
-		rc = EXIT_INTERNAL;
-	} else if (r.verdict == V_IE) {
-		judge_error("internal error while grading '%s': %s", p.id,
-			    r.error ? r.error : "unknown");
-		rc = EXIT_INTERNAL;
-	} else {
-		rc = r.verdict == V_AC ? EXIT_ACCEPTED : EXIT_REJECTED;
-	}
+	note.contest = c.id;
+	note.letter = letter;
+	note.user = user;
+	note.left = left;
+	note.minute = contest_minute(started, now);
+	req.problem = problem;
+	req.path = path;
+	req.user = user;
+	req.json = json;
+	req.fail_fast = fail_fast;
+	req.contest = c.id;
+	req.letter = letter;
+	/* stored at the moment the window was checked, so a submission accepted
+	 * in the window's last second counts */
+	req.submitted_at = now;
+	req.after = contest_after;
+	req.arg = &note;
+	rc = submit_file(ctx, &req);
 out:
-	if (s)
-		sbx_close(s);
-	compile_cache_release(&cache);
-	grade_result_release(&r);
-	db_problem_release(&p);
 	db_contest_release(&c);
-	buf_release(&source);
 	free(problem);
+	return rc;
+}
+
+static int contest_submit(struct judge_ctx *ctx, int argc, char **argv)
+{
+	struct opts o;
+	char **pos, *user = NULL;
+	int npos, rc;
+
+	if ((rc = parse(argc, argv, O_USER | O_JSON, &o, &pos, &npos)) != EXIT_ACCEPTED)
+		return rc < 0 ? EXIT_ACCEPTED : rc;
+	if ((rc = want_args("submit", npos, 3, "a contest ID, a LETTER and a FILE.c"))
+	    == EXIT_ACCEPTED && (rc = pick_user(&o, &user)) == EXIT_ACCEPTED)
+		rc = contest_submit_file(ctx, pos[0], pos[1], pos[2], user, o.json, 0);
 	free(user);
 	return rc;
 }

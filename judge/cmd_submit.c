@@ -1,29 +1,18 @@
 /* cmd_submit.c: 'judge submit ID FILE.c': grade one solution on every test of
- * a problem, show the table and the verdict, and record it all.
- *
- * Interrupts: the first SIGINT/SIGTERM lets the current test finish (at most
- * its wall limit), then the submission is recorded as IE "interrupted", the
- * sandbox is cleaned up and the exit code is 3. A second one kills the judge
- * at once (the default action is restored): its run dies with it
- * (PR_SET_PDEATHSIG) and the 'running' row is marked IE by the next command
- * (db_submissions_reap). */
+ * a problem, show the table and the verdict, and record it all (the work is
+ * submit_file's, shared with 'judge contest submit'). */
 #include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include "judge/compile.h"
 #include "judge/contest.h"
-#include "judge/grade.h"
 #include "judge/judge.h"
-#include "judge/report.h"
+#include "judge/submit.h"
 #include "lib/err.h"
 #include "lib/util.h"
-#include "sandbox/sandbox.h"
 
 static const char submit_usage[] =
-	"usage: judge submit ID FILE.c [--json] [--fail-fast] [--user NAME]\n"
+	"usage: judge submit ID FILE.c [--json] [--fail-fast] [--user NAME] [--contest C]\n"
 	"\n"
 	"Compile FILE.c (gcc -O2 -std=gnu17 -static -lm, cached), run it on every\n"
 	"test of problem ID in the sandbox, check each output, print a table and\n"
@@ -32,64 +21,10 @@ static const char submit_usage[] =
 	"  --json          print the result as one JSON object\n"
 	"  --fail-fast     stop at the first test that is not accepted\n"
 	"  --user NAME     record the submission under NAME (default: login name)\n"
+	"  --contest C     submit to contest C, where ID is a letter or a problem id;\n"
+	"                  accepted only while your window is open\n"
 	"\n"
 	"exit codes: 0 AC, 1 any other verdict, 2 bad usage or input, 3 internal error\n";
-
-static volatile sig_atomic_t interrupted;
-
-static void on_signal(int sig)
-{
-	(void)sig;
-	interrupted = 1;
-}
-
-struct live {
-	const struct judge_ctx *ctx;
-	int header, width;
-};
-
-/* Print each test's row as soon as it is judged. */
-static void progress(void *arg, const struct grade_result *r, const struct grade_test *t)
-{
-	struct live *l = arg;
-
-	if (!t) {
-		if (r->compile_cached)
-			printf("compile: %s (cached)\n", r->compile_ok ? "ok" : "error");
-		else
-			printf("compile: %s in %u ms\n", r->compile_ok ? "ok" : "error",
-			       r->compile_time_ms);
-		fflush(stdout);
-		return;
-	}
-	if (!l->header) {
-		report_table_header(l->ctx, stdout, l->width);
-		l->header = 1;
-	}
-	report_table_row(l->ctx, stdout, l->width, r->ntests, t);
-	fflush(stdout);
-}
-
-/* Problem id to p, or a one-line error (exit 2) with the closest id. */
-static int find_problem(struct judge_ctx *ctx, const char *id, struct db_problem *p)
-{
-	char *near;
-	int rc = db_problem_get(ctx->db, id, p);
-
-	if (rc < 0)
-		return judge_error("%s", err_msg()), EXIT_INTERNAL;
-	if (rc == DB_NOTFOUND || p->retired) {
-		near = db_problem_nearest(ctx->db, id);
-		if (near)
-			judge_error("unknown problem '%s'; did you mean '%s'?", id, near);
-		else
-			judge_error("unknown problem '%s'; run 'judge list' to see the "
-				    "problem ids", id);
-		free(near);
-		return EXIT_BAD_INPUT;
-	}
-	return 0;
-}
 
 int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 {
@@ -97,32 +32,26 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 		{ "json", no_argument, NULL, 'j' },
 		{ "fail-fast", no_argument, NULL, 'f' },
 		{ "user", required_argument, NULL, 'u' },
+		{ "contest", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct db_problem p = DB_PROBLEM_INIT;
-	struct compile_cache cache = COMPILE_CACHE_INIT;
-	struct grade_opts go = GRADE_OPTS_INIT;
-	struct grade_result r = GRADE_RESULT_INIT;
-	struct buf source = BUF_INIT;
-	struct live live = { ctx, 0, 0 };
-	struct sigaction sa, old_int, old_term;
-	struct grade_env env;
-	struct sbx *s = NULL;
+	struct submit_req req = { 0 };
+	const char *contest = NULL;
 	char *user = NULL;
-	int c, json = 0, rc, graded;
-	json_t *j;
+	int c, rc;
 
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
-		case 'j': json = 1; break;
-		case 'f': go.fail_fast = 1; break;
+		case 'j': req.json = 1; break;
+		case 'f': req.fail_fast = 1; break;
 		case 'u':
 			free(user);
 			user = xstrdup(optarg);
 			break;
-		case 'h': fputs(submit_usage, stdout); return EXIT_ACCEPTED;
-		default: fputs(submit_usage, stderr); return EXIT_BAD_INPUT;
+		case 'c': contest = optarg; break;
+		case 'h': fputs(submit_usage, stdout); free(user); return EXIT_ACCEPTED;
+		default: fputs(submit_usage, stderr); free(user); return EXIT_BAD_INPUT;
 		}
 	}
 	if (argc - optind != 2) {
@@ -134,81 +63,15 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 		user = contest_login_name();
 	if (contest_check_user(user) < 0) {
 		rc = judge_error("bad --user: %s", err_msg());
-		goto out;
-	}
-	if ((rc = find_problem(ctx, argv[optind], &p)))
-		goto out;
-	if (compile_read_source(argv[optind + 1], &source) < 0) {
-		rc = judge_error("%s", err_msg());
-		goto out;
-	}
-	if (compile_cache_open(&cache, ctx->root) < 0) {
-		judge_error("compile cache: %s", err_msg());
-		rc = EXIT_INTERNAL;
-		goto out;
-	}
-	s = sbx_open(0);
-	if (!s) {
-		judge_error("cannot set up the sandbox: %s", err_msg());
-		rc = EXIT_INTERNAL;
-		goto out;
-	}
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sa.sa_flags = SA_RESETHAND;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
-
-	env.db = ctx->db;
-	env.sbx = s;
-	env.cache = &cache;
-	go.user = user;
-	go.store = 1;
-	go.cancel = &interrupted;
-	if (!json && !ctx->quiet) {
-		char **names = xcalloc((size_t)p.test_count + 1, sizeof(*names));
-
-		for (c = 0; c < p.test_count; c++)
-			names[c] = p.tests[c].name;
-		live.width = report_name_width((const char *const *)names, (size_t)p.test_count);
-		free(names);
-		go.progress = progress;
-		go.progress_arg = &live;
-	}
-	graded = grade_submission(&env, &p, buf_str(&source), source.len, &go, &r);
-
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
-
-	if (json) {
-		j = report_json(&r);
-		report_print_json(j);
-		json_decref(j);
+	} else if (contest) {
+		rc = contest_submit_file(ctx, contest, argv[optind], argv[optind + 1], user,
+					 req.json, req.fail_fast);
 	} else {
-		if (r.verdict == V_CE)
-			report_compile_error(ctx, stdout, &r, 20);
-		report_summary(ctx, stdout, &r);
+		req.problem = argv[optind];
+		req.path = argv[optind + 1];
+		req.user = user;
+		rc = submit_file(ctx, &req);
 	}
-	if (graded < 0) {
-		judge_error("cannot record the result: %s", err_msg());
-		rc = EXIT_INTERNAL;
-	} else if (r.verdict == V_IE) {
-		judge_error("internal error while grading '%s': %s", p.id,
-			    r.error ? r.error : "unknown");
-		rc = EXIT_INTERNAL;
-	} else {
-		rc = r.verdict == V_AC ? EXIT_ACCEPTED : EXIT_REJECTED;
-	}
-
-out:
-	if (s)
-		sbx_close(s);
-	grade_result_release(&r);
-	compile_cache_release(&cache);
-	db_problem_release(&p);
-	buf_release(&source);
 	free(user);
 	return rc;
 }

@@ -175,4 +175,12 @@ struct judge_ctx;
 int contest_submit_check(struct judge_ctx *ctx, const char *contest, const char *which,
 			 const char *user, time_t now, char **problem, char letter[2]);
 
+/* Submit the C file at path to problem `which` (a letter or a problem id)
+ * of contest `contest` for user, inside the user's window (checked with
+ * util_now), and print the result as 'judge submit' does plus where it
+ * counts. Returns the exit code. Used by 'judge contest submit' and
+ * 'judge submit --contest'. */
+int contest_submit_file(struct judge_ctx *ctx, const char *contest, const char *which,
+			const char *path, const char *user, int json, int fail_fast);
+
 #endif

@@ -508,6 +508,7 @@ int grade_submission(const struct grade_env *env, const struct db_problem *p,
 		sub.source = src;
 		sub.contest = (char *)o->contest;
 		sub.letter = (char *)o->letter;
+		sub.submitted_at = o->submitted_at;
 		sub.local_tests = nextra > 0;
 		if (db_submission_create(env->db, &sub, &r->submission) < 0) {
 			free(src);

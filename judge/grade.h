@@ -24,6 +24,7 @@
 
 #include <signal.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "db/db.h"
 #include "lib/verdict.h"
@@ -68,6 +69,7 @@ struct grade_opts {
 	 * grading stops after the current test with verdict IE, error
 	 * "interrupted". */
 	volatile sig_atomic_t *cancel;
+	time_t submitted_at;       /* stored submission time; 0: util_now() */
 };
 
 #define GRADE_OPTS_INIT { 0 }
