@@ -37,6 +37,15 @@ contains "JUDGE_NOW named" "$ERR" "JUDGE_NOW"
 # what was stored: three submissions, with contest and letter
 equals "stored submissions" "$(sqlite3 "$JUDGE_DB" "SELECT group_concat(letter || verdict, ',') FROM (SELECT letter, verdict FROM submissions WHERE contest = 'spring' AND user = 'ana' ORDER BY id)")" "AWA,AAC,BAC"
 
+# 'judge submit --contest' is the same path: a letter or a problem id, the
+# window enforced, stored at the checked time (the last second counts)
+expect_exit 0 "dee starts" $JC contest start spring --user dee
+JUDGE_NOW=$(at 119 59) expect_exit 0 "submit --contest in the last second" $JC submit --contest spring C ac_inc.c --user dee
+contains "submit --contest says where it counts" "$OUT" "contest 'spring', problem C, minute 119"
+equals "stored at the checked second" "$(sqlite3 "$JUDGE_DB" "SELECT letter || ':' || submitted_at FROM submissions WHERE contest = 'spring' AND user = 'dee'")" "C:$(date -d 2026-12-01T11:59:59Z +%s)"
+JUDGE_NOW=$(at 120) expect_exit 2 "submit --contest after the window" $JC submit --contest spring C ac_inc.c --user dee
+contains "submit --contest: closed" "$ERR" "contest 'spring' closed for 'dee'"
+
 # bo starts later: his own clock
 JUDGE_NOW=$(at 100) expect_exit 0 "bo starts later" $JC contest start spring --user bo
 JUDGE_NOW=$(at 130) expect_exit 0 "bo submits after ana's window closed" $JC contest submit spring C ac_inc.c --user bo
