@@ -29,7 +29,8 @@
 #include "lib/util.h"
 
 static const char complexity_usage[] =
-	"usage: judge complexity ID FILE.c [--max-size N] [--budget S] [--json]\n"
+	"usage: judge complexity ID FILE.c [--max-size N] [--budget S] [--mode ARGS]\n"
+	"                        [--json]\n"
 	"\n"
 	"Run FILE.c on inputs from the problem's generator (gen SEED SIZE) of\n"
 	"doubling size, several seeds per size, measure its CPU time in the\n"
@@ -41,6 +42,8 @@ static const char complexity_usage[] =
 	"\n"
 	"  --max-size N   largest SIZE to run (default: the generator's maximum)\n"
 	"  --budget S     seconds of measuring at most (default 30)\n"
+	"  --mode ARGS    the generator's extra arguments (gen SEED SIZE ARGS), e.g.\n"
+	"                 a worst-case mode listed in the problem's gen.list\n"
 	"  --json         print {\"class\", \"exponent\", \"r2\", \"points\",\n"
 	"                 \"predicted_max_ms\"} as one JSON object\n"
 	"\n"
@@ -92,8 +95,8 @@ static long next_size(long s, long max)
 
 /* Measure until the sizes, the budget or the expected time run out. Returns
  * 0, STRESS_BAD or -1 (err set). */
-static int measure(struct stress_session *ss, const char *bin, long max, unsigned budget_ms,
-		   int show, struct measure *m)
+static int measure(struct stress_session *ss, const char *bin, const char *mode, long max,
+		   unsigned budget_ms, int show, struct measure *m)
 {
 	struct sbx_result r = SBX_RESULT_INIT;
 	struct buf in = BUF_INIT;
@@ -123,7 +126,7 @@ static int measure(struct stress_session *ss, const char *bin, long max, unsigne
 		for (seed = 1; seed <= SEEDS; seed++) {
 			if (interrupted)
 				goto out;
-			if ((rc = stress_generate(&ss->tools, (unsigned long long)seed, size, NULL, &in)))
+			if ((rc = stress_generate(&ss->tools, (unsigned long long)seed, size, mode, &in)))
 				goto out;
 			progress_line(show, size, seed, m->npts ? m->pts[m->npts - 1].ms : 0);
 			sbx_result_release(&r);
@@ -208,6 +211,7 @@ int cmd_complexity(struct judge_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "max-size", required_argument, NULL, 'm' },
 		{ "budget", required_argument, NULL, 'b' },
+		{ "mode", required_argument, NULL, 'M' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -217,6 +221,7 @@ int cmd_complexity(struct judge_ctx *ctx, int argc, char **argv)
 	struct cx_fit f;
 	struct sigaction sa, old_int, old_term;
 	char *bin = NULL, *end;
+	const char *mode = NULL;
 	unsigned long long v;
 	unsigned budget_ms = 30000;
 	long max_size = 0, top;
@@ -242,6 +247,7 @@ int cmd_complexity(struct judge_ctx *ctx, int argc, char **argv)
 			else
 				budget_ms = (unsigned)v * 1000;
 			break;
+		case 'M': mode = optarg; break;
 		case 'j': json = 1; break;
 		case 'h':
 			fputs(complexity_usage, stdout);
@@ -277,7 +283,7 @@ int cmd_complexity(struct judge_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	top = max_size && max_size < m.max_size ? max_size : m.max_size;
-	rc = measure(&ss, bin, top, budget_ms, show, &m);
+	rc = measure(&ss, bin, mode, top, budget_ms, show, &m);
 	if (show)
 		fputs("\r\033[K", stderr);
 	if (rc) {

@@ -26,7 +26,7 @@
 
 static const char stress_usage[] =
 	"usage: judge stress ID FILE.c [--ref REF.c] [--iterations N] [--time S]\n"
-	"                    [--seed S] [--user NAME] [--json]\n"
+	"                    [--seed S] [--mode ARGS] [--user NAME] [--json]\n"
 	"\n"
 	"Run the problem's generator (gen SEED SIZE) with growing SIZE and fresh\n"
 	"seeds; run FILE.c and the reference on each input in the sandbox and\n"
@@ -41,6 +41,8 @@ static const char stress_usage[] =
 	"  --iterations N    inputs to try at most (default 300)\n"
 	"  --time S          seconds of searching at most (default 60)\n"
 	"  --seed S          the first seed (default 1; then one more per input)\n"
+	"  --mode ARGS       the generator's extra arguments (gen SEED SIZE ARGS);\n"
+	"                    default: no arguments and each mode of gen.list in turn\n"
 	"  --user NAME       save the local test for NAME (default: login name)\n"
 	"  --json            print {\"found\": ..., ...} as one JSON object\n"
 	"\n"
@@ -169,6 +171,7 @@ int cmd_stress(struct judge_ctx *ctx, int argc, char **argv)
 		{ "iterations", required_argument, NULL, 'n' },
 		{ "time", required_argument, NULL, 't' },
 		{ "seed", required_argument, NULL, 's' },
+		{ "mode", required_argument, NULL, 'M' },
 		{ "user", required_argument, NULL, 'u' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
@@ -182,7 +185,7 @@ int cmd_stress(struct judge_ctx *ctx, int argc, char **argv)
 	struct grade_env env;
 	struct live live = { 0, 0 };
 	char *user = NULL, *ref = NULL, *sol_bin = NULL, *ref_bin = NULL, *local = NULL, *end;
-	const char *id, *file;
+	const char *id, *file, *mode = NULL;
 	long long start;
 	double secs;
 	int c, json = 0, rc, signals = 0;
@@ -212,6 +215,9 @@ int cmd_stress(struct judge_ctx *ctx, int argc, char **argv)
 				so.time_ms = (unsigned)v * 1000;
 			else
 				so.first_seed = v;
+			break;
+		case 'M':
+			mode = optarg;
 			break;
 		case 'u':
 			free(user);
@@ -251,6 +257,8 @@ int cmd_stress(struct judge_ctx *ctx, int argc, char **argv)
 	db_problem_release(&ss.p);
 	if ((rc = stress_session_open(ctx, id, &ss)))
 		goto out;
+	if (mode)
+		stress_tools_set_mode(&ss.tools, mode);
 	if ((rc = stress_compile_file(&ss, file, "solution", &sol_bin)) ||
 	    (rc = stress_compile_file(&ss, ref, "reference", &ref_bin)))
 		goto out;

@@ -127,7 +127,9 @@ int cx_fit(const struct cx_point *pts, size_t npts, double min_ms, struct cx_fit
 	f->base = exp(eb);
 	f->exp_coef = exp(ea);
 	f->exp_r2 = er2;
-	if (b > 4 || (b > 2.5 && er2 > r2 + 0.02)) {
+	/* on log-log axes an exponential curves upwards and a power law is
+	 * straight; on log-linear axes the exponential is straight */
+	if (b > 2.5 && er2 >= r2) {
 		f->cls = CX_EXP;
 		f->r2 = er2;
 		goto out;

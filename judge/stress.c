@@ -141,6 +141,16 @@ void stress_tools_release(struct stress_tools *t)
 	t->nmodes = 0;
 }
 
+void stress_tools_set_mode(struct stress_tools *t, const char *mode)
+{
+	size_t i;
+
+	for (i = 0; i < t->nmodes; i++)
+		free(t->modes[i]);
+	t->nmodes = 0;
+	add_mode(t, mode);
+}
+
 /* Take r's captured stdout into out. */
 static void take_output(struct sbx_result *r, struct buf *out)
 {

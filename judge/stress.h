@@ -55,6 +55,10 @@ int stress_tools_open(struct stress_tools *t, const struct db_problem *p,
 		      const char *folder, struct sbx *s, const struct compile_cache *c);
 void stress_tools_release(struct stress_tools *t);
 
+/* Use only this generator mode (extra arguments separated by spaces, "" for
+ * none) instead of the ones from gen.list. */
+void stress_tools_set_mode(struct stress_tools *t, const char *mode);
+
 /* Run `gen SEED SIZE [MODE...]` into out (mode: extra arguments separated
  * by spaces, or NULL). 0, STRESS_BAD when the generator failed (err says
  * how), or -1. */
