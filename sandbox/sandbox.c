@@ -452,6 +452,11 @@ void sbx_close(struct sbx *s)
 	free(s);
 }
 
+uid_t sbx_uid(const struct sbx *s)
+{
+	return s->uid;
+}
+
 void sbx_result_release(struct sbx_result *r)
 {
 	buf_release(&r->out);

@@ -9,6 +9,7 @@
 #define SANDBOX_SANDBOX_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "lib/buf.h"
 
@@ -77,21 +78,50 @@ void sbx_result_release(struct sbx_result *r);
 struct sbx;
 
 /* Set up worker number `index` (0-based). Returns NULL with err set when
- * the sandbox cannot be set up. */
+ * the sandbox cannot be set up. Needs root (a uid per worker, cgroups,
+ * namespaces); without it the message says what is missing.
+ * Each worker has its own uid (JUDGE_SANDBOX_UID_BASE + index, default
+ * 60000, skipping real users and uids another judge holds, within
+ * JUDGE_SANDBOX_UID_COUNT, default 64), cgroups, box and namespaces.
+ * A worker serves one call at a time; different workers may run in
+ * parallel from different threads or processes. The worker's processes
+ * die with the thread that called sbx_open: open it in the thread (or the
+ * main thread) that keeps using it. Folders and cgroups left by a judge
+ * that was killed are removed by the next sbx_open. */
 struct sbx *sbx_open(int index);
+/* Stop the worker, kill whatever it still runs, remove its box and
+ * cgroups. NULL is ignored. */
 void sbx_close(struct sbx *s);
+
+/* The worker's uid (its runs and compiles run as it). */
+uid_t sbx_uid(const struct sbx *s);
 
 /* Run spec->exe (RUN policy) in a fresh box. 0 with r filled, or -1 with
  * err set when the sandbox itself failed. r must be initialised with
- * SBX_RESULT_INIT; release it with sbx_result_release. */
+ * SBX_RESULT_INIT; release it with sbx_result_release (r can be reused).
+ * The program is a static binary; it sees only its box (as / and cwd),
+ * holding spec->files bound read-only (readable by the worker: a file not
+ * readable by others is copied first), with argv[0] "prog". A program whose
+ * loadable image is larger than memory_kb is MLE without running. Peak
+ * memory is the larger of the memory cgroup's peak over the run and the
+ * program's peak RSS when that is known; the cgroup counts in batches of up
+ * to 256 KB per CPU, so a tiny program can read as 0 KB. At most 8 files
+ * and 64 arguments. */
 int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r);
 
 /* Compile `source` (len bytes) with gcc in the compile sandbox.
  * argv is the fixed compiler command line, trusted, where the source file is
  * called "prog.c" and the output "prog" (e.g. gcc -O2 -std=gnu17 -static
- * -o prog prog.c -lm). On success (r->status == SBX_OK and exit 0) the
- * binary is copied to out_path (mode 0755). r->err holds the diagnostics
- * with box paths stripped. Returns -1 only when the sandbox failed. */
+ * -o prog prog.c -lm); argv[0] without a '/' is looked up in /usr/bin.
+ * On success (r->status == SBX_OK and exit 0) the binary is stored at
+ * out_path (mode 0755, an atomic rename). r->err holds the diagnostics
+ * with box paths stripped. A compiler that fails is SBX_RE with its exit
+ * code; one stopped by a limit is TLE, MLE or OLE. limits may be NULL;
+ * zero fields take the defaults: 10 s CPU (every compiler process), 20 s
+ * wall, 512 MB, stack 64 MB, output files (fsize) 64 MB, 16 processes,
+ * 64 KB of stdout and stderr kept. The compiler sees /usr, /dev/null, a
+ * private /tmp and its box, nothing else. Returns -1 only when the
+ * sandbox failed. */
 int sbx_compile(struct sbx *s, const char *source, size_t len,
 		const char *const *argv, const struct sbx_limits *limits,
 		const char *out_path, struct sbx_result *r);

@@ -1,0 +1,435 @@
+/* test_sandbox.c: the sandbox library through its API: results of honest
+ * and hostile programs, the fields the command line does not show
+ * (tle_wall, stderr cap, box files), parallel workers, and a judge killed
+ * mid-run leaving nothing of its worker's uid. Needs root. */
+#include <dirent.h>
+#include <pthread.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "lib/err.h"
+#include "lib/util.h"
+#include "sandbox/sandbox.h"
+
+int unit_sandbox(void);
+
+static char tmpdir[64];
+static struct sbx *W;
+
+static const char *const cc_argv[] = {
+	"gcc", "-O2", "-std=gnu17", "-static", "-o", "prog", "prog.c", "-lm", "-lpthread", NULL
+};
+
+/* Compile src into tmpdir/name (once); fails the test when it does not
+ * compile. The path stays valid for the whole group. */
+static const char *build(const char *name, const char *src)
+{
+	static char paths[16][128];
+	static int next;
+	char *path = paths[next++ % 16];
+	struct sbx_result r = SBX_RESULT_INIT;
+
+	snprintf(path, sizeof paths[0], "%s/%s", tmpdir, name);
+	if (access(path, X_OK) == 0)
+		return path;
+	if (sbx_compile(W, src, strlen(src), cc_argv, NULL, path, &r) < 0)
+		fail_msg("compile '%s': %s", name, err_msg());
+	if (r.status != SBX_OK || r.exit_code != 0)
+		fail_msg("compile '%s': %s\n%s", name, r.message, buf_str(&r.err));
+	sbx_result_release(&r);
+	return path;
+}
+
+static void spec_init(struct sbx_spec *sp, const char *exe)
+{
+	memset(sp, 0, sizeof *sp);
+	sp->policy = SBX_POLICY_RUN;
+	sp->exe = exe;
+	sp->limits.cpu_ms = 1000;
+	sp->limits.memory_kb = 64 * 1024;
+}
+
+static void run_ok(struct sbx *s, const struct sbx_spec *sp, struct sbx_result *r)
+{
+	if (sbx_run(s, sp, r) < 0)
+		fail_msg("sbx_run: %s", err_msg());
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	if (geteuid() != 0)
+		return 0;
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/judge-unit-sbx.XXXXXX");
+	if (!mkdtemp(tmpdir))
+		return -1;
+	W = sbx_open(0);
+	return W ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	sbx_close(W);
+	W = NULL;
+	if (tmpdir[0])
+		util_rmtree(tmpdir);
+	return 0;
+}
+
+#define NEED_ROOT() do { if (geteuid() != 0) skip(); } while (0)
+
+static void honest_program_io(void **state)
+{
+	const char *exe = build("echo", "#include <stdio.h>\n"
+		"int main(int c, char **v) { int a, b; if (scanf(\"%d %d\", &a, &b) != 2) return 5;\n"
+		"printf(\"%d %s\\n\", a + b, c > 1 ? v[1] : \"-\"); fputs(\"note\\n\", stderr); return 0; }\n");
+	const char *args[] = { "arg1", NULL };
+	struct sbx_result r = SBX_RESULT_INIT;
+	struct sbx_spec sp;
+
+	(void)state;
+	NEED_ROOT();
+	spec_init(&sp, exe);
+	sp.stdin_data = "40 2\n";
+	sp.stdin_len = 5;
+	sp.argv = args;
+	run_ok(W, &sp, &r);
+	assert_int_equal(r.status, SBX_OK);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(buf_str(&r.out), "42 arg1\n");
+	assert_string_equal(buf_str(&r.err), "note\n");
+	assert_string_equal(r.message, "");
+	sbx_result_release(&r);
+}
+
+static void cpu_and_wall_limits(void **state)
+{
+	const char *spin = build("spin", "int main(void) { volatile unsigned long x = 0; for (;;) x++; }\n");
+	const char *nap = build("nap", "#include <unistd.h>\nint main(void) { pause(); return 0; }\n");
+	struct sbx_result r = SBX_RESULT_INIT;
+	struct sbx_spec sp;
+
+	(void)state;
+	NEED_ROOT();
+	spec_init(&sp, spin);
+	sp.limits.cpu_ms = 200;
+	run_ok(W, &sp, &r);
+	assert_int_equal(r.status, SBX_TLE);
+	assert_false(r.tle_wall);
+	assert_true(r.cpu_ms >= 200);
+	assert_int_equal(r.signal, SIGKILL);
+	spec_init(&sp, nap);
+	sp.limits.cpu_ms = 100;
+	sp.limits.wall_ms = 300;
+	run_ok(W, &sp, &r);
+	assert_int_equal(r.status, SBX_TLE);
+	assert_true(r.tle_wall);
+	assert_true(r.wall_ms >= 300);
+	sbx_result_release(&r);
+}
+
+static void memory_measured_and_limited(void **state)
+{
+	const char *m64 = build("m64", "#include <stdlib.h>\n#include <string.h>\n"
+		"int main(void) { char *volatile p = malloc(64 << 20); memset(p, 1, 64 << 20);"
+		" return p[99] != 1; }\n");
+	const char *chunks = build("chunks", "#include <stdlib.h>\n#include <string.h>\n"
+		"int main(void) { for (int i = 0; i < 300; i++) { char *volatile p = malloc(1 << 20);"
+		" memset(p, 1, 1 << 20); } return 0; }\n");
+	const char *huge = build("huge", "static char a[300 << 20];\n"
+		"int main(void) { a[1] = 1; return a[2]; }\n");
+	const char *stack = build("stack", "static int deep(int n) { volatile char pad[1024]; pad[0] = n;"
+		" return n ? deep(n - 1) + pad[0] : 0; }\nint main(void) { return deep(100000) == 42; }\n");
+	struct sbx_result r = SBX_RESULT_INIT;
+	struct sbx_spec sp;
+
+	(void)state;
+	NEED_ROOT();
+	spec_init(&sp, m64);
+	sp.limits.memory_kb = 256 * 1024;
+	run_ok(W, &sp, &r);
+	assert_int_equal(r.status, SBX_OK);
+	assert_in_range(r.memory_kb, 65536 * 95 / 100, 65536 * 105 / 100);
+	spec_init(&sp, chunks);
+	sp.limits.memory_kb = 256 * 1024;
+	run_ok(W, &sp, &r);
+	assert_int_equal(r.status, SBX_MLE);
+	assert_true(r.memory_kb >= 256 * 1024);
+	spec_init(&sp, huge);
+	sp.limits.memory_kb = 256 * 1024;
+	run_ok(W, &sp, &r);
+	assert_int_equal(r.status, SBX_MLE);
+	/* 100 MB of stack: over a 64 MB stack limit it is a crash (RE), under
+	 * a stack limit of 256 MB it runs. */
+	spec_init(&sp, stack);
+	sp.limits.memory_kb = 256 * 1024;
+	sp.limits.stack_kb = 64 * 1024;
+	run_ok(W, &sp, &r);
+	assert_int_equal(r.status, SBX_RE);
+	assert_int_equal(r.signal, SIGSEGV);
+	sp.limits.stack_kb = 0;
+	run_ok(W, &sp, &r);
+	assert_int_equal(r.status, SBX_OK);
+	sbx_result_release(&r);
+}
+
+static void forbidden_calls_named(void **state)
+{
+	const char *sock = build("sock", "#include <sys/socket.h>\n"
+		"int main(void) { return socket(AF_UNIX, SOCK_STREAM, 0) >= 0; }\n");
+	const char *wr = build("wr", "#include <fcntl.h>\n"
+		"int main(void) { return open(\"data.txt\", O_RDONLY | O_TRUNC) >= 0; }\n");
+	const char *x86 = build("x86", "int main(void) { long r; __asm__ volatile(\"int $0x80\""
+		" : \"=a\"(r) : \"a\"(1L), \"b\"(0L)); return 0; }\n");
+	const char *abrt = build("abrt", "#include <stdlib.h>\nint main(void) { abort(); }\n");
+	struct sbx_file f = { NULL, "data.txt" };
+	struct sbx_result r = SBX_RESULT_INIT;
+	struct sbx_spec sp;
+	char data[128];
+
+	(void)state;
+	NEED_ROOT();
+	spec_init(&sp, sock);
+	run_ok(W, &sp, &r);
+	assert_int_equal(r.status, SBX_SV);
+	assert_string_equal(r.syscall, "socket");
+	assert_non_null(strstr(r.message, "socket"));
+	snprintf(data, sizeof data, "%s/data.txt", tmpdir);
+	assert_int_equal(util_write_file(data, "secret\n", 7, 0644), 0);
+	f.path = data;
+	spec_init(&sp, wr);
+	sp.files = &f;
+	sp.nfiles = 1;
+	run_ok(W, &sp, &r);
+	assert_int_equal(r.status, SBX_SV);
+	assert_string_equal(r.syscall, "openat");
+	spec_init(&sp, x86);
+	run_ok(W, &sp, &r);
+	assert_int_equal(r.status, SBX_SV);
+	assert_string_equal(r.syscall, "i386:exit");
+	spec_init(&sp, abrt);
+	run_ok(W, &sp, &r);
+	assert_int_equal(r.status, SBX_RE);
+	assert_int_equal(r.signal, SIGABRT);
+	sbx_result_release(&r);
+}
+
+static void box_files_and_caps(void **state)
+{
+	const char *cat = build("cat", "#include <stdio.h>\n"
+		"int main(int c, char **v) { for (int i = 1; i < c; i++) { FILE *f = fopen(v[i], \"r\");"
+		" int ch; if (!f) return 10 + i; while ((ch = getc(f)) != EOF) putchar(ch); fclose(f); }"
+		" return 0; }\n");
+	const char *noise = build("noise", "#include <stdio.h>\n"
+		"int main(void) { for (int i = 0; i < 100000; i++) fputs(\"0123456789\", stderr);"
+		" puts(\"done\"); return 0; }\n");
+	const char *args[] = { "a.txt", "b.txt", NULL };
+	const char *escape[] = { "/etc/passwd", NULL };
+	struct sbx_file f[2];
+	struct sbx_result r = SBX_RESULT_INIT;
+	struct sbx_spec sp;
+	char pa[128], pb[128];
+
+	(void)state;
+	NEED_ROOT();
+	snprintf(pa, sizeof pa, "%s/a.in", tmpdir);
+	snprintf(pb, sizeof pb, "%s/b.in", tmpdir);
+	assert_int_equal(util_write_file(pa, "alpha\n", 6, 0644), 0);
+	assert_int_equal(util_write_file(pb, "beta\n", 5, 0600), 0);   /* root-only */
+	f[0].path = pa;
+	f[0].name = "a.txt";
+	f[1].path = pb;
+	f[1].name = "b.txt";
+	spec_init(&sp, cat);
+	sp.files = f;
+	sp.nfiles = 2;
+	sp.argv = args;
+	run_ok(W, &sp, &r);
+	assert_int_equal(r.status, SBX_OK);
+	assert_string_equal(buf_str(&r.out), "alpha\nbeta\n");
+	/* The box is all it sees. */
+	spec_init(&sp, cat);
+	sp.argv = escape;
+	run_ok(W, &sp, &r);
+	assert_int_equal(r.status, SBX_RE);
+	assert_int_equal(r.exit_code, 11);
+	/* stderr is kept up to its cap and is no reason to stop the run. */
+	spec_init(&sp, noise);
+	sp.limits.stderr_kb = 4;
+	run_ok(W, &sp, &r);
+	assert_int_equal(r.status, SBX_OK);
+	assert_int_equal(r.err.len, 4096);
+	assert_true(r.err.truncated);
+	assert_string_equal(buf_str(&r.out), "done\n");
+	/* stdout past output_kb is OLE. */
+	sp.limits.output_kb = 1;
+	sp.limits.stderr_kb = 0;
+	spec_init(&sp, noise);
+	sp.limits.output_kb = 1;
+	run_ok(W, &sp, &r);
+	assert_int_equal(r.status, SBX_OK);   /* 5 bytes of stdout: under 1 KB */
+	sbx_result_release(&r);
+}
+
+static void compile_sees_no_host_file(void **state)
+{
+	const char *src = "#include \"/etc/passwd\"\nint main(void) { return 0; }\n";
+	struct sbx_result r = SBX_RESULT_INIT;
+	char out[128];
+
+	(void)state;
+	NEED_ROOT();
+	snprintf(out, sizeof out, "%s/never", tmpdir);
+	assert_int_equal(sbx_compile(W, src, strlen(src), cc_argv, NULL, out, &r), 0);
+	assert_int_equal(r.status, SBX_RE);
+	assert_null(strstr(buf_str(&r.err), "root:"));
+	assert_null(strstr(buf_str(&r.err), "/tmp/judge-box"));
+	assert_non_null(strstr(buf_str(&r.err), "prog.c"));
+	assert_int_equal(access(out, F_OK), -1);
+	sbx_result_release(&r);
+}
+
+struct par {
+	int index;
+	const char *exe;
+	struct sbx_result r;
+	uid_t uid;
+	int rc;
+};
+
+static void *par_main(void *p)
+{
+	struct par *a = p;
+	struct sbx *s = sbx_open(a->index);
+	struct sbx_spec sp;
+
+	a->rc = -1;
+	if (!s)
+		return NULL;
+	a->uid = sbx_uid(s);
+	spec_init(&sp, a->exe);
+	sp.limits.memory_kb = 256 * 1024;
+	for (int i = 0; i < 3; i++)
+		a->rc = sbx_run(s, &sp, &a->r);
+	sbx_close(s);
+	return NULL;
+}
+
+static void parallel_workers(void **state)
+{
+	struct par a = { 1, NULL, SBX_RESULT_INIT, 0, 0 };
+	struct par b = { 2, NULL, SBX_RESULT_INIT, 0, 0 };
+	pthread_t ta, tb;
+
+	(void)state;
+	NEED_ROOT();
+	a.exe = build("m64", "");
+	b.exe = build("sock", "");
+	assert_int_equal(pthread_create(&ta, NULL, par_main, &a), 0);
+	assert_int_equal(pthread_create(&tb, NULL, par_main, &b), 0);
+	pthread_join(ta, NULL);
+	pthread_join(tb, NULL);
+	assert_int_equal(a.rc, 0);
+	assert_int_equal(b.rc, 0);
+	assert_int_not_equal(a.uid, b.uid);
+	assert_int_not_equal(a.uid, sbx_uid(W));
+	assert_int_equal(a.r.status, SBX_OK);
+	assert_in_range(a.r.memory_kb, 65536 * 95 / 100, 65536 * 105 / 100);
+	assert_int_equal(b.r.status, SBX_SV);
+	sbx_result_release(&a.r);
+	sbx_result_release(&b.r);
+}
+
+/* Processes of uid still alive (zombies included: not yet gone). */
+static int uid_procs(uid_t uid)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+	int n = 0;
+
+	while (d && (e = readdir(d))) {
+		char path[300], line[256];
+		FILE *f;
+
+		if (e->d_name[0] < '1' || e->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof path, "/proc/%s/status", e->d_name);
+		if (!(f = fopen(path, "r")))
+			continue;
+		while (fgets(line, sizeof line, f))
+			if (!strncmp(line, "Uid:", 4) && (uid_t)strtoul(line + 4, NULL, 10) == uid)
+				n++;
+		fclose(f);
+	}
+	if (d)
+		closedir(d);
+	return n;
+}
+
+static void killed_judge_leaves_nothing(void **state)
+{
+	const char *nap = build("nap", "");
+	int go[2], st, i;
+	uid_t uid = 0;
+	pid_t judge;
+
+	(void)state;
+	NEED_ROOT();
+	assert_int_equal(pipe(go), 0);
+	judge = fork();
+	assert_true(judge >= 0);
+	if (judge == 0) {
+		struct sbx_result r = SBX_RESULT_INIT;
+		struct sbx_spec sp;
+		struct sbx *s = sbx_open(3);
+
+		close(go[0]);
+		if (!s)
+			_exit(1);
+		uid = sbx_uid(s);
+		if (write(go[1], &uid, sizeof uid) != sizeof uid)
+			_exit(1);
+		spec_init(&sp, nap);
+		sp.limits.wall_ms = 60000;
+		sbx_run(s, &sp, &r);
+		_exit(2);
+	}
+	close(go[1]);
+	assert_int_equal(read(go[0], &uid, sizeof uid), (ssize_t)sizeof uid);
+	close(go[0]);
+	for (i = 0; i < 500 && uid_procs(uid) == 0; i++)
+		usleep(10000);
+	assert_true(uid_procs(uid) > 0);       /* the program runs */
+	kill(judge, SIGKILL);
+	assert_int_equal(waitpid(judge, &st, 0), judge);
+	for (i = 0; i < 300 && uid_procs(uid) > 0; i++)
+		usleep(10000);
+	assert_int_equal(uid_procs(uid), 0);
+}
+
+int unit_sandbox(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(honest_program_io),
+		cmocka_unit_test(cpu_and_wall_limits),
+		cmocka_unit_test(memory_measured_and_limited),
+		cmocka_unit_test(forbidden_calls_named),
+		cmocka_unit_test(box_files_and_caps),
+		cmocka_unit_test(compile_sees_no_host_file),
+		cmocka_unit_test(parallel_workers),
+		cmocka_unit_test(killed_judge_leaves_nothing),
+	};
+
+	return cmocka_run_group_tests_name("sandbox", tests, setup, teardown);
+}
