@@ -247,16 +247,13 @@ int cmd_stress(struct judge_ctx *ctx, int argc, char **argv)
 		rc = judge_error("bad --user: %s", err_msg());
 		goto out;
 	}
-	if ((rc = stress_find_problem(ctx, id, &ss.p)))
-		goto out;
-	if (!ref && !(ref = stress_default_ref(ctx, id))) {
-		rc = judge_error("problem '%s' has no accepted solution to use as the "
-				 "reference; pass one with --ref REF.c", id);
-		goto out;
-	}
-	db_problem_release(&ss.p);
 	if ((rc = stress_session_open(ctx, id, &ss)))
 		goto out;
+	if (!ref && !(ref = stress_default_ref(ctx, ss.p.id))) {
+		rc = judge_error("problem '%s' has no accepted solution to use as the "
+				 "reference; pass one with --ref REF.c", ss.p.id);
+		goto out;
+	}
 	if (mode)
 		stress_tools_set_mode(&ss.tools, mode);
 	if ((rc = stress_compile_file(&ss, file, "solution", &sol_bin)) ||

@@ -851,7 +851,8 @@ static char *catalog_dir(const struct judge_ctx *ctx)
 	return d;
 }
 
-int stress_find_problem(struct judge_ctx *ctx, const char *id, struct db_problem *p)
+/* Problem id to p, or a one-line error (exit 2) with the closest id. */
+static int find_problem(struct judge_ctx *ctx, const char *id, struct db_problem *p)
 {
 	char *near;
 	int rc = db_problem_get(ctx->db, id, p);
@@ -877,7 +878,7 @@ int stress_session_open(struct judge_ctx *ctx, const char *id, struct stress_ses
 	int rc;
 
 	memset(ss, 0, sizeof(*ss));
-	if ((rc = stress_find_problem(ctx, id, &ss->p)))
+	if ((rc = find_problem(ctx, id, &ss->p)))
 		return rc;
 	dir = catalog_dir(ctx);
 	ss->folder = ss->p.folder[0] == '/' ? xstrdup(ss->p.folder) :

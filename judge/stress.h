@@ -187,10 +187,6 @@ struct stress_session {
 int stress_session_open(struct judge_ctx *ctx, const char *id, struct stress_session *ss);
 void stress_session_close(struct stress_session *ss);
 
-/* Only the problem lookup of stress_session_open (for checking arguments
- * before the sandbox is set up). Exit code, error printed. */
-int stress_find_problem(struct judge_ctx *ctx, const char *id, struct db_problem *p);
-
 /* Read the user's C file `path` and compile it: *binary (malloc'd) is the
  * cached binary. A file that cannot be read or does not compile is exit 2
  * (what: "solution", "reference" names it in the message). Exit code, error
