@@ -62,17 +62,29 @@
  *     RLIMIT_CPU (limit + 2 s) is only a backstop.
  *   Wall (ms, default 2 * CPU + 1 s): the same loop on CLOCK_MONOTONIC.
  *   Memory: the worker's memory cgroup, limit = memsw limit = memory_kb
- *     above what B itself holds; peak = memory.max_usage_in_bytes (reset
- *     before each run) minus the usage then, so neither the judge nor B is
- *     counted (R is forked from B, which is small; charges are made when
- *     pages are touched). Page cache charged by earlier runs is dropped
- *     (force_empty) when it exceeds 16 MB. An OOM kill (oom_kill counter) is
- *     MLE. A binary whose loadable image (code, data and bss: static
- *     arrays) is larger than the limit is MLE without being run. An mmap or
- *     mremap larger than the limit is refused by the filter and reported as
- *     MLE (a failed allocation). Without a memory cgroup: RLIMIT_AS = limit,
- *     and a run that failed with its peak RSS within 1/64 of the limit is
- *     MLE (malloc fails before RSS reaches the limit: a heuristic).
+ *     above what W and B hold. An OOM kill (memory.oom_control's oom_kill
+ *     counter) is MLE. The peak is the larger of two figures:
+ *     - memory.max_usage_in_bytes, reset before the run, minus the usage
+ *       then (so neither the judge nor B counts; R has no pre-exec pages of
+ *       its own). Charges are made in per-CPU batches of up to 64 pages, so
+ *       this is exact to 256 KB: a tiny program can read as 0.
+ *     - R's ru_maxrss, which Linux takes as the larger of the program's
+ *       peak RSS and that of the memory R shared with B until the exec; B
+ *       resets its own high-water mark before each run (clear_refs) and
+ *       reads it after the exec, and only a figure above it is the
+ *       program's. B is a fork of the judge (about 1.5 MB resident).
+ *     Reading the peak RSS at exit_group instead (a seccomp notification)
+ *     would be exact for every program but costs two context switches per
+ *     run (ratio 1.06 -> 1.19 measured); not done.
+ *     Page cache charged by earlier runs is dropped (force_empty) when it
+ *     exceeds 16 MB. A binary whose loadable image (code, data and bss:
+ *     static arrays) is larger than the limit is MLE without being run. An
+ *     mmap or mremap of more than the limit (not PROT_NONE reservations) is
+ *     refused by the filter and reported as MLE: a failed allocation. Without
+ *     a memory cgroup (not the case here; sbx_open would still work):
+ *     RLIMIT_AS = limit, and a run that failed with its peak RSS within 1/64
+ *     of the limit is MLE (malloc fails before RSS reaches the limit: a
+ *     heuristic).
  *   Stack: RLIMIT_STACK = stack_kb (default memory_kb).
  *   Output: the judge reads stdout into a buffer capped at output_kb; one
  *     byte more is OLE and the run is killed. stderr is kept up to stderr_kb,
@@ -87,8 +99,9 @@
  *   set_robust_list, rseq, prlimit64 reading only, brk, mmap family,
  *   readlink, getrandom, fstat/newfstatat, ioctl TCGETS only, read, write,
  *   lseek, exit_group, rt_sigprocmask, getpid, gettid, tgkill), plus
- *   rt_sigaction/rt_sigreturn, clocks and sleeping (the wall limit catches
- *   sleepers), futex, sysinfo (qsort asks), uname, and open/openat for
+ *   rt_sigaction/rt_sigreturn, clocks, sleeping and waiting (pause,
+ *   sigsuspend, alarm, itimers: the wall limit catches sleepers), futex,
+ *   sysinfo (qsort asks), uname, poll/select, and open/openat for
  *   reading only: no O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND,
  *   O_TMPFILE. kill only pid 0 (its own group). clone3 returns ENOSYS.
  *   Everything else (sockets, io_uring, openat2, ptrace, fork, memfd,
