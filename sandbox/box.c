@@ -8,7 +8,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <linux/capability.h>
 #include <linux/mount.h>
+#include <linux/securebits.h>
 #include <linux/seccomp.h>
 #include <poll.h>
 #include <sched.h>
@@ -21,6 +23,7 @@
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/sendfile.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -117,6 +120,49 @@ ssize_t box_recv(int sock, void *msg, size_t len, int *fds, int *nfds)
 		}
 	}
 	return n;
+}
+
+int box_drop_caps(void)
+{
+	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct d[2];
+	int cap;
+
+	for (cap = 0; cap <= 63; cap++)
+		if (prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) < 0 && errno != EINVAL)
+			return -1;
+	if (prctl(PR_SET_SECUREBITS, SECBIT_NOROOT | SECBIT_NOROOT_LOCKED |
+		  SECBIT_NO_SETUID_FIXUP | SECBIT_NO_SETUID_FIXUP_LOCKED |
+		  SECBIT_KEEP_CAPS_LOCKED | SECBIT_NO_CAP_AMBIENT_RAISE |
+		  SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED, 0, 0, 0) < 0)
+		return -1;
+	memset(d, 0, sizeof d);
+	return (int)syscall(SYS_capset, &h, d);
+}
+
+int box_map_ids(uid_t uid, gid_t gid)
+{
+	char m[64];
+	int fd, n, rc = 0;
+
+	fd = open("/proc/self/setgroups", O_WRONLY | O_CLOEXEC);
+	if (fd < 0 || write(fd, "deny", 4) != 4)
+		rc = -1;
+	if (fd >= 0)
+		close(fd);
+	n = snprintf(m, sizeof m, "0 %u 1\n", (unsigned)uid);
+	fd = open("/proc/self/uid_map", O_WRONLY | O_CLOEXEC);
+	if (fd < 0 || write(fd, m, (size_t)n) != n)
+		rc = -1;
+	if (fd >= 0)
+		close(fd);
+	n = snprintf(m, sizeof m, "0 %u 1\n", (unsigned)gid);
+	fd = open("/proc/self/gid_map", O_WRONLY | O_CLOEXEC);
+	if (fd < 0 || write(fd, m, (size_t)n) != n)
+		rc = -1;
+	if (fd >= 0)
+		close(fd);
+	return rc;
 }
 
 /* ---- the run child ---------------------------------------------------- */
@@ -219,9 +265,22 @@ static __attribute__((noreturn)) void run_child(int job, int ctl, int sync,
 		q.names[i][sizeof q.names[i] - 1] = 0;
 		snprintf(path, sizeof path, "/box/run/%s", q.names[i]);
 		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0444);
-		if (fd < 0 || close(fd) < 0 ||
-		    syscall(SYS_move_mount, fds[4 + i], "", AT_FDCWD, path,
-			    MOVE_MOUNT_F_EMPTY_PATH) < 0)
+		if (fd < 0)
+			run_fail(STEP_MOUNT);
+		if (conf->userns) {
+			/* No mount of a host file from a user namespace:
+			 * a copy. */
+			ssize_t n;
+
+			do
+				n = sendfile(fd, fds[4 + i], NULL, 1 << 30);
+			while (n > 0);
+			if (n < 0)
+				run_fail(STEP_MOUNT);
+		}
+		if (close(fd) < 0 || (!conf->userns &&
+				      syscall(SYS_move_mount, fds[4 + i], "", AT_FDCWD, path,
+					      MOVE_MOUNT_F_EMPTY_PATH) < 0))
 			run_fail(STEP_MOUNT);
 	}
 	sync = lift(sync);
@@ -247,6 +306,8 @@ static __attribute__((noreturn)) void run_child(int job, int ctl, int sync,
 	if (conf->drop && (setgroups(0, NULL) < 0 ||
 			   setresgid(conf->gid, conf->gid, conf->gid) < 0 ||
 			   setresuid(conf->uid, conf->uid, conf->uid) < 0))
+		run_fail(STEP_IDS);
+	if (conf->userns && box_drop_caps() < 0)
 		run_fail(STEP_IDS);
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		run_fail(STEP_NNP);
@@ -578,7 +639,7 @@ static void box_serve(int ctl, int job, int sync, int child_end,
  * nothing of the host is reachable by path. */
 static int box_mounts(const struct box_conf *conf)
 {
-	char old[300], box[300];
+	char old[300], box[300], proc[300];
 	const char *m = conf->mnt;
 
 	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
@@ -593,14 +654,17 @@ static int box_mounts(const struct box_conf *conf)
 	if (mount("tmpfs", box, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC,
 		  "size=256k,nr_inodes=64,mode=0755") < 0)
 		return -1;
+	/* The namespace's /proc, for the box's eyes only: kept as a
+	 * descriptor, detached from every path. Mounted before the pivot: in
+	 * a user namespace proc may only be mounted where one is visible. */
+	snprintf(proc, sizeof proc, "%s/proc", m);
+	if (mkdir(proc, 0555) < 0 ||
+	    mount("proc", proc, "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0)
+		return -1;
 	if (syscall(SYS_pivot_root, m, old) < 0 || chdir("/") < 0 ||
 	    umount2("/old", MNT_DETACH) < 0 || rmdir("/old") < 0)
 		return -1;
-	/* The namespace's /proc, for the box's eyes only: kept as a
-	 * descriptor, detached from every path. */
-	if (mkdir("/proc", 0555) < 0 ||
-	    mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0 ||
-	    (box_proc = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0 ||
+	if ((box_proc = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0 ||
 	    umount2("/proc", MNT_DETACH) < 0 || rmdir("/proc") < 0)
 		return -1;
 	box_clear_refs = openat(box_proc, "self/clear_refs", O_WRONLY | O_CLOEXEC);
@@ -687,7 +751,7 @@ static __attribute__((noreturn)) void box_waiter(int ctl, int job, pid_t judge,
 	job = 4;
 	if (conf->userns)
 		flags |= CLONE_NEWUSER;
-	if (unshare(flags) < 0) {
+	if (unshare(flags) < 0 || (conf->userns && box_map_ids(conf->uid, conf->gid) < 0)) {
 		res.fail_step = STEP_NS;
 		res.fail_err = errno;
 		box_send(ctl, &res, sizeof res, NULL, 0);

@@ -184,8 +184,9 @@ static __attribute__((noreturn)) void cc_exec(const struct cc_child *c)
 	for (i = 0; i < c->nrl; i++)
 		if (setrlimit(c->rl_res[i], &c->rl[i]) < 0)
 			cc_fail(STEP_RLIMIT);
-	if (setgroups(0, NULL) < 0 || setresgid(c->j->gid, c->j->gid, c->j->gid) < 0 ||
-	    setresuid(c->j->uid, c->j->uid, c->j->uid) < 0)
+	if (c->j->userns ? box_drop_caps() < 0 :
+	    (setgroups(0, NULL) < 0 || setresgid(c->j->gid, c->j->gid, c->j->gid) < 0 ||
+	     setresuid(c->j->uid, c->j->uid, c->j->uid) < 0))
 		cc_fail(STEP_IDS);
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		cc_fail(STEP_NNP);
@@ -264,7 +265,8 @@ static __attribute__((noreturn)) void cc_waiter(const struct cc_child *c)
 	if (close_range(CFD_BIN + 1, ~0U, 0) < 0)
 		cc_fail(STEP_FDS);
 	if (unshare(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC |
-		    CLONE_NEWUTS) < 0)
+		    CLONE_NEWUTS | (c->j->userns ? CLONE_NEWUSER : 0)) < 0 ||
+	    (c->j->userns && box_map_ids(c->j->uid, c->j->gid) < 0))
 		cc_fail(STEP_NS);
 	pid = fork();
 	if (pid < 0)
@@ -363,7 +365,8 @@ int compile_run(const struct compile_job *j, struct sbx_result *r)
 		return -1;
 	snprintf(c.root, sizeof c.root, "%s/croot", j->dir);
 	snprintf(c.box_opts, sizeof c.box_opts, "uid=%u,gid=%u,mode=0700,size=%lluk",
-		 (unsigned)j->uid, (unsigned)j->gid, (unsigned long long)L->fsize_kb * 2 + 1024);
+		 j->userns ? 0 : (unsigned)j->uid, j->userns ? 0 : (unsigned)j->gid,
+		 (unsigned long long)L->fsize_kb * 2 + 1024);
 	c.bin_cap = L->fsize_kb * 1024ULL;
 	if (mkdir(c.root, 0700) < 0 && errno != EEXIST) {
 		err_errno("cannot create '%s'", c.root);
@@ -398,7 +401,8 @@ int compile_run(const struct compile_job *j, struct sbx_result *r)
 	add_rl(&c, RLIMIT_FSIZE, L->fsize_kb * 1024ULL);
 	add_rl(&c, RLIMIT_STACK, L->stack_kb * 1024ULL);
 	add_rl(&c, RLIMIT_NOFILE, 256);
-	add_rl(&c, RLIMIT_NPROC, L->procs + 8);
+	if (!j->userns)
+		add_rl(&c, RLIMIT_NPROC, L->procs + 8);
 	add_rl(&c, RLIMIT_CPU, L->cpu_ms / 1000 + 2);
 	if (!j->cg->mem_ok)
 		add_rl(&c, RLIMIT_AS, L->memory_kb * 1024ULL * 2);

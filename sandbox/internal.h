@@ -138,6 +138,13 @@ struct box {
 	unsigned seq;                /* the last job's number */
 };
 
+/* Drop every capability for good (bounding set, securebits, capset):
+ * for a process that stays uid 0 of a user namespace. 0 or -1. */
+int box_drop_caps(void);
+/* Map uid and gid (of the parent namespace) to 0 in a new user
+ * namespace, setgroups denied. 0 or -1. */
+int box_map_ids(uid_t uid, gid_t gid);
+
 /* Start the box process. 0, or -1 with err set. */
 int box_start(struct box *b, const struct box_conf *conf);
 /* Stop it (close the socket, kill, reap). */
@@ -172,6 +179,7 @@ struct sbx_result;
 struct compile_job {
 	uid_t uid;
 	gid_t gid;
+	int userns;                  /* not root: a user namespace, uid 0 in it */
 	const char *dir;             /* the worker's host directory */
 	struct cg *cg;               /* the worker's compile cgroups */
 	const struct sbx_limits *L;  /* complete: no zero defaults left */

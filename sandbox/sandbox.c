@@ -129,7 +129,13 @@
  * the namespace is killed through its init. Diagnostics are captured up to
  * stderr_kb with the box path stripped.
  *
- * Not as root: see sbx_open in sandbox.h.
+ * Not as root: W unshares a user namespace too (its own uid mapped to 0),
+ * so the mounts, the PID namespace and the rest work the same; the run
+ * child and the compiler stay uid 0 of that namespace but drop every
+ * capability (bounding set, securebits locked, capset) before the exec.
+ * What is lost is listed by sbx_missing(): no memory or pids cgroup
+ * (RLIMIT_AS and its heuristic instead), no uid of the worker's own, box
+ * files copied instead of bound.
  */
 #include <dirent.h>
 #include <elf.h>
@@ -156,7 +162,15 @@
 #include "sandbox/internal.h"
 #include "sandbox/sandbox.h"
 
-#define BOX_ROOT "/tmp/judge-box"
+/* Where workers keep their folders: root's, or one per user. */
+#define BOX_ROOT_MAX 64
+static void box_root(char out[BOX_ROOT_MAX])
+{
+	if (geteuid() == 0)
+		snprintf(out, BOX_ROOT_MAX, "/tmp/judge-box");
+	else
+		snprintf(out, BOX_ROOT_MAX, "/tmp/judge-box-%u", (unsigned)geteuid());
+}
 #define UID_BASE_DEFAULT 60000
 #define UID_COUNT_DEFAULT 64
 
@@ -165,9 +179,10 @@ struct sbx {
 	uid_t uid;
 	gid_t gid;
 	int root;                    /* running as root */
+	int userns;                  /* not root: a user namespace instead */
 	int lock_fd;                 /* flock held on the uid's lock file */
 	int dir_fd;                  /* flock held on dir: "in use" */
-	char dir[200];               /* BOX_ROOT/w<index>-<pid> */
+	char dir[200];               /* <box root>/w<index>-<pid> */
 	struct sock_fprog prog[2];   /* POLICY_RUN, POLICY_RUN_THREADS */
 	struct cg cg;                /* runs: the box process lives here */
 	struct cg cgc;               /* compiles */
@@ -194,7 +209,7 @@ static int claim_uid(struct sbx *s)
 	unsigned long base = env_ulong("JUDGE_SANDBOX_UID_BASE", UID_BASE_DEFAULT);
 	unsigned long count = env_ulong("JUDGE_SANDBOX_UID_COUNT", UID_COUNT_DEFAULT);
 	unsigned long k;
-	char path[320];
+	char path[320], base_dir[BOX_ROOT_MAX];
 
 	if (count == 0 || base + count > 4000000000UL)
 		return err_set("bad JUDGE_SANDBOX_UID_BASE/JUDGE_SANDBOX_UID_COUNT");
@@ -204,7 +219,8 @@ static int claim_uid(struct sbx *s)
 
 		if (getpwuid(uid) || getgrgid((gid_t)uid))
 			continue;
-		snprintf(path, sizeof path, BOX_ROOT "/uid-%u.lock", (unsigned)uid);
+		box_root(base_dir);
+		snprintf(path, sizeof path, "%s/uid-%u.lock", base_dir, (unsigned)uid);
 		fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
 		if (fd < 0)
 			return err_errno("cannot open '%s'", path);
@@ -220,19 +236,21 @@ static int claim_uid(struct sbx *s)
 		       base, base + count - 1);
 }
 
-/* BOX_ROOT must be root's own real directory, not a planted link. */
+/* The box root must be our own real directory, not a planted link. */
 static int check_box_root(void)
 {
+	char root[BOX_ROOT_MAX];
 	struct stat st;
 
-	if (mkdir(BOX_ROOT, 0711) < 0 && errno != EEXIST)
-		return err_errno("cannot create '%s'", BOX_ROOT);
-	if (lstat(BOX_ROOT, &st) < 0)
-		return err_errno("cannot stat '%s'", BOX_ROOT);
+	box_root(root);
+	if (mkdir(root, 0711) < 0 && errno != EEXIST)
+		return err_errno("cannot create '%s'", root);
+	if (lstat(root, &st) < 0)
+		return err_errno("cannot stat '%s'", root);
 	if (!S_ISDIR(st.st_mode) || st.st_uid != geteuid() ||
 	    (st.st_mode & 022))
 		return err_set("'%s' is not a private directory of the judge's user; "
-			       "remove it", BOX_ROOT);
+			       "remove it", root);
 	return 0;
 }
 
@@ -332,10 +350,12 @@ static const char *sig_name(int sig)
  * folders that no live worker holds a lock on, and their cgroups. */
 static void sweep(void)
 {
-	DIR *d = opendir(BOX_ROOT);
+	char root[BOX_ROOT_MAX], path[400], name[300];
 	struct dirent *e;
-	char path[400], name[300];
+	DIR *d;
 
+	box_root(root);
+	d = opendir(root);
 	if (!d)
 		return;
 	while ((e = readdir(d))) {
@@ -348,7 +368,7 @@ static void sweep(void)
 		if (fd < 0)
 			continue;
 		if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
-			snprintf(path, sizeof path, BOX_ROOT "/%s", e->d_name);
+			snprintf(path, sizeof path, "%s/%s", root, e->d_name);
 			util_rmtree(path);
 			cg_remove(e->d_name);
 			snprintf(name, sizeof name, "%s-cc", e->d_name);
@@ -359,15 +379,16 @@ static void sweep(void)
 	closedir(d);
 }
 
-/* The worker's folder BOX_ROOT/w<index>-<pid>, locked while in use. It is
+/* The worker's folder <box root>/w<index>-<pid>, locked while in use. It is
  * made and locked under another name first, so that a sweep by another
  * judge never sees it unlocked. */
 static int make_dir(struct sbx *s)
 {
-	char tmp[200];
+	char tmp[200], root[BOX_ROOT_MAX];
 
-	snprintf(s->dir, sizeof s->dir, BOX_ROOT "/w%d-%ld", s->index, (long)getpid());
-	snprintf(tmp, sizeof tmp, BOX_ROOT "/t%d-%ld", s->index, (long)getpid());
+	box_root(root);
+	snprintf(s->dir, sizeof s->dir, "%s/w%d-%ld", root, s->index, (long)getpid());
+	snprintf(tmp, sizeof tmp, "%s/t%d-%ld", root, s->index, (long)getpid());
 	util_rmtree(tmp);
 	util_rmtree(s->dir);
 	if (mkdir(tmp, 0711) < 0)
@@ -391,6 +412,7 @@ static int box_up(struct sbx *s)
 	conf.uid = s->uid;
 	conf.gid = s->gid;
 	conf.drop = s->root;
+	conf.userns = s->userns;
 	conf.mnt = s->dir;
 	if (cg_join_fds(&s->cg, conf.cg_fds) < 0)
 		return -1;
@@ -420,15 +442,20 @@ struct sbx *sbx_open(int index)
 		err_set("bad worker index %d", index);
 		goto fail;
 	}
-	if (!s->root) {
-		err_set("the sandbox needs root: without it there is no separate uid, "
-			"no cgroup memory limit and no namespaces; run the judge as root");
-		goto fail;
-	}
 	if (check_box_root() < 0)
 		goto fail;
 	sweep();
-	if (claim_uid(s) < 0 || make_dir(s) < 0)
+	if (s->root) {
+		if (claim_uid(s) < 0)
+			goto fail;
+	} else {
+		/* Not root: the same namespaces inside a user namespace where
+		 * the program is uid 0 without any capability. */
+		s->userns = 1;
+		s->uid = getuid();
+		s->gid = getgid();
+	}
+	if (make_dir(s) < 0)
 		goto fail;
 	snprintf(name, sizeof name, "w%d-%ld", index, (long)getpid());
 	if (cg_open(&s->cg, name) < 0)
@@ -468,6 +495,19 @@ void sbx_close(struct sbx *s)
 uid_t sbx_uid(const struct sbx *s)
 {
 	return s->uid;
+}
+
+const char *sbx_missing(const struct sbx *s)
+{
+	if (!s->userns)
+		return NULL;
+	return "not running as root: programs run as your own uid (uid 0 of a user "
+		"namespace, without capabilities), with no memory cgroup (RLIMIT_AS "
+		"instead: a failed allocation near the limit is taken as MLE, peak "
+		"memory is the peak RSS), no pids cgroup and no per-worker uid "
+		"(RLIMIT_NPROC cannot count for one worker), the compiler's CPU "
+		"limited per process (RLIMIT_CPU) instead of in total; namespaces, "
+		"seccomp, the other rlimits and the box are the same";
 }
 
 void sbx_result_release(struct sbx_result *r)
@@ -623,6 +663,8 @@ static int file_tree(struct sbx *s, const struct sbx_file *f)
 		return err_set("bad box file name '%s'", f->name ? f->name : "(null)");
 	if ((fd = open_regular(f->path, "file")) < 0)
 		return -1;
+	if (s->userns)
+		return fd;              /* copied in by the run child */
 	if (fstat(fd, &st) == 0 && !(st.st_mode & S_IROTH)) {
 		/* The worker cannot read it through a mount: give it a
 		 * world-readable copy instead. */
@@ -756,7 +798,8 @@ int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
 	add_rl(&q, RLIMIT_NICE, 0, 0);
 	add_rl(&q, RLIMIT_RTPRIO, 0, 0);
 	add_rl(&q, RLIMIT_NOFILE, 64, 0);
-	add_rl(&q, RLIMIT_NPROC, L.procs, 0);
+	if (!s->userns)          /* per real uid: the user's own count */
+		add_rl(&q, RLIMIT_NPROC, L.procs, 0);
 	add_rl(&q, RLIMIT_FSIZE, L.fsize_kb * 1024ULL, 1);
 	add_rl(&q, RLIMIT_STACK, L.stack_kb * 1024ULL, 1);
 	add_rl(&q, RLIMIT_CPU, L.cpu_ms ? L.cpu_ms / 1000 + 2 : 0, 1);
@@ -881,6 +924,7 @@ int sbx_compile(struct sbx *s, const char *source, size_t len,
 	memset(&j, 0, sizeof j);
 	j.uid = s->uid;
 	j.gid = s->gid;
+	j.userns = s->userns;
 	j.dir = s->dir;
 	j.cg = &s->cgc;
 	j.L = &L;

@@ -78,8 +78,9 @@ void sbx_result_release(struct sbx_result *r);
 struct sbx;
 
 /* Set up worker number `index` (0-based). Returns NULL with err set when
- * the sandbox cannot be set up. Needs root (a uid per worker, cgroups,
- * namespaces); without it the message says what is missing.
+ * the sandbox cannot be set up. As root: a uid per worker, cgroups and
+ * namespaces. Not as root: a user namespace instead, with less (see
+ * sbx_missing).
  * Each worker has its own uid (JUDGE_SANDBOX_UID_BASE + index, default
  * 60000, skipping real users and uids another judge holds, within
  * JUDGE_SANDBOX_UID_COUNT, default 64), cgroups, box and namespaces.
@@ -95,6 +96,11 @@ void sbx_close(struct sbx *s);
 
 /* The worker's uid (its runs and compiles run as it). */
 uid_t sbx_uid(const struct sbx *s);
+
+/* NULL when every protection is in place (running as root); otherwise a
+ * one-line explanation of what is missing (not running as root: a user
+ * namespace stands in for the worker uid; no cgroups), for a warning. */
+const char *sbx_missing(const struct sbx *s);
 
 /* Run spec->exe (RUN policy) in a fresh box. 0 with r filled, or -1 with
  * err set when the sandbox itself failed. r must be initialised with
