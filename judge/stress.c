@@ -3,6 +3,7 @@
  * failing input (smallest size and seed, then ddmin-style deletion of lines,
  * tokens and grid columns, kept only when the validator accepts them). */
 #include <dirent.h>
+#include <errno.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -681,6 +682,31 @@ int stress_delete(const char *in, size_t len, enum stress_unit u, size_t at,
 	return rc;
 }
 
+int stress_replace(const char *in, size_t len, size_t k, const char *text, struct buf *out)
+{
+	struct doc d;
+	size_t l, i;
+
+	doc_parse(&d, in, len);
+	if (k >= d.ntok) {
+		doc_release(&d);
+		return -1;
+	}
+	for (l = 0; l < d.nlines; l++) {
+		if (l)
+			buf_addch(out, '\n');
+		for (i = d.line[l]; i < d.line[l + 1]; i++) {
+			if (i > d.line[l])
+				buf_addch(out, ' ');
+			buf_addstr(out, i == k ? text : d.tok[i]);
+		}
+	}
+	if (d.nlines && d.final_nl)
+		buf_addch(out, '\n');
+	doc_release(&d);
+	return 0;
+}
+
 /* ---- shrinking ----------------------------------------------------------------- */
 
 struct shrinker {
@@ -811,6 +837,63 @@ out:
 	return rc < 0 ? -1 : any;
 }
 
+/* Token k of the current input as an integer that may get smaller: 0 with
+ * *v, or -1 (not an integer, or already -1, 0 or 1). */
+static int token_value(const struct stress_result *r, size_t k, long long *v)
+{
+	struct doc d;
+	char *end;
+	int rc = -1;
+
+	doc_parse(&d, r->input.data ? r->input.data : "", r->input.len);
+	if (k < d.ntok) {
+		errno = 0;
+		*v = strtoll(d.tok[k], &end, 10);
+		if (!*end && end != d.tok[k] && errno == 0 && (*v < -1 || *v > 1))
+			rc = 0;
+	}
+	doc_release(&d);
+	return rc;
+}
+
+/* Make numbers smaller: each integer token becomes 0 if the solution still
+ * fails, else is halved towards zero while it still fails. */
+static int shrink_values(struct shrinker *s)
+{
+	struct buf cand = BUF_INIT;
+	size_t k, n = stress_units(s->r->input.data, s->r->input.len, STRESS_TOKENS);
+	long long v, c;
+	char text[32];
+	int rc = 0, first;
+
+	for (k = 0; k < n && !exhausted(s); k++) {
+		if (token_value(s->r, k, &v) < 0)
+			continue;
+		for (first = 1, c = 0; !exhausted(s); first = 0, c = v / 2) {
+			if (!first && c == 0)
+				break;
+			snprintf(text, sizeof(text), "%lld", c);
+			buf_reset(&cand);
+			if (stress_replace(s->r->input.data, s->r->input.len, k, text, &cand) < 0)
+				break;
+			rc = attempt(s, cand.data, cand.len, 1, s->r->size, s->r->seed);
+			if (rc < 0)
+				goto out;
+			if (rc == 1) {
+				if (c == 0)
+					break;
+				v = c;
+			} else if (!first) {
+				break;
+			}
+		}
+		rc = 0;
+	}
+out:
+	buf_release(&cand);
+	return rc;
+}
+
 int stress_shrink(struct stress_tools *t, struct grade_checker *chk, const char *sol,
 		  const char *ref, const struct stress_opts *o, struct stress_result *r)
 {
@@ -837,7 +920,7 @@ int stress_shrink(struct stress_tools *t, struct grade_checker *chk, const char 
 		if (!any)
 			break;
 	}
-	return 0;
+	return shrink_values(&s) < 0 ? -1 : 0;
 }
 
 /* ---- front end ------------------------------------------------------------ */

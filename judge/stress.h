@@ -145,7 +145,8 @@ int stress_search(struct stress_tools *t, struct grade_checker *chk, const char 
  * seed, whose input still fails with the same verdict; then, keeping only
  * inputs the validator accepts, delete lines, tokens and grid columns (ddmin
  * style, adjusting a leading count) while the solution still fails the same
- * way. Bounded by o->shrink_ms and o->shrink_runs; r always holds the
+ * way; last, make each integer 0 or halve it towards zero while it still
+ * fails. Bounded by o->shrink_ms and o->shrink_runs; r always holds the
  * smallest failing case found so far. */
 int stress_shrink(struct stress_tools *t, struct grade_checker *chk, const char *sol,
 		  const char *ref, const struct stress_opts *o, struct stress_result *r);
@@ -198,5 +199,10 @@ int stress_compile_file(struct stress_session *ss, const char *path, const char 
  * order, of solutions/ID/accepted/ next to the catalogue; malloc'd path, or
  * NULL when there is none. */
 char *stress_default_ref(const struct judge_ctx *ctx, const char *id);
+
+/* Append to out the input with token k (0-based, over all lines) replaced
+ * by text, tokens separated by single spaces. Returns 0, or -1 when there is
+ * no token k. */
+int stress_replace(const char *in, size_t len, size_t k, const char *text, struct buf *out);
 
 #endif

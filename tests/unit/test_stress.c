@@ -1,6 +1,6 @@
 /* test_stress.c: unit tests for the pure parts of the stress tool
  * (judge/stress.c): deleting lines, tokens and grid columns of an input with
- * its leading counts fixed up, and the size schedule. */
+ * its leading counts fixed up, replacing a token, and the size schedule. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -87,6 +87,21 @@ static void refused(void **state)
 	assert_string_equal(del("3\n5 1 9\n", STRESS_COLUMNS, 0, 1), "(none)");
 }
 
+static void replace(void **state)
+{
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	assert_int_equal(stress_replace("3\n5 1 9\n", 8, 2, "0", &b), 0);
+	assert_string_equal(buf_str(&b), "3\n5 0 9\n");
+	buf_reset(&b);
+	assert_int_equal(stress_replace("1 2", 3, 0, "-7", &b), 0);
+	assert_string_equal(buf_str(&b), "-7 2");
+	buf_reset(&b);
+	assert_int_equal(stress_replace("1 2\n", 4, 2, "0", &b), -1);
+	buf_release(&b);
+}
+
 static void schedule(void **state)
 {
 	unsigned i;
@@ -107,6 +122,7 @@ int unit_stress(void)
 		cmocka_unit_test(lines_with_count),
 		cmocka_unit_test(columns),
 		cmocka_unit_test(refused),
+		cmocka_unit_test(replace),
 		cmocka_unit_test(schedule),
 	};
 
