@@ -318,6 +318,9 @@ int cmd_complexity(struct judge_ctx *ctx, int argc, char **argv)
 	}
 	if (interrupted)
 		judge_warn("interrupted: fitted the %zu sizes measured so far", m.npts);
+	if (m.over_budget)
+		judge_warn("stopped after size %.0f: the next size would overrun the budget "
+			   "of %u s (--budget)", m.pts[m.npts - 1].n, budget_ms / 1000);
 	if (f.used < 3 && !f.too_fast)
 		judge_warn("only %zu sizes took long enough to time (%.0f ms or more): "
 			   "the estimate is rough", f.used, CX_MIN_MS);

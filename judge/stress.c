@@ -222,8 +222,14 @@ int stress_max_size(struct stress_tools *t, long *max)
 	if ((rc = gen_hash(t, 1, prev)))
 		return rc;
 	for (s = 2; s <= MAX_SIZE; s *= 2) {
-		if ((rc = gen_hash(t, s, cur)))
+		if ((rc = gen_hash(t, s, cur)) < 0)
 			return rc;
+		if (rc == STRESS_BAD) {
+			/* a generator that does not clamp, failing on a huge size */
+			err_clear();
+			*max = s / 2;
+			return 0;
+		}
 		if (!strcmp(cur, prev))
 			break;
 		memcpy(prev, cur, sizeof(prev));
@@ -236,8 +242,13 @@ int stress_max_size(struct stress_tools *t, long *max)
 	hi = s / 2;
 	while (hi - lo > 1) {
 		mid = lo + (hi - lo) / 2;
-		if ((rc = gen_hash(t, mid, cur)))
+		if ((rc = gen_hash(t, mid, cur)) < 0)
 			return rc;
+		if (rc == STRESS_BAD) {
+			err_clear();
+			*max = lo;
+			return 0;
+		}
 		if (!strcmp(cur, top))
 			hi = mid;
 		else

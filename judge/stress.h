@@ -67,7 +67,9 @@ int stress_generate(struct stress_tools *t, unsigned long long seed, long size,
 
 /* The largest SIZE that changes the generator's output (it clamps SIZE to
  * the problem's maximum): doubling until two outputs for one seed agree,
- * then bisection; at most 2^30. 0 with *max, STRESS_BAD, or -1. */
+ * then bisection; at most 2^30, and below the first size the generator
+ * fails on (one that does not clamp). 0 with *max, STRESS_BAD (it fails on
+ * size 1), or -1. */
 int stress_max_size(struct stress_tools *t, long *max);
 
 /* Run the validator on an input: *valid = 1 when it accepts it (always 1
