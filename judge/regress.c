@@ -22,6 +22,9 @@
 #include "lib/util.h"
 #include "sandbox/sandbox.h"
 
+/* Gradings of a solution that ends IE before IE is reported. */
+#define REGRESS_IE_ATTEMPTS 3
+
 /* Longest failure message kept per solution, bytes. */
 #define MESSAGE_MAX 300
 
@@ -410,7 +413,6 @@ static void grade_item(struct worker *w, struct regress_item *it)
 	free(it->res.flag);
 	it->res.flag = xstrdup("");
 	it->res.got = V_IE;
-	it->compiled = it->cached = 0;
 	rc = db_problem_get(w->db, it->res.problem, &p);
 	if (rc != 0) {
 		set_message(it, "cannot load problem '%s': %s", it->res.problem, err_msg());
@@ -433,9 +435,10 @@ static void grade_item(struct worker *w, struct regress_item *it)
 	it->res.time_ms = (int)r.time_ms;
 	it->res.memory_kb = (long)r.memory_kb;
 	it->passed = r.passed;
+	/* compiled by any attempt (see worker_main) is compiled */
 	if (r.compile_ok || r.verdict == V_CE) {
-		it->cached = r.compile_cached;
-		it->compiled = !r.compile_cached;
+		it->compiled |= !r.compile_cached;
+		it->cached = !it->compiled;
 	}
 	t = r.ntests ? &r.tests[r.ntests - 1] : NULL;
 	if (r.verdict == V_IE)
@@ -467,6 +470,7 @@ static void *worker_main(void *arg)
 	struct worker *w = arg;
 	struct pool *pl = w->pool;
 	struct regress_item *it;
+	int attempt;
 
 	pthread_mutex_lock(&pl->mu);
 	for (;;) {
@@ -477,7 +481,17 @@ static void *worker_main(void *arg)
 		w->since = util_monotonic_ms();
 		pthread_mutex_unlock(&pl->mu);
 
-		grade_item(w, it);
+		/* IE is the judge's failure, never the program's; a transient
+		 * one (the sandbox's exec meeting a parallel compile's fork:
+		 * ETXTBSY) must not fail the run, so it is graded again. */
+		it->compiled = it->cached = 0;
+		for (attempt = 0; attempt < REGRESS_IE_ATTEMPTS; attempt++) {
+			if (attempt)
+				usleep(50000);
+			grade_item(w, it);
+			if (it->res.got != V_IE || cancelled(pl))
+				break;
+		}
 
 		pthread_mutex_lock(&pl->mu);
 		w->item = NULL;

@@ -108,7 +108,9 @@ struct regress_opts {
  * Returns 0 when every job ran (with fail_fast: until the first mismatch),
  * REGRESS_CANCELLED when *cancel stopped it, or -1 with err set when the
  * workers could not be set up (nothing was graded). *wall_ms gets the
- * elapsed time. A solution the judge failed on is graded IE, not an error. */
+ * elapsed time. A solution the judge failed on is graded again (three
+ * attempts in all: a failure of the judge may be transient) and then
+ * reported as IE, not as an error. */
 int regress_run(struct regress_set *set, const struct regress_opts *o, long long *wall_ms);
 
 /* ---- comparing with earlier runs ---- */
