@@ -14,7 +14,7 @@ burn_source 390 > solutions/sum/time_limit_exceeded/tight.c
 
 expect_exit 0 "flags do not make a mismatch" "$JUDGE" regress
 row() { printf '%s\n' "$OUT" | grep -Eq "$1"; }
-check "slow accepted solution flagged" row '^sum +accepted/slow\.c +AC +AC +[0-9]+/300 ms +[0-9.]+ MB +slow: 6[0-9]% of limit$'
+check "slow accepted solution flagged" row '^sum +accepted/slow\.c +AC +AC +[0-9]+/300 ms +[0-9.]+ MB +slow: [6-9][0-9]% of limit$'
 check "TLE under 2x flagged" row '^sum +time_limit_exceeded/tight\.c +TLE +TLE .* tight: 1\.[0-9]x$'
 check "a TLE far over 2x is not" row '^sum +time_limit_exceeded/spin\.c +TLE +TLE +[0-9]+/300 ms +[0-9.]+ MB$'
 check "a fast accepted one is not" row '^sum +accepted/ok\.c +AC +AC +[0-9]+/300 ms +[0-9.]+ MB$'
