@@ -154,13 +154,10 @@ void box_stop(struct box *b);
 int box_send(int sock, const void *msg, size_t len, const int *fds, int nfds);
 ssize_t box_recv(int sock, void *msg, size_t len, int *fds, int *nfds);
 
-/* Supervise a child: shared by the box process (runs) and the judge
- * (compiles). */
+/* The box's view of one run child. */
 struct watch {
 	pid_t pid;
 	int pidfd, sync, listener, ctl;
-	int compile;                  /* CPU from the cgroup, kill the group */
-	struct cg *cg;
 	clockid_t cpuclock;
 	long long cpu_limit_ns, wall_limit_ns;
 	unsigned ncpu;

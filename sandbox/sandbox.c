@@ -76,6 +76,10 @@
  *     Reading the peak RSS at exit_group instead (a seccomp notification)
  *     would be exact for every program but costs two context switches per
  *     run (ratio 1.06 -> 1.19 measured); not done.
+ *     The OOM killer picks the largest task of the group, the program; W
+ *     and B are not protected with oom_score_adj (CAP_SYS_RESOURCE is not
+ *     given here, and R shares B's score until its exec). Were B killed,
+ *     the run ends as an error and the next run starts a new box.
  *     Page cache charged by earlier runs is dropped (force_empty) when it
  *     exceeds 16 MB. A binary whose loadable image (code, data and bss:
  *     static arrays) is larger than the limit is MLE without being run. An
@@ -95,19 +99,21 @@
  *   Also RLIMIT_CORE 0, MEMLOCK 0, MSGQUEUE 0, NICE 0, RTPRIO 0, NOFILE 64.
  *
  * Seccomp (policy.c): an allow-list of what a static glibc program needs:
- *   the threat model's list (execve, arch_prctl, set_tid_address,
- *   set_robust_list, rseq, prlimit64 reading only, brk, mmap family,
- *   readlink, getrandom, fstat/newfstatat, ioctl TCGETS only, read, write,
- *   lseek, exit_group, rt_sigprocmask, getpid, gettid, tgkill), plus
- *   rt_sigaction/rt_sigreturn, clocks, sleeping and waiting (pause,
- *   sigsuspend, alarm, itimers: the wall limit catches sleepers), futex,
- *   sysinfo (qsort asks), uname, poll/select, and open/openat for
- *   reading only: no O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND,
- *   O_TMPFILE. kill only pid 0 (its own group). clone3 returns ENOSYS.
- *   Everything else (sockets, io_uring, openat2, ptrace, fork, memfd,
- *   mount, bpf, ...) hits the default action SECCOMP_RET_USER_NOTIF: the
- *   call blocks, B reads its number from the listener and kills the run,
- *   so an SV result names the call. The i386 (int 0x80) and x32 tables are
+ *   the threat model's list (arch_prctl, set_tid_address, set_robust_list,
+ *   rseq, prlimit64 reading only, brk, mmap family, readlink, getrandom,
+ *   fstat/newfstatat, ioctl TCGETS only, read, write, lseek, exit_group,
+ *   rt_sigprocmask, getpid, gettid, tgkill; the exec is execveat, execve
+ *   itself is not allowed), plus rt_sigaction/rt_sigreturn, clocks,
+ *   sleeping and waiting (pause, sigsuspend, alarm, itimers: the wall limit
+ *   catches sleepers), futex, sysinfo (qsort asks), uname, poll/select,
+ *   getdents64 (its own box), and open/openat for reading only: no
+ *   O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND, O_TMPFILE. kill only pid
+ *   0 (its own group). clone3 returns ENOSYS. Everything else (sockets,
+ *   io_uring, openat2, ptrace, fork, execve, memfd, mount, bpf, ...) hits
+ *   the default action SECCOMP_RET_USER_NOTIF: the call blocks, B reads its
+ *   number from the listener and kills the run, so an SV result names the
+ *   call. This is "kill the process" with a name: the call never returns
+ *   (were B gone, its PID namespace, the program included, is gone too). The i386 (int 0x80) and x32 tables are
  *   in the filter with nothing allowed (reported as "i386:NAME"); any other
  *   architecture kills the process. SIGABRT from assert/abort stays RE.
  *   Execve once: execveat must stay allowed for the exec that starts the
@@ -118,13 +124,17 @@
  *   needs it to hand over the listener after installing the filter, and
  *   the program cannot make fd 3 a socket again (no socket calls).
  *
- * Compile (compile.c): per compile, a waiter joins the worker's compile
- * cgroups and unshares the same namespaces; its child (PID 1) builds a root
- * of read-only binds of /usr (plus the /bin, /lib, /lib64, /sbin links),
- * /etc/ld.so.cache and /dev/null, a tmpfs /tmp and the box, and runs gcc as
- * the worker uid with a fixed argv and environment, stdin /dev/null. No
- * test data, database, /etc/passwd, /proc or device other than /dev/null
- * is visible. CPU is every compiler process's (the cpuacct cgroup), memory
+ * Compile (compile.c): per compile (gcc costs far more than namespaces), a
+ * waiter joins the worker's compile cgroups and unshares the same
+ * namespaces; its child (PID 1) builds a root of read-only binds of /usr
+ * (plus the /bin, /lib, /lib64, /sbin links), /etc/ld.so.cache and
+ * /dev/null, a tmpfs /tmp and a tmpfs box owned by the worker uid, copies
+ * the source in from a memfd and runs gcc as the worker uid with a fixed
+ * argv and environment, stdin /dev/null; then it copies the binary (a
+ * regular file, no link, at most fsize_kb) out to a descriptor of the
+ * judge's, which renames it into place. Nothing of a compile exists
+ * outside its namespace, so nothing outlives it. No test data, database,
+ * /etc/passwd, /proc or device other than /dev/null is visible. CPU is every compiler process's (the cpuacct cgroup), memory
  * is the compile cgroup's, RLIMIT_FSIZE bounds output files; on a limit
  * the namespace is killed through its init. Diagnostics are captured up to
  * stderr_kb with the box path stripped.
@@ -722,6 +732,7 @@ int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
 	int fds[BOX_MAX_FILES + 4], nfds = 0, po[2] = { -1, -1 }, pe[2] = { -1, -1 };
 	int out = -1, err = -1, rc = -1, ole = 0, killed = 0, i;
 	unsigned long long img, mem;
+	long long deadline;
 	long oom_before;
 	size_t off = 0;
 	long ncpu;
@@ -814,10 +825,21 @@ int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
 	oom_before = cg_oom_kills(&s->cg);
 	q.seq = ++s->box.seq;
 	if (box_send(s->box.job, &q, sizeof q, fds, nfds) < 0) {
-		err_errno("cannot talk to the box process");
+		/* The box died since the last run: one fresh start. */
 		box_stop(&s->box);
-		goto out;
+		if (box_up(s) < 0 || cg_begin(&s->cg, s->floor) < 0)
+			goto out;
+		oom_before = cg_oom_kills(&s->cg);
+		q.seq = ++s->box.seq;
+		if (box_send(s->box.job, &q, sizeof q, fds, nfds) < 0) {
+			err_errno("cannot talk to the box process");
+			box_stop(&s->box);
+			goto out;
+		}
 	}
+	/* The box enforces the limits; this is only against a box that
+	 * stopped answering. */
+	deadline = L.wall_ms ? box_now_ns() + (L.wall_ms + 10000) * 1000000LL : 0;
 	close(po[1]);
 	close(pe[1]);
 	po[1] = pe[1] = fds[1] = fds[2] = -1;
@@ -830,7 +852,12 @@ int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
 		p[np++].events = POLLIN;
 		if (out >= 0) { i_out = np; p[np].fd = out; p[np++].events = POLLIN; }
 		if (err >= 0) { i_err = np; p[np].fd = err; p[np++].events = POLLIN; }
-		if (poll(p, (nfds_t)np, -1) < 0)
+		if (deadline && box_now_ns() > deadline) {
+			err_set("the box process stopped answering");
+			box_stop(&s->box);
+			goto out;
+		}
+		if (poll(p, (nfds_t)np, deadline ? 1000 : -1) < 0)
 			continue;
 		if (i_out >= 0 && p[i_out].revents && box_pump(&out, &r->out) && !ole) {
 			ole = 1;
