@@ -424,7 +424,9 @@ static int box_up(struct sbx *s)
 	conf.drop = s->root;
 	conf.userns = s->userns;
 	conf.mnt = s->dir;
-	if (cg_join_fds(&s->cg, conf.cg_fds) < 0)
+	/* No process limit while the box starts: a killed box's processes
+	 * may still be counted until their reaper gets to them. */
+	if (cg_limits(&s->cg, s->cg.set_mem, 0) < 0 || cg_join_fds(&s->cg, conf.cg_fds) < 0)
 		return -1;
 	rc = box_start(&s->box, &conf);
 	for (int i = 0; i < 3; i++)

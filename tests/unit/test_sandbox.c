@@ -377,6 +377,56 @@ static int uid_procs(uid_t uid)
 	return n;
 }
 
+/* SIGKILL every child of this process (the workers' waiters). */
+static int kill_children(void)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+	int n = 0;
+
+	while (d && (e = readdir(d))) {
+		char path[300], buf[512], *p;
+		FILE *f;
+
+		if (e->d_name[0] < '1' || e->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof path, "/proc/%s/stat", e->d_name);
+		if (!(f = fopen(path, "r")))
+			continue;
+		if (fgets(buf, sizeof buf, f) && (p = strrchr(buf, ')')) &&
+		    strtol(p + 4, NULL, 10) == getpid() &&
+		    kill((pid_t)atoi(e->d_name), SIGKILL) == 0)
+			n++;
+		fclose(f);
+	}
+	if (d)
+		closedir(d);
+	return n;
+}
+
+static void dead_box_is_replaced(void **state)
+{
+	const char *echo = build("echo", "");
+	struct sbx_result r = SBX_RESULT_INIT;
+	struct sbx_spec sp;
+
+	(void)state;
+	NEED_ROOT();
+	spec_init(&sp, echo);
+	sp.stdin_data = "1 2\n";
+	sp.stdin_len = 4;
+	run_ok(W, &sp, &r);
+	assert_int_equal(r.status, SBX_OK);
+	assert_true(kill_children() > 0);      /* the box process is gone */
+	usleep(50000);
+	/* At most the run caught in between fails; then a new box serves. */
+	if (sbx_run(W, &sp, &r) < 0)
+		run_ok(W, &sp, &r);
+	assert_int_equal(r.status, SBX_OK);
+	assert_string_equal(buf_str(&r.out), "3 -\n");
+	sbx_result_release(&r);
+}
+
 static void killed_judge_leaves_nothing(void **state)
 {
 	const char *nap = build("nap", "");
@@ -428,6 +478,7 @@ int unit_sandbox(void)
 		cmocka_unit_test(box_files_and_caps),
 		cmocka_unit_test(compile_sees_no_host_file),
 		cmocka_unit_test(parallel_workers),
+		cmocka_unit_test(dead_box_is_replaced),
 		cmocka_unit_test(killed_judge_leaves_nothing),
 	};
 
