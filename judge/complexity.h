@@ -46,8 +46,8 @@ struct cx_fit {
  * out; when fewer than three remain, the three largest sizes with a time
  * above zero are used instead. With no point above min_ms, the class is
  * CX_1 and too_fast is set. The class is exponential when the log-log slope
- * is above 2.5 and the exponential model (ln ms against n) fits at least as
- * well as the power law (ln ms against ln n); otherwise it is the polynomial class (1, log n, n, n log n,
+ * is above 6, or above 2.5 with the exponential model (ln ms against n)
+ * fitting at least as well as the power law (ln ms against ln n); otherwise it is the polynomial class (1, log n, n, n log n,
  * n^2, n^3) whose shape, with only a constant factor free, leaves the least
  * squared error on the log scale. Returns 0, or -1 when there are fewer
  * than two usable points (f->cls is then CX_1). */

@@ -31,6 +31,8 @@ class n-queens "$S/n-queens/accepted/1-ref-bitmask.c"
 equals "n-queens is exponential" "$C" "2^n"
 equals "within its declared O(n!): exit 0" "$RC" "0"
 check "every n from 1 to 14 measured" sh -c "printf '%s' '$J' | jq -e '[.points[][0]] == [range(1; 15)]'"
+class n-queens "$S/n-queens/accepted/2-arrays-symmetry.c"
+equals "the other n-queens solution too" "$C" "2^n"
 
 # The text report: plot, estimate, declared complexity.
 expect_exit 0 "text report" "$JUDGE" complexity max-gap "$S/max-gap/accepted/2-radix-sort.c" --max-size 200000
