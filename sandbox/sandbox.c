@@ -193,12 +193,17 @@ struct sbx {
 	int lock_fd;                 /* flock held on the uid's lock file */
 	int dir_fd;                  /* flock held on dir: "in use" */
 	char dir[200];               /* <box root>/w<index>-<pid> */
-	struct sock_fprog prog[2];   /* POLICY_RUN, POLICY_RUN_THREADS */
+	struct filters {             /* the seccomp programs for one limit */
+		unsigned long long mem;
+		struct sock_fprog prog[2];   /* POLICY_RUN, POLICY_RUN_THREADS */
+		unsigned long used;
+	} filt[4];                   /* solution and checker limits alternate */
+	unsigned long uses;
+	unsigned ncpu;               /* CPUs online */
 	struct cg cg;                /* runs: the box process lives here */
 	struct cg cgc;               /* compiles */
 	struct box box;
 	unsigned long long floor;    /* the box process's own memory */
-	unsigned long long prog_mem; /* memory limit the filters were built for */
 };
 
 static unsigned long env_ulong(const char *name, unsigned long def)
@@ -337,7 +342,7 @@ static int stdin_fd(const struct sbx_spec *spec)
 static int valid_name(const char *n)
 {
 	return n && *n && !strchr(n, '/') && strcmp(n, ".") && strcmp(n, "..") &&
-		strlen(n) < 200;
+		strlen(n) < 64;
 }
 
 static const char *sig_name(int sig)
@@ -450,6 +455,7 @@ struct sbx *sbx_open(int index)
 	s->box.ctl = -1;
 	s->cg.f_max = s->cgc.f_max = -1;
 	s->root = geteuid() == 0;
+	s->ncpu = sysconf(_SC_NPROCESSORS_ONLN) > 0 ? (unsigned)sysconf(_SC_NPROCESSORS_ONLN) : 1;
 	if (index < 0) {
 		err_set("bad worker index %d", index);
 		goto fail;
@@ -497,8 +503,10 @@ void sbx_close(struct sbx *s)
 		util_rmtree(s->dir);
 	if (s->dir_fd >= 0)
 		close(s->dir_fd);
-	free(s->prog[0].filter);
-	free(s->prog[1].filter);
+	for (int i = 0; i < 4; i++) {
+		free(s->filt[i].prog[0].filter);
+		free(s->filt[i].prog[1].filter);
+	}
 	if (s->lock_fd >= 0)
 		close(s->lock_fd);
 	free(s);
@@ -644,23 +652,32 @@ static void add_rl(struct box_req *q, int res, unsigned long long v, int unlimit
 }
 
 /* The filters for this memory limit (mmap larger than it is refused). */
-static int filters_for(struct sbx *s, unsigned long long mem)
+static const struct filters *filters_for(struct sbx *s, unsigned long long mem)
 {
 	struct sock_fprog p[2] = { { 0, NULL }, { 0, NULL } };
+	struct filters *f = &s->filt[0];
+	int i;
 
-	if (s->prog[0].filter && s->prog_mem == mem)
-		return 0;
+	for (i = 0; i < 4; i++) {
+		if (s->filt[i].prog[0].filter && s->filt[i].mem == mem) {
+			s->filt[i].used = ++s->uses;
+			return &s->filt[i];
+		}
+		if (s->filt[i].used < f->used)
+			f = &s->filt[i];
+	}
 	if (policy_build(POLICY_RUN, mem, &p[0]) < 0 ||
 	    policy_build(POLICY_RUN_THREADS, mem, &p[1]) < 0) {
 		free(p[0].filter);
-		return -1;
+		return NULL;
 	}
-	free(s->prog[0].filter);
-	free(s->prog[1].filter);
-	s->prog[0] = p[0];
-	s->prog[1] = p[1];
-	s->prog_mem = mem;
-	return 0;
+	free(f->prog[0].filter);
+	free(f->prog[1].filter);
+	f->prog[0] = p[0];
+	f->prog[1] = p[1];
+	f->mem = mem;
+	f->used = ++s->uses;
+	return f;
 }
 
 /* A read-only, noexec mount of one host file for the box (the judge's
@@ -734,10 +751,10 @@ int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
 	int fds[BOX_MAX_FILES + 4], nfds = 0, po[2] = { -1, -1 }, pe[2] = { -1, -1 };
 	int out = -1, err = -1, rc = -1, ole = 0, killed = 0, i;
 	unsigned long long img, mem;
+	const struct filters *fl;
 	long long deadline;
 	long oom_before;
 	size_t off = 0;
-	long ncpu;
 
 	for (i = 0; i < BOX_MAX_FILES + 4; i++)
 		fds[i] = -1;
@@ -795,16 +812,15 @@ int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
 	err = pe[0];
 	fcntl(out, F_SETFL, O_NONBLOCK);
 	fcntl(err, F_SETFL, O_NONBLOCK);
-	if (filters_for(s, mem) < 0)
+	if (!(fl = filters_for(s, mem)))
 		goto out;
 	q.threads = L.procs > 1;
-	memcpy(q.filter, s->prog[q.threads].filter,
-	       s->prog[q.threads].len * sizeof(struct sock_filter));
-	q.filter_len = s->prog[q.threads].len;
+	memcpy(q.filter, fl->prog[q.threads].filter,
+	       fl->prog[q.threads].len * sizeof(struct sock_filter));
+	q.filter_len = fl->prog[q.threads].len;
 	q.cpu_limit_ns = L.cpu_ms * 1000000LL;
 	q.wall_limit_ns = L.wall_ms * 1000000LL;
-	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	q.ncpu = L.procs < (unsigned)(ncpu > 0 ? ncpu : 1) ? L.procs : (unsigned)ncpu;
+	q.ncpu = L.procs < s->ncpu ? L.procs : s->ncpu;
 	add_rl(&q, RLIMIT_CORE, 0, 0);
 	add_rl(&q, RLIMIT_MEMLOCK, 0, 0);
 	add_rl(&q, RLIMIT_MSGQUEUE, 0, 0);
