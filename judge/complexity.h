@@ -43,7 +43,8 @@ struct cx_fit {
 };
 
 /* Fit the points (any order, n >= 1, ms >= 0). Points under min_ms are left
- * out; when fewer than three remain, the three largest sizes with a time
+ * out (and the rest weighted: a time of a few ms is mostly timer jitter);
+ * when fewer than three remain, the three largest sizes with a time
  * above zero are used instead. With no point above min_ms, the class is
  * CX_1 and too_fast is set. The class is exponential when the log-log slope
  * is above 6, or above 2.5 with the exponential model (ln ms against n)
