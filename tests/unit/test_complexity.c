@@ -45,6 +45,7 @@ static double cube(double n) { return 1e-7 * n * n * n; }
 static double flat(double n) { (void)n; return 40; }
 static double logn(double n) { return 3 * log2(n); }
 static double quart(double n) { return 1e-9 * n * n * n * n; }
+static double between(double n) { return 1e-8 * pow(n, 2.5); }
 
 static enum cx_class classify(double (*f)(double), int lo, int hi, double amp, double *exponent)
 {
@@ -74,6 +75,9 @@ static void polynomial_classes(void **state)
 	assert_int_equal(classify(cube, 5, 11, 0.1, NULL), CX_N3);
 	assert_int_equal(classify(flat, 1, 20, 0.05, NULL), CX_1);
 	assert_int_equal(classify(logn, 4, 30, 0, NULL), CX_LOGN);
+	/* half way between two classes: the slower-growing one */
+	assert_int_equal(classify(between, 8, 14, 0, &e), CX_N2);
+	assert_true(fabs(e - 2.5) < 0.01);
 	/* steeper than any class but straight on log-log axes: not exponential */
 	assert_int_equal(classify(quart, 5, 9, 0.05, &e), CX_N3);
 	assert_true(e > 3.8);
