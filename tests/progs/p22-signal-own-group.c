@@ -2,11 +2,13 @@
  * never calls setsid or setpgid: its process group and session are the
  * judge's, outside the PID namespace. Signals to other uids are refused
  * with EPERM, except SIGCONT, which the kernel lets through to any process
- * of the same session: the judge, the shell or make that started it and
- * everything in their process group receive it (a shell's "trap ... CONT"
- * fires). The run child should be alone in a session of its own. The
- * verdict cannot show this (kill counts the program itself as a target):
- * expected RE (exit 3), the judge undisturbed. */
+ * of the same session: the judge, the shell or make that started it, and
+ * the programs running at the same time in the judge's other workers (or
+ * in other judges started from the same shell script) receive it; a
+ * SIGCONT handler there fires, a stopped one resumes. The run child should
+ * be alone in a session of its own. The verdict cannot show this (kill
+ * counts the program itself as a target; p26 shows the shared group
+ * through stop signals): expected RE (exit 3), the judge undisturbed. */
 #include <signal.h>
 #include <stdio.h>
 
