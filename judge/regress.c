@@ -309,6 +309,13 @@ struct pool {
 	int nw;
 	char *cache_real;              /* the cache folder, resolved */
 	size_t cache_len;
+	/* Compiles run one at a time: compiling forks, and a fork while
+	 * another thread holds a freshly written binary open for writing
+	 * gives the child a copy of that descriptor, so the other thread's
+	 * exec of the binary fails with ETXTBSY. Compiles and binary writes
+	 * both happen only inside compile_c: one lock around it removes the
+	 * race; runs (no fork in this process) stay parallel. */
+	pthread_mutex_t compile_mu;
 };
 
 static int cancelled(const struct pool *pl)
@@ -402,6 +409,7 @@ static void grade_item(struct worker *w, struct regress_item *it)
 	struct db_problem p = DB_PROBLEM_INIT;
 	struct grade_opts go = GRADE_OPTS_INIT;
 	struct grade_result r = GRADE_RESULT_INIT;
+	struct compile_result cr = COMPILE_RESULT_INIT, chk = COMPILE_RESULT_INIT;
 	struct grade_env env;
 	const struct grade_test *t;
 	long long start = util_monotonic_ms();
@@ -420,6 +428,18 @@ static void grade_item(struct worker *w, struct regress_item *it)
 	}
 	it->res.time_limit_ms = p.time_limit_ms;
 	it->total = p.test_count;
+	/* Compile first, under the lock (see struct pool); grading then finds
+	 * the solution and the checker in the cache. */
+	pthread_mutex_lock(&w->pool->compile_mu);
+	rc = compile_c(o->cache, w->sbx, it->source, it->len, &cr);
+	if (rc == 0 && p.checker == DB_CHECKER_CUSTOM && p.checker_source &&
+	    compile_c(o->cache, w->sbx, p.checker_source, strlen(p.checker_source),
+		      &chk) < 0)
+		err_clear();   /* grading compiles it again and reports it */
+	pthread_mutex_unlock(&w->pool->compile_mu);
+	if (rc == 0)
+		it->compiled |= !cr.cached;
+	err_clear();
 	env.db = w->db;
 	env.sbx = w->sbx;
 	env.cache = o->cache;
@@ -461,6 +481,8 @@ out:
 	it->res.match = it->res.got == it->res.expected;
 	it->res.wall_ms = (int)(util_monotonic_ms() - start);
 	grade_result_release(&r);
+	compile_result_release(&cr);
+	compile_result_release(&chk);
 	db_problem_release(&p);
 	err_clear();
 }
@@ -698,6 +720,7 @@ int regress_run(struct regress_set *set, const struct regress_opts *o, long long
 	qsort_r(pl.order, set->n, sizeof(*pl.order), cmp_cost, set);
 
 	pthread_mutex_init(&pl.mu, NULL);
+	pthread_mutex_init(&pl.compile_mu, NULL);
 	pthread_condattr_init(&ca);
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
 	pthread_cond_init(&pl.cond, &ca);
@@ -740,6 +763,7 @@ int regress_run(struct regress_set *set, const struct regress_opts *o, long long
 destroy:
 	pthread_cond_destroy(&pl.cond);
 	pthread_mutex_destroy(&pl.mu);
+	pthread_mutex_destroy(&pl.compile_mu);
 close:
 	for (k = 0; k < nw; k++) {
 		if (pl.w[k].sbx)
