@@ -619,6 +619,10 @@ int cmd_regress(struct judge_ctx *ctx, int argc, char **argv)
 		if (compare)
 			print_compare(ctx, &prev_run, have_prev, diffs, ndiffs);
 	}
+	for (i = 0; i < set.n; i++)
+		if (set.v[i].done && set.v[i].retried)
+			judge_warn("'%s' was graded again after an internal error: %s",
+				   set.v[i].res.solution, set.v[i].retried);
 	if (junit && write_junit(junit, &set, wall_ms, started) < 0) {
 		judge_error("cannot write the JUnit report: %s", err_msg());
 		goto out;

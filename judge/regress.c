@@ -34,6 +34,7 @@ static void item_release(struct regress_item *it)
 	free(it->path);
 	free(it->source);
 	free(it->test);
+	free(it->retried);
 }
 
 void regress_set_release(struct regress_set *set)
@@ -513,6 +514,8 @@ static void *worker_main(void *arg)
 			grade_item(w, it);
 			if (it->res.got != V_IE || cancelled(pl))
 				break;
+			if (!it->retried)
+				it->retried = xstrdup(it->res.message);
 		}
 
 		pthread_mutex_lock(&pl->mu);

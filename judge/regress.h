@@ -43,6 +43,7 @@ struct regress_item {
 	int compiled, cached;    /* the solution was compiled / found in the cache */
 	int passed, total;       /* tests passed, tests of the problem */
 	char *test;              /* the failing test's name, or NULL */
+	char *retried;           /* graded again after this IE message, or NULL */
 };
 
 struct regress_set {

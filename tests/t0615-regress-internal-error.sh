@@ -25,6 +25,7 @@ cp solutions/sum/accepted/ok.c solutions/broken/accepted/ok.c
 
 expect_exit 3 "an internal error exits 3" "$JUDGE" regress --junit report.xml
 contains "says the judge failed" "$ERR" "judge: error: the judge failed (IE) on 1 solution; see the messages above"
+contains "and that it tried again" "$ERR" "judge: warning: 'broken/accepted/ok.c' was graded again after an internal error: the checker of 'broken' does not compile"
 check "the IE row comes first" sh -c "printf '%s\n' \"\$1\" | sed -n 2p | grep -Eq '^broken +accepted/ok\.c +AC +IE .*the checker of .broken. does not compile'" - "$OUT"
 contains "the others still graded" "$OUT" "5 solutions: 4 matched, 1 mismatched"
 equals "the run is stored" "$(sq "SELECT got FROM regress_results WHERE solution = 'broken/accepted/ok.c'")" "IE"
