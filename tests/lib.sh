@@ -89,3 +89,44 @@ mini_catalog() {
 	sed -n '/^\[\[problem\]\]/,$p' "$ROOT/problems.toml" | awk '
 		/^\[\[problem\]\]/ { n++ } n == 1 { print }' > problems.toml
 }
+
+# check_stored_verdicts ID: every solutions/ID/VERDICT/*.c gets its folder's
+# verdict through 'judge submit --json' (wrong ones with --fail-fast: their
+# verdict is the first failing test's), failing first on the test that the
+# caller's `first_fail SOURCE` names (empty for accepted ones, which must
+# pass every test). The first accepted solution must be AC, or the script
+# stops with one failure.
+check_stored_verdicts() {
+	_id=$1
+	need_root
+	[ -x "$JUDGE" ] || skip "bin/judge is not built"
+	_ntests=$(ls "$ROOT/problems/$_id/tests/"*.in | wc -l)
+	_ref=$(ls "$ROOT/solutions/$_id/accepted/"*.c | sort | head -n 1)
+	run "$JUDGE" --catalog "$ROOT/problems.toml" submit "$_id" "$_ref" --json --fail-fast
+	if [ "$RC" -ne 0 ] || [ -z "$OUT" ]; then
+		fail "the reference $(basename "$_ref") gets AC through 'judge submit': exit $RC" "$ERR"
+		finish
+		exit 1
+	fi
+	for _src in "$ROOT"/solutions/"$_id"/*/*.c; do
+		_folder=$(basename "$(dirname "$_src")")
+		_name=$_folder/$(basename "$_src")
+		case "$_folder" in
+		accepted) _want=AC ;; wrong_answer) _want=WA ;; time_limit_exceeded) _want=TLE ;;
+		memory_limit_exceeded) _want=MLE ;; runtime_error) _want=RE ;; output_limit_exceeded) _want=OLE ;;
+		*) fail "$_name: unknown folder '$_folder'"; continue ;;
+		esac
+		[ "$_want" = AC ] && _ff= || _ff=--fail-fast
+		run "$JUDGE" --catalog "$ROOT/problems.toml" submit "$_id" "$_src" --json $_ff
+		equals "$_name: verdict" "$(printf '%s' "$OUT" | jq -r '.verdict' 2>/dev/null)" "$_want"
+		[ "$_want" = AC ] && _w=0 || _w=1
+		equals "$_name: exit code" "$RC" "$_w"
+		equals "$_name: first failing test" \
+			"$(printf '%s' "$OUT" | jq -r '[.tests[] | select(.verdict != "AC")][0].name // ""' 2>/dev/null)" \
+			"$(first_fail "$_src")"
+		if [ "$_want" = AC ]; then
+			equals "$_name: passed every test" \
+				"$(printf '%s' "$OUT" | jq -r '"\(.passed)/\(.total)"' 2>/dev/null)" "$_ntests/$_ntests"
+		fi
+	done
+}
