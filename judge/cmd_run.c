@@ -191,6 +191,9 @@ static void describe_run(struct run_report *rep, const struct run_opts *o)
 
 /* A JSON string of any bytes: invalid UTF-8 replaced, NULs kept (the
  * encoder writes them as \u0000). */
+/* Most bytes of stdout or stderr put in the JSON object. */
+#define RUN_JSON_MAX ((size_t)1 << 20)
+
 static json_t *json_bytes(const char *p, size_t n)
 {
 	struct buf fixed = BUF_INIT;
@@ -227,10 +230,20 @@ static void print_json(const struct run_report *rep)
 				    strnlen(sr->syscall, sizeof(sr->syscall))) :
 			    json_null());
 	json_object_set_new(o, "message", json_bytes(buf_str(&rep->message), rep->message.len));
+	/* The output limit is the program's; what the JSON carries is capped
+	 * so that 64 MB of NUL bytes (6 bytes each once escaped) cannot make
+	 * the judge build and print hundreds of MB. */
 	json_object_set_new(o, "stdout", rep->ran ? json_bytes(buf_str(&sr->out),
-			    sr->out.len) : json_string(""));
+			    sr->out.len < RUN_JSON_MAX ? sr->out.len : RUN_JSON_MAX) :
+			    json_string(""));
 	json_object_set_new(o, "stderr", rep->ran ? json_bytes(buf_str(&sr->err),
-			    sr->err.len) : json_string(""));
+			    sr->err.len < RUN_JSON_MAX ? sr->err.len : RUN_JSON_MAX) :
+			    json_string(""));
+	if (rep->ran && (sr->out.len > RUN_JSON_MAX || sr->err.len > RUN_JSON_MAX)) {
+		json_object_set_new(o, "stdout_bytes", json_integer((json_int_t)sr->out.len));
+		json_object_set_new(o, "stderr_bytes", json_integer((json_int_t)sr->err.len));
+		json_object_set_new(o, "truncated", json_true());
+	}
 	if (rep->compiled) {
 		json_object_set_new(c, "ok", json_boolean(rep->cr.ok));
 		json_object_set_new(c, "time_ms", json_integer(rep->cr.time_ms));

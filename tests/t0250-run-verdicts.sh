@@ -146,4 +146,14 @@ EOF2
 fi
 expect_exit 1 "human: SV" "$JUDGE" run sock.c
 contains "human: SV names the call" "$ERR" "forbidden system call 'socket'"
+
+# 8 MB of NUL bytes: the JSON carries the first MB and says how much there was
+cat > nuls.c <<'EOF2'
+#include <stdlib.h>
+#include <unistd.h>
+int main(void) { size_t n = 8u << 20; char *p = calloc(n, 1); return write(1, p, n) != (ssize_t)n; }
+EOF2
+expect_exit 0 "NUL flood: OK" "$JUDGE" run nuls.c --json
+equals "NUL flood: stdout capped in the JSON" "$(echo "$OUT" | jq '.stdout | length')" 1048576
+equals "NUL flood: real size reported" "$(echo "$OUT" | jq -c '[.truncated, .stdout_bytes]')" "[true,8388608]"
 finish
