@@ -5,7 +5,9 @@
 # run on one scratch database, so the ratios compare like with like.
 # Prints the times, the speed-up of -j2 over -j1 (target: at least 1.7x on
 # two cores) and of warm over cold, and last "speedup X.XX": cold -j2 over
-# cold -j1. BENCH_REGRESS_ARGS adds options (e.g. --no-margins).
+# cold -j1. BENCH_REGRESS_ARGS adds options (e.g. --no-margins). Each line
+# also shows the load average after the run: on a machine busy with other
+# work, -j2 cannot get two whole cores and the speed-up shrinks.
 cd "$(dirname "$0")/.." || exit 3
 JUDGE="$PWD/bin/judge"
 [ -x "$JUDGE" ] || { echo "bench-regress: build bin/judge first (make)" >&2; exit 3; }
@@ -30,9 +32,9 @@ one() {
 	ms=$((end - start))
 	eval "T_$(echo "$name" | tr - _)=$ms"
 	set -- $(jq -r '.summary | "\(.total) \(.matched) \(.compiled) \(.cached)"' "$TMP/$name.json")
-	printf '  %-9s %7.1f s   %2s solutions, %2s matched, %2s compiled, %2s cached%s\n' \
+	printf '  %-9s %7.1f s   %2s solutions, %2s matched, %2s compiled, %2s cached, load %s%s\n' \
 		"$name" "$(echo "$ms" | awk '{print $1 / 1000}')" "$1" "$2" "$3" "$4" \
-		"$([ "$rc" -ne 0 ] && echo "  (exit $rc)")"
+		"$(cut -d' ' -f1 /proc/loadavg)" "$([ "$rc" -ne 0 ] && echo "  (exit $rc)")"
 }
 
 echo "bench-regress: full 'judge regress' on $(nproc) CPUs${BENCH_REGRESS_ARGS:+ (with$BENCH_REGRESS_ARGS)}"
