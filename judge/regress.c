@@ -338,6 +338,18 @@ static char *short_message(const char *s)
 	return xstrndup(s, n);
 }
 
+/* The first diagnostics line that says "error", else the first line. */
+static const char *first_error(const char *diag)
+{
+	const char *p = strstr(diag, "error");
+
+	if (!p)
+		return diag;
+	while (p > diag && p[-1] != '\n')
+		p--;
+	return p;
+}
+
 static void set_message(struct regress_item *it, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
@@ -465,7 +477,7 @@ static void grade_item(struct worker *w, struct regress_item *it)
 	if (r.verdict == V_IE)
 		set_message(it, "%s", r.error ? r.error : "the judge failed");
 	else if (r.verdict == V_CE)
-		set_message(it, "compile error: %s", r.compile_message);
+		set_message(it, "compile error: %s", first_error(r.compile_message));
 	else if (r.verdict != V_AC && t) {
 		it->test = xstrdup(t->name);
 		set_message(it, "test %s: %s", t->name, t->message ? t->message : "");

@@ -11,9 +11,12 @@ solution accepted minus <<'C'
 int main(void) { long long a, b; if (scanf("%lld %lld", &a, &b) != 2) return 1; printf("%lld\n", a - b); return 0; }
 C
 cp solutions/sum/accepted/ok.c solutions/sum/wrong_answer/actually-right.c
+solution compile_error syntax <<'C'
+int main(void) { return 0 }
+C
 
 expect_exit 1 "a mismatch exits 1" "$JUDGE" regress
-contains "summary counts them" "$OUT" "6 solutions: 4 matched, 2 mismatched"
+contains "summary counts them" "$OUT" "7 solutions: 5 matched, 2 mismatched"
 first=$(printf '%s\n' "$OUT" | sed -n 2,3p)
 contains "mismatches first (1)" "$first" "accepted/minus.c"
 contains "mismatches first (2)" "$first" "wrong_answer/actually-right.c"
@@ -22,6 +25,8 @@ check "expected AC, got WA, with the failing test" row "^sum +accepted/minus\.c 
 check "expected WA, got AC: passed every test" row "^sum +wrong_answer/actually-right\.c +WA +AC .*passed all 3 tests$"
 equals "stored as mismatches" "$(sq "SELECT group_concat(solution, ' ') FROM (SELECT solution FROM regress_results WHERE match = 0 ORDER BY solution)")" \
 	"sum/accepted/minus.c sum/wrong_answer/actually-right.c"
+check "a compile error where one is expected matches" row '^sum +compile_error/syntax\.c +CE +CE '
+equals "with the diagnostics' first line stored" "$(sq "SELECT substr(message, 1, 14) FROM regress_results WHERE solution = 'sum/compile_error/syntax.c'")" "compile error:"
 equals "the failure message stored" "$(sq "SELECT message FROM regress_results WHERE solution = 'sum/accepted/minus.c'")" \
 	"test sample-1: line 1, token 1: expected '3', got '-1'"
 
