@@ -516,9 +516,9 @@ static void *worker_main(void *arg)
 		w->since = util_monotonic_ms();
 		pthread_mutex_unlock(&pl->mu);
 
-		/* IE is the judge's failure, never the program's; a transient
-		 * one (the sandbox's exec meeting a parallel compile's fork:
-		 * ETXTBSY) must not fail the run, so it is graded again. */
+		/* IE is the judge's failure, never the program's, and may be
+		 * transient (a sandbox set-up failure under load): grade again
+		 * before reporting it. */
 		it->compiled = it->cached = 0;
 		for (attempt = 0; attempt < REGRESS_IE_ATTEMPTS; attempt++) {
 			if (attempt)
