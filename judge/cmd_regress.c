@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -435,6 +436,23 @@ static int store_run(struct judge_ctx *ctx, const struct regress_set *set,
 	return rc;
 }
 
+/* Fail early, not after the whole run, when FILE cannot be written: its
+ * folder must be writable and FILE not a folder. */
+static int junit_writable(const char *path)
+{
+	char *copy = xstrdup(path);
+	const char *d = dirname(copy);
+	struct stat st;
+	int rc = 0;
+
+	if (access(d, W_OK) < 0)
+		rc = err_errno("cannot write the JUnit report '%s' in '%s'", path, d);
+	else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		rc = err_set("cannot write the JUnit report '%s': it is a folder", path);
+	free(copy);
+	return rc;
+}
+
 static int write_junit(const char *path, const struct regress_set *set, long long wall_ms,
 		       time_t started)
 {
@@ -506,6 +524,10 @@ int cmd_regress(struct judge_ctx *ctx, int argc, char **argv)
 	if (jobs > 64)
 		jobs = 64;
 
+	if (junit && junit_writable(junit) < 0) {
+		rc = judge_error("%s", err_msg());
+		goto out;
+	}
 	dir = solutions_dir(ctx);
 	if (regress_discover(dir, &set) < 0) {
 		rc = judge_error("%s", err_msg());

@@ -56,6 +56,12 @@ equals "on the mismatching solution" "$(jq -r '.[0].failed[0].name' junit.json)"
 contains "the program's output survives escaping" "$(jq -r '.[0].failed[0].text' junit.json)" "got '<a&b>\""
 check "raw markup is escaped in the file" grep -q "&lt;a&amp;b&gt;" report.xml
 
+runs=$(sq 'SELECT count(*) FROM regress_runs')
+expect_exit 2 "--junit into a missing folder fails before the run" "$JUDGE" regress --junit nowhere/report.xml
+contains "says why" "$ERR" "judge: error: cannot write the JUnit report 'nowhere/report.xml' in 'nowhere': No such file or directory"
+expect_exit 2 "--junit naming a folder" "$JUDGE" regress --junit problems
+equals "nothing ran" "$(sq 'SELECT count(*) FROM regress_runs')" "$runs"
+
 rm -f solutions/sum/accepted/'x&y.c'
 expect_exit 0 "all matching with --junit" "$JUDGE" regress --junit report.xml
 run python3 junit.py report.xml
