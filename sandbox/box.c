@@ -169,8 +169,6 @@ int box_map_ids(uid_t uid, gid_t gid)
 
 static int child_sync = -1;    /* where a run child reports */
 static int box_proc = -1;      /* the box's /proc (of its PID namespace) */
-static int box_clear_refs = -1; /* its /proc/self/clear_refs */
-static long box_hwm;           /* its peak RSS when the run child started */
 
 static __attribute__((noreturn)) void run_fail(int step)
 {
@@ -296,6 +294,7 @@ static __attribute__((noreturn)) void run_child(int job, int ctl, int sync,
 	    dup3(exe, BOX_FD_EXE, O_CLOEXEC) < 0 ||
 	    close_range(BOX_FD_EXE + 1, ~0U, 0) < 0)
 		run_fail(STEP_FDS);
+
 	if (chroot("/box/run") < 0)
 		run_fail(STEP_CHROOT);
 	if (chdir("/") < 0)
@@ -368,25 +367,6 @@ static void w_sync(struct watch *w)
 		w->fail_step = m.fail_step;
 		w->fail_err = m.fail_err;
 	}
-}
-
-/* The box's own peak RSS in KB (VmHWM), or 0. */
-static long self_hwm(void)
-{
-	char s[2048], *p;
-	ssize_t n;
-	int fd;
-
-	fd = openat(box_proc, "self/status", O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return 0;
-	n = read(fd, s, sizeof s - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	s[n] = 0;
-	p = strstr(s, "VmHWM:");
-	return p ? strtol(p + 6, NULL, 10) : 0;
 }
 
 static void w_listener(struct watch *w)
@@ -565,11 +545,6 @@ static void box_serve(int ctl, int job, int sync, int child_end,
 		box_send(ctl, &res, sizeof res, NULL, 0);
 		_exit(1);
 	}
-	/* The peak RSS the run child inherits at its exec is the box's (they
-	 * share memory until then): reset it to the current RSS now, read it
-	 * once the child has exec'd. */
-	if (box_clear_refs >= 0 && pwrite(box_clear_refs, "5", 1, 0) < 0)
-		box_hwm = LONG_MAX;
 	args.job = job;
 	args.ctl = ctl;
 	args.sync = child_end;
@@ -583,8 +558,6 @@ static void box_serve(int ctl, int job, int sync, int child_end,
 		_exit(1);
 	}
 	w.pid = pid;
-	if (box_hwm != LONG_MAX)
-		box_hwm = self_hwm();
 	w.pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
 	if (w.pidfd < 0 || clock_getcpuclockid(pid, &w.cpuclock) != 0) {
 		/* Cannot watch it: do not let it run unwatched. */
@@ -627,10 +600,9 @@ static void box_serve(int ctl, int job, int sync, int child_end,
 		(long long)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1000LL;
 	res.wall_ns = w.end_ns - w.start_ns;
 	res.maxrss_kb = ru.ru_maxrss;
-	/* R's peak RSS (rusage) is the larger of its own and that of the
-	 * memory it shared with the box until its exec: only a figure above
-	 * the box's is the program's. */
-	res.hwm_kb = box_hwm > 0 && ru.ru_maxrss > box_hwm ? ru.ru_maxrss : 0;
+	/* The larger of the program's peak RSS and the child's RSS at its
+	 * exec: the box's, shared until then (about 1.5 MB). */
+	res.hwm_kb = ru.ru_maxrss;
 	if (box_send(ctl, &res, sizeof res, NULL, 0) < 0)
 		_exit(1);
 }
@@ -667,7 +639,7 @@ static int box_mounts(const struct box_conf *conf)
 	if ((box_proc = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0 ||
 	    umount2("/proc", MNT_DETACH) < 0 || rmdir("/proc") < 0)
 		return -1;
-	box_clear_refs = openat(box_proc, "self/clear_refs", O_WRONLY | O_CLOEXEC);
+
 	if (mount(NULL, "/", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID |
 		  MS_NODEV | MS_NOEXEC, NULL) < 0)
 		return -1;
@@ -685,6 +657,16 @@ static __attribute__((noreturn)) void box_main(int ctl, int job,
 	res.fail_step = -1;
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0) {
 		res.fail_step = STEP_PDEATH;
+		goto fail;
+	}
+	/* A session of the box's own, once (a session per run would cost a
+	 * scheduler autogroup each): the run children are in its process
+	 * group, which is orphaned (the box's parent is outside the
+	 * session), so the terminal stop signals a program raises are
+	 * discarded, and its kill(0, ...) reaches no one but itself and the
+	 * box, which as init ignores it. */
+	if (setsid() < 0) {
+		res.fail_step = STEP_NS;
 		goto fail;
 	}
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sync) < 0) {

@@ -108,7 +108,8 @@ struct box_res {
 	int fail_step, fail_err;    /* set-up failure (-1: none) */
 	long long cpu_ns, wall_ns;
 	long maxrss_kb;
-	long hwm_kb;                /* the program's own peak RSS, 0: unknown */
+	long hwm_kb;                /* peak RSS: the program's, or at least the
+				     * child's RSS at its exec (about 1.5 MB) */
 	long bin_kb;                /* compile: binary copied out, KB + 1; 0: none */
 	/* RES_STARTED: from the run child to the box, the run's clock */
 	long long start_ns, cpu_limit_ns, wall_limit_ns;

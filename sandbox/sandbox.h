@@ -110,9 +110,11 @@ const char *sbx_missing(const struct sbx *s);
  * readable by others is copied first), with argv[0] "prog". A program whose
  * loadable image is larger than memory_kb is MLE without running. Peak
  * memory is the larger of the memory cgroup's peak over the run and the
- * program's peak RSS when that is known; the cgroup counts in batches of up
- * to 256 KB per CPU, so a tiny program can read as 0 KB. At most 8 files
- * and 64 arguments. */
+ * program's peak RSS: exact above about 1.5 MB, about 1.5 MB for smaller
+ * programs (the run child's RSS before its exec), never 0. A program that
+ * cannot start (a dynamic binary: no loader in the box) is RE. SIGXCPU and
+ * SIGXFSZ a program raises itself are RE. At most 8 files and 64
+ * arguments. */
 int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r);
 
 /* Compile `source` (len bytes) with gcc in the compile sandbox.
