@@ -70,13 +70,16 @@
  *       this is exact to 256 KB: a tiny program can read as 0.
  *     - R's ru_maxrss, which Linux takes as the larger of the program's
  *       peak RSS and R's RSS at its exec: that of the memory R shares with
- *       B until then, about 1.5 MB (more when the judge is built with
- *       sanitizers). So a program smaller than that reads as that. Making
- *       it smaller (dropping B's code pages just before the exec, clearing
- *       the high-water mark) was tried: B faulting them back costs more
- *       than the whole sandbox (ratio 1.05 -> 1.29); not done.
- *     So the peak is exact for any program above about 1.5 MB, never 0,
- *     and at most about 1.5 MB for the smallest.
+ *       B until then, at most B's own peak (getrusage before the clone).
+ *       Above B's peak (+ 256 KB) it is the program's peak RSS. Below, it
+ *       is an upper bound, used while B's peak is small (about 1.5 MB
+ *       normally; a judge built with sanitizers makes B's 100 MB and more,
+ *       and then only the cgroup figure counts). Making B's RSS smaller
+ *       (dropping its code pages just before the exec) was tried: B
+ *       faulting them back costs more than the whole sandbox (ratio 1.05
+ *       -> 1.29); not done.
+ *     So the peak is exact above B's peak, never 0 in a normal build, and
+ *     at most about 1.5 MB for the smallest programs.
  *     Reading the peak RSS at exit_group instead (a seccomp notification)
  *     would be exact for every program but costs two context switches per
  *     run (ratio 1.06 -> 1.19 measured); not done.

@@ -111,7 +111,9 @@ const char *sbx_missing(const struct sbx *s);
  * loadable image is larger than memory_kb is MLE without running. Peak
  * memory is the larger of the memory cgroup's peak over the run and the
  * program's peak RSS: exact above about 1.5 MB, about 1.5 MB for smaller
- * programs (the run child's RSS before its exec), never 0. A program that
+ * programs (the run child's RSS before its exec), never 0 (except in a
+ * judge built with sanitizers, where small programs read as the cgroup's
+ * figure alone, granular to 256 KB). A program that
  * cannot start (a dynamic binary: no loader in the box) is RE. SIGXCPU and
  * SIGXFSZ a program raises itself are RE. At most 8 files and 64
  * arguments. */
