@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "judge/check.h"
+#include "lib/text.h"
 #include "lib/err.h"
 #include "lib/regex.h"
 #include "lib/util.h"
@@ -19,93 +20,6 @@
 
 /* ---- escaping ----------------------------------------------------------- */
 
-/* Length of the valid UTF-8 sequence at p (at most n bytes), or 0 when the
- * bytes there are not one (overlong forms, surrogates and values past
- * U+10FFFF are invalid). *cp gets the code point. */
-static size_t utf8_seq(const unsigned char *p, size_t n, uint32_t *cp)
-{
-	size_t len, i;
-	uint32_t c;
-
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	}
-	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
-		len = 2;
-		c = p[0] & 0x1f;
-	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
-		len = 3;
-		c = p[0] & 0x0f;
-	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
-		len = 4;
-		c = p[0] & 0x07;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (p[i] & 0x3f);
-	}
-	if ((len == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
-	    (len == 4 && (c < 0x10000 || c > 0x10ffff)))
-		return 0;
-	*cp = c;
-	return len;
-}
-
-/* Code points that reorder or hide text on a terminal. */
-static int is_bidi_control(uint32_t c)
-{
-	return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
-	       c == 0x200e || c == 0x200f || c == 0x061c;
-}
-
-size_t check_escape(struct buf *b, const char *p, size_t n, size_t max, int keep_lines)
-{
-	const unsigned char *u = (const unsigned char *)p;
-	size_t i = 0, len;
-	uint32_t cp;
-
-	while (i < n) {
-		len = utf8_seq(u + i, n - i, &cp);
-		if (len == 0)
-			len = 1;
-		if (i + len > max)
-			break;
-		if (len == 1 && u[i] >= 0x80) {
-			buf_addf(b, "\\x%02x", u[i]);
-		} else if (len > 1) {
-			if ((cp >= 0x80 && cp < 0xa0) || is_bidi_control(cp))
-				buf_addf(b, "\\u{%x}", (unsigned)cp);
-			else
-				buf_add(b, u + i, len);
-		} else if (keep_lines && (u[i] == '\n' || u[i] == '\t')) {
-			buf_addch(b, u[i]);
-		} else if (u[i] == '\n') {
-			buf_addstr(b, "\\n");
-		} else if (u[i] == '\t') {
-			buf_addstr(b, "\\t");
-		} else if (u[i] == '\r') {
-			buf_addstr(b, "\\r");
-		} else if (u[i] == '\\' || u[i] == '\'') {
-			buf_addch(b, '\\');
-			buf_addch(b, u[i]);
-		} else if (u[i] < 0x20 || u[i] == 0x7f) {
-			buf_addf(b, "\\x%02x", u[i]);
-		} else {
-			buf_addch(b, u[i]);
-		}
-		i += len;
-	}
-	if (i < n)
-		buf_addstr(b, "...");
-	return i;
-}
-
 /* 'value', escaped and cut; from byte `from` on (with a leading "...") when
  * from > 0. */
 static void quote_from(struct buf *b, const char *p, size_t n, size_t from)
@@ -113,7 +27,7 @@ static void quote_from(struct buf *b, const char *p, size_t n, size_t from)
 	buf_addch(b, '\'');
 	if (from > 0)
 		buf_addstr(b, "...");
-	check_escape(b, p + from, n - from, VAL_MAX, 0);
+	text_escape(b, p + from, n - from, VAL_MAX, TEXT_QUOTE);
 	buf_addch(b, '\'');
 }
 
@@ -677,7 +591,7 @@ static enum verdict check_regex(const char *out, size_t outlen,
 					       REGEX_NO_JIT : 0));
 		if (!e->rx) {
 			buf_addf(&msg, "answer line %zu: ", i + 1);
-			check_escape(&msg, err_msg(), strlen(err_msg()), 300, 0);
+			text_escape(&msg, err_msg(), strlen(err_msg()), 300, TEXT_QUOTE);
 			v = V_IE;
 			break;
 		}
@@ -756,7 +670,7 @@ enum verdict check_custom_verdict(int exit_code, const char *how,
 	if (exit_code >= 0 && exit_code <= 2) {
 		v = exit_code == 0 ? V_AC : exit_code == 1 ? V_WA : V_PE;
 		if (first)
-			check_escape(&b, msg, first, 200, 0);
+			text_escape(&b, msg, first, 200, TEXT_QUOTE);
 		else if (v != V_AC)
 			buf_addstr(&b, v == V_WA ? "the checker rejected the output"
 				   : "the checker rejected the output's layout");
@@ -768,7 +682,7 @@ enum verdict check_custom_verdict(int exit_code, const char *how,
 		buf_addf(&b, "checker failed: %s", how && *how ? how : "it did not exit");
 	if (first) {
 		buf_addstr(&b, ": ");
-		check_escape(&b, msg, first, 200, 0);
+		text_escape(&b, msg, first, 200, TEXT_QUOTE);
 	}
 	return finish(r, V_IE, &b);
 }

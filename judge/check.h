@@ -12,7 +12,7 @@
  *
  * Messages name the first difference, "line 1, token 1: expected '5', got
  * '6'" (line and token numbers of the output, 1-based), with each value cut
- * to about 40 bytes around the difference and escaped with check_escape(), so
+ * to about 40 bytes around the difference and escaped with text_escape() (lib/text.h), so
  * a program can never make the judge print control characters, ANSI escapes
  * or invalid UTF-8, nor forge the judge's own messages. The answer is never
  * shown beyond the differing value. */
@@ -79,13 +79,5 @@ enum verdict check_custom_verdict(int exit_code, const char *how,
 				  const char *msg, size_t msglen,
 				  struct check_result *r);
 
-/* Append n bytes of p to b escaped for a terminal: printable ASCII and valid
- * UTF-8 stay (except C1 controls and bidirectional overrides), '\\' and '\''
- * are backslash-escaped, '\n' '\t' '\r' are written as \n \t \r (or kept as
- * they are when keep_lines: newlines and tabs only), any other control byte,
- * DEL and every byte of invalid UTF-8 as \xNN. At most max input bytes are
- * shown (never cutting a UTF-8 sequence); when cut, "..." follows. Returns
- * the number of input bytes shown. */
-size_t check_escape(struct buf *b, const char *p, size_t n, size_t max, int keep_lines);
 
 #endif

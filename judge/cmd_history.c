@@ -8,6 +8,7 @@
 #include "judge/check.h"
 #include "judge/judge.h"
 #include "judge/report.h"
+#include "lib/text.h"
 #include "lib/err.h"
 #include "lib/util.h"
 #include "lib/verdict.h"
@@ -58,7 +59,7 @@ static void print_row(const struct judge_ctx *ctx, const struct db_submission *s
 	char when[32], mem[32], time[32], passed[32];
 
 	util_format_rfc3339(s->submitted_at, when);
-	check_escape(&user, s->user, strlen(s->user), 16, 0);
+	text_escape(&user, s->user, strlen(s->user), 16, TEXT_QUOTE);
 	snprintf(time, sizeof(time), "%d ms", s->time_ms);
 	snprintf(passed, sizeof(passed), "%d/%d", s->passed, s->total);
 	printf("%6lld  %-20s  %-20s  %-16s  %s%-7s%s %7s %8s %10s\n", s->id, when, s->problem,

@@ -9,6 +9,7 @@
 #include "judge/grade.h"
 #include "judge/judge.h"
 #include "judge/report.h"
+#include "lib/text.h"
 #include "lib/err.h"
 #include "lib/util.h"
 
@@ -113,7 +114,7 @@ int cmd_result(struct judge_ctx *ctx, int argc, char **argv)
 	} else {
 		if (have_problem)
 			add_sample_inputs(ctx, &p, &r);
-		check_escape(&user, s.user, strlen(s.user), 64, 0);
+		text_escape(&user, s.user, strlen(s.user), 64, TEXT_QUOTE);
 		printf("submission %lld \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 %s\n", s.id, s.problem,
 		       buf_str(&user), when);
 		if (!s.compile_ok && !s.running && s.verdict == V_CE)

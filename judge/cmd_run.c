@@ -13,6 +13,7 @@
 
 #include "judge/compile.h"
 #include "judge/judge.h"
+#include "lib/text.h"
 #include "lib/buf.h"
 #include "lib/err.h"
 #include "lib/util.h"
@@ -176,12 +177,12 @@ static void describe_run(struct run_report *rep, const struct run_opts *o)
 	case SBX_SV:
 		if (sr->syscall[0]) {
 			buf_addstr(&rep->message, "forbidden system call '");
-			compile_escape_text(&rep->message, sr->syscall,
-					    strnlen(sr->syscall, sizeof(sr->syscall)), 0);
+			text_escape(&rep->message, sr->syscall,
+					    strnlen(sr->syscall, sizeof(sr->syscall)), SIZE_MAX, 0);
 			buf_addch(&rep->message, '\'');
 		} else if (sr->message[0]) {
-			compile_escape_text(&rep->message, sr->message,
-					    strnlen(sr->message, sizeof(sr->message)), 0);
+			text_escape(&rep->message, sr->message,
+					    strnlen(sr->message, sizeof(sr->message)), SIZE_MAX, 0);
 		} else {
 			buf_addstr(&rep->message, "security violation");
 		}
@@ -199,7 +200,7 @@ static json_t *json_bytes(const char *p, size_t n)
 	struct buf fixed = BUF_INIT;
 	json_t *j;
 
-	compile_fix_utf8(&fixed, p, n);
+	text_fix_utf8(&fixed, p, n);
 	j = json_stringn(buf_str(&fixed), fixed.len);
 	buf_release(&fixed);
 	return j ? j : json_string("");
@@ -273,7 +274,7 @@ static void print_marked(const char *label, const struct buf *b)
 	const char *p, *nl;
 	size_t n;
 
-	compile_escape_text(&e, buf_str(b), b->len, 1);
+	text_escape(&e, buf_str(b), b->len, SIZE_MAX, TEXT_KEEP_LINES);
 	for (p = buf_str(&e); *p; p += n + (p[n] == '\n')) {
 		nl = strchr(p, '\n');
 		n = nl ? (size_t)(nl - p) : strlen(p);
@@ -304,7 +305,7 @@ static void print_human(const struct judge_ctx *ctx, const struct run_report *re
 		if (isatty(1)) {
 			struct buf e = BUF_INIT;
 
-			compile_escape_text(&e, buf_str(&sr->out), sr->out.len, 1);
+			text_escape(&e, buf_str(&sr->out), sr->out.len, SIZE_MAX, TEXT_KEEP_LINES);
 			fwrite(buf_str(&e), 1, e.len, stdout);
 			if (e.len && e.data[e.len - 1] != '\n')
 				fputs("\n(no newline at the end of the output)\n", stdout);
@@ -393,7 +394,7 @@ internal:
 	rep.verdict = "IE";
 	rep.ran = 0;
 	buf_reset(&rep.message);
-	compile_escape_text(&rep.message, err_msg(), strlen(err_msg()), 0);
+	text_escape(&rep.message, err_msg(), strlen(err_msg()), SIZE_MAX, 0);
 	rc = EXIT_INTERNAL;
 report:
 	if (o.json)

@@ -21,6 +21,7 @@
 #include "judge/judge.h"
 #include "judge/report.h"
 #include "judge/stress.h"
+#include "lib/text.h"
 #include "lib/err.h"
 #include "lib/util.h"
 
@@ -102,7 +103,7 @@ static void show_block(const struct judge_ctx *ctx, const char *title, const str
 	while (n < b->len && n < SHOW_BYTES && lines < SHOW_LINES)
 		if (b->data[n++] == '\n')
 			lines++;
-	compile_escape_text(&e, b->data ? b->data : "", n, 1);
+	text_escape(&e, b->data ? b->data : "", n, SIZE_MAX, TEXT_KEEP_LINES);
 	printf("%s%s%s (%zu bytes)%s\n", judge_color(ctx, "1"), title, judge_color(ctx, "0"),
 	       b->len, b->len == 0 ? ": empty" : "");
 	for (i = 0, start = 0; i <= e.len; i++) {
@@ -156,7 +157,7 @@ static void print_text(const struct judge_ctx *ctx, const char *id, const struct
 	show_block(ctx, "expected", &r->expected);
 	show_block(ctx, "got", &r->got);
 	if (r->message[0]) {
-		compile_escape_text(&msg, r->message, strlen(r->message), 0);
+		text_escape(&msg, r->message, strlen(r->message), SIZE_MAX, 0);
 		printf("%s: %s\n", r->verdict == V_WA || r->verdict == V_PE ? "checker" : "run",
 		       buf_str(&msg));
 	}

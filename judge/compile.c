@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "judge/compile.h"
+#include "lib/text.h"
 #include "lib/err.h"
 #include "lib/util.h"
 #include "sandbox/sandbox.h"
@@ -480,94 +481,6 @@ long long compile_cache_evict(const struct compile_cache *c, unsigned keep_s)
 	return freed;
 }
 
-/* ---- text ---- */
-
-/* Length of the valid UTF-8 sequence at p (n bytes left) and its code
- * point, or 0 when the bytes are not valid UTF-8. */
-static size_t utf8_seq(const unsigned char *p, size_t n, unsigned *cp)
-{
-	size_t len, i;
-	unsigned c;
-
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	}
-	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
-		len = 2;
-		c = p[0] & 0x1f;
-	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
-		len = 3;
-		c = p[0] & 0x0f;
-	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
-		len = 4;
-		c = p[0] & 0x07;
-	} else {
-		return 0;
-	}
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (p[i] & 0x3f);
-	}
-	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10ffff)) ||
-	    (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return len;
-}
-
-void compile_escape_text(struct buf *out, const char *p, size_t n, int keep_lines)
-{
-	const unsigned char *s = (const unsigned char *)p;
-	size_t i = 0, len;
-	unsigned cp;
-
-	while (i < n && !out->truncated) {
-		len = utf8_seq(s + i, n - i, &cp);
-		if (!len) {
-			buf_addstr(out, "\xef\xbf\xbd"); /* U+FFFD */
-			i++;
-			continue;
-		}
-		if (cp < 0x20 || cp == 0x7f) {
-			if (keep_lines && (cp == '\n' || cp == '\t'))
-				buf_addch(out, (int)cp);
-			else
-				buf_addf(out, "\\x%02x", cp);
-		} else if ((cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
-			   (cp >= 0x2066 && cp <= 0x2069)) {
-			/* C1 controls (8-bit CSI) and bidi overrides can
-			 * rewrite what a terminal shows. */
-			buf_addf(out, "\\u%04x", cp);
-		} else {
-			buf_add(out, s + i, len);
-		}
-		i += len;
-	}
-}
-
-void compile_fix_utf8(struct buf *out, const char *p, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)p;
-	size_t i = 0, start = 0, len;
-	unsigned cp;
-
-	while (i < n) {
-		len = utf8_seq(s + i, n - i, &cp);
-		if (len) {
-			i += len;
-			continue;
-		}
-		buf_add(out, s + start, i - start);
-		buf_addstr(out, "\xef\xbf\xbd");
-		start = ++i;
-	}
-	buf_add(out, s + start, i - start);
-}
-
 /* ---- compiling ---- */
 
 static void set_message(struct compile_result *r, const struct sbx_result *sr)
@@ -583,7 +496,7 @@ static void set_message(struct compile_result *r, const struct sbx_result *sr)
 		buf_add(&raw, buf_str(&sr->out), sr->out.len);
 	}
 	buf_reset(&r->message);
-	compile_escape_text(&r->message, buf_str(&raw), raw.len, 1);
+	text_escape(&r->message, buf_str(&raw), raw.len, SIZE_MAX, TEXT_KEEP_LINES);
 	if (r->message.len > COMPILE_MAX_MESSAGE || raw.truncated ||
 	    sr->err.truncated) {
 		cut = r->message.len > COMPILE_MAX_MESSAGE ? COMPILE_MAX_MESSAGE :
@@ -609,8 +522,8 @@ static void set_message(struct compile_result *r, const struct sbx_result *sr)
 		break;
 	case SBX_SV:
 		buf_addstr(&r->message, "the compiler was stopped: forbidden system call '");
-		compile_escape_text(&r->message, sr->syscall,
-				    strnlen(sr->syscall, sizeof(sr->syscall)), 0);
+		text_escape(&r->message, sr->syscall,
+				    strnlen(sr->syscall, sizeof(sr->syscall)), SIZE_MAX, 0);
 		buf_addstr(&r->message, "'\n");
 		break;
 	default:

@@ -91,16 +91,5 @@ long long compile_cache_evict(const struct compile_cache *c, unsigned keep_s);
  * Returns 0, or -1 with err set to a one-line user message (bad input). */
 int compile_read_source(const char *path, struct buf *b);
 
-/* Append p[0..n) to out made safe to print: valid UTF-8 (invalid bytes
- * become U+FFFD), NUL and control characters (ANSI escapes included) shown
- * as \xHH, except \n and \t when keep_lines. Used for program output shown
- * on a terminal and for messages. */
-void compile_escape_text(struct buf *out, const char *p, size_t n,
-			 int keep_lines);
-
-/* Append p[0..n) to out with only invalid UTF-8 bytes replaced by U+FFFD
- * (NUL and control characters kept): for JSON strings, whose encoder
- * escapes the rest. */
-void compile_fix_utf8(struct buf *out, const char *p, size_t n);
 
 #endif

@@ -12,6 +12,7 @@
 #include "judge/check.h"
 #include "judge/compile.h"
 #include "judge/grade.h"
+#include "lib/text.h"
 #include "lib/err.h"
 #include "lib/util.h"
 #include "sandbox/sandbox.h"
@@ -102,12 +103,12 @@ static char *describe_limit(const struct grading *g, const struct sbx_result *sr
 	case SBX_SV:
 		if (sr->syscall[0]) {
 			buf_addstr(&b, "forbidden system call '");
-			check_escape(&b, sr->syscall, strnlen(sr->syscall, sizeof(sr->syscall)),
-				     sizeof(sr->syscall), 0);
+			text_escape(&b, sr->syscall, strnlen(sr->syscall, sizeof(sr->syscall)),
+				     sizeof(sr->syscall), TEXT_QUOTE);
 			buf_addch(&b, '\'');
 		} else if (sr->message[0]) {
-			check_escape(&b, sr->message, strnlen(sr->message, sizeof(sr->message)),
-				     sizeof(sr->message), 0);
+			text_escape(&b, sr->message, strnlen(sr->message, sizeof(sr->message)),
+				     sizeof(sr->message), TEXT_QUOTE);
 		} else {
 			buf_addstr(&b, "security violation");
 		}
@@ -296,7 +297,7 @@ char *grade_input_excerpt(const char *in, size_t len)
 	while (n < len && n < INPUT_SHOW_BYTES && lines < INPUT_SHOW_LINES)
 		if (in[n++] == '\n')
 			lines++;
-	check_escape(&b, in, len, n, 1);
+	text_escape(&b, in, len, n, TEXT_QUOTE | TEXT_KEEP_LINES);
 	return buf_detach(&b, NULL);
 }
 

@@ -17,6 +17,7 @@
 #include "judge/compile.h"
 #include "judge/grade.h"
 #include "judge/regress.h"
+#include "lib/text.h"
 #include "lib/err.h"
 #include "lib/regex.h"
 #include "lib/util.h"
@@ -893,7 +894,7 @@ void regress_xml_escape(struct buf *out, const char *s)
 	struct buf fixed = BUF_INIT;
 	const unsigned char *p;
 
-	compile_fix_utf8(&fixed, s, strlen(s));
+	text_fix_utf8(&fixed, s, strlen(s));
 	for (p = (const unsigned char *)buf_str(&fixed); *p; p++) {
 		switch (*p) {
 		case '&': buf_addstr(out, "&amp;"); break;

@@ -7,6 +7,7 @@
 #include "judge/compile.h"
 #include "judge/judge.h"
 #include "judge/report.h"
+#include "lib/text.h"
 #include "lib/util.h"
 
 #define NAME_WIDTH_MIN 12
@@ -65,7 +66,7 @@ void report_table_row(const struct judge_ctx *ctx, FILE *f, int width, size_t in
 	struct buf name = BUF_INIT;
 	char mem[32], time[32];
 
-	check_escape(&name, t->name, strlen(t->name), NAME_WIDTH_MAX, 0);
+	text_escape(&name, t->name, strlen(t->name), NAME_WIDTH_MAX, TEXT_QUOTE);
 	snprintf(time, sizeof(time), "%u ms", t->time_ms);
 	fprintf(f, "%4zu  %-*s %s%-7s%s %8s %10s  %s\n", index, width, buf_str(&name),
 		judge_color(ctx, report_verdict_color(t->verdict)), verdict_name(t->verdict),
@@ -113,12 +114,12 @@ void report_summary(const struct judge_ctx *ctx, FILE *f, const struct grade_res
 		/* the judge's own words (program text in it is escaped already):
 		 * only control characters are neutralised */
 		buf_addstr(&b, " (");
-		compile_escape_text(&b, r->error, strlen(r->error), 0);
+		text_escape(&b, r->error, strlen(r->error), SIZE_MAX, 0);
 		buf_addch(&b, ')');
 	} else {
 		if (failed && failed->verdict == r->verdict) {
 			buf_addstr(&b, " on test ");
-			check_escape(&b, failed->name, strlen(failed->name), 60, 0);
+			text_escape(&b, failed->name, strlen(failed->name), 60, TEXT_QUOTE);
 		}
 		buf_addf(&b, " (%d/%d passed) \xc2\xb7 %u ms \xc2\xb7 %s", r->passed, r->total,
 			 r->time_ms, report_memory(r->memory_kb, mem));
@@ -134,7 +135,7 @@ json_t *report_json_string(const char *p, size_t n)
 	struct buf fixed = BUF_INIT;
 	json_t *j;
 
-	compile_fix_utf8(&fixed, p ? p : "", p ? n : 0);
+	text_fix_utf8(&fixed, p ? p : "", p ? n : 0);
 	j = json_stringn(buf_str(&fixed), fixed.len);
 	buf_release(&fixed);
 	return j ? j : json_string("");

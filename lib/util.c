@@ -14,6 +14,7 @@
 #include <nettle/sha2.h>
 
 #include "err.h"
+#include "text.h"
 
 static void oom(void)
 {
@@ -390,42 +391,13 @@ size_t util_edit_distance(const char *a, const char *b)
 int util_is_text(const char *p, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)p;
-	size_t i = 0;
+	size_t i = 0, len;
+	uint32_t cp;
 
 	while (i < n) {
-		unsigned c = s[i];
-		size_t k, need;
-		unsigned cp;
-
-		if (c == 0)
+		if (s[i] == 0 || !(len = text_utf8_seq(s + i, n - i, &cp)))
 			return 0;
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf) {
-			need = 1;
-			cp = c & 0x1f;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			need = 2;
-			cp = c & 0x0f;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			need = 3;
-			cp = c & 0x07;
-		} else {
-			return 0;
-		}
-		if (i + need >= n)
-			return 0;
-		for (k = 1; k <= need; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				return 0;
-			cp = cp << 6 | (s[i + k] & 0x3f);
-		}
-		if ((need == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-		    (need == 3 && (cp < 0x10000 || cp > 0x10ffff)))
-			return 0;
-		i += need + 1;
+		i += len;
 	}
 	return 1;
 }

@@ -139,7 +139,7 @@ EOF2
 	check "terminal: no raw ESC" sh -c "! grep -q \"\$(printf '\\033')\" tty.out"
 	check "terminal: no raw NUL" sh -c "! tr -d '\\n' < tty.out | od -An -c | grep -q '\\\\0'"
 	contains "terminal: escapes shown" "$(cat tty.out)" 'a\x00b'
-	contains "terminal: ESC shown" "$(cat tty.out)" '\x1b[2J\x0d\u009b31m'
+	contains "terminal: ESC shown" "$(cat tty.out)" '\x1b[2J\r\u{9b}31m'
 	contains "terminal: program stderr marked" "$(cat tty.out)" "stderr| judge: error: fake"
 	script -qec "'$JUDGE' run --json esc.c" /dev/null > tty.json 2>&1
 	equals "terminal JSON is ASCII" "$(tr -d '\r' < tty.json | LC_ALL=C grep -c '[^ -~]')" 0

@@ -224,31 +224,6 @@ static void regex_wrapper(void **state)
 	regex_free(re);
 }
 
-static void escaping(void **state)
-{
-	struct buf b = BUF_INIT;
-
-	(void)state;
-	check_escape(&b, "\033[31mAC\033[0m", 11, 100, 0);
-	assert_string_equal(buf_str(&b), "\\x1b[31mAC\\x1b[0m");
-	buf_reset(&b);
-	check_escape(&b, "a'b\\c\x7f\xff\xc3\xa9\xc2\x9b", 11, 100, 0);
-	assert_string_equal(buf_str(&b), "a\\'b\\\\c\\x7f\\xff\xc3\xa9\\u{9b}");
-	buf_reset(&b);
-	check_escape(&b, "\xe2\x80\xae" "evil", 7, 100, 0);
-	assert_string_equal(buf_str(&b), "\\u{202e}evil");
-	buf_reset(&b);
-	assert_int_equal(check_escape(&b, "abcdef", 6, 4, 0), 4);
-	assert_string_equal(buf_str(&b), "abcd...");
-	buf_reset(&b);
-	/* never cut inside a UTF-8 sequence */
-	assert_int_equal(check_escape(&b, "ab\xc3\xa9", 4, 3, 0), 2);
-	buf_reset(&b);
-	check_escape(&b, "l1\nl2\tx\r", 8, 100, 1);
-	assert_string_equal(buf_str(&b), "l1\nl2\tx\\r");
-	buf_release(&b);
-}
-
 static void long_values_are_cut(void **state)
 {
 	char out[301], ans[301];
@@ -312,7 +287,6 @@ int unit_check(void)
 		cmocka_unit_test(unordered_many_lines),
 		cmocka_unit_test(regex_lines),
 		cmocka_unit_test(regex_wrapper),
-		cmocka_unit_test(escaping),
 		cmocka_unit_test(long_values_are_cut),
 		cmocka_unit_test(big_outputs_are_linear),
 		cmocka_unit_test(custom_exit_codes),

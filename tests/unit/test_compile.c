@@ -208,31 +208,6 @@ static void source_checks(void **state)
 	free(dir);
 }
 
-static void escape_makes_text_safe(void **state)
-{
-	struct buf b = BUF_INIT;
-
-	(void)state;
-	compile_escape_text(&b, "a\033[2Jb\0c\r\n\td", 12, 1);
-	assert_string_equal(buf_str(&b), "a\\x1b[2Jb\\x00c\\x0d\n\td");
-	buf_reset(&b);
-	compile_escape_text(&b, "x\ny", 3, 0);
-	assert_string_equal(buf_str(&b), "x\\x0ay");
-	buf_reset(&b);
-	compile_escape_text(&b, "\xc3\xa9\xff\xc3", 4, 1);
-	assert_string_equal(buf_str(&b), "\xc3\xa9\xef\xbf\xbd\xef\xbf\xbd");
-	assert_true(util_is_text(b.data, b.len));
-	buf_reset(&b);
-	compile_escape_text(&b, "\xc2\x9b" "31m\xe2\x80\xae", 8, 1);
-	assert_string_equal(buf_str(&b), "\\u009b31m\\u202e");
-	buf_reset(&b);
-	/* Overlong encodings and surrogates are invalid. */
-	compile_escape_text(&b, "\xc0\xaf\xed\xa0\x80", 5, 1);
-	assert_true(util_is_text(b.data, b.len));
-	assert_null(strchr(buf_str(&b), '/'));
-	buf_release(&b);
-}
-
 int unit_compile(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -241,7 +216,6 @@ int unit_compile(void)
 		cmocka_unit_test(evict_oldest_first),
 		cmocka_unit_test(cache_folder_checks),
 		cmocka_unit_test(source_checks),
-		cmocka_unit_test(escape_makes_text_safe),
 	};
 
 	return cmocka_run_group_tests_name("compile", tests, NULL, NULL);
