@@ -55,10 +55,12 @@ deps:
 
 bin/judge: $(ALL_OBJ) build/flavour
 	@mkdir -p bin
-	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(LDLIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(LDLIBS)
 
 tests/toml_decode: $(BUILD)/tests/toml_decode.o $(LIB_OBJ) build/flavour
-	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(LDLIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(LDLIBS)
 
 # One unit-test binary linked against every object but judge/main.o; its
 # main() is generated from the list of tests/unit/test_NAME.c files, each of
@@ -74,14 +76,16 @@ $(BUILD)/unit-main.c: $(UNIT_SRC) Makefile
 	   echo 'return failed != 0; }'; } > $@
 
 $(BUILD)/unit-main.o: $(BUILD)/unit-main.c
-	$(CC) -std=gnu11 -O0 -c -o $@ $<
+	@$(CC) -std=gnu11 -O0 -c -o $@ $<
 
 $(BUILD)/unit-tests: $(BUILD)/unit-main.o $(UNIT_OBJ) $(NOMAIN)
-	$(CC) $(LDFLAGS) -o $@ $^ $(shell pkg-config --libs $(PKGS) cmocka 2>/dev/null) $(LDLIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(LDFLAGS) -o $@ $^ $(shell pkg-config --libs $(PKGS) cmocka 2>/dev/null) $(LDLIBS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -c -o $@ $<
 
 # db.c embeds the schema with .incbin.
 $(BUILD)/db/db.o: db/schema.sql

@@ -1180,3 +1180,23 @@ int judge_open_db(struct judge_ctx *ctx)
 	}
 	return rc;
 }
+
+int judge_find_problem(struct judge_ctx *ctx, const char *id, struct db_problem *p)
+{
+	char *near;
+	int rc = db_problem_get(ctx->db, id, p);
+
+	if (rc < 0)
+		return judge_error("%s", err_msg()), EXIT_INTERNAL;
+	if (rc == DB_NOTFOUND || p->retired) {
+		near = db_problem_nearest(ctx->db, id);
+		if (near)
+			judge_error("unknown problem '%s'; did you mean '%s'?", id, near);
+		else
+			judge_error("unknown problem '%s'; run 'judge list' to see the "
+				    "problem ids", id);
+		free(near);
+		return EXIT_BAD_INPUT;
+	}
+	return 0;
+}

@@ -47,6 +47,13 @@ const char *judge_color(const struct judge_ctx *ctx, const char *code);
  * main() for CMD_DB commands. Returns an exit code. */
 int judge_open_db(struct judge_ctx *ctx);
 
+/* Look up a problem that is in the catalogue (not retired) for the user:
+ * 0 with p filled (release it with db_problem_release), or an exit code
+ * after printing one line: EXIT_BAD_INPUT for an unknown id (suggesting the
+ * closest one), EXIT_INTERNAL when the database failed. */
+struct db_problem;
+int judge_find_problem(struct judge_ctx *ctx, const char *id, struct db_problem *p);
+
 /* Subcommands, one file each (judge/cmd_NAME.c). */
 int cmd_complexity(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_contest(struct judge_ctx *ctx, int argc, char **argv);

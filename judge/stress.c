@@ -945,34 +945,13 @@ static char *catalog_dir(const struct judge_ctx *ctx)
 	return d;
 }
 
-/* Problem id to p, or a one-line error (exit 2) with the closest id. */
-static int find_problem(struct judge_ctx *ctx, const char *id, struct db_problem *p)
-{
-	char *near;
-	int rc = db_problem_get(ctx->db, id, p);
-
-	if (rc < 0)
-		return judge_error("%s", err_msg()), EXIT_INTERNAL;
-	if (rc == DB_NOTFOUND || p->retired) {
-		near = db_problem_nearest(ctx->db, id);
-		if (near)
-			judge_error("unknown problem '%s'; did you mean '%s'?", id, near);
-		else
-			judge_error("unknown problem '%s'; run 'judge list' to see the "
-				    "problem ids", id);
-		free(near);
-		return EXIT_BAD_INPUT;
-	}
-	return 0;
-}
-
 int stress_session_open(struct judge_ctx *ctx, const char *id, struct stress_session *ss)
 {
 	char *dir;
 	int rc;
 
 	memset(ss, 0, sizeof(*ss));
-	if ((rc = find_problem(ctx, id, &ss->p)))
+	if ((rc = judge_find_problem(ctx, id, &ss->p)))
 		return rc;
 	dir = catalog_dir(ctx);
 	ss->folder = ss->p.folder[0] == '/' ? xstrdup(ss->p.folder) :

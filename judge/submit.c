@@ -54,27 +54,6 @@ static void progress(void *arg, const struct grade_result *r, const struct grade
 	fflush(stdout);
 }
 
-/* Problem id to p, or a one-line error (exit 2) with the closest id. */
-static int find_problem(struct judge_ctx *ctx, const char *id, struct db_problem *p)
-{
-	char *near;
-	int rc = db_problem_get(ctx->db, id, p);
-
-	if (rc < 0)
-		return judge_error("%s", err_msg()), EXIT_INTERNAL;
-	if (rc == DB_NOTFOUND || p->retired) {
-		near = db_problem_nearest(ctx->db, id);
-		if (near)
-			judge_error("unknown problem '%s'; did you mean '%s'?", id, near);
-		else
-			judge_error("unknown problem '%s'; run 'judge list' to see the "
-				    "problem ids", id);
-		free(near);
-		return EXIT_BAD_INPUT;
-	}
-	return 0;
-}
-
 int submit_file(struct judge_ctx *ctx, const struct submit_req *req)
 {
 	struct db_problem p = DB_PROBLEM_INIT;
@@ -89,7 +68,7 @@ int submit_file(struct judge_ctx *ctx, const struct submit_req *req)
 	int rc, graded, i;
 	json_t *j;
 
-	if ((rc = find_problem(ctx, req->problem, &p)))
+	if ((rc = judge_find_problem(ctx, req->problem, &p)))
 		goto out;
 	if (compile_read_source(req->path, &source) < 0) {
 		rc = judge_error("%s", err_msg());
