@@ -322,7 +322,9 @@ static void print_human(const struct judge_ctx *ctx, const struct run_report *re
 	if (rep->ran) {
 		fprintf(stderr, "  time %u ms  wall %u ms  memory %lu KB", sr->cpu_ms,
 			sr->wall_ms, sr->memory_kb);
-		if (sr->signal)
+		if (sr->status == SBX_SV)   /* as in the JSON: seccomp's signal */
+			fprintf(stderr, "  signal SIGSYS");
+		else if (sr->signal)
 			fprintf(stderr, "  signal %s", signal_name(sr->signal, sig));
 		else if (sr->exit_code >= 0)
 			fprintf(stderr, "  exit %d", sr->exit_code);
