@@ -743,7 +743,10 @@ static __attribute__((noreturn)) void box_waiter(int ctl, int job, pid_t judge,
 	job = 4;
 	if (conf->userns)
 		flags |= CLONE_NEWUSER;
-	if (unshare(flags) < 0 || (conf->userns && box_map_ids(conf->uid, conf->gid) < 0)) {
+	/* the new UTS namespace still carries the host's names: replace them
+	 * so that uname() tells the program nothing about the machine */
+	if (unshare(flags) < 0 || (conf->userns && box_map_ids(conf->uid, conf->gid) < 0) ||
+	    sethostname("box", 3) < 0 || setdomainname("box", 3) < 0) {
 		res.fail_step = STEP_NS;
 		res.fail_err = errno;
 		box_send(ctl, &res, sizeof res, NULL, 0);

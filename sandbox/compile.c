@@ -266,7 +266,8 @@ static __attribute__((noreturn)) void cc_waiter(const struct cc_child *c)
 		cc_fail(STEP_FDS);
 	if (unshare(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC |
 		    CLONE_NEWUTS | (c->j->userns ? CLONE_NEWUSER : 0)) < 0 ||
-	    (c->j->userns && box_map_ids(c->j->uid, c->j->gid) < 0))
+	    (c->j->userns && box_map_ids(c->j->uid, c->j->gid) < 0) ||
+	    sethostname("box", 3) < 0 || setdomainname("box", 3) < 0)
 		cc_fail(STEP_NS);
 	pid = fork();
 	if (pid < 0)

@@ -11,7 +11,8 @@
  *   judge thread ─ctl/job sockets─ waiter W ── box B (PID 1) ── run child R
  *
  *   W is forked by the judge, joins the worker's run cgroups (memory, pids,
- *   cpuacct), unshares mount, PID, network, IPC and UTS namespaces, forks B
+ *   cpuacct), unshares mount, PID, network, IPC and UTS namespaces (the
+ *   host and domain names become "box", so uname() tells nothing), forks B
  *   and waits. B is PID 1 of the new PID namespace (so the program is never
  *   PID 1 and its own signals keep their meaning): it pivots into an empty
  *   read-only tmpfs whose only content is /box (a small noexec tmpfs), and
