@@ -362,6 +362,7 @@ int cmd_run(struct judge_ctx *ctx, int argc, char **argv)
 		err_prefix("cannot set up the sandbox");
 		goto internal;
 	}
+	judge_sandbox_warn(ctx, s);
 	if (compile_c(&cache, s, buf_str(&source), source.len, &rep.cr) < 0)
 		goto internal;
 	rep.compiled = 1;

@@ -47,6 +47,11 @@ const char *judge_color(const struct judge_ctx *ctx, const char *code);
  * main() for CMD_DB commands. Returns an exit code. */
 int judge_open_db(struct judge_ctx *ctx);
 
+/* Warn once per process, unless -q, when the sandbox runs with less than
+ * every protection (not as root: sbx_missing). */
+struct sbx;
+void judge_sandbox_warn(const struct judge_ctx *ctx, const struct sbx *s);
+
 /* Look up a problem that is in the catalogue (not retired) for the user:
  * 0 with p filled (release it with db_problem_release), or an exit code
  * after printing one line: EXIT_BAD_INPUT for an unknown id (suggesting the

@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "judge/judge.h"
+#include "sandbox/sandbox.h"
 
 int judge_error(const char *fmt, ...)
 {
@@ -42,3 +43,13 @@ const char *judge_color(const struct judge_ctx *ctx, const char *code)
 	return e;
 }
 
+void judge_sandbox_warn(const struct judge_ctx *ctx, const struct sbx *s)
+{
+	static int warned;
+	const char *missing = sbx_missing(s);
+
+	if (missing && !warned && !ctx->quiet) {
+		warned = 1;
+		judge_warn("the sandbox is weaker than as root: %s", missing);
+	}
+}

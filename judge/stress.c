@@ -967,6 +967,7 @@ int stress_session_open(struct judge_ctx *ctx, const char *id, struct stress_ses
 		judge_error("cannot set up the sandbox: %s", err_msg());
 		return EXIT_INTERNAL;
 	}
+	judge_sandbox_warn(ctx, ss->sbx);
 	rc = stress_tools_open(&ss->tools, &ss->p, ss->folder, ss->sbx, ss->cache);
 	if (rc == STRESS_NO_GEN || rc == STRESS_BAD)
 		return judge_error("%s", err_msg());

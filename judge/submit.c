@@ -85,6 +85,7 @@ int submit_file(struct judge_ctx *ctx, const struct submit_req *req)
 		rc = EXIT_INTERNAL;
 		goto out;
 	}
+	judge_sandbox_warn(ctx, s);
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
