@@ -508,6 +508,7 @@ static void set_message(struct compile_result *r, const struct sbx_result *sr)
 		r->message.data[cut] = 0;
 		buf_addstr(&r->message, "\n[diagnostics truncated]\n");
 	}
+	buf_release(&raw);
 	switch (sr->status) {
 	case SBX_TLE:
 		buf_addf(&r->message, "compilation took too long (limit %u s)\n",
