@@ -123,28 +123,7 @@ void db_contest_list_free(struct db_contest *v, size_t n)
 
 char *db_contest_nearest(struct db *db, const char *id)
 {
-	sqlite3_stmt *st;
-	const char *cand;
-	size_t best = (size_t)-1, d, limit = strlen(id) / 3;
-	char *found = NULL;
-
-	if (limit < 2)
-		limit = 2;
-	if (db_prepare(db, &st, "SELECT id FROM contests WHERE retired = 0 ORDER BY id") < 0)
-		return NULL;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		cand = (const char *)sqlite3_column_text(st, 0);
-		if (!cand)
-			continue;
-		d = util_edit_distance(id, cand);
-		if (d <= limit && d < best) {
-			best = d;
-			free(found);
-			found = xstrdup(cand);
-		}
-	}
-	sqlite3_finalize(st);
-	return found;
+	return db_nearest_id(db, "SELECT id FROM contests WHERE retired = 0 ORDER BY id", id);
 }
 
 /* The start of user's participation; 0, DB_NOTFOUND or -1. */

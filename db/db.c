@@ -333,3 +333,29 @@ int db_meta_set(struct db *db, const char *key, const char *value)
 	sqlite3_finalize(st);
 	return db_write_end(db, own, rc);
 }
+
+char *db_nearest_id(struct db *db, const char *sql, const char *id)
+{
+	sqlite3_stmt *st;
+	const char *cand;
+	size_t best = (size_t)-1, d, limit = strlen(id) / 3;
+	char *found = NULL;
+
+	if (limit < 2)
+		limit = 2;
+	if (db_prepare(db, &st, sql) < 0)
+		return NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		cand = (const char *)sqlite3_column_text(st, 0);
+		if (!cand)
+			continue;
+		d = util_edit_distance(id, cand);
+		if (d <= limit && d < best) {
+			best = d;
+			free(found);
+			found = xstrdup(cand);
+		}
+	}
+	sqlite3_finalize(st);
+	return found;
+}

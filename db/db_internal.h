@@ -45,4 +45,9 @@ char *db_col_str(sqlite3_stmt *st, int i, int null_empty);
 /* Bind a C string, or NULL as SQL NULL (text is copied). */
 int db_bind_str(sqlite3_stmt *st, int i, const char *s);
 
+/* The id among the rows of sql (one text column) closest to id by edit
+ * distance, if close enough to be a likely typo (at most a third of its
+ * length, at least 2), else NULL. The caller frees it. */
+char *db_nearest_id(struct db *db, const char *sql, const char *id);
+
 #endif

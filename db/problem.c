@@ -240,28 +240,7 @@ int db_problem_list(struct db *db, int include_retired,
 
 char *db_problem_nearest(struct db *db, const char *id)
 {
-	sqlite3_stmt *st;
-	const char *cand;
-	size_t best = (size_t)-1, d, limit = strlen(id) / 3;
-	char *found = NULL;
-
-	if (limit < 2)
-		limit = 2;
-	if (db_prepare(db, &st, "SELECT id FROM problems WHERE retired = 0 ORDER BY position") < 0)
-		return NULL;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		cand = (const char *)sqlite3_column_text(st, 0);
-		if (!cand)
-			continue;
-		d = util_edit_distance(id, cand);
-		if (d <= limit && d < best) {
-			best = d;
-			free(found);
-			found = xstrdup(cand);
-		}
-	}
-	sqlite3_finalize(st);
-	return found;
+	return db_nearest_id(db, "SELECT id FROM problems WHERE retired = 0 ORDER BY position", id);
 }
 
 int db_test_data(struct db *db, long long test_id, struct buf *in, struct buf *ans)
