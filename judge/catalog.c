@@ -1162,17 +1162,30 @@ int catalog_sync(struct db *db, const char *path, int flags, struct catalog_stat
 
 int judge_open_db(struct judge_ctx *ctx)
 {
-	int rc;
+	struct catalog_stats st = { 0 };
+	int rc, reaped = 0;
 
 	ctx->db = db_open(ctx->db_path);
 	if (!ctx->db) {
 		judge_error("%s", err_msg());
 		return EXIT_INTERNAL;
 	}
-	rc = catalog_sync(ctx->db, ctx->catalog_path, CATALOG_OPTIONAL, NULL);
+	rc = catalog_sync(ctx->db, ctx->catalog_path, CATALOG_OPTIONAL, &st);
 	/* submissions whose judge died mid-grading become IE, with the reason */
-	if (rc == EXIT_ACCEPTED && db_submissions_reap(ctx->db, NULL) < 0)
+	if (rc == EXIT_ACCEPTED && db_submissions_reap(ctx->db, &reaped) < 0)
 		rc = EXIT_INTERNAL;
+	if (rc == EXIT_ACCEPTED && ctx->verbose) {
+		fprintf(stderr, "judge: database '%s'\n", ctx->db_path);
+		if (st.synced)
+			fprintf(stderr, "judge: synced '%s': %d added, %d updated, %d "
+				"unchanged, %d retired\n", ctx->catalog_path, st.added,
+				st.updated, st.unchanged, st.retired);
+		else
+			fprintf(stderr, "judge: catalogue '%s' unchanged\n", ctx->catalog_path);
+		if (reaped)
+			fprintf(stderr, "judge: %d interrupted submission%s marked IE\n",
+				reaped, reaped == 1 ? "" : "s");
+	}
 	if (rc != EXIT_ACCEPTED) {
 		judge_error("%s", err_msg());
 		db_close(ctx->db);

@@ -48,7 +48,8 @@ const char *judge_color(const struct judge_ctx *ctx, const char *code);
 int judge_open_db(struct judge_ctx *ctx);
 
 /* Warn once per process, unless -q, when the sandbox runs with less than
- * every protection (not as root: sbx_missing). */
+ * every protection (not as root: sbx_missing); with -v, say which uid the
+ * worker runs programs as. */
 struct sbx;
 void judge_sandbox_warn(const struct judge_ctx *ctx, const struct sbx *s);
 

@@ -52,4 +52,7 @@ void judge_sandbox_warn(const struct judge_ctx *ctx, const struct sbx *s)
 		warned = 1;
 		judge_warn("the sandbox is weaker than as root: %s", missing);
 	}
+	if (ctx->verbose)
+		fprintf(stderr, "judge: sandbox worker as uid %u%s\n", (unsigned)sbx_uid(s),
+			missing ? " (in a user namespace)" : "");
 }
