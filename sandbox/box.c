@@ -326,7 +326,19 @@ static __attribute__((noreturn)) void run_child(int job, int ctl, int sync,
 			run_fail(STEP_GO);
 		close(fd);
 	}
-	syscall(SYS_execveat, BOX_FD_EXE, "", argv, envp, AT_EMPTY_PATH);
+	/* A binary another thread of the judge has just written may still be
+	 * open for writing in a child that thread forked a moment before
+	 * (until the child closes its copy of the descriptor): the exec then
+	 * fails with ETXTBSY for a moment. Wait that out (up to 200 ms); the
+	 * filter allows nanosleep. */
+	for (i = 0; i < 200; i++) {
+		struct timespec ms = { 0, 1000000 };
+
+		if (syscall(SYS_execveat, BOX_FD_EXE, "", argv, envp, AT_EMPTY_PATH) < 0 &&
+		    errno != ETXTBSY)
+			break;
+		nanosleep(&ms, NULL);
+	}
 	run_fail(STEP_EXEC);
 }
 

@@ -945,7 +945,9 @@ int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
 		if (err >= 0)
 			box_pump(&err, &r->err);
 	}
-	if (x.fail_step >= 0 && x.fail_step != STEP_EXEC) {
+	/* ETXTBSY that outlasted the retries is the judge's own doing (a
+	 * binary still being written), not the program's */
+	if (x.fail_step >= 0 && (x.fail_step != STEP_EXEC || x.fail_err == ETXTBSY)) {
 		errno = x.fail_err;
 		err_errno("run set-up failed at %s",
 			  x.fail_step < STEP_COUNT ? box_step_name[x.fail_step] : "?");

@@ -3,6 +3,7 @@
  * (tle_wall, stderr cap, box files), parallel workers, and a judge killed
  * mid-run leaving nothing of its worker's uid. Needs root. */
 #include <dirent.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -404,6 +405,49 @@ static int kill_children(void)
 	return n;
 }
 
+/* A binary that is still open for writing somewhere (another thread's
+ * freshly forked child holding a copy of the descriptor) cannot be
+ * executed for a moment (ETXTBSY): the run waits, and is not a failure. */
+static void busy_binary_waits(void **state)
+{
+	const char *echo = build("echo", "");
+	struct sbx_result r = SBX_RESULT_INIT;
+	struct buf bin = BUF_INIT;
+	struct sbx_spec sp;
+	char copy[128], c;
+	int sync[2], status;
+	pid_t pid;
+
+	(void)state;
+	NEED_ROOT();
+	snprintf(copy, sizeof copy, "%s/echo-busy", tmpdir);
+	assert_int_equal(util_read_file(echo, &bin, 64 << 20), 0);
+	assert_int_equal(util_write_file(copy, bin.data, bin.len, 0755), 0);
+	buf_release(&bin);
+	assert_int_equal(pipe(sync), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int fd = open(copy, O_WRONLY);
+
+		if (fd < 0 || write(sync[1], "x", 1) != 1)
+			_exit(1);
+		usleep(20000);
+		_exit(0);
+	}
+	close(sync[1]);
+	assert_int_equal(read(sync[0], &c, 1), 1);
+	close(sync[0]);
+	spec_init(&sp, copy);
+	sp.stdin_data = "1 2\n";
+	sp.stdin_len = 4;
+	run_ok(W, &sp, &r);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_int_equal(r.status, SBX_OK);
+	assert_string_equal(buf_str(&r.out), "3 -\n");
+	sbx_result_release(&r);
+}
+
 static void dead_box_is_replaced(void **state)
 {
 	const char *echo = build("echo", "");
@@ -478,6 +522,7 @@ int unit_sandbox(void)
 		cmocka_unit_test(box_files_and_caps),
 		cmocka_unit_test(compile_sees_no_host_file),
 		cmocka_unit_test(parallel_workers),
+		cmocka_unit_test(busy_binary_waits),
 		cmocka_unit_test(dead_box_is_replaced),
 		cmocka_unit_test(killed_judge_leaves_nothing),
 	};
