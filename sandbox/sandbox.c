@@ -385,9 +385,20 @@ static void sweep(void)
 	if (!d)
 		return;
 	while ((e = readdir(d))) {
+		const char *dash;
 		int fd;
 
-		if (e->d_name[0] != 'w' || strlen(e->d_name) > 200)
+		if (strlen(e->d_name) > 200)
+			continue;
+		/* a folder still being made (see make_dir) is not locked yet:
+		 * only its maker's death lets it go */
+		if (e->d_name[0] == 't' && (dash = strchr(e->d_name, '-')) &&
+		    kill((pid_t)atol(dash + 1), 0) < 0 && errno == ESRCH) {
+			snprintf(path, sizeof path, "%s/%s", root, e->d_name);
+			util_rmtree(path);
+			continue;
+		}
+		if (e->d_name[0] != 'w')
 			continue;
 		fd = openat(dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 			    O_CLOEXEC);

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -471,6 +472,36 @@ static void dead_box_is_replaced(void **state)
 	sbx_result_release(&r);
 }
 
+/* A judge killed while making its worker folder (before it is locked and
+ * renamed) leaves a t<index>-<pid> folder: the next sbx_open removes it once
+ * that pid is dead, and leaves a live maker's alone. */
+static void half_made_folder_swept(void **state)
+{
+	char dead[64], live[64];
+	struct sbx *s;
+	int status;
+	pid_t pid;
+
+	(void)state;
+	NEED_ROOT();
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0)
+		_exit(0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	snprintf(dead, sizeof dead, "/tmp/judge-box/t9-%ld", (long)pid);
+	snprintf(live, sizeof live, "/tmp/judge-box/t99-%ld", (long)getpid());
+	assert_int_equal(mkdir(dead, 0711), 0);
+	assert_int_equal(mkdir(live, 0711), 0);
+	s = sbx_open(9);
+	if (!s)
+		fail_msg("sbx_open: %s", err_msg());
+	sbx_close(s);
+	assert_int_equal(access(dead, F_OK), -1);
+	assert_int_equal(access(live, F_OK), 0);
+	rmdir(live);
+}
+
 static void killed_judge_leaves_nothing(void **state)
 {
 	const char *nap = build("nap", "");
@@ -524,6 +555,7 @@ int unit_sandbox(void)
 		cmocka_unit_test(parallel_workers),
 		cmocka_unit_test(busy_binary_waits),
 		cmocka_unit_test(dead_box_is_replaced),
+		cmocka_unit_test(half_made_folder_swept),
 		cmocka_unit_test(killed_judge_leaves_nothing),
 	};
 
