@@ -4,16 +4,15 @@
 # prints, equals a + b computed by bc (arbitrary precision), and the second
 # accepted solution agrees (tokens); gen is deterministic and valid.
 . "$(dirname "$0")/lib.sh"
+. "$ROOT/tests/problem-data.sh"
 
 ID=a-plus-b
 P=$ROOT/problems/$ID
 S=$ROOT/solutions/$ID
-build() { gcc -O2 -std=gnu17 -o "$1" "$2" -lm 2>"$1.log" || fail "$2 compiles" "$(cat "$1.log")"; }
 build val "$P/validator.c"
 build gen "$P/gen.c"
 build ref "$S/accepted/1-ref-long-long.c"
 build second "$S/accepted/2-decimal-strings.c"
-toks() { tr -s ' \t\n' '\n\n\n' < "$1" | sed '/^$/d'; }
 
 while read -r name _; do
 	case "$name" in ""|"#"*) continue ;; esac
@@ -35,15 +34,6 @@ for in in "$P"/tests/*.in; do
 done
 check "at least 14 tests" test "$n" -ge 14
 
-bad() {
-	printf '%b' "$2" > bad.in
-	run ./val < bad.in
-	if [ "$RC" -eq 1 ] && [ -n "$ERR" ] && [ "$(printf '%s\n' "$ERR" | wc -l)" -eq 1 ]; then
-		pass "rejects $1 ($ERR)"
-	else
-		fail "rejects $1: exit $RC" "$ERR"
-	fi
-}
 bad "a above 10^18" '1000000000000000001 0\n'
 bad "b below -10^18" '0 -1000000000000000001\n'
 bad "a number beyond 64 bits" '99999999999999999999999 1\n'

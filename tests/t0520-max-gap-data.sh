@@ -4,17 +4,16 @@
 # answer is the reference's output, and the radix-sort and qsort solutions
 # agree (tokens); gen is deterministic and valid in every mode.
 . "$(dirname "$0")/lib.sh"
+. "$ROOT/tests/problem-data.sh"
 
 ID=max-gap
 P=$ROOT/problems/$ID
 S=$ROOT/solutions/$ID
-build() { gcc -O2 -std=gnu17 -o "$1" "$2" -lm 2>"$1.log" || fail "$2 compiles" "$(cat "$1.log")"; }
 build val "$P/validator.c"
 build gen "$P/gen.c"
 build ref "$S/accepted/1-ref-buckets.c"
 build second "$S/accepted/2-radix-sort.c"
 build third "$S/accepted/3-qsort.c"
-toks() { tr -s ' \t\n' '\n\n\n' < "$1" | sed '/^$/d'; }
 
 while read -r name _; do
 	case "$name" in ""|"#"*) continue ;; esac
@@ -39,15 +38,6 @@ done
 check "at least 25 tests" test "$n" -ge 25
 check "a test with n = 10^6" grep -qx 1000000 "$P/tests/t50-gen-max-random.in"
 
-bad() {
-	printf '%b' "$2" > bad.in
-	run ./val < bad.in
-	if [ "$RC" -eq 1 ] && [ -n "$ERR" ] && [ "$(printf '%s\n' "$ERR" | wc -l)" -eq 1 ]; then
-		pass "rejects $1 ($ERR)"
-	else
-		fail "rejects $1: exit $RC" "$ERR"
-	fi
-}
 bad "n = 0" '0\n\n'
 bad "n above 10^6" '1000001\n1\n'
 bad "a value above 10^9" '2\n1 1000000001\n'

@@ -5,11 +5,11 @@
 # solution agrees, and both match the published sequence (OEIS A000170);
 # gen is deterministic and always valid.
 . "$(dirname "$0")/lib.sh"
+. "$ROOT/tests/problem-data.sh"
 
 ID=n-queens
 P=$ROOT/problems/$ID
 S=$ROOT/solutions/$ID
-build() { gcc -O2 -std=gnu17 -o "$1" "$2" -lm 2>"$1.log" || fail "$2 compiles" "$(cat "$1.log")"; }
 build val "$P/validator.c"
 build gen "$P/gen.c"
 build ref "$S/accepted/1-ref-bitmask.c"
@@ -34,15 +34,6 @@ done
 equals "one test for every n from 1 to 14" "$(echo $seen | tr ' ' '\n' | sort -n | tr '\n' ' ')" \
 	"$(seq 1 14 | tr '\n' ' ')"
 
-bad() {
-	printf '%b' "$2" > bad.in
-	run ./val < bad.in
-	if [ "$RC" -eq 1 ] && [ -n "$ERR" ] && [ "$(printf '%s\n' "$ERR" | wc -l)" -eq 1 ]; then
-		pass "rejects $1 ($ERR)"
-	else
-		fail "rejects $1: exit $RC" "$ERR"
-	fi
-}
 bad "n = 0" '0\n'
 bad "n = 15" '15\n'
 bad "a negative n" '-4\n'

@@ -7,11 +7,11 @@
 # equal twice the distance between their extreme points, and the one-point
 # tests are 0; gen is deterministic and valid in every mode.
 . "$(dirname "$0")/lib.sh"
+. "$ROOT/tests/problem-data.sh"
 
 ID=convex-hull
 P=$ROOT/problems/$ID
 S=$ROOT/solutions/$ID
-build() { gcc -O2 -std=gnu17 -o "$1" "$2" -lm 2>"$1.log" || fail "$2 compiles" "$(cat "$1.log")"; }
 build val "$P/validator.c"
 build gen "$P/gen.c"
 build ref "$S/accepted/1-ref-monotone-chain.c"
@@ -59,15 +59,6 @@ done
 check "at least 25 tests" test "$n" -ge 25
 check "a test with 10^5 points on a circle" grep -qx 100000 "$P/tests/t50-gen-max-circle.in"
 
-bad() {
-	printf '%b' "$2" > bad.in
-	run ./val < bad.in
-	if [ "$RC" -eq 1 ] && [ -n "$ERR" ] && [ "$(printf '%s\n' "$ERR" | wc -l)" -eq 1 ]; then
-		pass "rejects $1 ($ERR)"
-	else
-		fail "rejects $1: exit $RC" "$ERR"
-	fi
-}
 bad "n = 0" '0\n'
 bad "n above 10^5" '100001\n0 0\n'
 bad "x above 10^9" '1\n1000000001 0\n'

@@ -5,11 +5,11 @@
 # repeats); the second accepted solution agrees with every answer under
 # unordered-lines semantics (lines as token sequences, line order free).
 . "$(dirname "$0")/lib.sh"
+. "$ROOT/tests/problem-data.sh"
 
 ID=combination-sum
 P=$ROOT/problems/$ID
 S=$ROOT/solutions/$ID
-build() { gcc -O2 -std=gnu17 -o "$1" "$2" -lm 2>"$1.log" || fail "$2 compiles" "$(cat "$1.log")"; }
 build val "$P/validator.c"
 build gen "$P/gen.c"
 build second "$S/accepted/2-dp-lists.c"
@@ -43,15 +43,6 @@ done
 check "at least 12 tests" test "$n" -ge 12
 
 # bad inputs are rejected, each with a one-line message
-bad() {
-	printf "$2" > bad.in
-	run ./val < bad.in
-	if [ "$RC" -eq 1 ] && [ -n "$ERR" ] && [ "$(printf '%s\n' "$ERR" | wc -l)" -eq 1 ]; then
-		pass "rejects $1"
-	else
-		fail "rejects $1: exit $RC" "$ERR"
-	fi
-}
 bad "n = 0" '0 7\n\n'
 bad "n = 31" '31 7\n2 3\n'
 bad "target = 0" '1 0\n2\n'

@@ -4,11 +4,11 @@
 # custom checker accepts every answer and the second accepted solution's
 # output (a different order of lines and of numbers within lines).
 . "$(dirname "$0")/lib.sh"
+. "$ROOT/tests/problem-data.sh"
 
 ID=combination-sum-ii
 P=$ROOT/problems/$ID
 S=$ROOT/solutions/$ID
-build() { gcc -O2 -std=gnu17 -o "$1" "$2" -lm 2>"$1.log" || fail "$2 compiles" "$(cat "$1.log")"; }
 build val "$P/validator.c"
 build gen "$P/gen.c"
 build chk "$P/checker.c"
@@ -33,15 +33,6 @@ check "at least 14 tests" test "$n" -ge 14
 equals "t05-all-ones: exactly one combination" "$(head -n 1 "$P/tests/t05-all-ones.ans")" 1
 equals "t20-gen-max-rich: thousands of combinations" "$(head -n 1 "$P/tests/t20-gen-max-rich.ans")" 5562
 
-bad() {
-	printf "$2" > bad.in
-	run ./val < bad.in
-	if [ "$RC" -eq 1 ] && [ -n "$ERR" ] && [ "$(printf '%s\n' "$ERR" | wc -l)" -eq 1 ]; then
-		pass "rejects $1"
-	else
-		fail "rejects $1: exit $RC" "$ERR"
-	fi
-}
 bad "n = 0" '0 7\n\n'
 bad "n = 101" "101 7\n$(yes 1 | head -n 101 | tr '\n' ' ' | sed 's/ $//')\n"
 bad "target = 0" '1 0\n2\n'
