@@ -137,7 +137,7 @@ static int measure(struct stress_session *ss, const char *bin, const char *mode,
 			}
 			if (r.status != SBX_OK) {
 				m->stopped_at = size;
-				m->stop_verdict = stress_status_verdict(r.status);
+				m->stop_verdict = grade_status_verdict(r.status);
 				goto out;
 			}
 			if (best < 0 || r.cpu_ms < best)

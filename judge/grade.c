@@ -118,7 +118,7 @@ static char *describe_limit(const struct grading *g, const struct sbx_result *sr
 	}
 }
 
-static enum verdict verdict_of_status(enum sbx_status st)
+enum verdict grade_status_verdict(enum sbx_status st)
 {
 	switch (st) {
 	case SBX_OK: return V_AC;
@@ -330,7 +330,7 @@ static int run_test(struct grading *g, const char *in, size_t inlen,
 	t->exit_code = sr.signal ? -1 : sr.exit_code;
 	if (sr.signal)
 		signal_name(sr.signal, t->signal);
-	t->verdict = verdict_of_status(sr.status);
+	t->verdict = grade_status_verdict(sr.status);
 	if (sr.status == SBX_RE) {
 		t->message = describe_re(g, &sr);
 	} else if (sr.status != SBX_OK) {

@@ -28,8 +28,8 @@
 
 #include "db/db.h"
 #include "lib/verdict.h"
+#include "sandbox/sandbox.h"
 
-struct sbx;
 struct compile_cache;
 
 /* What one grading uses: all borrowed, none shared between threads except
@@ -107,6 +107,10 @@ struct grade_result {
 #define GRADE_RESULT_INIT { 0 }
 
 void grade_result_release(struct grade_result *r);
+
+/* The verdict of a run that ended with sandbox status st (SBX_OK is AC:
+ * the output still has to be checked). */
+enum verdict grade_status_verdict(enum sbx_status st);
 
 /* Grade len bytes of C source for problem p (from db_problem_get: its tests,
  * limits, checker and checker source). Fills r (GRADE_RESULT_INIT) and

@@ -302,19 +302,6 @@ int stress_run(struct stress_tools *t, const char *binary, const char *in, size_
 	return sbx_run(t->sbx, &spec, r);
 }
 
-enum verdict stress_status_verdict(enum sbx_status st)
-{
-	switch (st) {
-	case SBX_OK: return V_AC;
-	case SBX_RE: return V_RE;
-	case SBX_TLE: return V_TLE;
-	case SBX_MLE: return V_MLE;
-	case SBX_OLE: return V_OLE;
-	case SBX_SV: return V_SV;
-	}
-	return V_IE;
-}
-
 /* ---- one input: the solution against the reference -------------------------- */
 
 struct trial {
@@ -355,7 +342,7 @@ static int trial_run(struct stress_tools *t, struct grade_checker *chk, const ch
 		goto out;
 	}
 	if (sr.status != SBX_OK) {
-		tr->verdict = stress_status_verdict(sr.status);
+		tr->verdict = grade_status_verdict(sr.status);
 		snprintf(tr->message, sizeof(tr->message), "%s",
 			 sr.message[0] ? sr.message : sbx_status_name(sr.status));
 	} else {

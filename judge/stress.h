@@ -81,8 +81,6 @@ int stress_validate(struct stress_tools *t, const char *in, size_t len, int *val
 int stress_run(struct stress_tools *t, const char *binary, const char *in, size_t len,
 	       unsigned cpu_ms, struct sbx_result *r);
 
-/* The verdict of a run that did not end OK (TLE, MLE, OLE, RE, SV). */
-enum verdict stress_status_verdict(enum sbx_status st);
 
 /* ---- search and shrink ---------------------------------------------------- */
 
