@@ -89,7 +89,15 @@ contains "OLE: limit named" "$(tmessage "$J" sample-1)" "more than 256 KB of out
 
 sub segv --fail-fast
 jcheck "RE: SIGSEGV" '.verdict == "RE" and .tests[0].signal == "SIGSEGV" and .tests[0].exit == null'
-contains "RE: segv hint" "$(tmessage "$J" sample-1)" "killed by SIGSEGV (invalid memory access)"
+# The hint tells a stack overflow from a bad access by the peak memory. A
+# sanitized judge's own box is charged to the run's cgroup, so its figures
+# for tiny programs are coarse (README, "Known limits"): check the hint
+# only where the measurement is exact.
+if [ -z "$SANITIZE" ]; then
+	contains "RE: segv hint" "$(tmessage "$J" sample-1)" "killed by SIGSEGV (invalid memory access)"
+else
+	contains "RE: segv named" "$(tmessage "$J" sample-1)" "killed by SIGSEGV ("
+fi
 
 sub fpe --fail-fast
 jcheck "RE: SIGFPE" '.verdict == "RE" and .tests[0].signal == "SIGFPE"'
