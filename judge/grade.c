@@ -328,7 +328,9 @@ static int run_test(struct grading *g, const char *in, size_t inlen,
 	t->wall_ms = sr.wall_ms;
 	t->memory_kb = sr.memory_kb;
 	t->exit_code = sr.signal ? -1 : sr.exit_code;
-	if (sr.signal)
+	if (sr.status == SBX_SV)   /* stopped at the call: seccomp's signal, as 'judge run' says */
+		snprintf(t->signal, sizeof(t->signal), "SIGSYS");
+	else if (sr.signal)
 		signal_name(sr.signal, t->signal);
 	t->verdict = grade_status_verdict(sr.status);
 	if (sr.status == SBX_RE) {

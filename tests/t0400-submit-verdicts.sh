@@ -113,7 +113,7 @@ equals "RE: exit message" "$(tmessage "$J" sample-1)" "exited with code 3"
 
 sub sv --fail-fast
 equals "SV: exit 1" "$RC" 1
-jcheck "SV" '.verdict == "SV"'
+jcheck "SV" '.verdict == "SV" and .tests[0].signal == "SIGSYS" and .tests[0].exit == null'
 contains "SV: system call named" "$(tmessage "$J" sample-1)" "forbidden system call 'socket'"
 
 sub ce
