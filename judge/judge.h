@@ -63,6 +63,7 @@ int judge_find_problem(struct judge_ctx *ctx, const char *id, struct db_problem 
 /* Subcommands, one file each (judge/cmd_NAME.c). */
 int cmd_complexity(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_contest(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_doctor(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_history(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_import(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_list(struct judge_ctx *ctx, int argc, char **argv);

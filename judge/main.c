@@ -23,6 +23,7 @@ static const char usage[] =
 static const struct judge_cmd commands[] = {
 	{ "complexity", cmd_complexity, CMD_DB, "estimate how a solution's running time grows" },
 	{ "contest",    cmd_contest,    CMD_DB, "create, start, submit to and score local contests" },
+	{ "doctor",     cmd_doctor,     0,      "what this host gives the sandbox, and what to do" },
 	{ "history",    cmd_history,    CMD_DB, "list past submissions" },
 	{ "import",     cmd_import,     0,      "load the catalogue into the database" },
 	{ "list",       cmd_list,       CMD_DB, "list the problems of the catalogue" },

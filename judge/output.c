@@ -50,7 +50,7 @@ void judge_sandbox_warn(const struct judge_ctx *ctx, const struct sbx *s)
 
 	if (missing && !warned && !ctx->quiet) {
 		warned = 1;
-		judge_warn("the sandbox is weaker than as root: %s", missing);
+		judge_warn("the sandbox is weaker than it could be: %s", missing);
 	}
 	if (ctx->verbose)
 		fprintf(stderr, "judge: sandbox worker as uid %u%s\n", (unsigned)sbx_uid(s),

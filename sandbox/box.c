@@ -399,6 +399,7 @@ static void w_listener(struct watch *w)
 		w->sys_arch = n.data.arch;
 		w->sys_arg = policy_is_alloc(n.data.arch, n.data.nr) ?
 			n.data.args[n.data.nr == SYS_mremap ? 2 : 1] : 0;
+		w->sys_flags = n.data.nr == SYS_mmap ? n.data.args[3] : 0;
 		w_kill(w, K_SYSCALL);
 	}
 }
@@ -614,6 +615,7 @@ static void box_serve(int ctl, int job, int sync, int child_end,
 	res.sys_nr = w.sys_nr;
 	res.sys_arch = w.sys_arch;
 	res.sys_arg = w.sys_arg;
+	res.sys_flags = w.sys_flags;
 	res.fail_step = w.fail_step;
 	res.fail_err = w.fail_err;
 	res.cpu_ns = (long long)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000000000LL +

@@ -350,6 +350,7 @@ int compile_run(const struct compile_job *j, struct sbx_result *r)
 	int killed = K_NONE, st = 0;
 	long long start, end, cpu = 0;
 	long oom_before;
+	struct cg_mem cm;
 	char tmp[600] = "";
 	pid_t pid;
 
@@ -528,8 +529,8 @@ int compile_run(const struct compile_job *j, struct sbx_result *r)
 	if ((cpu = cg_cpu_ns(j->cg)) > x.cpu_ns)
 		x.cpu_ns = cpu;
 	x.wall_ns = end - start;
-	result_classify(L, &x, cg_peak(j->cg), cg_oom_kills(j->cg) > oom_before,
-			j->cg->mem_ok, 0, r);
+	cg_mem_of(j->cg, oom_before, &cm);
+	result_classify(L, &x, &cm, 0, r);
 	strip_box(&r->err, "/box");
 	strip_box(&r->out, "/box");
 	if (r->status == SBX_OK && r->exit_code == 0 && j->out_path) {

@@ -23,21 +23,42 @@ int policy_build(enum policy_kind kind, unsigned long long mem,
 /* An mmap or mremap larger than the memory limit: refused by the filter
  * and reported as MLE rather than SV. */
 int policy_is_alloc(unsigned arch, int nr);
+/* An mmap of a thread's stack (flags: its fourth argument): refused where
+ * threads are not allowed, and reported as the clone it prepares. */
+int policy_is_thread_stack(unsigned arch, int nr, unsigned long long flags);
 
 
 /* The name of system call nr of audit architecture arch ("socket",
  * "i386:write", "x32:read"), or its number when unknown. */
 void policy_syscall_name(unsigned arch, int nr, char *out, size_t size);
 
-/* A cgroup v1 set (memory, pids, cpuacct) under CG_ROOT/<ctrl>/judge/.
- * A missing controller is not an error: its *_ok is 0. */
+/* Where this judge process may make cgroups, found once (cgroup.c). */
+struct cg_host {
+	int version;                 /* 2, 1, or 0: no hierarchy */
+	char base[300];              /* v2: the judge's subtree; v1: CG_ROOT; "" none */
+	char own[300];               /* v2: the judge's own cgroup, as in /proc */
+	int delegated;               /* v2: a subtree delegated to a normal user */
+	int need_delegation;         /* v2: the own group is not writable */
+	int mem, pids, cpu;          /* controllers the worker groups get */
+	int have_peak, peak_reset;   /* memory.peak exists; can be reset */
+	char why[300];               /* no usable group: what is missing */
+};
+/* The host's cgroups, found on first use (thread-safe); never NULL. */
+const struct cg_host *cg_host(void);
+
+/* A worker's groups: on v1 a memory, a pids and a cpuacct group under
+ * CG_ROOT/<ctrl>/judge/; on v2 one leaf under the judge's subtree (its path
+ * in mem). A missing controller is not an error: its *_ok is 0. */
 struct cg {
-	char mem[256], pids[256], cpu[256];
+	char mem[320], pids[256], cpu[256];
+	int v2;
 	int mem_ok, pids_ok, cpu_ok;
+	int peak_ok;                  /* cg_peak is the run's own */
 	int f_max, f_usage, f_oom, f_limit, f_memsw, f_pids, f_cpu;
 	unsigned long long set_mem;   /* limits last written */
 	unsigned set_pids;
 	unsigned long long base;      /* usage when the peak was reset */
+	long long cpu_base;           /* v2: usage_usec at cg_begin */
 };
 
 /* Create the cgroups called name. 0, or -1 with err set. */
@@ -53,7 +74,8 @@ int cg_limits(struct cg *cg, unsigned long long mem_bytes, unsigned pids);
 int cg_begin(struct cg *cg, unsigned long long floor);
 /* Current memory usage in bytes (0 unknown). */
 unsigned long long cg_usage(struct cg *cg);
-/* Peak memory since cg_begin, above the usage then, in bytes (0 unknown). */
+/* Peak memory since cg_begin, above the usage then, in bytes (0 unknown:
+ * see peak_ok). */
 unsigned long long cg_peak(struct cg *cg);
 /* OOM kills so far (a counter), or -1 when unknown. */
 long cg_oom_kills(struct cg *cg);
@@ -105,6 +127,7 @@ struct box_res {
 	int sys_nr;
 	unsigned sys_arch;
 	unsigned long long sys_arg; /* an allocation's size */
+	unsigned long long sys_flags; /* an mmap's flags */
 	int fail_step, fail_err;    /* set-up failure (-1: none) */
 	long long cpu_ns, wall_ns;
 	long maxrss_kb;
@@ -164,7 +187,7 @@ struct watch {
 	unsigned ncpu;
 	int killed, sys_nr, started;
 	unsigned sys_arch, seq;
-	unsigned long long sys_arg;
+	unsigned long long sys_arg, sys_flags;
 	int fail_step, fail_err;
 	long long start_ns, end_ns, cpu_ns;
 };
@@ -191,10 +214,18 @@ struct compile_job {
 struct buf;
 int box_pump(int *fd, struct buf *b);
 
-/* Turn how a run ended (x), its memory peak (bytes) and OOM kill into r. */
+/* What a memory cgroup told of a run: its peak (bytes; valid when
+ * peak_ok), whether the OOM killer acted, and whether a memory cgroup
+ * limited it at all. */
+struct cg_mem {
+	unsigned long long peak;
+	int peak_ok, oom, limited;
+};
+/* Turn how a run ended (x), its memory figures and output cap into r. */
 void result_classify(const struct sbx_limits *L, const struct box_res *x,
-		     unsigned long long peak, int oom, int have_memcg, int ole,
-		     struct sbx_result *r);
+		     const struct cg_mem *m, int ole, struct sbx_result *r);
+/* The memory figures of the run that started at the last cg_begin. */
+void cg_mem_of(struct cg *cg, long oom_before, struct cg_mem *m);
 
 /* Compile; r filled (status and diagnostics). 0, or -1 with err set. */
 int compile_run(const struct compile_job *j, struct sbx_result *r);

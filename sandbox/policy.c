@@ -77,19 +77,25 @@ static int run_rules(scmp_filter_ctx ctx, int threads, unsigned long long mem)
 		return -1;
 	/* An allocation larger than the whole memory limit is reported (as
 	 * MLE) instead of failing: a failed malloc is over the limit. */
+	/* Without threads, a thread's stack (MAP_STACK, which only
+	 * pthread_create asks for) is reported as the clone that would follow
+	 * it: where RLIMIT_AS stands in for a memory cgroup the stack would
+	 * fail first, and pthread_create would return quietly. */
+	c[1] = SCMP_A3(SCMP_CMP_MASKED_EQ, MAP_STACK, 0);
 	if (mem) {
 		c[0] = SCMP_A1(SCMP_CMP_LE, mem);
-		if (rule(ctx, "mmap", 1, c) < 0)
+		if (rule(ctx, "mmap", threads ? 1 : 2, c) < 0)
 			return -1;
 		/* Reservations (thread stacks, malloc arenas) are made
 		 * PROT_NONE and cost nothing until made accessible. */
 		c[0] = SCMP_A2(SCMP_CMP_EQ, PROT_NONE);
-		if (rule(ctx, "mmap", 1, c) < 0)
+		if (rule(ctx, "mmap", threads ? 1 : 2, c) < 0)
 			return -1;
 		c[0] = SCMP_A2(SCMP_CMP_LE, mem);
 		if (rule(ctx, "mremap", 1, c) < 0)
 			return -1;
-	} else if (rule(ctx, "mmap", 0, NULL) < 0 || rule(ctx, "mremap", 0, NULL) < 0) {
+	} else if (rule(ctx, "mmap", threads ? 0 : 1, c + 1) < 0 ||
+		   rule(ctx, "mremap", 0, NULL) < 0) {
 		return -1;
 	}
 	/* sendmsg on fd 3 only: the run child hands the seccomp listener to
@@ -232,4 +238,9 @@ void policy_syscall_name(unsigned arch, int nr, char *out, size_t size)
 int policy_is_alloc(unsigned arch, int nr)
 {
 	return arch == SCMP_ARCH_X86_64 && (nr == SCMP_SYS(mmap) || nr == SCMP_SYS(mremap));
+}
+
+int policy_is_thread_stack(unsigned arch, int nr, unsigned long long flags)
+{
+	return arch == SCMP_ARCH_X86_64 && nr == SCMP_SYS(mmap) && (flags & MAP_STACK);
 }

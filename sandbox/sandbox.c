@@ -541,15 +541,23 @@ uid_t sbx_uid(const struct sbx *s)
 
 const char *sbx_missing(const struct sbx *s)
 {
-	if (!s->userns)
+	static __thread char why[600];
+	const struct cg_host *h = cg_host();
+	size_t n = 0;
+
+	if (!s->userns && s->cg.mem_ok)
 		return NULL;
-	return "not running as root: programs run as your own uid (uid 0 of a user "
-		"namespace, without capabilities), with no memory cgroup (RLIMIT_AS "
-		"instead: a failed allocation near the limit is taken as MLE, peak "
-		"memory is the peak RSS), no pids cgroup and no per-worker uid "
-		"(RLIMIT_NPROC cannot count for one worker), the compiler's CPU "
-		"limited per process (RLIMIT_CPU) instead of in total; namespaces, "
-		"seccomp, the other rlimits and the box are the same";
+	why[0] = 0;
+	if (s->userns)
+		n += (size_t)snprintf(why + n, sizeof why - n, "programs run as your own uid "
+				      "(a user namespace, no capabilities), not a worker's; ");
+	if (!s->cg.mem_ok && n < sizeof why)
+		n += (size_t)snprintf(why + n, sizeof why - n, "no memory or pids cgroup (%s): "
+				      "RLIMIT_AS stands in, and the peak is the peak RSS; ",
+				      h->why[0] ? h->why : "none usable");
+	if (n < sizeof why)
+		snprintf(why + n, sizeof why - n, "run 'judge doctor' for what to do");
+	return why;
 }
 
 void sbx_result_release(struct sbx_result *r)
@@ -595,8 +603,7 @@ int box_pump(int *fd, struct buf *b)
 }
 
 void result_classify(const struct sbx_limits *L, const struct box_res *x,
-		     unsigned long long peak, int oom, int have_memcg, int ole,
-		     struct sbx_result *r)
+		     const struct cg_mem *m, int ole, struct sbx_result *r)
 {
 	unsigned long long mem = L->memory_kb * 1024ULL;
 	int abnormal;
@@ -606,7 +613,7 @@ void result_classify(const struct sbx_limits *L, const struct box_res *x,
 	/* The cgroup's peak counts pages in batches (per-CPU charge stocks
 	 * of up to 256 KB, so a small program can read as 0); the program's
 	 * peak RSS is exact but leaves out kernel memory. The larger. */
-	r->memory_kb = have_memcg ? (unsigned long)(peak / 1024) : (unsigned long)x->maxrss_kb;
+	r->memory_kb = m->peak_ok ? (unsigned long)(m->peak / 1024) : (unsigned long)x->maxrss_kb;
 	if (x->hwm_kb > 0 && (unsigned long)x->hwm_kb > r->memory_kb)
 		r->memory_kb = (unsigned long)x->hwm_kb;
 	if (WIFEXITED(x->status)) {
@@ -618,7 +625,13 @@ void result_classify(const struct sbx_limits *L, const struct box_res *x,
 	}
 	abnormal = r->signal != 0 || r->exit_code != 0;
 	r->status = SBX_OK;
-	if (x->killed == K_SYSCALL && policy_is_alloc(x->sys_arch, x->sys_nr)) {
+	if (x->killed == K_SYSCALL && L->procs <= 1 &&
+	    policy_is_thread_stack(x->sys_arch, x->sys_nr, x->sys_flags)) {
+		r->status = SBX_SV;
+		snprintf(r->syscall, sizeof r->syscall, "clone");
+		snprintf(r->message, sizeof r->message,
+			 "forbidden system call 'clone' (a second thread)");
+	} else if (x->killed == K_SYSCALL && policy_is_alloc(x->sys_arch, x->sys_nr)) {
 		r->status = SBX_MLE;
 		if (r->memory_kb < L->memory_kb)
 			r->memory_kb = L->memory_kb;
@@ -634,7 +647,7 @@ void result_classify(const struct sbx_limits *L, const struct box_res *x,
 		r->status = SBX_OLE;
 		snprintf(r->message, sizeof r->message, "output limit exceeded (%lu KB)",
 			 L->output_kb);
-	} else if (oom || (mem && abnormal && !have_memcg &&
+	} else if (m->oom || (mem && abnormal && !m->limited &&
 			   r->memory_kb * 1024ULL >= mem - mem / 64)) {
 		r->status = SBX_MLE;
 		if (r->memory_kb < L->memory_kb)
@@ -775,6 +788,7 @@ int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
 	const struct filters *fl;
 	long long deadline, sent_ns;
 	long oom_before;
+	struct cg_mem cm;
 	size_t off = 0;
 
 	for (i = 0; i < BOX_MAX_FILES + 4; i++)
@@ -964,8 +978,8 @@ int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
 			  x.fail_step < STEP_COUNT ? box_step_name[x.fail_step] : "?");
 		goto out;
 	}
-	result_classify(&L, &x, cg_peak(&s->cg), cg_oom_kills(&s->cg) > oom_before,
-		 s->cg.mem_ok, ole, r);
+	cg_mem_of(&s->cg, oom_before, &cm);
+	result_classify(&L, &x, &cm, ole, r);
 	if (x.fail_step == STEP_EXEC && x.fail_err == ENOMEM) {
 		r->status = SBX_MLE;
 		snprintf(r->message, sizeof r->message,

@@ -97,9 +97,11 @@ void sbx_close(struct sbx *s);
 /* The worker's uid (its runs and compiles run as it). */
 uid_t sbx_uid(const struct sbx *s);
 
-/* NULL when every protection is in place (running as root); otherwise a
- * one-line explanation of what is missing (not running as root: a user
- * namespace stands in for the worker uid; no cgroups), for a warning. */
+/* NULL when every protection is in place (root, with a memory cgroup);
+ * otherwise a one-line explanation of what is missing (a user
+ * namespace stands in for the worker uid; no memory or pids cgroup, and
+ * why), ending "run 'judge doctor' ...", for a warning. Borrowed: valid
+ * until the next call in this thread. */
 const char *sbx_missing(const struct sbx *s);
 
 /* Run spec->exe (RUN policy) in a fresh box. 0 with r filled, or -1 with
@@ -135,6 +137,38 @@ int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r);
 int sbx_compile(struct sbx *s, const char *source, size_t len,
 		const char *const *argv, const struct sbx_limits *limits,
 		const char *out_path, struct sbx_result *r);
+
+/* ---- the host ------------------------------------------------------------
+ * What this machine gives the sandbox, probed (not assumed): one row per
+ * protection or measurement, for `judge doctor`. */
+enum sbx_level { SBX_HOST_OK, SBX_HOST_WEAKER, SBX_HOST_MISSING };
+#define SBX_HOST_ROWS 24
+struct sbx_host_row {
+	const char *name;           /* "user", "namespace: pid", "cgroup: memory", ... */
+	enum sbx_level level;
+	char what[256];             /* what is in force, or what is used instead */
+	char fix[256];              /* the one thing to do about it ("" when ok) */
+};
+struct sbx_host {
+	size_t n;
+	struct sbx_host_row rows[SBX_HOST_ROWS];
+	enum sbx_level worst;
+	int can_run;                /* a worker compiled and ran a program */
+};
+
+/* Probe this host: namespaces, cgroups, seccomp, ia32 emulation, the
+ * worker uid, and a real compile and run in a worker (about a second).
+ * Returns 0. */
+int sbx_host_probe(struct sbx_host *h);
+/* "ok", "weaker", "missing". */
+const char *sbx_level_name(enum sbx_level l);
+/* 1 when the kernel runs 32-bit system calls (int 0x80): the filter
+ * then refuses them by name (SV "i386:NAME"); 0 when they fault (RE). */
+int sbx_host_ia32(void);
+/* 1 when not root on cgroup v2 in a cgroup not delegated to this user: a
+ * systemd scope with Delegate=yes would give the sandbox its memory and
+ * pids cgroup (the front end may re-run itself under systemd-run). */
+int sbx_host_wants_scope(void);
 
 /* "OK", "RE", "TLE", "MLE", "OLE", "SV". */
 const char *sbx_status_name(enum sbx_status st);
