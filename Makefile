@@ -36,7 +36,8 @@ ALL_OBJ  := $(LIB_OBJ) $(DB_OBJ) $(SBX_OBJ) $(JDG_OBJ)
 NOMAIN   := $(filter-out $(BUILD)/judge/main.o,$(ALL_OBJ))
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps test demo bench-sandbox bench-regress clean check-deps
+.PHONY: all deps test demo bench-sandbox bench-regress clean check-deps \
+        test-vm bench-sandbox-vm vm-deps
 .DEFAULT_GOAL := all
 
 all: deps build
@@ -103,6 +104,20 @@ demo: deps build
 
 bench-sandbox: deps build
 	@$(MAKE) --no-print-directory -C bench sandbox BUILD=../$(BUILD)
+
+# `make test-vm`: the sandbox's tests in a QEMU VM booting Debian's kernel
+# on a pure cgroup v2 hierarchy, as root and as a delegated normal user
+# (tests/vm/run.sh). Built here, run there.
+VM_PKGS  := qemu-system-x86 busybox-static
+vm-deps:
+	@sh tests/deps.sh $(VM_PKGS)
+
+test-vm: deps vm-deps build
+	@BUILD=$(BUILD) sh tests/vm/run.sh test
+
+bench-sandbox-vm: deps vm-deps build
+	@$(MAKE) --no-print-directory -C bench programs BUILD=../$(BUILD)
+	@BUILD=$(BUILD) sh tests/vm/run.sh bench
 
 bench-regress: deps build
 	@$(MAKE) --no-print-directory -C bench regress BUILD=../$(BUILD)

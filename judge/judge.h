@@ -26,6 +26,7 @@ struct judge_ctx {
 
 /* Command flags: what main() sets up before calling the command. */
 #define CMD_DB      1          /* open the database and sync the catalogue */
+#define CMD_SBX     2          /* runs programs: may re-run itself in a delegated scope */
 
 struct judge_cmd {
 	const char *name;
@@ -73,5 +74,14 @@ int cmd_run(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_show(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_stress(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_submit(struct judge_ctx *ctx, int argc, char **argv);
+
+/* Not root on cgroup v2, in a cgroup not delegated to this user, with a
+ * systemd user manager: run argv again under `systemd-run --user --scope -p
+ * Delegate=yes` and wait for it. Returns its exit code, or -1 when the
+ * judge should go on here (nothing to gain, JUDGE_NO_SCOPE set, already in
+ * such a scope, or the scope could not be made). */
+int judge_rescope(const struct judge_ctx *ctx, int argc, char **argv);
+/* In the judge that judge_rescope started: tell the one waiting. */
+void judge_scope_started(void);
 
 #endif

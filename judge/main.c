@@ -21,18 +21,18 @@ static const char usage[] =
 
 /* Sorted by name; flags say what main() sets up first. */
 static const struct judge_cmd commands[] = {
-	{ "complexity", cmd_complexity, CMD_DB, "estimate how a solution's running time grows" },
-	{ "contest",    cmd_contest,    CMD_DB, "create, start, submit to and score local contests" },
-	{ "doctor",     cmd_doctor,     0,      "what this host gives the sandbox, and what to do" },
-	{ "history",    cmd_history,    CMD_DB, "list past submissions" },
-	{ "import",     cmd_import,     0,      "load the catalogue into the database" },
-	{ "list",       cmd_list,       CMD_DB, "list the problems of the catalogue" },
-	{ "regress",    cmd_regress,    CMD_DB, "grade every stored solution against its expected verdict" },
-	{ "result",     cmd_result,     CMD_DB, "show one submission in full" },
-	{ "run",        cmd_run,        0,      "compile and run one program in the sandbox" },
-	{ "show",       cmd_show,       CMD_DB, "show a problem's statement, limits and samples" },
-	{ "stress",     cmd_stress,     CMD_DB, "find and shrink a counterexample against a reference" },
-	{ "submit",     cmd_submit,     CMD_DB, "grade a solution on every test of a problem" },
+	{ "complexity", cmd_complexity,  CMD_DB | CMD_SBX,  "estimate how a solution's running time grows" },
+	{ "contest",    cmd_contest,     CMD_DB | CMD_SBX,  "create, start, submit to and score local contests" },
+	{ "doctor",     cmd_doctor,      0,                 "what this host gives the sandbox" },
+	{ "history",    cmd_history,     CMD_DB,            "list past submissions" },
+	{ "import",     cmd_import,      0,                 "load the catalogue into the database" },
+	{ "list",       cmd_list,        CMD_DB,            "list the problems of the catalogue" },
+	{ "regress",    cmd_regress,     CMD_DB | CMD_SBX,  "grade every stored solution against its expected verdict" },
+	{ "result",     cmd_result,      CMD_DB,            "show one submission in full" },
+	{ "run",        cmd_run,         CMD_SBX,           "compile and run one program in the sandbox" },
+	{ "show",       cmd_show,        CMD_DB,            "show a problem's statement, limits and samples" },
+	{ "stress",     cmd_stress,      CMD_DB | CMD_SBX,  "find and shrink a counterexample against a reference" },
+	{ "submit",     cmd_submit,      CMD_DB | CMD_SBX,  "grade a solution on every test of a problem" },
 };
 
 static void print_usage(FILE *f)
@@ -79,6 +79,7 @@ int main(int argc, char **argv)
 	int c, rc, no_color = 0;
 	size_t i;
 
+	judge_scope_started();
 	find_root(root, sizeof(root));
 	ctx.root = root;
 	while ((c = getopt_long(argc, argv, "+qvh", opts, NULL)) != -1) {
@@ -122,6 +123,8 @@ int main(int argc, char **argv)
 	}
 	ctx.color = !no_color && isatty(1) && !((e = getenv("NO_COLOR")) && *e);
 
+	if ((cmd->flags & CMD_SBX) && (rc = judge_rescope(&ctx, argc, argv)) >= 0)
+		return rc;
 	if (cmd->flags & CMD_DB) {
 		rc = judge_open_db(&ctx);
 		if (rc != EXIT_ACCEPTED)

@@ -1,0 +1,132 @@
+#!/bin/sh
+# tests/vm/inside.sh: what the test VM runs (as PID 1, under Debian's kernel,
+# on a pure cgroup v2 hierarchy), with the host's userland: the same tests
+# in three host kinds, each as its own pass:
+#   root       the judge makes /sys/fs/cgroup/judge;
+#   delegated  a normal user in a subtree chowned as systemd's Delegate=yes
+#              leaves it (the directory, cgroup.procs, cgroup.subtree_control
+#              and cgroup.threads), the user's shell inside it;
+#   plain      a normal user in a cgroup it cannot write (doctor only).
+# Ends with "vm: N passed, N failed, N skipped" and powers off.
+. /run/judge-vm-plan
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+mount -t proc proc /proc
+mount -t sysfs sys /sys
+mount -t tmpfs -o mode=1777,size=1g tmp /tmp
+mkdir -p /dev/shm && mount -t tmpfs -o mode=1777 shm /dev/shm
+mkdir -p /dev/pts && mount -t devpts -o newinstance,ptmxmode=0666 devpts /dev/pts
+mount -t cgroup2 -o nsdelegate cgroup2 /sys/fs/cgroup
+hostname judge-vm
+CG=/sys/fs/cgroup
+cd "$ROOT" || { echo "vm: 0 passed, 1 failed, 0 skipped"; poweroff -f; }
+echo "vm: $(uname -r), $(nproc) CPUs, cgroup controllers: $(cat $CG/cgroup.controllers)"
+
+# A normal user of our own: the first free uid from 1000.
+U=1000
+while getent passwd $U >/dev/null || getent group $U >/dev/null; do U=$((U + 1)); done
+echo "judgeuser:x:$U:$U:judge test user:/tmp/home:/bin/sh" >> /etc/passwd
+echo "judgeuser:x:$U:" >> /etc/group
+mkdir -p /tmp/home && chown $U:$U /tmp/home
+
+PASSED=0; FAILED=0; SKIPPED=0
+tally() { # NAME LOGFILE: add the last "N passed, N failed[, N skipped]" line
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$2" | tail -n 1)
+	p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p')
+	f=$(echo "$line" | sed -n 's/.*passed, \([0-9]*\) failed.*/\1/p')
+	s=$(echo "$line" | sed -n 's/.*failed, \([0-9]*\) skipped.*/\1/p')
+	[ -n "$line" ] || f=1
+	PASSED=$((PASSED + ${p:-0})); FAILED=$((FAILED + ${f:-0})); SKIPPED=$((SKIPPED + ${s:-0}))
+	printf 'vm: %-44s %s\n' "$1" "${line:-no summary}"
+	[ "${f:-0}" -eq 0 ] || sed -n '/FAIL\|ERROR\|LINE/p' "$2" | head -n 40 | sed 's/^/vm:     /'
+}
+check() { # NAME CMD...: one counted check
+	name=$1; shift
+	if "$@" >/tmp/check.log 2>&1; then PASSED=$((PASSED + 1)); echo "vm: ok   $name"
+	else FAILED=$((FAILED + 1)); echo "vm: FAIL $name"; sed 's/^/vm:     /' /tmp/check.log | head -n 20; fi
+}
+
+# as USER CMD...: run CMD as root (USER=root) or as the test user.
+as() {
+	who=$1; shift
+	if [ "$who" = root ]; then env HOME=/root "$@"
+	else setpriv --reuid=$U --regid=$U --clear-groups env HOME=/tmp/home USER=judgeuser "$@"; fi
+}
+
+# doctor_row WHO NAME LEVEL TEXT: `judge doctor --json` as WHO has row NAME
+# at LEVEL with TEXT in its description.
+doctor_row() {
+	as "$1" "$ROOT/bin/judge" doctor --json > /tmp/doctor.json 2>/tmp/doctor.err
+	jq -e --arg n "$2" --arg l "$3" --arg t "$4" \
+		'.rows[] | select(.name == $n) | select(.level == $l and (.what | contains($t)))' \
+		/tmp/doctor.json || { cat /tmp/doctor.json /tmp/doctor.err; return 1; }
+}
+
+# suite WHO LABEL: the sandbox's tests as WHO. Compiled programs come from
+# the host's compile cache when `make test` filled it (built there, run
+# here; a copy owned by the user for the user's pass): the compile sandbox
+# itself is exercised by the unit tests, which compile in the VM.
+suite() {
+	who=$1; label=$2
+	if [ "$who" = root ]; then
+		unset JUDGE_CACHE
+	else
+		export JUDGE_CACHE=/tmp/cache-$label
+		mkdir -p "$JUDGE_CACHE"
+		cp -a "$ROOT/.cache/judge/." "$JUDGE_CACHE/" 2>/dev/null
+		chown -R $U:$U "$JUDGE_CACHE" && chmod 700 "$JUDGE_CACHE"
+	fi
+	for t in ${VM_TESTS:-unit t0200 t0300}; do
+		T=$t JUDGE_NONROOT_PASS=no as "$who" sh tests/run-all.sh > /tmp/suite.log 2>&1
+		tally "$t ($label)" /tmp/suite.log
+	done
+}
+
+bench() {
+	as "$1" "$ROOT/$BUILD/bench/bench-sandbox" "$ROOT/$BUILD/bench/hello" \
+		"$ROOT/$BUILD/bench/spin" 2>&1 | sed "s/^/bench ($2): /"
+}
+
+# --- root ----------------------------------------------------------------------
+if [ "$MODE" = bench ]; then bench root root; else
+check "doctor as root: cgroup v2 under /sys/fs/cgroup/judge" \
+	doctor_row root cgroup ok "v2, worker groups under /sys/fs/cgroup/judge"
+check "doctor as root: memory cgroup" doctor_row root "cgroup: memory" ok "memory.max"
+check "doctor as root: ia32 emulation present" doctor_row root "ia32 emulation" ok present
+check "doctor as root: the sandbox runs" doctor_row root "run sandbox" ok "a program ran"
+suite root root
+fi
+
+# --- a normal user in a cgroup it cannot write ---------------------------------
+if [ "$MODE" != bench ]; then
+check "doctor as a user without delegation: cgroup weaker, says why" \
+	doctor_row user cgroup weaker "not delegated"
+check "doctor as a user without delegation: RLIMIT_AS instead" \
+	doctor_row user "cgroup: memory" weaker "RLIMIT_AS"
+fi
+
+# --- a normal user in a delegated subtree --------------------------------------
+D=$CG/deleg
+mkdir $D
+echo "+memory +pids" > $CG/cgroup.subtree_control
+chown $U:$U $D $D/cgroup.procs $D/cgroup.subtree_control $D/cgroup.threads
+echo $$ > $D/cgroup.procs
+if [ "$MODE" = bench ]; then bench user delegated; else
+check "doctor as a delegated user: cgroup v2, delegated" \
+	doctor_row user cgroup ok "delegated to this user"
+check "doctor as a delegated user: pids cgroup" doctor_row user "cgroup: pids" ok "pids.max"
+suite user delegated
+# the judge may not loosen its own limits or leave its subtree
+check "the user cannot raise the delegated group's memory.max" \
+	sh -c "! setpriv --reuid=$U --regid=$U --clear-groups sh -c 'echo max > $D/memory.max' 2>/dev/null"
+# nothing of the judge is left: no group but the leaf it moved us into,
+# and nobody but this script in that leaf
+leftover=$(find $D -mindepth 1 -type d ! -name judge-leaf)
+while read -r p; do   # read in this shell: a subshell would count itself
+	[ "$p" = $$ ] || leftover="$leftover process $p"
+done < $D/judge-leaf/cgroup.procs
+check "nothing of the judge is left in the subtree" sh -c 'echo "$1"; test -z "$1"' _ "$leftover"
+fi
+
+echo "vm: $PASSED passed, $FAILED failed, $SKIPPED skipped"
+sync
+poweroff -f
