@@ -61,12 +61,12 @@ doctor_row() {
 		/tmp/doctor.json || { cat /tmp/doctor.json /tmp/doctor.err; return 1; }
 }
 
-# suite WHO LABEL: the sandbox's tests as WHO. Compiled programs come from
+# suite WHO LABEL [TESTS]: the sandbox's tests (or TESTS) as WHO. Compiled programs come from
 # the host's compile cache when `make test` filled it (built there, run
 # here; a copy owned by the user for the user's pass): the compile sandbox
 # itself is exercised by the unit tests, which compile in the VM.
-suite() {
-	who=$1; label=$2
+suite() { # WHO LABEL [TESTS]
+	who=$1; label=$2; tests=${3:-${VM_TESTS:-unit t0200 t0300}}
 	if [ "$who" = root ]; then
 		unset JUDGE_CACHE
 	else
@@ -75,7 +75,7 @@ suite() {
 		cp -a "$ROOT/.cache/judge/." "$JUDGE_CACHE/" 2>/dev/null
 		chown -R $U:$U "$JUDGE_CACHE" && chmod 700 "$JUDGE_CACHE"
 	fi
-	for t in ${VM_TESTS:-unit t0200 t0300}; do
+	for t in $tests; do
 		T=$t JUDGE_NONROOT_PASS=no as "$who" sh tests/run-all.sh > /tmp/suite.log 2>&1
 		tally "$t ($label)" /tmp/suite.log
 	done
@@ -102,6 +102,7 @@ check "doctor as a user without delegation: cgroup weaker, says why" \
 	doctor_row user cgroup weaker "not delegated"
 check "doctor as a user without delegation: RLIMIT_AS instead" \
 	doctor_row user "cgroup: memory" weaker "RLIMIT_AS"
+suite user plain t0150
 fi
 
 # --- a normal user in a delegated subtree --------------------------------------
