@@ -180,10 +180,10 @@ static void namespace_rows(struct sbx_host *h)
 static void cgroup_rows(struct sbx_host *h)
 {
 	const struct cg_host *c = cg_host();
-	const char *fix = cg_fix(c);
+	const char *fix = "see the cgroup row";
 
 	if (!c->base[0])
-		add(h, "cgroup", c->version ? SBX_HOST_WEAKER : SBX_HOST_MISSING, fix,
+		add(h, "cgroup", c->version ? SBX_HOST_WEAKER : SBX_HOST_MISSING, cg_fix(c),
 		    "v%d, not usable: %s", c->version, c->why);
 	else if (c->version == 2)
 		add(h, "cgroup", SBX_HOST_OK, NULL, "v2, worker groups under %s%s", c->base,
@@ -258,7 +258,7 @@ static void measure_rows(struct sbx_host *h)
 		    "the program's peak RSS (memory.peak %s): kernel memory is not counted",
 		    c->have_peak ? "cannot be reset before Linux 6.12" : "is missing before Linux 5.19");
 	else
-		add(h, "measure: memory", SBX_HOST_WEAKER, cg_fix(c),
+		add(h, "measure: memory", SBX_HOST_WEAKER, "see the cgroup row",
 		    "the program's peak RSS: kernel memory is not counted");
 }
 

@@ -88,6 +88,8 @@ bench() {
 
 # --- root ----------------------------------------------------------------------
 if [ "$MODE" = bench ]; then bench root root; else
+show_doctor() { as "$1" "$ROOT/bin/judge" --no-color doctor 2>&1 | sed "s/^/doctor ($2): /"; }
+show_doctor root root
 check "doctor as root: cgroup v2 under /sys/fs/cgroup/judge" \
 	doctor_row root cgroup ok "v2, worker groups under /sys/fs/cgroup/judge"
 check "doctor as root: memory cgroup" doctor_row root "cgroup: memory" ok "memory.max"
@@ -98,6 +100,7 @@ fi
 
 # --- a normal user in a cgroup it cannot write ---------------------------------
 if [ "$MODE" != bench ]; then
+show_doctor user plain
 check "doctor as a user without delegation: cgroup weaker, says why" \
 	doctor_row user cgroup weaker "not delegated"
 check "doctor as a user without delegation: RLIMIT_AS instead" \
@@ -112,6 +115,7 @@ echo "+memory +pids" > $CG/cgroup.subtree_control
 chown $U:$U $D $D/cgroup.procs $D/cgroup.subtree_control $D/cgroup.threads
 echo $$ > $D/cgroup.procs
 if [ "$MODE" = bench ]; then bench user delegated; else
+show_doctor user delegated
 check "doctor as a delegated user: cgroup v2, delegated" \
 	doctor_row user cgroup ok "delegated to this user"
 check "doctor as a delegated user: pids cgroup" doctor_row user "cgroup: pids" ok "pids.max"
