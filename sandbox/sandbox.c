@@ -63,7 +63,10 @@
  *     RLIMIT_CPU (limit + 2 s) is only a backstop.
  *   Wall (ms, default 2 * CPU + 1 s): the same loop on CLOCK_MONOTONIC.
  *   Memory: the worker's memory cgroup, limit = memsw limit = memory_kb
- *     above what W and B hold. An OOM kill (memory.oom_control's oom_kill
+ *     above what W and B hold. cgroup.c hides the hierarchy: on v2 the
+ *     worker has one leaf group (memory.max, memory.swap.max = 0,
+ *     memory.events, pids.max, cpu.stat) where v1 has three; the same
+ *     process tree lives in it, so every rule below holds on both. An OOM kill (memory.oom_control's oom_kill
  *     counter) is MLE. The peak is the larger of two figures:
  *     - memory.max_usage_in_bytes, reset before the run, minus the usage
  *       then (so neither the judge nor B counts; R has no pre-exec pages of
@@ -80,7 +83,13 @@
  *       faulting them back costs more than the whole sandbox (ratio 1.05
  *       -> 1.29); not done.
  *     So the peak is exact above B's peak, never 0 in a normal build, and
- *     at most about 1.5 MB for the smallest programs.
+ *     at most about 1.5 MB for the smallest programs. On v2 the first
+ *     figure is memory.peak, reset through its descriptor before each run;
+ *     before Linux 6.12 it cannot be reset (a worker's group would show
+ *     its lifetime peak), so there the peak is R's ru_maxrss alone: the
+ *     same above B's peak, less kernel memory (page tables, pipes). A
+ *     group per run would make it exact there too, at the price of a
+ *     migration per run (the box forks R inside the worker's group).
  *     Reading the peak RSS at exit_group instead (a seccomp notification)
  *     would be exact for every program but costs two context switches per
  *     run (ratio 1.06 -> 1.19 measured); not done.
@@ -91,8 +100,8 @@
  *     until its exec; raising R's costs a walk over every process). B's
  *     death takes the namespace and the program with it; with the OOM
  *     counter up the run is MLE, and the next run starts a new box.
- *     Page cache charged by earlier runs is dropped (force_empty) when it
- *     exceeds 16 MB. A binary whose loadable image (code, data and bss:
+ *     Page cache charged by earlier runs is dropped (force_empty on v1,
+ *     memory.reclaim on v2) when it exceeds 16 MB. A binary whose loadable image (code, data and bss:
  *     static arrays) is larger than the limit is MLE without being run. An
  *     mmap or mremap of more than the limit (not PROT_NONE reservations) is
  *     refused by the filter and reported as MLE: a failed allocation. Without
@@ -154,9 +163,13 @@
  * so the mounts, the PID namespace and the rest work the same; the run
  * child and the compiler stay uid 0 of that namespace but drop every
  * capability (bounding set, securebits locked, capset) before the exec.
- * What is lost is listed by sbx_missing(): no memory or pids cgroup
- * (RLIMIT_AS and its heuristic instead), no uid of the worker's own, box
- * files copied instead of bound.
+ * On cgroup v2 a cgroup delegated to the user (systemd's Delegate=yes)
+ * gives the workers their memory and pids groups as root has them (see
+ * cgroup.c); the front end re-runs itself in such a systemd scope when it
+ * can (judge/scope.c). What is lost is listed by sbx_missing() and, with
+ * the fix for each, by sbx_host_probe() (`judge doctor`): no uid of the
+ * worker's own, box files copied instead of bound, and without a delegated
+ * cgroup no memory or pids group (RLIMIT_AS and its heuristic instead).
  */
 #include <dirent.h>
 #include <elf.h>
