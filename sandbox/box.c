@@ -171,7 +171,7 @@ static int child_sync = -1;    /* where a run child reports */
 static long box_hwm;           /* the box's peak RSS (KB) as a child starts */
 static int box_proc = -1;      /* the box's /proc (of its PID namespace) */
 
-static __attribute__((noreturn)) void run_fail(int step)
+void box_fail(int fd, int step)
 {
 	struct box_res m;
 
@@ -179,8 +179,16 @@ static __attribute__((noreturn)) void run_fail(int step)
 	m.kind = RES_FAIL;
 	m.fail_step = step;
 	m.fail_err = errno;
-	box_send(child_sync, &m, sizeof m, NULL, 0);
+	/* one record on a SOCK_SEQPACKET socket or a pipe alike */
+	if (write(fd, &m, sizeof m) < 0) {
+		/* nothing left to report with */
+	}
 	_exit(127);
+}
+
+static __attribute__((noreturn)) void run_fail(int step)
+{
+	box_fail(child_sync, step);
 }
 
 static int lift(int fd)

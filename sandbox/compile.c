@@ -44,16 +44,7 @@ struct cc_child {
 
 static __attribute__((noreturn)) void cc_fail(int step)
 {
-	struct box_res m;
-
-	memset(&m, 0, sizeof m);
-	m.kind = RES_FAIL;
-	m.fail_step = step;
-	m.fail_err = errno;
-	if (write(CFD_SYNC, &m, sizeof m) < 0) {
-		/* nothing left to report with */
-	}
-	_exit(127);
+	box_fail(CFD_SYNC, step);
 }
 
 static int bind_ro(const char *src, const char *dst, unsigned long extra)
@@ -340,7 +331,7 @@ static long long now_ns(void)
 	return box_now_ns();
 }
 
-int compile_run(const struct compile_job *j, struct sbx_result *r)
+int cc_run(const struct compile_job *j, struct sbx_result *r)
 {
 	const struct sbx_limits *L = j->L;
 	struct cc_child c;
@@ -530,7 +521,7 @@ int compile_run(const struct compile_job *j, struct sbx_result *r)
 		x.cpu_ns = cpu;
 	x.wall_ns = end - start;
 	cg_mem_of(j->cg, oom_before, &cm);
-	result_classify(L, &x, &cm, 0, r);
+	sbx_classify(L, &x, &cm, 0, r);
 	strip_box(&r->err, "/box");
 	strip_box(&r->out, "/box");
 	if (r->status == SBX_OK && r->exit_code == 0 && j->out_path) {

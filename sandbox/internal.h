@@ -169,6 +169,10 @@ int box_drop_caps(void);
  * namespace, setgroups denied. 0 or -1. */
 int box_map_ids(uid_t uid, gid_t gid);
 
+/* In a child that failed to set itself up: report the step and errno as
+ * one RES_FAIL record on fd (a socket or a pipe), and _exit(127). */
+__attribute__((noreturn)) void box_fail(int fd, int step);
+
 /* Start the box process. 0, or -1 with err set. */
 int box_start(struct box *b, const struct box_conf *conf);
 /* Stop it (close the socket, kill, reap). */
@@ -222,12 +226,12 @@ struct cg_mem {
 	int peak_ok, oom, limited;
 };
 /* Turn how a run ended (x), its memory figures and output cap into r. */
-void result_classify(const struct sbx_limits *L, const struct box_res *x,
+void sbx_classify(const struct sbx_limits *L, const struct box_res *x,
 		     const struct cg_mem *m, int ole, struct sbx_result *r);
 /* The memory figures of the run that started at the last cg_begin. */
 void cg_mem_of(struct cg *cg, long oom_before, struct cg_mem *m);
 
 /* Compile; r filled (status and diagnostics). 0, or -1 with err set. */
-int compile_run(const struct compile_job *j, struct sbx_result *r);
+int cc_run(const struct compile_job *j, struct sbx_result *r);
 
 #endif

@@ -205,6 +205,16 @@ static void box_root(char out[BOX_ROOT_MAX])
 	else
 		snprintf(out, BOX_ROOT_MAX, "/tmp/judge-box-%u", (unsigned)geteuid());
 }
+/* The compile sandbox's limits where the caller gives none (sandbox.h). */
+#define CC_CPU_MS    10000
+#define CC_WALL_MS   20000
+#define CC_MEMORY_KB (512 * 1024)
+#define CC_STACK_KB  (64 * 1024)
+#define CC_OUTPUT_KB 64
+#define CC_STDERR_KB 64
+#define CC_FSIZE_KB  (64 * 1024)
+#define CC_PROCS     16
+
 #define UID_BASE_DEFAULT 60000
 #define UID_COUNT_DEFAULT 64
 
@@ -615,7 +625,7 @@ int box_pump(int *fd, struct buf *b)
 	return buf_add(b, chunk, (size_t)n) < 0;
 }
 
-void result_classify(const struct sbx_limits *L, const struct box_res *x,
+void sbx_classify(const struct sbx_limits *L, const struct box_res *x,
 		     const struct cg_mem *m, int ole, struct sbx_result *r)
 {
 	unsigned long long mem = L->memory_kb * 1024ULL;
@@ -992,7 +1002,7 @@ int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
 		goto out;
 	}
 	cg_mem_of(&s->cg, oom_before, &cm);
-	result_classify(&L, &x, &cm, ole, r);
+	sbx_classify(&L, &x, &cm, ole, r);
 	if (x.fail_step == STEP_EXEC && x.fail_err == ENOMEM) {
 		r->status = SBX_MLE;
 		snprintf(r->message, sizeof r->message,
@@ -1022,7 +1032,11 @@ int sbx_compile(struct sbx *s, const char *source, size_t len,
 		const char *const *argv, const struct sbx_limits *limits,
 		const char *out_path, struct sbx_result *r)
 {
-	struct sbx_limits L = { 10000, 20000, 512 * 1024, 0, 64, 64, 64 * 1024, 16 };
+	struct sbx_limits L = {
+		.cpu_ms = CC_CPU_MS, .wall_ms = CC_WALL_MS, .memory_kb = CC_MEMORY_KB,
+		.stack_kb = CC_STACK_KB, .output_kb = CC_OUTPUT_KB, .stderr_kb = CC_STDERR_KB,
+		.fsize_kb = CC_FSIZE_KB, .procs = CC_PROCS,
+	};
 	struct compile_job j;
 
 	if (limits) {
@@ -1035,8 +1049,6 @@ int sbx_compile(struct sbx *s, const char *source, size_t len,
 		if (limits->fsize_kb) L.fsize_kb = limits->fsize_kb;
 		if (limits->procs) L.procs = limits->procs;
 	}
-	if (!L.stack_kb)
-		L.stack_kb = 64 * 1024;
 	result_reset(r, &L);
 	memset(&j, 0, sizeof j);
 	j.uid = s->uid;
@@ -1049,7 +1061,7 @@ int sbx_compile(struct sbx *s, const char *source, size_t len,
 	j.len = len;
 	j.argv = argv;
 	j.out_path = out_path;
-	if (compile_run(&j, r) < 0) {
+	if (cc_run(&j, r) < 0) {
 		err_prefix("sandbox: compile");
 		return -1;
 	}
