@@ -229,6 +229,8 @@ static int v2_delegated(void)
 		char p[400];
 
 		snprintf(p, sizeof p, "%s%s", own, need[i]);
+		if (access(p, W_OK) < 0 && errno == EROFS)
+			return err_set("the cgroup filesystem is read-only here (a container?)");
 		if (access(p, W_OK) < 0) {
 			host.need_delegation = 1;
 			return err_set("your cgroup '%s' is not delegated to you", host.own);
