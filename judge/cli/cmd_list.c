@@ -1,0 +1,147 @@
+/* cmd_list.c: 'judge list': the catalogue as aligned columns, with the
+ * user's best verdict on each problem. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "judge/core/contest.h"
+#include "judge/cli/cli.h"
+#include "lib/buf.h"
+#include "lib/err.h"
+#include "lib/util.h"
+#include "lib/verdict.h"
+
+static const char list_usage[] =
+	"usage: judge list [--all]\n"
+	"\n"
+	"The problems of the catalogue: id, title, time and memory limits,\n"
+	"checker, tags, number of tests, and your best verdict (- when you have\n"
+	"not submitted). --all also lists retired problems (dropped from the\n"
+	"catalogue; their submissions are kept).\n"
+	"\n"
+	"exit codes: 0 ok, 2 bad usage or a bad catalogue, 3 internal error\n";
+
+enum { C_ID, C_TITLE, C_TIME, C_MEMORY, C_CHECKER, C_TAGS, C_TESTS, C_BEST, NCOLS };
+
+static const char *const headers[NCOLS] = {
+	"ID", "TITLE", "TIME", "MEMORY", "CHECKER", "TAGS", "TESTS", "BEST",
+};
+
+/* Columns aligned to the right (numbers). */
+static int right_aligned(int col)
+{
+	return col == C_TESTS;
+}
+
+/* Display width of UTF-8 text: one column per code point (no East Asian
+ * wide characters in titles is assumed). */
+static size_t width(const char *s)
+{
+	size_t w = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			w++;
+	return w;
+}
+
+static const char *best_color(const struct judge_ctx *ctx, int verdict)
+{
+	if (verdict < 0)
+		return "";
+	return judge_color(ctx, verdict == V_AC ? "32" : "31");
+}
+
+int cmd_list(struct judge_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "all", no_argument, NULL, 'a' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct db_problem *v = NULL;
+	char *(*cells)[NCOLS] = NULL, *user = NULL;
+	int *best = NULL, c, all = 0, rc = EXIT_INTERNAL;
+	size_t n = 0, i, j, w[NCOLS], k;
+	struct buf b = BUF_INIT;
+
+	while ((c = getopt_long(argc, argv, "ah", opts, NULL)) != -1) {
+		if (c == 'a') {
+			all = 1;
+		} else if (c == 'h') {
+			fputs(list_usage, stdout);
+			return EXIT_ACCEPTED;
+		} else {
+			fputs(list_usage, stderr);
+			return EXIT_BAD_INPUT;
+		}
+	}
+	if (optind < argc)
+		return judge_bad("list takes no arguments; run 'judge show %s' to see one "
+				 "problem", argv[optind]);
+
+	user = contest_login_name();
+	if (db_problem_list(ctx->db, all, &v, &n) < 0) {
+		judge_fail();
+		goto out;
+	}
+	cells = xcalloc(n + 1, sizeof(*cells));
+	best = xcalloc(n + 1, sizeof(*best));
+	for (i = 0; i < n; i++) {
+		const struct db_problem *p = &v[i];
+
+		if (db_best_verdict(ctx->db, p->id, user, &best[i]) < 0) {
+			judge_fail();
+			goto out;
+		}
+		buf_reset(&b);
+		for (k = 0; k < p->ntags; k++)
+			buf_addf(&b, "%s%s", k ? ", " : "", p->tags[k]);
+		cells[i][C_ID] = p->retired ? xasprintf("%s (retired)", p->id) : xstrdup(p->id);
+		cells[i][C_TITLE] = xstrdup(p->title);
+		cells[i][C_TIME] = xasprintf("%d ms", p->time_limit_ms);
+		cells[i][C_MEMORY] = xasprintf("%d MB", p->memory_limit_mb);
+		cells[i][C_CHECKER] = xstrdup(db_checker_name(p->checker));
+		cells[i][C_TAGS] = xstrdup(b.len ? buf_str(&b) : "-");
+		cells[i][C_TESTS] = xasprintf("%d", p->test_count);
+		cells[i][C_BEST] = xstrdup(best[i] < 0 ? "-" : verdict_name((enum verdict)best[i]));
+	}
+	for (j = 0; j < NCOLS; j++) {
+		w[j] = width(headers[j]);
+		for (i = 0; i < n; i++)
+			if (width(cells[i][j]) > w[j])
+				w[j] = width(cells[i][j]);
+	}
+	/* header, then one row per problem; padding is computed on the visible
+	 * text so colour escapes do not break the alignment */
+	for (i = 0; i <= n; i++) {
+		for (j = 0; j < NCOLS; j++) {
+			const char *text = i == 0 ? headers[j] : cells[i - 1][j];
+			const char *on = i == 0 ? judge_color(ctx, "1") :
+				j == C_BEST ? best_color(ctx, best[i - 1]) : "";
+			size_t pad = w[j] - width(text);
+
+			if (j)
+				fputs("  ", stdout);
+			if (right_aligned((int)j))
+				printf("%*s", (int)pad, "");
+			printf("%s%s%s", on, text, *on ? judge_color(ctx, "0") : "");
+			if (!right_aligned((int)j) && j + 1 < NCOLS)
+				printf("%*s", (int)pad, "");
+		}
+		putchar('\n');
+	}
+	rc = EXIT_ACCEPTED;
+out:
+	for (i = 0; cells && i < n; i++)
+		for (j = 0; j < NCOLS; j++)
+			free(cells[i][j]);
+	free(cells);
+	free(best);
+	free(user);
+	buf_release(&b);
+	db_problem_list_free(v, n);
+	return rc;
+}
