@@ -339,8 +339,10 @@ int util_now(time_t *out)
 	const char *e = getenv("JUDGE_NOW");
 
 	if (e && *e) {
-		if (util_parse_rfc3339(e, out) < 0)
-			return err_prefix("JUDGE_NOW");
+		if (util_parse_rfc3339(e, out) < 0) {
+			err_prefix("JUDGE_NOW");
+			return err_as(ERR_INPUT);   /* the user's setting */
+		}
 		return 0;
 	}
 	*out = time(NULL);

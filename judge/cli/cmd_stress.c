@@ -254,11 +254,12 @@ static int parse_args(int argc, char **argv, struct stress_args *a, int *rc)
 	return 0;
 }
 
-/* The two programs compiled and the checker ready: 0, or the exit code. */
+/* The two programs compiled and the checker ready (it borrows env): 0, or
+ * the exit code. */
 static int prepare(struct judge_ctx *ctx, struct stress_args *a, struct judge_tools *jt,
-		   char **sol_bin, char **ref_bin, struct grade_checker **chk)
+		   char **sol_bin, char **ref_bin, struct grade_env *env,
+		   struct grade_checker **chk)
 {
-	struct grade_env env;
 	char *dir;
 	int rc;
 
@@ -277,10 +278,10 @@ static int prepare(struct judge_ctx *ctx, struct stress_args *a, struct judge_to
 	if ((rc = judge_tools_compile(jt, a->file, "solution", sol_bin)) ||
 	    (rc = judge_tools_compile(jt, a->ref, "reference", ref_bin)))
 		return rc;
-	env.db = ctx->db;
-	env.sbx = ctx->sbx;
-	env.cache = ctx->cache;
-	*chk = grade_checker_open(&env, &jt->p);
+	env->db = ctx->db;
+	env->sbx = ctx->sbx;
+	env->cache = ctx->cache;
+	*chk = grade_checker_open(env, &jt->p);
 	return *chk ? 0 : judge_fail();
 }
 
@@ -318,6 +319,7 @@ int cmd_stress(struct judge_ctx *ctx, int argc, char **argv)
 	struct stress_result r = STRESS_RESULT_INIT;
 	struct judge_tools jt;
 	struct grade_checker *chk = NULL;
+	struct grade_env env;
 	char *sol_bin = NULL, *ref_bin = NULL, *local = NULL;
 	double secs;
 	int rc;
@@ -326,7 +328,7 @@ int cmd_stress(struct judge_ctx *ctx, int argc, char **argv)
 	memset(&jt, 0, sizeof(jt));
 	if (parse_args(argc, argv, &a, &rc) < 0)
 		goto out;
-	if ((rc = prepare(ctx, &a, &jt, &sol_bin, &ref_bin, &chk)) ||
+	if ((rc = prepare(ctx, &a, &jt, &sol_bin, &ref_bin, &env, &chk)) ||
 	    (rc = search(ctx, &a, &jt, sol_bin, ref_bin, chk, &r, &secs)))
 		goto out;
 	if (r.found && db_local_test_add(ctx->db, jt.p.id, a.user,

@@ -140,7 +140,8 @@ void grade_limits(const struct db_problem *p, struct sbx_limits *l);
 /* Checking outputs of problem p outside grading ('judge stress'), exactly
  * as grading checks them: the built-in checker, or the problem's custom
  * checker compiled through env->cache and run in env->sbx. Open returns
- * NULL with err set when the custom checker cannot be compiled. Check fills
+ * NULL with err set when the custom checker cannot be compiled; the checker
+ * borrows env (and p) until it is closed. Check fills
  * cr (as check_output; a checker failure is V_IE) and returns 0, or -1 with
  * err set when the sandbox failed. Not thread-safe for one checker. */
 struct grade_checker;
