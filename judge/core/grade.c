@@ -455,6 +455,171 @@ static int load_local_tests(const struct grade_env *env, const struct db_problem
 	return 0;
 }
 
+/* Write the 'running' submission row (opts->store). 0, or -1 with r IE. */
+static int store_start(const struct grade_env *env, const struct db_problem *p,
+		       const char *source, size_t len, const struct grade_opts *o,
+		       int local_tests, struct grade_result *r)
+{
+	struct db_submission sub = DB_SUBMISSION_INIT;
+	char *src = xstrndup(source, len);
+	int rc;
+
+	sub.problem = p->id;
+	sub.user = (char *)(o->user ? o->user : "user");
+	sub.source = src;
+	sub.contest = (char *)o->contest;
+	sub.letter = (char *)o->letter;
+	sub.submitted_at = o->submitted_at;
+	sub.local_tests = local_tests;
+	rc = db_submission_create(env->db, &sub, &r->submission);
+	free(src);
+	if (rc < 0) {
+		err_prefix("cannot record the submission");
+		r->verdict = V_IE;
+		r->error = xstrdup(err_msg());
+	}
+	return rc;
+}
+
+/* Compile the solution into sol and tell the progress callback. 0 when its
+ * binary is ready, -1 when the verdict is reached (CE, or IE with r->error). */
+static int compile_solution(const struct grade_env *env, const char *source, size_t len,
+			    const struct grade_opts *o, struct compile_result *sol,
+			    struct grade_result *r)
+{
+	if (compile_c(env->cache, env->sbx, source, len, sol) < 0) {
+		set_error(r, "cannot compile the solution: %s", err_msg());
+		return -1;
+	}
+	r->compile_ok = sol->ok;
+	r->compile_cached = sol->cached;
+	r->compile_time_ms = sol->time_ms;
+	free(r->compile_message);
+	r->compile_message = xstrndup(buf_str(&sol->message), sol->message.len);
+	if (o->progress)
+		o->progress(o->progress_arg, r, NULL);
+	if (!sol->ok) {
+		r->verdict = V_CE;
+		return -1;
+	}
+	return 0;
+}
+
+/* A custom checker compiled into chk, with its scratch folder. 0, or -1
+ * with r IE. */
+static int prepare_checker(struct grading *g, struct compile_result *chk,
+			   struct grade_result *r)
+{
+	const struct db_problem *p = g->p;
+
+	if (!p->checker_source) {
+		set_error(r, "problem '%s' has a custom checker but no checker source", p->id);
+		return -1;
+	}
+	if (compile_c(g->env->cache, g->env->sbx, p->checker_source,
+		      strlen(p->checker_source), chk) < 0) {
+		set_error(r, "cannot compile the checker: %s", err_msg());
+		return -1;
+	}
+	if (!chk->ok) {
+		set_error(r, "the checker of '%s' does not compile: %.300s", p->id,
+			  buf_str(&chk->message));
+		return -1;
+	}
+	g->checker = chk->binary;
+	if (make_tmp(g) < 0) {
+		set_error(r, "%s", err_msg());
+		return -1;
+	}
+	return 0;
+}
+
+/* Run test i (the problem's, then the extra ones) into t. 0, or -1 when
+ * the test's data cannot be read (r IE, t left empty). */
+static int grade_test(struct grading *g, size_t i, const struct grade_extra_test *extra,
+		      struct buf *in, struct buf *ans, struct grade_test *t,
+		      struct grade_result *r)
+{
+	const struct db_problem *p = g->p;
+	const struct grade_extra_test *x;
+	int rc;
+
+	buf_reset(in);
+	buf_reset(ans);
+	if (i < (size_t)p->test_count) {
+		t->name = xstrdup(p->tests[i].name);
+		t->is_sample = p->tests[i].is_sample;
+		if (db_test_data(g->env->db, p->tests[i].id, in, ans) != 0) {
+			set_error(r, "cannot read test '%s': %s", t->name, err_msg());
+			free(t->name);
+			t->name = NULL;
+			return -1;
+		}
+		rc = run_test(g, in->data, in->len, ans->data, ans->len, t);
+	} else {
+		x = &extra[i - (size_t)p->test_count];
+		t->name = xstrdup(x->name);
+		t->is_local = 1;
+		rc = run_test(g, x->input, x->input_len, x->answer, x->answer_len, t);
+	}
+	if (rc < 0)
+		set_error(r, "test '%s': %s", t->name, t->message);
+	return 0;
+}
+
+/* Add test t (just run) to r's counts; the first failing test's verdict is
+ * the submission's. */
+static void tally(struct grade_result *r, const struct grade_test *t, int *failed)
+{
+	r->ntests++;
+	if (t->time_ms > r->time_ms)
+		r->time_ms = t->time_ms;
+	if (t->memory_kb > r->memory_kb)
+		r->memory_kb = t->memory_kb;
+	if (t->verdict == V_AC)
+		r->passed++;
+	else if (!(*failed)++ && !r->error)
+		r->verdict = t->verdict;
+}
+
+/* Run the tests in order, storing each result as it comes. 0, or -1 when
+ * storing failed. */
+static int run_tests(struct grading *g, const struct grade_opts *o,
+		     const struct grade_extra_test *extra, size_t nall, int stored,
+		     struct grade_result *r)
+{
+	struct buf in = BUF_INIT, ans = BUF_INIT;
+	struct grade_test *t;
+	int failed = 0, rc = 0;
+	size_t i;
+
+	r->tests = xcalloc(nall ? nall : 1, sizeof(*r->tests));
+	for (i = 0; i < nall; i++) {
+		if (o->cancel && *o->cancel) {
+			set_error(r, "interrupted");
+			break;
+		}
+		t = &r->tests[r->ntests];
+		if (grade_test(g, i, extra, &in, &ans, t, r) < 0)
+			break;
+		tally(r, t, &failed);
+		if (stored && store_result(g->env, r, t) < 0) {
+			rc = -1;
+			break;
+		}
+		if (o->progress)
+			o->progress(o->progress_arg, r, t);
+		if (r->error || t->verdict == V_IE || (failed && o->fail_fast))
+			break;
+	}
+	if (r->verdict == V_IE && !r->error)   /* a checker failure on a test */
+		set_error(r, "test '%s': %s", r->tests[r->ntests - 1].name,
+			  r->tests[r->ntests - 1].message);
+	buf_release(&in);
+	buf_release(&ans);
+	return rc;
+}
+
 int grade_submission(const struct grade_env *env, const struct db_problem *p,
 		     const char *source, size_t len, const struct grade_opts *o,
 		     struct grade_result *r)
@@ -464,16 +629,10 @@ int grade_submission(const struct grade_env *env, const struct db_problem *p,
 	const struct grade_extra_test *extra = o->extra;
 	size_t nextra = o->nextra, nlocals = 0;
 	struct compile_result sol = COMPILE_RESULT_INIT, chk = COMPILE_RESULT_INIT;
-	struct db_submission sub = DB_SUBMISSION_INIT;
-	struct buf in = BUF_INIT, ans = BUF_INIT;
-	struct grading g;
-	struct grade_test *t;
-	size_t i, n, nall;
-	int stored = 0, store_failed = 0, failed = 0;
-	char *src;
+	struct grading g = { .env = env, .p = p };
+	int stored = 0, store_failed = 0;
 
 	memset(r, 0, sizeof(*r));
-	memset(&g, 0, sizeof(g));
 	r->problem = xstrdup(p->id);
 	r->verdict = V_AC;
 	r->compile_message = xstrdup("");
@@ -485,128 +644,23 @@ int grade_submission(const struct grade_env *env, const struct db_problem *p,
 		extra = local_x;
 		nextra = nlocals;
 	}
-	nall = (size_t)p->test_count + nextra;
-	r->total = (int)nall;
-	g.env = env;
-	g.p = p;
+	r->total = (int)((size_t)p->test_count + nextra);
 	grade_limits(p, &g.limits);
 	g.params.kind = p->checker;
 	g.params.abs_tol = p->abs_tolerance;
 	g.params.rel_tol = p->rel_tolerance;
-
-	if (o->store) {
-		src = xstrndup(source, len);
-		sub.problem = p->id;
-		sub.user = (char *)(o->user ? o->user : "user");
-		sub.source = src;
-		sub.contest = (char *)o->contest;
-		sub.letter = (char *)o->letter;
-		sub.submitted_at = o->submitted_at;
-		sub.local_tests = nextra > 0;
-		if (db_submission_create(env->db, &sub, &r->submission) < 0) {
-			free(src);
-			err_prefix("cannot record the submission");
-			r->verdict = V_IE;
-			r->error = xstrdup(err_msg());
-			store_failed = 1;
-			goto finish;
-		}
-		free(src);
-		stored = 1;
-	}
-
-	if (compile_c(env->cache, env->sbx, source, len, &sol) < 0) {
-		set_error(r, "cannot compile the solution: %s", err_msg());
+	if (o->store && store_start(env, p, source, len, o, nextra > 0, r) < 0) {
+		store_failed = 1;
 		goto finish;
 	}
-	r->compile_ok = sol.ok;
-	r->compile_cached = sol.cached;
-	r->compile_time_ms = sol.time_ms;
-	free(r->compile_message);
-	r->compile_message = xstrndup(buf_str(&sol.message), sol.message.len);
-	if (o->progress)
-		o->progress(o->progress_arg, r, NULL);
-	if (!sol.ok) {
-		r->verdict = V_CE;
+	stored = o->store;
+	if (compile_solution(env, source, len, o, &sol, r) < 0)
 		goto finish;
-	}
 	g.binary = sol.binary;
-
-	if (p->checker == DB_CHECKER_CUSTOM) {
-		if (!p->checker_source) {
-			set_error(r, "problem '%s' has a custom checker but no checker source",
-				  p->id);
-			goto finish;
-		}
-		if (compile_c(env->cache, env->sbx, p->checker_source,
-			      strlen(p->checker_source), &chk) < 0) {
-			set_error(r, "cannot compile the checker: %s", err_msg());
-			goto finish;
-		}
-		if (!chk.ok) {
-			set_error(r, "the checker of '%s' does not compile: %.300s", p->id,
-				  buf_str(&chk.message));
-			goto finish;
-		}
-		g.checker = chk.binary;
-		if (make_tmp(&g) < 0) {
-			set_error(r, "%s", err_msg());
-			goto finish;
-		}
-	}
-
-	r->tests = xcalloc(nall ? nall : 1, sizeof(*r->tests));
-	for (i = 0; i < nall; i++) {
-		if (o->cancel && *o->cancel) {
-			set_error(r, "interrupted");
-			break;
-		}
-		t = &r->tests[r->ntests];
-		buf_reset(&in);
-		buf_reset(&ans);
-		if (i < (size_t)p->test_count) {
-			t->name = xstrdup(p->tests[i].name);
-			t->is_sample = p->tests[i].is_sample;
-			if (db_test_data(env->db, p->tests[i].id, &in, &ans) != 0) {
-				set_error(r, "cannot read test '%s': %s", t->name, err_msg());
-				free(t->name);
-				t->name = NULL;
-				break;
-			}
-			if (run_test(&g, in.data, in.len, ans.data, ans.len, t) < 0)
-				set_error(r, "test '%s': %s", t->name, t->message);
-		} else {
-			n = i - (size_t)p->test_count;
-			t->name = xstrdup(extra[n].name);
-			t->is_local = 1;
-			if (run_test(&g, extra[n].input, extra[n].input_len,
-				     extra[n].answer, extra[n].answer_len, t) < 0)
-				set_error(r, "test '%s': %s", t->name, t->message);
-		}
-		r->ntests++;
-		if (t->time_ms > r->time_ms)
-			r->time_ms = t->time_ms;
-		if (t->memory_kb > r->memory_kb)
-			r->memory_kb = t->memory_kb;
-		if (t->verdict == V_AC)
-			r->passed++;
-		else if (!failed++ && !r->error)
-			r->verdict = t->verdict;
-		if (stored && store_result(env, r, t) < 0) {
-			store_failed = 1;
-			break;
-		}
-		if (o->progress)
-			o->progress(o->progress_arg, r, t);
-		if (r->error || t->verdict == V_IE || (failed && o->fail_fast))
-			break;
-	}
-	if (r->verdict == V_IE && !r->error) {
-		/* a checker failure found on a test */
-		set_error(r, "test '%s': %s", r->tests[r->ntests - 1].name,
-			  r->tests[r->ntests - 1].message);
-	}
-
+	if (p->checker == DB_CHECKER_CUSTOM && prepare_checker(&g, &chk, r) < 0)
+		goto finish;
+	if (run_tests(&g, o, extra, (size_t)r->total, stored, r) < 0)
+		store_failed = 1;
 finish:
 	if (stored && !store_failed && store_finish(env, r) < 0)
 		store_failed = 1;
@@ -619,8 +673,6 @@ finish:
 	}
 	compile_result_release(&sol);
 	compile_result_release(&chk);
-	buf_release(&in);
-	buf_release(&ans);
 	free(local_x);
 	db_local_test_list_free(locals, nlocals);
 	return store_failed ? -1 : 0;
