@@ -543,145 +543,214 @@ static const char *phase_name(enum contest_phase ph)
 	return "?";
 }
 
-static int contest_status(struct judge_ctx *ctx, int argc, char **argv)
-{
-	struct db_contest c = DB_CONTEST_INIT;
-	struct contest_board b = CONTEST_BOARD_INIT;
-	struct contest_board_input in;
-	struct db_problem *probs = NULL;
-	const struct contest_row *me = NULL;
+/* What 'contest status' shows, loaded once. */
+struct status {
+	struct db_contest c;
 	struct contest_rules r;
-	struct opts o;
-	char **pos, *user = NULL, t0[32], t1[32], tf[32], left[32], l[2], dur[32];
-	int npos, rc, got, started_ok, idw = 2, tw = 0;
-	size_t nprobs = 0, i, j;
-	time_t now, started = 0;
-	enum contest_phase ph = CONTEST_BEFORE;
-	json_t *jprobs = NULL;
+	struct contest_board b;
+	struct contest_board_input in;
+	struct db_problem *probs;          /* the catalogue, for the titles */
+	size_t nprobs;
+	const struct contest_row *me;      /* the user's row, or NULL */
+	const char *user;
+	int started_ok;                    /* the user has started */
+	time_t now, started;
+	enum contest_phase ph;
+	char t0[32], t1[32], tf[32], left[32], dur[32];
+};
 
-	memset(&in, 0, sizeof(in));
-	if ((rc = parse(argc, argv, O_USER | O_JSON, &o, &pos, &npos)) != EXIT_ACCEPTED)
-		return rc < 0 ? EXIT_ACCEPTED : rc;
-	if ((rc = want_args("status", npos, 1, "one contest ID")) != EXIT_ACCEPTED ||
-	    (rc = now_or_fail(&now)) != EXIT_ACCEPTED ||
-	    (rc = pick_user(&o, &user)) != EXIT_ACCEPTED ||
-	    (rc = load_contest(ctx, pos[0], &c)) != EXIT_ACCEPTED)
-		goto out;
-	r = contest_rules_of(&c);
-	got = db_participant_get(ctx->db, c.id, user, &started);
-	if (got < 0 || db_problem_list(ctx->db, 1, &probs, &nprobs) < 0) {
-		rc = judge_fail();
-		goto out;
-	}
-	started_ok = got == 0;
-	if (started_ok) {
-		ph = contest_phase(&r, started, now);
-		if ((rc = build_board(ctx, &c, user, now, &in, &b)) != EXIT_ACCEPTED)
-			goto out;
-		for (i = 0; i < b.nrows; i++)
-			if (!strcmp(b.rows[i].user, user))
-				me = &b.rows[i];
-		fmt_time(started, t0);
-		fmt_time(contest_end(&r, started), t1);
-		fmt_time(contest_freeze_start(&r, started), tf);
-		fmt_left(now, contest_end(&r, started), left);
-	}
-	contest_format_duration(c.duration_minutes, dur);
+static void status_release(struct status *st)
+{
+	contest_board_release(&st->b);
+	contest_board_input_release(&st->in);
+	db_problem_list_free(st->probs, st->nprobs);
+	db_contest_release(&st->c);
+}
 
-	if (o.json)
-		jprobs = json_array();
-	else {
-		char *name = contest_name(&c);
+/* Load contest id as user sees it at now; the exit code. */
+static int status_load(struct judge_ctx *ctx, const char *id, struct status *st)
+{
+	int rc, got;
+	size_t i;
 
-		printf("contest %s, %s, user %s\n", name, dur, user);
-		free(name);
-		if (!started_ok)
-			printf("not started; run 'judge contest start %s%s%s' to open your "
-			       "%s window\n", c.id, o.user ? " --user " : "",
-			       o.user ? user : "", dur);
-		else if (ph == CONTEST_BEFORE)
-			printf("opens at %s\n", t0);
-		else if (ph == CONTEST_OVER)
-			printf("over: started %s, ended %s\n", t0, t1);
+	if ((rc = load_contest(ctx, id, &st->c)) != EXIT_ACCEPTED)
+		return rc;
+	st->r = contest_rules_of(&st->c);
+	got = db_participant_get(ctx->db, st->c.id, st->user, &st->started);
+	if (got < 0 || db_problem_list(ctx->db, 1, &st->probs, &st->nprobs) < 0)
+		return judge_fail();
+	st->started_ok = got == 0;
+	contest_format_duration(st->c.duration_minutes, st->dur);
+	if (!st->started_ok)
+		return EXIT_ACCEPTED;
+	st->ph = contest_phase(&st->r, st->started, st->now);
+	if ((rc = build_board(ctx, &st->c, st->user, st->now, &st->in, &st->b)) != EXIT_ACCEPTED)
+		return rc;
+	for (i = 0; i < st->b.nrows; i++)
+		if (!strcmp(st->b.rows[i].user, st->user))
+			st->me = &st->b.rows[i];
+	fmt_time(st->started, st->t0);
+	fmt_time(contest_end(&st->r, st->started), st->t1);
+	fmt_time(contest_freeze_start(&st->r, st->started), st->tf);
+	fmt_left(st->now, contest_end(&st->r, st->started), st->left);
+	return EXIT_ACCEPTED;
+}
+
+static void status_header(const struct status *st, const struct opts *o)
+{
+	char *name = contest_name(&st->c);
+
+	printf("contest %s, %s, user %s\n", name, st->dur, st->user);
+	free(name);
+	if (!st->started_ok)
+		printf("not started; run 'judge contest start %s%s%s' to open your "
+		       "%s window\n", st->c.id, o->user ? " --user " : "",
+		       o->user ? st->user : "", st->dur);
+	else if (st->ph == CONTEST_BEFORE)
+		printf("opens at %s\n", st->t0);
+	else if (st->ph == CONTEST_OVER)
+		printf("over: started %s, ended %s\n", st->t0, st->t1);
+	else
+		printf("%s left (started %s, ends %s%s%s)\n", st->left, st->t0, st->t1,
+		       st->ph == CONTEST_FROZEN ? ", frozen since " :
+		       st->c.freeze_minutes ? ", freeze at " : "",
+		       st->c.freeze_minutes ? st->tf : "");
+	if (st->me)
+		printf("solved %d, penalty %d\n", st->me->solved, st->me->penalty);
+	printf("\n");
+}
+
+/* The catalogue title of the contest's problem j ("" when unknown). */
+static const char *problem_title(const struct status *st, size_t j)
+{
+	size_t i;
+
+	for (i = 0; i < st->nprobs; i++)
+		if (!strcmp(st->probs[i].id, st->c.problems[j]))
+			return st->probs[i].title;
+	return "";
+}
+
+static void status_row(const struct status *st, size_t j, int idw, int tw)
+{
+	const struct contest_cell *cell = st->me ? &st->me->cells[j] : NULL;
+	struct buf line = BUF_INIT;
+	char l[2];
+
+	contest_letter(j, l);
+	buf_addf(&line, "%s  %-*s  %-*.*s", l, idw, st->c.problems[j], tw, tw,
+		 problem_title(st, j));
+	if (cell && cell->solved)
+		buf_addf(&line, "  solved at minute %d, penalty %d", cell->minute,
+			 cell->minute + cell->wrong * st->c.penalty_minutes);
+	else if (cell && (cell->wrong || cell->pending))
+		buf_addf(&line, "  %d rejected%s", cell->wrong, cell->pending ? ", judging" : "");
+	while (line.len && line.data[line.len - 1] == ' ')
+		line.data[--line.len] = 0;
+	puts(buf_str(&line));
+	buf_release(&line);
+}
+
+/* The user's attempts at problem j up to now: printed, or appended to jatt. */
+static void status_attempts(const struct status *st, size_t j, json_t *jatt)
+{
+	const struct db_contest_attempt *a;
+	const char *v;
+	int minute;
+	size_t i;
+
+	for (i = 0; i < st->in.natts; i++) {
+		a = &st->in.atts[i];
+		if (strcmp(a->user, st->user) ||
+		    contest_letter_index(a->letter, st->r.nproblems) != (int)j ||
+		    a->submitted_at > st->now)
+			continue;
+		minute = contest_minute(st->started, a->submitted_at);
+		v = a->verdict < 0 ? "running" : verdict_name(a->verdict);
+		if (jatt)
+			json_array_append_new(jatt, json_pack("{s:I, s:i, s:s}",
+				"submission", (json_int_t)a->id, "minute", minute, "verdict", v));
 		else
-			printf("%s left (started %s, ends %s%s%s)\n", left, t0, t1,
-			       ph == CONTEST_FROZEN ? ", frozen since " :
-			       c.freeze_minutes ? ", freeze at " : "",
-			       c.freeze_minutes ? tf : "");
-		if (me)
-			printf("solved %d, penalty %d\n", me->solved, me->penalty);
-		printf("\n");
+			printf("   #%-6lld minute %-4d %s\n", a->id, minute, v);
 	}
-	for (j = 0; j < r.nproblems; j++) {
-		if (strlen(c.problems[j]) > (size_t)idw)
-			idw = (int)strlen(c.problems[j]);
-		for (i = 0; i < nprobs; i++)
-			if (!strcmp(probs[i].id, c.problems[j]) && strlen(probs[i].title) > (size_t)tw)
-				tw = (int)strlen(probs[i].title);
+}
+
+static json_t *status_problem_json(const struct status *st, size_t j)
+{
+	const struct contest_cell *cell = st->me ? &st->me->cells[j] : NULL;
+	json_t *jatt = json_array();
+	char l[2];
+
+	contest_letter(j, l);
+	status_attempts(st, j, jatt);
+	return json_pack("{s:s, s:s, s:s, s:b, s:o, s:o}", "letter", l,
+			 "problem", st->c.problems[j], "title", problem_title(st, j),
+			 "solved", cell && cell->solved, "minute",
+			 cell && cell->solved ? json_integer(cell->minute) : json_null(),
+			 "attempts", jatt);
+}
+
+static int status_json(const struct status *st)
+{
+	json_t *jprobs = json_array();
+	int running = st->started_ok && st->ph != CONTEST_OVER && st->ph != CONTEST_BEFORE;
+	size_t j;
+
+	for (j = 0; j < st->r.nproblems; j++)
+		json_array_append_new(jprobs, status_problem_json(st, j));
+	return print_json(json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:I, s:i, s:i, s:o}",
+		"contest", st->c.id, "title", st->c.title, "user", st->user,
+		"phase", st->started_ok ? phase_name(st->ph) : "not started",
+		"started_at", st->started_ok ? json_string(st->t0) : json_null(),
+		"ends_at", st->started_ok ? json_string(st->t1) : json_null(),
+		"seconds_left", (json_int_t)(running ? contest_end(&st->r, st->started) - st->now : 0),
+		"solved", st->me ? st->me->solved : 0, "penalty", st->me ? st->me->penalty : 0,
+		"problems", jprobs));
+}
+
+static void status_text(const struct status *st, const struct opts *o)
+{
+	int idw = 2, tw = 0;
+	size_t j;
+
+	status_header(st, o);
+	for (j = 0; j < st->r.nproblems; j++) {
+		if (strlen(st->c.problems[j]) > (size_t)idw)
+			idw = (int)strlen(st->c.problems[j]);
+		if (strlen(problem_title(st, j)) > (size_t)tw)
+			tw = (int)strlen(problem_title(st, j));
 	}
 	if (tw > 40)
 		tw = 40;
-	for (j = 0; j < r.nproblems; j++) {
-		const struct contest_cell *cell = me ? &me->cells[j] : NULL;
-		const char *ptitle = "";
-		json_t *jatt = o.json ? json_array() : NULL;
-
-		for (i = 0; i < nprobs; i++)
-			if (!strcmp(probs[i].id, c.problems[j]))
-				ptitle = probs[i].title;
-		contest_letter(j, l);
-		if (!o.json) {
-			struct buf line = BUF_INIT;
-
-			buf_addf(&line, "%s  %-*s  %-*.*s", l, idw, c.problems[j], tw, tw, ptitle);
-			if (cell && cell->solved)
-				buf_addf(&line, "  solved at minute %d, penalty %d", cell->minute,
-					 cell->minute + cell->wrong * c.penalty_minutes);
-			else if (cell && (cell->wrong || cell->pending))
-				buf_addf(&line, "  %d rejected%s", cell->wrong,
-					 cell->pending ? ", judging" : "");
-			while (line.len && line.data[line.len - 1] == ' ')
-				line.data[--line.len] = 0;
-			puts(buf_str(&line));
-			buf_release(&line);
-		}
-		for (i = 0; i < in.natts; i++) {
-			const struct db_contest_attempt *a = &in.atts[i];
-			int minute = contest_minute(started, a->submitted_at);
-			const char *v = a->verdict < 0 ? "running" : verdict_name(a->verdict);
-
-			if (strcmp(a->user, user) || contest_letter_index(a->letter, r.nproblems)
-			    != (int)j || a->submitted_at > now)
-				continue;
-			if (o.json)
-				json_array_append_new(jatt, json_pack("{s:I, s:i, s:s}",
-					"submission", (json_int_t)a->id, "minute", minute,
-					"verdict", v));
-			else
-				printf("   #%-6lld minute %-4d %s\n", a->id, minute, v);
-		}
-		if (o.json)
-			json_array_append_new(jprobs, json_pack("{s:s, s:s, s:s, s:b, s:o, s:o}",
-				"letter", l, "problem", c.problems[j], "title", ptitle,
-				"solved", cell && cell->solved, "minute",
-				cell && cell->solved ? json_integer(cell->minute) : json_null(),
-				"attempts", jatt));
+	for (j = 0; j < st->r.nproblems; j++) {
+		status_row(st, j, idw, tw);
+		status_attempts(st, j, NULL);
 	}
+}
+
+static int contest_status(struct judge_ctx *ctx, int argc, char **argv)
+{
+	struct status st;
+	struct opts o;
+	char **pos, *user = NULL;
+	int npos, rc;
+
+	memset(&st, 0, sizeof(st));
+	if ((rc = parse(argc, argv, O_USER | O_JSON, &o, &pos, &npos)) != EXIT_ACCEPTED)
+		return rc < 0 ? EXIT_ACCEPTED : rc;
+	if ((rc = want_args("status", npos, 1, "one contest ID")) != EXIT_ACCEPTED ||
+	    (rc = now_or_fail(&st.now)) != EXIT_ACCEPTED ||
+	    (rc = pick_user(&o, &user)) != EXIT_ACCEPTED)
+		goto out;
+	st.user = user;
+	if ((rc = status_load(ctx, pos[0], &st)) != EXIT_ACCEPTED)
+		goto out;
 	if (o.json)
-		print_json(json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:I, s:i, s:i, s:o}",
-			"contest", c.id, "title", c.title, "user", user,
-			"phase", started_ok ? phase_name(ph) : "not started",
-			"started_at", started_ok ? json_string(t0) : json_null(),
-			"ends_at", started_ok ? json_string(t1) : json_null(),
-			"seconds_left", (json_int_t)(started_ok && ph != CONTEST_OVER &&
-				ph != CONTEST_BEFORE ? contest_end(&r, started) - now : 0),
-			"solved", me ? me->solved : 0, "penalty", me ? me->penalty : 0,
-			"problems", jprobs));
+		rc = status_json(&st);
+	else
+		status_text(&st, &o);
 out:
-	contest_board_release(&b);
-	contest_board_input_release(&in);
-	db_problem_list_free(probs, nprobs);
-	db_contest_release(&c);
+	status_release(&st);
 	free(user);
 	return rc;
 }
