@@ -62,7 +62,8 @@ static void progress_line(void *arg, long size, int seed, double last_ms)
 	fflush(stderr);
 }
 
-static void print_json(const struct cx_estimate *f, const struct cx_measurement *m, double predicted)
+static void print_json(const struct cx_estimate *f, const struct cx_measurement *m,
+		       double predicted)
 {
 	json_t *j, *pts = json_array(), *pt;
 	char *text;

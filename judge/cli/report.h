@@ -1,6 +1,6 @@
 /* report.h: how a graded submission is shown: the per-test table, the
  * summary line, compile errors, and the JSON object of design.md. Shared by
- * submit, result, and later regress/contest. Everything printed comes from a
+ * submit, result and contest submit. Everything printed comes from a
  * struct grade_result whose messages are already escaped. */
 #ifndef JUDGE_CLI_REPORT_H
 #define JUDGE_CLI_REPORT_H

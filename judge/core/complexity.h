@@ -53,11 +53,12 @@ struct cx_estimate {
  * above zero are used instead. With no point above min_ms, the class is
  * CX_1 and too_fast is set. The class is exponential when the log-log slope
  * is above 6, or above 2.5 with the exponential model (ln ms against n)
- * fitting at least as well as the power law (ln ms against ln n); otherwise it is the polynomial class (1, log n, n, n log n,
- * n^2, n^3) whose shape, with only a constant factor free, leaves the least
- * squared error on the log scale, a faster-growing class having to leave 20%
- * less than a slower one. Returns 0, or -1 when there are fewer
- * than two usable points (f->cls is then CX_1). */
+ * fitting at least as well as the power law (ln ms against ln n); otherwise
+ * it is the polynomial class (1, log n, n, n log n, n^2, n^3) whose shape,
+ * with only a constant factor free, leaves the least squared error on the
+ * log scale, a faster-growing class having to leave 20% less than a slower
+ * one. Returns 0, or -1 when there are fewer than two usable points (f->cls
+ * is then CX_1). */
 int cx_fit(const struct cx_point *pts, size_t npts, double min_ms, struct cx_estimate *f);
 
 /* The fitted time at size n (the exponential model for CX_EXP, else the

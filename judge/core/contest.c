@@ -388,7 +388,8 @@ static const char html_style[] =
 	"margin:2em auto;max-width:70em;padding:0 1em;color:#222;background:#fafafa}"
 	"h1{margin:0 0 .2em;font-size:1.6em}"
 	".meta{color:#555;margin:0 0 1em}"
-	".banner{background:#1565c0;color:#fff;padding:.5em 1em;border-radius:4px;margin:0 0 1em;font-weight:600}"
+	".banner{background:#1565c0;color:#fff;padding:.5em 1em;border-radius:4px;"
+	"margin:0 0 1em;font-weight:600}"
 	"table{border-collapse:collapse;width:100%;background:#fff;box-shadow:0 1px 3px rgba(0,0,0,.15)}"
 	"th,td{border:1px solid #ddd;padding:.35em .5em;text-align:center}"
 	"th{background:#263238;color:#fff;font-weight:600}"
@@ -404,7 +405,8 @@ static const char html_style[] =
 	"td.no{background:#e87272;color:#3d0b0b}"
 	"td.pend{background:#6666ff;color:#fff}"
 	".legend{margin-top:1em;font-size:.9em;color:#444}"
-	".legend b{display:inline-block;width:1em;height:1em;vertical-align:middle;margin:0 .3em 0 1em;border-radius:2px}";
+	".legend b{display:inline-block;width:1em;height:1em;vertical-align:middle;"
+	"margin:0 .3em 0 1em;border-radius:2px}";
 
 void contest_board_html(const struct contest_board *b, const char *contest,
 			const char *title, char *const *problems, time_t now,
