@@ -25,7 +25,8 @@
 static const char usage[] =
 	"usage: judge contest list [--user NAME] [--json]\n"
 	"   or: judge contest create ID --problems P1,P2,... --duration 2h|90m|1h30m\n"
-	"                            [--freeze 30m] [--penalty 20] [--title TITLE]\n"
+	"                            [--freeze 30m] [--penalty "
+	UTIL_STR(CONTEST_PENALTY_MINUTES) "] [--title TITLE]\n"
 	"   or: judge contest start ID [--user NAME]\n"
 	"   or: judge contest submit ID LETTER FILE.c [--user NAME] [--json]\n"
 	"   or: judge contest status ID [--user NAME] [--json]\n"
@@ -182,15 +183,85 @@ static int print_json(json_t *j)
 
 /* ---- list ------------------------------------------------------------- */
 
+/* The JSON object of one contest for 'contest list'; started is the user's
+ * start when phase is not "not started". */
+static json_t *list_json(const struct db_contest *c, const char *user, const char *phase,
+			 time_t started, time_t now)
+{
+	struct contest_rules r = contest_rules_of(c);
+	json_t *probs = json_array(), *you = json_null();
+	char l[2], when[32];
+	size_t j;
+
+	for (j = 0; j < r.nproblems; j++) {
+		contest_letter(j, l);
+		json_array_append_new(probs, json_pack("{s:s, s:s}", "letter", l,
+						       "problem", c->problems[j]));
+	}
+	if (strcmp(phase, "not started")) {
+		fmt_time(started, when);
+		you = json_pack("{s:s, s:s, s:I}", "started_at", when, "phase", phase,
+				"seconds_left", (json_int_t)(contest_end(&r, started) > now ?
+							    contest_end(&r, started) - now : 0));
+	}
+	return json_pack("{s:s, s:s, s:i, s:i, s:i, s:s, s:o, s:s, s:o}",
+			 "id", c->id, "title", c->title,
+			 "duration_minutes", c->duration_minutes,
+			 "freeze_minutes", c->freeze_minutes,
+			 "penalty_minutes", c->penalty_minutes,
+			 "source", c->from_catalog ? "catalog" : "cli",
+			 "problems", probs, "user", user, "participation", you);
+}
+
+/* One contest of 'contest list': a JSON object appended to arr, or a row
+ * with the id and title columns idw and tw wide. The exit code. */
+static int list_one(struct judge_ctx *ctx, const struct db_contest *c, const char *user,
+		    time_t now, json_t *arr, size_t idw, size_t tw)
+{
+	struct contest_rules r = contest_rules_of(c);
+	struct buf you = BUF_INIT;
+	const char *phase = "not started";
+	char dur[32], frz[32], left[32];
+	enum contest_phase ph;
+	time_t started = 0;
+	int got;
+
+	got = db_participant_get(ctx->db, c->id, user, &started);
+	if (got < 0)
+		return judge_fail();
+	if (got == DB_NOTFOUND) {
+		buf_addstr(&you, "not started");
+	} else {
+		ph = contest_phase(&r, started, now);
+		fmt_left(now, contest_end(&r, started), left);
+		phase = ph == CONTEST_OVER ? "over" : ph == CONTEST_BEFORE ?
+			"not open yet" : ph == CONTEST_FROZEN ? "frozen" : "running";
+		if (ph == CONTEST_RUNNING || ph == CONTEST_FROZEN)
+			buf_addf(&you, "%s, %s left", phase, left);
+		else
+			buf_addstr(&you, phase);
+	}
+	contest_format_duration(c->duration_minutes, dur);
+	contest_format_duration(c->freeze_minutes, frz);
+	if (arr)
+		json_array_append_new(arr, list_json(c, user, phase, started, now));
+	else
+		printf("%-*s  %-*.*s  %-8zu  %-7s  %-7s  %s\n", (int)idw, c->id,
+		       (int)tw, (int)tw, c->title, c->nproblems, dur,
+		       c->freeze_minutes ? frz : "-", buf_str(&you));
+	buf_release(&you);
+	return EXIT_ACCEPTED;
+}
+
 static int contest_list(struct judge_ctx *ctx, int argc, char **argv)
 {
 	struct db_contest *v = NULL;
 	struct opts o;
-	char **pos, *user = NULL, dur[32], frz[32], left[32], when[32];
+	char **pos, *user = NULL;
 	int npos, rc;
-	size_t n = 0, i, j, idw = 2, tw = 5;
+	size_t n = 0, i, idw = 2, tw = 5;
 	json_t *arr = NULL;
-	time_t now, started;
+	time_t now;
 
 	if ((rc = parse(argc, argv, O_USER | O_JSON, &o, &pos, &npos)) != EXIT_ACCEPTED)
 		return rc < 0 ? EXIT_ACCEPTED : rc;
@@ -218,67 +289,12 @@ static int contest_list(struct judge_ctx *ctx, int argc, char **argv)
 	else if (!o.json)
 		printf("%-*s  %-*s  %-8s  %-7s  %-7s  %s\n", (int)idw, "id", (int)tw,
 		       "title", "problems", "length", "freeze", "you");
-	for (i = 0; i < n; i++) {
-		struct contest_rules r = contest_rules_of(&v[i]);
-		struct buf you = BUF_INIT;
-		const char *phase = "not started";
-
-		rc = db_participant_get(ctx->db, v[i].id, user, &started);
-		if (rc < 0) {
-			buf_release(&you);
-			rc = judge_fail();
-			goto out;
-		}
-		if (rc == DB_NOTFOUND) {
-			buf_addstr(&you, "not started");
-		} else {
-			enum contest_phase ph = contest_phase(&r, started, now);
-
-			fmt_left(now, contest_end(&r, started), left);
-			phase = ph == CONTEST_OVER ? "over" : ph == CONTEST_BEFORE ?
-				"not open yet" : ph == CONTEST_FROZEN ? "frozen" : "running";
-			if (ph == CONTEST_RUNNING || ph == CONTEST_FROZEN)
-				buf_addf(&you, "%s, %s left", phase, left);
-			else
-				buf_addstr(&you, phase);
-		}
-		rc = EXIT_ACCEPTED;
-		contest_format_duration(v[i].duration_minutes, dur);
-		contest_format_duration(v[i].freeze_minutes, frz);
-		if (o.json) {
-			json_t *probs = json_array(), *you_j = json_null();
-
-			for (j = 0; j < r.nproblems; j++) {
-				char l[2];
-
-				contest_letter(j, l);
-				json_array_append_new(probs, json_pack("{s:s, s:s}",
-					"letter", l, "problem", v[i].problems[j]));
-			}
-			if (strcmp(phase, "not started")) {
-				fmt_time(started, when);
-				you_j = json_pack("{s:s, s:s, s:I}", "started_at", when,
-					"phase", phase, "seconds_left", (json_int_t)(
-					contest_end(&r, started) > now ?
-					contest_end(&r, started) - now : 0));
-			}
-			json_array_append_new(arr, json_pack(
-				"{s:s, s:s, s:i, s:i, s:i, s:s, s:o, s:s, s:o}",
-				"id", v[i].id, "title", v[i].title,
-				"duration_minutes", v[i].duration_minutes,
-				"freeze_minutes", v[i].freeze_minutes,
-				"penalty_minutes", v[i].penalty_minutes,
-				"source", v[i].from_catalog ? "catalog" : "cli",
-				"problems", probs, "user", user, "participation", you_j));
-		} else {
-			printf("%-*s  %-*.*s  %-8zu  %-7s  %-7s  %s\n", (int)idw, v[i].id,
-			       (int)tw, (int)tw, v[i].title, v[i].nproblems, dur,
-			       v[i].freeze_minutes ? frz : "-", buf_str(&you));
-		}
-		buf_release(&you);
-	}
-	if (o.json)
-		print_json(json_pack("{s:o}", "contests", arr));
+	for (i = 0; i < n && rc == EXIT_ACCEPTED; i++)
+		rc = list_one(ctx, &v[i], user, now, arr, idw, tw);
+	if (o.json && rc == EXIT_ACCEPTED)
+		rc = print_json(json_pack("{s:o}", "contests", arr));
+	else
+		json_decref(arr);
 out:
 	db_contest_list_free(v, n);
 	free(user);
@@ -384,7 +400,7 @@ static int contest_create(struct judge_ctx *ctx, int argc, char **argv)
 				 "--duration 2h'", pos[0]);
 	c.id = xstrdup(pos[0]);
 	c.title = xstrdup(o.title ? o.title : pos[0]);
-	c.penalty_minutes = 20;
+	c.penalty_minutes = CONTEST_PENALTY_MINUTES;
 	if (strlen(c.title) > MAX_TITLE || !util_is_text(c.title, strlen(c.title)) ||
 	    !*c.title || has_control(c.title)) {
 		rc = judge_bad("bad --title: use 1 to %d bytes of UTF-8 text on one line, "
@@ -413,7 +429,8 @@ static int contest_create(struct judge_ctx *ctx, int argc, char **argv)
 		pen = strtol(o.penalty, &end, 10);
 		if (errno || end == o.penalty || *end || pen < 0 || pen > 10000) {
 			rc = judge_bad("bad --penalty '%s': give the minutes per rejected "
-					 "attempt, 0 to 10000 (default 20)", o.penalty);
+					 "attempt, 0 to 10000 (default %d)", o.penalty,
+					 CONTEST_PENALTY_MINUTES);
 			goto out;
 		}
 		c.penalty_minutes = (int)pen;

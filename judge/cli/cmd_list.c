@@ -10,6 +10,7 @@
 #include "judge/cli/cli.h"
 #include "lib/buf.h"
 #include "lib/err.h"
+#include "lib/text.h"
 #include "lib/util.h"
 #include "lib/verdict.h"
 
@@ -33,18 +34,6 @@ static const char *const headers[NCOLS] = {
 static int right_aligned(int col)
 {
 	return col == C_TESTS;
-}
-
-/* Display width of UTF-8 text: one column per code point (no East Asian
- * wide characters in titles is assumed). */
-static size_t width(const char *s)
-{
-	size_t w = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			w++;
-	return w;
 }
 
 static const char *best_color(const struct judge_ctx *ctx, int verdict)
@@ -109,10 +98,10 @@ int cmd_list(struct judge_ctx *ctx, int argc, char **argv)
 		cells[i][C_BEST] = xstrdup(best[i] < 0 ? "-" : verdict_name((enum verdict)best[i]));
 	}
 	for (j = 0; j < NCOLS; j++) {
-		w[j] = width(headers[j]);
+		w[j] = text_width(headers[j]);
 		for (i = 0; i < n; i++)
-			if (width(cells[i][j]) > w[j])
-				w[j] = width(cells[i][j]);
+			if (text_width(cells[i][j]) > w[j])
+				w[j] = text_width(cells[i][j]);
 	}
 	/* header, then one row per problem; padding is computed on the visible
 	 * text so colour escapes do not break the alignment */
@@ -121,7 +110,7 @@ int cmd_list(struct judge_ctx *ctx, int argc, char **argv)
 			const char *text = i == 0 ? headers[j] : cells[i - 1][j];
 			const char *on = i == 0 ? judge_color(ctx, "1") :
 				j == C_BEST ? best_color(ctx, best[i - 1]) : "";
-			size_t pad = w[j] - width(text);
+			size_t pad = w[j] - text_width(text);
 
 			if (j)
 				fputs("  ", stdout);

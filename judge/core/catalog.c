@@ -52,6 +52,7 @@
 
 #include "db/db.h"
 #include "judge/core/catalog.h"
+#include "judge/core/contest.h"
 #include "lib/buf.h"
 #include "lib/err.h"
 #include "lib/toml.h"
@@ -64,7 +65,6 @@
 #define MAX_MEMORY_MB       65536
 #define MAX_OUTPUT_KB       (2 << 20)      /* 2 GB */
 #define MAX_CONTEST_MINUTES (7 * 24 * 60)
-#define MAX_CONTEST_PROBLEMS 26
 
 static const char *const problem_keys[] = {
 	"id", "title", "folder", "time_limit_ms", "memory_limit_mb", "stack_limit_mb",
@@ -572,9 +572,9 @@ static int parse_contest(struct catalog *c, const struct toml_value *t, size_t i
 	if ((rc = get_strings(c, t, "problems", what, 1, &k->problems, &k->nproblems)))
 		goto out;
 	pv = toml_get(t, "problems");
-	if (k->nproblems > MAX_CONTEST_PROBLEMS) {
+	if (k->nproblems > CONTEST_MAX_PROBLEMS) {
 		rc = bad_at(c, pv, "a contest has at most %d problems (A to Z)",
-			    MAX_CONTEST_PROBLEMS);
+			    CONTEST_MAX_PROBLEMS);
 		goto out;
 	}
 	for (j = 0; j < k->nproblems; j++) {
@@ -605,8 +605,8 @@ static int parse_contest(struct catalog *c, const struct toml_value *t, size_t i
 			  &k->duration_minutes)) ||
 	    (rc = get_int(c, t, "freeze_minutes", what, 0, 0, 0, MAX_CONTEST_MINUTES,
 			  &k->freeze_minutes)) ||
-	    (rc = get_int(c, t, "penalty_minutes", what, 0, 20, 0, MAX_CONTEST_MINUTES,
-			  &k->penalty_minutes)))
+	    (rc = get_int(c, t, "penalty_minutes", what, 0, CONTEST_PENALTY_MINUTES, 0,
+			  MAX_CONTEST_MINUTES, &k->penalty_minutes)))
 		goto out;
 	if (k->freeze_minutes >= k->duration_minutes) {
 		rc = bad_at(c, toml_get(t, "freeze_minutes"), "freeze_minutes must be less "

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "lib/err.h"
+#include "lib/text.h"
 #include "lib/util.h"
 #include "lib/verdict.h"
 
@@ -247,20 +248,9 @@ static char *term_safe(const char *s)
 	return t;
 }
 
-/* Display width of UTF-8 text, one column per code point. */
-static size_t width(const char *s)
-{
-	size_t w = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			w++;
-	return w;
-}
-
 static void pad(struct buf *out, const char *s, size_t w, int right)
 {
-	size_t n = width(s);
+	size_t n = text_width(s);
 
 	if (right)
 		for (; n < w; n++)
@@ -279,8 +269,8 @@ void contest_board_text(const struct contest_board *b, int color, struct buf *ou
 	for (i = 0; i < b->nrows; i++) {
 		char *u = term_safe(b->rows[i].user);
 
-		if (width(u) > uw)
-			uw = width(u);
+		if (text_width(u) > uw)
+			uw = text_width(u);
 		free(u);
 		for (j = 0; j < b->nproblems; j++) {
 			contest_cell_text(&b->rows[i].cells[j], cell);

@@ -37,6 +37,7 @@
 #define CONTEST_MAX_PROBLEMS 26        /* letters A..Z */
 #define CONTEST_MAX_MINUTES (366 * 24 * 60)
 #define CONTEST_MAX_USER 64            /* bytes of a user name */
+#define CONTEST_PENALTY_MINUTES 20     /* per rejected attempt, unless the contest says */
 
 struct contest_rules {
 	int duration_minutes;  /* > 0 */

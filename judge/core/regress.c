@@ -535,6 +535,39 @@ out:
 	buf_release(&in);
 }
 
+/* What grading said about item it: verdict, time, memory, the message and
+ * the "slow" flag. */
+static void take_result(struct regress_item *it, const struct grade_result *r)
+{
+	const struct grade_test *t = r->ntests ? &r->tests[r->ntests - 1] : NULL;
+	char flag[40];
+
+	it->res.got = r->verdict;
+	it->res.time_ms = (int)r->time_ms;
+	it->res.memory_kb = (long)r->memory_kb;
+	it->passed = r->passed;
+	/* compiled by any attempt (see worker_main) is compiled */
+	if (r->compile_ok || r->verdict == V_CE) {
+		it->compiled |= !r->compile_cached;
+		it->cached = !it->compiled;
+	}
+	if (r->verdict == V_IE) {
+		set_message(it, "%s", r->error ? r->error : "the judge failed");
+	} else if (r->verdict == V_CE) {
+		set_message(it, "compile error: %s", first_error(r->compile_message));
+	} else if (r->verdict != V_AC && t) {
+		it->test = xstrdup(t->name);
+		set_message(it, "test %s: %s", t->name, t->message ? t->message : "");
+	} else {
+		set_message(it, "%s", "");
+	}
+	regress_flag_slow(&it->res, flag, sizeof(flag));
+	if (flag[0]) {
+		free(it->res.flag);
+		it->res.flag = xstrdup(flag);
+	}
+}
+
 static void grade_item(struct worker *w, struct regress_item *it)
 {
 	const struct regress_opts *o = w->pool->o;
@@ -543,9 +576,7 @@ static void grade_item(struct worker *w, struct regress_item *it)
 	struct grade_result r = GRADE_RESULT_INIT;
 	struct compile_result cr = COMPILE_RESULT_INIT, chk = COMPILE_RESULT_INIT;
 	struct grade_env env;
-	const struct grade_test *t;
 	long long start = util_monotonic_ms();
-	char flag[40];
 	int rc;
 
 	free(it->test);
@@ -583,30 +614,7 @@ static void grade_item(struct worker *w, struct regress_item *it)
 		set_message(it, "%s", err_msg());
 		goto out;
 	}
-	it->res.got = r.verdict;
-	it->res.time_ms = (int)r.time_ms;
-	it->res.memory_kb = (long)r.memory_kb;
-	it->passed = r.passed;
-	/* compiled by any attempt (see worker_main) is compiled */
-	if (r.compile_ok || r.verdict == V_CE) {
-		it->compiled |= !r.compile_cached;
-		it->cached = !it->compiled;
-	}
-	t = r.ntests ? &r.tests[r.ntests - 1] : NULL;
-	if (r.verdict == V_IE)
-		set_message(it, "%s", r.error ? r.error : "the judge failed");
-	else if (r.verdict == V_CE)
-		set_message(it, "compile error: %s", first_error(r.compile_message));
-	else if (r.verdict != V_AC && t) {
-		it->test = xstrdup(t->name);
-		set_message(it, "test %s: %s", t->name, t->message ? t->message : "");
-	} else
-		set_message(it, "%s", "");
-	regress_flag_slow(&it->res, flag, sizeof(flag));
-	if (flag[0]) {
-		free(it->res.flag);
-		it->res.flag = xstrdup(flag);
-	}
+	take_result(it, &r);
 	if (o->margins && it->res.expected == V_TLE && r.verdict == V_TLE && !cancelled(w->pool))
 		check_tight(w, &p, it, &r);
 out:
@@ -726,12 +734,65 @@ static void progress_locked(const struct pool *pl, long long start,
 		(long long)(left / (pl->nw > 0 ? pl->nw : 1));
 }
 
+/* A sandbox worker and a database connection for each of nw workers. 0, or
+ * -1 with err set (the ones opened are left for close_workers). */
+static int open_workers(struct pool *pl, int nw)
+{
+	int k;
+
+	pl->w = xcalloc((size_t)nw, sizeof(*pl->w));
+	for (k = 0; k < nw; k++) {
+		pl->w[k].pool = pl;
+		pl->w[k].index = k;
+		if (!(pl->w[k].sbx = sbx_open(k)) || !(pl->w[k].db = db_open(pl->o->db_path)))
+			return err_prefix("worker %d", k + 1);
+		pl->nw = k + 1;
+	}
+	return 0;
+}
+
+static void close_workers(struct pool *pl, int nw)
+{
+	int k;
+
+	for (k = 0; k < nw; k++) {
+		if (pl->w[k].sbx)
+			sbx_close(pl->w[k].sbx);
+		if (pl->w[k].db)
+			db_close(pl->w[k].db);
+	}
+	free(pl->w);
+}
+
+/* Under pl->mu until the workers are done: wake every 100 ms (20 ms once
+ * cancelled) to tell the progress, or to stop the runs again. */
+static void supervise(struct pool *pl, long long start)
+{
+	struct regress_progress prog;
+	struct timespec ts;
+
+	while (pl->running > 0) {
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		ts.tv_nsec += cancelled(pl) ? 20000000L : 100000000L;
+		if (ts.tv_nsec >= 1000000000L) {
+			ts.tv_sec++;
+			ts.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&pl->cond, &pl->mu, &ts);
+		progress_locked(pl, start, &prog);
+		pthread_mutex_unlock(&pl->mu);
+		if (cancelled(pl))
+			cancel_runs(pl);
+		else if (pl->o->tick)
+			pl->o->tick(pl->o->tick_arg, &prog);
+		pthread_mutex_lock(&pl->mu);
+	}
+}
+
 int regress_run(struct regress_set *set, const struct regress_opts *o, long long *wall_ms)
 {
 	struct pool pl;
-	struct regress_progress prog;
 	pthread_condattr_t ca;
-	struct timespec ts;
 	long long start = util_monotonic_ms();
 	int k, nw, rc = 0, started = 0;
 	size_t i;
@@ -745,17 +806,8 @@ int regress_run(struct regress_set *set, const struct regress_opts *o, long long
 	nw = o->jobs < 1 ? 1 : o->jobs;
 	if ((size_t)nw > set->n)
 		nw = (int)set->n;
-	pl.w = xcalloc((size_t)nw, sizeof(*pl.w));
-	for (k = 0; k < nw; k++) {
-		pl.w[k].pool = &pl;
-		pl.w[k].index = k;
-		if (!(pl.w[k].sbx = sbx_open(k)) || !(pl.w[k].db = db_open(o->db_path))) {
-			err_prefix("worker %d", k + 1);
-			rc = -1;
-			goto close;
-		}
-		pl.nw = k + 1;
-	}
+	if ((rc = open_workers(&pl, nw)) < 0)
+		goto close;
 	pl.order = xmalloc(set->n * sizeof(*pl.order));
 	for (i = 0; i < set->n; i++)
 		pl.order[i] = i;
@@ -776,27 +828,11 @@ int regress_run(struct regress_set *set, const struct regress_opts *o, long long
 	}
 	if (!started) {
 		pthread_mutex_unlock(&pl.mu);
-		err_set("cannot start the worker threads");
-		rc = -1;
+		rc = err_set("cannot start the worker threads");
 		goto destroy;
 	}
 	pl.nw = started;
-	while (pl.running > 0) {
-		clock_gettime(CLOCK_MONOTONIC, &ts);
-		ts.tv_nsec += cancelled(&pl) ? 20000000L : 100000000L;
-		if (ts.tv_nsec >= 1000000000L) {
-			ts.tv_sec++;
-			ts.tv_nsec -= 1000000000L;
-		}
-		pthread_cond_timedwait(&pl.cond, &pl.mu, &ts);
-		progress_locked(&pl, start, &prog);
-		pthread_mutex_unlock(&pl.mu);
-		if (cancelled(&pl))
-			cancel_runs(&pl);
-		else if (o->tick)
-			o->tick(o->tick_arg, &prog);
-		pthread_mutex_lock(&pl.mu);
-	}
+	supervise(&pl, start);
 	pthread_mutex_unlock(&pl.mu);
 	for (k = 0; k < started; k++)
 		pthread_join(pl.w[k].thread, NULL);
@@ -805,13 +841,7 @@ destroy:
 	pthread_cond_destroy(&pl.cond);
 	pthread_mutex_destroy(&pl.mu);
 close:
-	for (k = 0; k < nw; k++) {
-		if (pl.w[k].sbx)
-			sbx_close(pl.w[k].sbx);
-		if (pl.w[k].db)
-			db_close(pl.w[k].db);
-	}
-	free(pl.w);
+	close_workers(&pl, nw);
 	free(pl.order);
 	*wall_ms = util_monotonic_ms() - start;
 	return rc;
