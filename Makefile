@@ -25,9 +25,9 @@ DEB_PKGS := pkg-config gcc make libc6-dev libsqlite3-dev libseccomp-dev \
 LIB_SRC  := $(sort $(wildcard lib/*.c))
 DB_SRC   := $(sort $(wildcard db/*.c))
 SBX_SRC  := $(sort $(wildcard sandbox/*.c))
-# judge/cli: the front end (main.c, one cmd_NAME.c per command); judge/core:
+# judge/cli: the front end (main.c, one cmd_NAME.c per command); judge/domain:
 # the domain modules, which never print or exit.
-JDG_SRC  := $(sort $(wildcard judge/cli/*.c judge/core/*.c))
+JDG_SRC  := $(sort $(wildcard judge/cli/*.c judge/domain/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)

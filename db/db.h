@@ -143,7 +143,7 @@ int db_test_write_files(struct db *db, long long test_id,
 void db_test_hash(const void *in, size_t inlen, const void *ans, size_t anslen,
 		  char out[65]);
 
-/* ---- catalogue sync (judge/core/catalog.c), inside db_tx_begin/commit ------ */
+/* ---- catalogue sync (judge/domain/catalog.c), inside db_tx_begin/commit ------ */
 
 /* Insert or update problem p's row from every field of p except retired,
  * test_count and tests (statement and checker_source are stored as given;

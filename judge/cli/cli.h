@@ -1,7 +1,7 @@
 /* cli.h: what the front end's commands share: the context, exit codes, the
  * command table's entries and flags, and the helpers for printing, errors,
  * signals and a command's sandbox. Only judge/cli/ includes it; the domain
- * modules in judge/core/ never print, exit or read the context. */
+ * modules in judge/domain/ never print, exit or read the context. */
 #ifndef JUDGE_CLI_CLI_H
 #define JUDGE_CLI_CLI_H
 

@@ -3,7 +3,7 @@
  * time in the sandbox, fit the growth and compare it with the problem's
  * declared complexity and time limit.
  *
- * The measuring is cx_measure's (judge/core/complexity.h); this file parses
+ * The measuring is cx_measure's (judge/domain/complexity.h); this file parses
  * the options, shows the progress, prints the fit and the warnings.
  *
  * Interrupts (CMD_CANCEL): the first signal stops after the current run and
@@ -19,7 +19,7 @@
 
 #include <jansson.h>
 
-#include "judge/core/complexity.h"
+#include "judge/domain/complexity.h"
 #include "judge/cli/cli.h"
 #include "judge/cli/report.h"
 #include "judge/cli/tools.h"

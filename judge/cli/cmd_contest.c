@@ -1,6 +1,6 @@
 /* cmd_contest.c: `judge contest`: define, start, submit to, and score local
  * contests with virtual participation (each participant has their own
- * clock). The rules live in judge/core/contest.c and contest_store.c; this
+ * clock). The rules live in judge/domain/contest.c and contest_store.c; this
  * file is the front end. */
 #include <errno.h>
 #include <getopt.h>
@@ -10,9 +10,9 @@
 #include <string.h>
 
 #include "db/db.h"
-#include "judge/core/compile.h"
-#include "judge/core/contest.h"
-#include "judge/core/grade.h"
+#include "judge/domain/compile.h"
+#include "judge/domain/contest.h"
+#include "judge/domain/grade.h"
 #include "judge/cli/cli.h"
 #include "judge/cli/report.h"
 #include "judge/cli/submit.h"

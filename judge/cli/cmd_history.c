@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "judge/core/check.h"
+#include "judge/domain/check.h"
 #include "judge/cli/cli.h"
 #include "judge/cli/report.h"
 #include "lib/text.h"

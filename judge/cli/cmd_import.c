@@ -4,7 +4,7 @@
 #include <stdio.h>
 
 #include "db/db.h"
-#include "judge/core/catalog.h"
+#include "judge/domain/catalog.h"
 #include "judge/cli/cli.h"
 #include "lib/err.h"
 

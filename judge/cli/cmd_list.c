@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "db/db.h"
-#include "judge/core/contest.h"
+#include "judge/domain/contest.h"
 #include "judge/cli/cli.h"
 #include "lib/buf.h"
 #include "lib/err.h"

@@ -3,7 +3,7 @@
  * table (mismatches first), store the run, and optionally compare it with
  * the previous results, print JSON and write JUnit XML.
  *
- * The work is judge/core/regress.c's; this file parses the options, shows
+ * The work is judge/domain/regress.c's; this file parses the options, shows
  * the progress, the table, the comparison and the JSON.
  *
  * Interrupts (CMD_CANCEL: SIGINT, SIGTERM, SIGHUP): the running solutions
@@ -22,9 +22,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "judge/core/compile.h"
+#include "judge/domain/compile.h"
 #include "judge/cli/cli.h"
-#include "judge/core/regress.h"
+#include "judge/domain/regress.h"
 #include "judge/cli/report.h"
 #include "lib/err.h"
 #include "lib/util.h"

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "judge/core/check.h"
-#include "judge/core/grade.h"
+#include "judge/domain/check.h"
+#include "judge/domain/grade.h"
 #include "judge/cli/cli.h"
 #include "judge/cli/report.h"
 #include "lib/text.h"
@@ -47,6 +47,54 @@ static void add_sample_inputs(struct judge_ctx *ctx, const struct db_problem *p,
 	buf_release(&in);
 }
 
+static void print_json(const struct db_submission *s, const struct grade_result *r,
+		       const char *when)
+{
+	json_t *j = report_json(r);
+
+	json_object_set_new(j, "user", report_json_string(s->user, strlen(s->user)));
+	json_object_set_new(j, "submitted_at", json_string(when));
+	json_object_set_new(j, "status", json_string(s->running ? "running" : "done"));
+	if (s->running)
+		json_object_set_new(j, "verdict", json_null());
+	json_object_set_new(j, "error", s->error ? report_json_string(s->error,
+			    strlen(s->error)) : json_null());
+	report_print_json(j);
+	json_decref(j);
+}
+
+static void print_text(const struct judge_ctx *ctx, const struct db_submission *s,
+		       const struct grade_result *r, const char *when)
+{
+	struct buf user = BUF_INIT;
+	char **names;
+	int width;
+	size_t i;
+
+	text_escape(&user, s->user, strlen(s->user), 64, TEXT_QUOTE);
+	printf("submission %lld \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 %s\n", s->id, s->problem,
+	       buf_str(&user), when);
+	buf_release(&user);
+	if (!s->compile_ok && !s->running && s->verdict == V_CE)
+		report_compile_error(ctx, stdout, r, 200);
+	else if (s->compile_ok)
+		printf("compile: ok%s\n", s->compile_cached ? " (cached)" : "");
+	names = xcalloc(r->ntests + 1, sizeof(*names));
+	for (i = 0; i < r->ntests; i++)
+		names[i] = r->tests[i].name;
+	width = report_name_width((const char *const *)names, r->ntests);
+	free(names);
+	if (r->ntests)
+		report_table_header(ctx, stdout, width);
+	for (i = 0; i < r->ntests; i++)
+		report_table_row(ctx, stdout, width, i + 1, &r->tests[i]);
+	if (s->running)
+		printf("%s: still running (%zu of %d tests so far) \xc2\xb7 submission %lld\n",
+		       s->problem, r->ntests, s->total, s->id);
+	else
+		report_summary(ctx, stdout, r);
+}
+
 int cmd_result(struct judge_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -58,13 +106,9 @@ int cmd_result(struct judge_ctx *ctx, int argc, char **argv)
 	struct db_submission s = DB_SUBMISSION_INIT;
 	struct db_problem p = DB_PROBLEM_INIT;
 	struct grade_result r = GRADE_RESULT_INIT;
-	struct buf user = BUF_INIT;
 	int c, json = 0, source = 0, rc, have_problem;
 	long long id;
-	char *end, when[32], **names;
-	int width;
-	size_t i;
-	json_t *j;
+	char *end, when[32];
 
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
@@ -87,9 +131,8 @@ int cmd_result(struct judge_ctx *ctx, int argc, char **argv)
 	if (rc == DB_NOTFOUND)
 		return judge_bad("unknown submission %lld; run 'judge history' to see "
 				 "them", id);
-	if (rc < 0) {
+	if (rc < 0)
 		return judge_fail();
-	}
 	if (source) {
 		fwrite(s.source ? s.source : "", 1, s.source ? strlen(s.source) : 0, stdout);
 		db_submission_release(&s);
@@ -100,42 +143,12 @@ int cmd_result(struct judge_ctx *ctx, int argc, char **argv)
 	grade_result_from_db(&s, have_problem ? &p : NULL, &r);
 	util_format_rfc3339(s.submitted_at, when);
 	if (json) {
-		j = report_json(&r);
-		json_object_set_new(j, "user", report_json_string(s.user, strlen(s.user)));
-		json_object_set_new(j, "submitted_at", json_string(when));
-		json_object_set_new(j, "status", json_string(s.running ? "running" : "done"));
-		if (s.running)
-			json_object_set_new(j, "verdict", json_null());
-		json_object_set_new(j, "error", s.error ? report_json_string(s.error,
-				    strlen(s.error)) : json_null());
-		report_print_json(j);
-		json_decref(j);
+		print_json(&s, &r, when);
 	} else {
 		if (have_problem)
 			add_sample_inputs(ctx, &p, &r);
-		text_escape(&user, s.user, strlen(s.user), 64, TEXT_QUOTE);
-		printf("submission %lld \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 %s\n", s.id, s.problem,
-		       buf_str(&user), when);
-		if (!s.compile_ok && !s.running && s.verdict == V_CE)
-			report_compile_error(ctx, stdout, &r, 200);
-		else if (s.compile_ok)
-			printf("compile: ok%s\n", s.compile_cached ? " (cached)" : "");
-		names = xcalloc(r.ntests + 1, sizeof(*names));
-		for (i = 0; i < r.ntests; i++)
-			names[i] = r.tests[i].name;
-		width = report_name_width((const char *const *)names, r.ntests);
-		free(names);
-		if (r.ntests)
-			report_table_header(ctx, stdout, width);
-		for (i = 0; i < r.ntests; i++)
-			report_table_row(ctx, stdout, width, i + 1, &r.tests[i]);
-		if (s.running)
-			printf("%s: still running (%zu of %d tests so far) \xc2\xb7 submission %lld\n",
-			       s.problem, r.ntests, s.total, s.id);
-		else
-			report_summary(ctx, stdout, &r);
+		print_text(ctx, &s, &r, when);
 	}
-	buf_release(&user);
 	grade_result_release(&r);
 	db_problem_release(&p);
 	db_submission_release(&s);

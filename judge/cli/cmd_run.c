@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "judge/core/compile.h"
+#include "judge/domain/compile.h"
 #include "judge/cli/cli.h"
 #include "lib/text.h"
 #include "lib/buf.h"

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "judge/core/contest.h"
+#include "judge/domain/contest.h"
 #include "judge/cli/cli.h"
 #include "judge/cli/submit.h"
 #include "lib/err.h"

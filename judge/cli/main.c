@@ -64,7 +64,37 @@ static void find_root(char *root, size_t size)
 	snprintf(root, size, "%s", dirname(dirname(exe)));
 }
 
-int main(int argc, char **argv)
+/* The catalogue and database paths the options left open: the environment,
+ * then the defaults. */
+static void default_paths(struct judge_ctx *ctx)
+{
+	/* Static so that nothing the context points at needs freeing. */
+	static char db_default[PATH_MAX + 32], cat_default[PATH_MAX + 32];
+	const char *e;
+	char *dir;
+
+	snprintf(cat_default, sizeof(cat_default), "%s/problems.toml", ctx->root);
+	if (!ctx->catalog_path)
+		ctx->catalog_path = (e = getenv("JUDGE_CATALOG")) && *e ? e :
+			access("problems.toml", F_OK) == 0 ? "problems.toml" :
+			cat_default;
+	/* The default database sits in db/ beside the catalogue, so that a
+	 * catalogue in another folder never retires this project's problems
+	 * from this project's database. */
+	if (!ctx->db_path && !((e = getenv("JUDGE_DB")) && *e)) {
+		dir = xstrdup(ctx->catalog_path);
+		snprintf(db_default, sizeof(db_default), "%s/db/judge.db", dirname(dir));
+		free(dir);
+		ctx->db_path = db_default;
+	} else if (!ctx->db_path) {
+		ctx->db_path = e;
+	}
+}
+
+/* The global options before the command, into ctx. 0 with *cmd set, or -1
+ * when main is done (help, or bad usage), with *rc its exit code. */
+static int parse_globals(int argc, char **argv, struct judge_ctx *ctx,
+			 const struct judge_cmd **cmd, int *rc)
 {
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
@@ -75,62 +105,52 @@ int main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	/* Static so that nothing the context points at needs freeing. */
-	static char root[PATH_MAX], db_default[PATH_MAX + 32], cat_default[PATH_MAX + 32];
-	struct judge_ctx ctx = { 0 };
-	const struct judge_cmd *cmd = NULL;
 	const char *e;
-	int c, rc, no_color = 0;
+	int c, no_color = 0;
 	size_t i;
 
-	find_root(root, sizeof(root));
-	ctx.root = root;
 	while ((c = getopt_long(argc, argv, "+qvh", opts, NULL)) != -1) {
 		switch (c) {
-		case 'd': ctx.db_path = optarg; break;
-		case 'c': ctx.catalog_path = optarg; break;
+		case 'd': ctx->db_path = optarg; break;
+		case 'c': ctx->catalog_path = optarg; break;
 		case 'n': no_color = 1; break;
-		case 'q': ctx.quiet = 1; break;
-		case 'v': ctx.verbose = 1; break;
-		case 'h': print_usage(stdout); return EXIT_ACCEPTED;
-		default: print_usage(stderr); return EXIT_BAD_INPUT;
+		case 'q': ctx->quiet = 1; break;
+		case 'v': ctx->verbose = 1; break;
+		case 'h': print_usage(stdout); return *rc = EXIT_ACCEPTED, -1;
+		default: print_usage(stderr); return *rc = EXIT_BAD_INPUT, -1;
 		}
 	}
 	if (optind >= argc) {
 		print_usage(stderr);
-		return EXIT_BAD_INPUT;
+		return *rc = EXIT_BAD_INPUT, -1;
 	}
+	*cmd = NULL;
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (!strcmp(commands[i].name, argv[optind]))
-			cmd = &commands[i];
-	if (!cmd)
-		return judge_bad("unknown command '%s'; run 'judge --help' to see "
-				 "the commands", argv[optind]);
-
-	snprintf(cat_default, sizeof(cat_default), "%s/problems.toml", root);
-	if (!ctx.catalog_path)
-		ctx.catalog_path = (e = getenv("JUDGE_CATALOG")) && *e ? e :
-			access("problems.toml", F_OK) == 0 ? "problems.toml" :
-			cat_default;
-	/* The default database sits in db/ beside the catalogue, so that a
-	 * catalogue in another folder never retires this project's problems
-	 * from this project's database. */
-	if (!ctx.db_path && !((e = getenv("JUDGE_DB")) && *e)) {
-		char *dir = xstrdup(ctx.catalog_path);
-
-		snprintf(db_default, sizeof(db_default), "%s/db/judge.db", dirname(dir));
-		free(dir);
-		ctx.db_path = db_default;
-	} else if (!ctx.db_path) {
-		ctx.db_path = e;
+			*cmd = &commands[i];
+	if (!*cmd) {
+		*rc = judge_bad("unknown command '%s'; run 'judge --help' to see the commands",
+				argv[optind]);
+		return -1;
 	}
-	ctx.color = !no_color && isatty(1) && !((e = getenv("NO_COLOR")) && *e);
+	ctx->color = !no_color && isatty(1) && !((e = getenv("NO_COLOR")) && *e);
+	return 0;
+}
 
-	if (cmd->flags & CMD_DB) {
-		rc = judge_open_db(&ctx);
-		if (rc != EXIT_ACCEPTED)
-			return rc;
-	}
+int main(int argc, char **argv)
+{
+	static char root[PATH_MAX];
+	struct judge_ctx ctx = { 0 };
+	const struct judge_cmd *cmd;
+	int rc;
+
+	find_root(root, sizeof(root));
+	ctx.root = root;
+	if (parse_globals(argc, argv, &ctx, &cmd, &rc) < 0)
+		return rc;
+	default_paths(&ctx);
+	if ((cmd->flags & CMD_DB) && (rc = judge_open_db(&ctx)) != EXIT_ACCEPTED)
+		return rc;
 	argv += optind;
 	argc -= optind;
 	optind = 0; /* reset getopt for the command's own parsing */

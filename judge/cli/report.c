@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "judge/core/check.h"
-#include "judge/core/compile.h"
+#include "judge/domain/check.h"
+#include "judge/domain/compile.h"
 #include "judge/cli/cli.h"
 #include "judge/cli/report.h"
 #include "lib/text.h"

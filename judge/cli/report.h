@@ -8,7 +8,7 @@
 #include <jansson.h>
 #include <stdio.h>
 
-#include "judge/core/grade.h"
+#include "judge/domain/grade.h"
 
 struct judge_ctx;
 

@@ -9,8 +9,8 @@
 
 #include "db/db.h"
 #include "judge/cli/cli.h"
-#include "judge/core/catalog.h"
-#include "judge/core/compile.h"
+#include "judge/domain/catalog.h"
+#include "judge/domain/compile.h"
 #include "lib/err.h"
 #include "lib/util.h"
 #include "sandbox/sandbox.h"

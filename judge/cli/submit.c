@@ -13,9 +13,9 @@
 
 #include "db/db.h"
 #include "judge/cli/cli.h"
-#include "judge/core/catalog.h"
-#include "judge/core/compile.h"
-#include "judge/core/contest.h"
+#include "judge/domain/catalog.h"
+#include "judge/domain/compile.h"
+#include "judge/domain/contest.h"
 #include "judge/cli/report.h"
 #include "judge/cli/submit.h"
 #include "lib/err.h"

@@ -1,14 +1,14 @@
 /* submit.h: grade one source file for the terminal: what 'judge submit' and
  * 'judge contest submit' share (reading the file, the sandbox, the live
  * table, interrupts, the summary or JSON, the exit code). Front end: the
- * grading itself is grade_submission's (judge/core/grade.h). */
+ * grading itself is grade_submission's (judge/domain/grade.h). */
 #ifndef JUDGE_CLI_SUBMIT_H
 #define JUDGE_CLI_SUBMIT_H
 
 #include <jansson.h>
 #include <time.h>
 
-#include "judge/core/grade.h"
+#include "judge/domain/grade.h"
 
 struct judge_ctx;
 

@@ -5,7 +5,7 @@
 #define JUDGE_CLI_TOOLS_H
 
 #include "db/db.h"
-#include "judge/core/stress.h"
+#include "judge/domain/stress.h"
 
 struct judge_ctx;
 

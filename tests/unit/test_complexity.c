@@ -1,5 +1,5 @@
 /* test_complexity.c: unit tests for the growth fitting of 'judge complexity'
- * (judge/core/complexity.c) on synthetic measurements: every class, noise,
+ * (judge/domain/complexity.c) on synthetic measurements: every class, noise,
  * too-fast data, the n-queens shape, declared complexities, extrapolation
  * and the plot. */
 #include <setjmp.h>
@@ -11,7 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "judge/core/complexity.h"
+#include "judge/domain/complexity.h"
 #include "lib/buf.h"
 
 int unit_complexity(void);

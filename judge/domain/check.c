@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "judge/core/check.h"
+#include "judge/domain/check.h"
 #include "lib/text.h"
 #include "lib/err.h"
 #include "lib/regex.h"

@@ -13,14 +13,14 @@
  * return 0, or -1 with err set: ERR_INPUT when the problem's or the user's
  * programs failed (a generator that crashes, a reference that fails),
  * ERR_INTERNAL when the judge failed (the sandbox, the cache). */
-#ifndef JUDGE_CORE_STRESS_H
-#define JUDGE_CORE_STRESS_H
+#ifndef JUDGE_DOMAIN_STRESS_H
+#define JUDGE_DOMAIN_STRESS_H
 
 #include <signal.h>
 #include <stddef.h>
 
 #include "db/db.h"
-#include "judge/core/check.h"
+#include "judge/domain/check.h"
 #include "lib/buf.h"
 #include "lib/verdict.h"
 #include "sandbox/sandbox.h"

@@ -14,7 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "judge/core/compile.h"
+#include "judge/domain/compile.h"
 #include "lib/text.h"
 #include "lib/err.h"
 #include "lib/util.h"

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "judge/core/complexity.h"
+#include "judge/domain/complexity.h"
 #include "lib/util.h"
 
 static const char *const names[CX_COUNT] = {

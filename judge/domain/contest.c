@@ -4,7 +4,7 @@
  * short: an attempt made in the last freeze_minutes of its submitter's own
  * window is pending to everyone else until that window has ended, and then
  * revealed; submitters always see their own attempts. */
-#include "judge/core/contest.h"
+#include "judge/domain/contest.h"
 
 #include <ctype.h>
 #include <pwd.h>

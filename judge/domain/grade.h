@@ -19,8 +19,8 @@
  * struct db (db_open), and may share one compile cache and one problem
  * (both read-only here). There is no global mutable state; error messages
  * (lib/err.h) are per thread. */
-#ifndef JUDGE_CORE_GRADE_H
-#define JUDGE_CORE_GRADE_H
+#ifndef JUDGE_DOMAIN_GRADE_H
+#define JUDGE_DOMAIN_GRADE_H
 
 #include <signal.h>
 #include <stddef.h>

@@ -1,7 +1,7 @@
 /* catalog.h: loading problems.toml and the problem folders into the
  * database (the format is described at the top of judge/catalog.c). */
-#ifndef JUDGE_CORE_CATALOG_H
-#define JUDGE_CORE_CATALOG_H
+#ifndef JUDGE_DOMAIN_CATALOG_H
+#define JUDGE_DOMAIN_CATALOG_H
 
 struct db;
 

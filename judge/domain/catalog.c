@@ -51,8 +51,8 @@
 #include <sys/stat.h>
 
 #include "db/db.h"
-#include "judge/core/catalog.h"
-#include "judge/core/contest.h"
+#include "judge/domain/catalog.h"
+#include "judge/domain/contest.h"
 #include "lib/buf.h"
 #include "lib/err.h"
 #include "lib/toml.h"

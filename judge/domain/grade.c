@@ -9,9 +9,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "judge/core/check.h"
-#include "judge/core/compile.h"
-#include "judge/core/grade.h"
+#include "judge/domain/check.h"
+#include "judge/domain/compile.h"
+#include "judge/domain/grade.h"
 #include "lib/text.h"
 #include "lib/err.h"
 #include "lib/util.h"

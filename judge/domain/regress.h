@@ -20,8 +20,8 @@
  * after that run, the workers close their sandboxes (box, cgroups, uid
  * lock) and regress_run returns -1 with ERR_CANCELLED.
  * Items graded before the interrupt keep done = 1; the rest are not done. */
-#ifndef JUDGE_CORE_REGRESS_H
-#define JUDGE_CORE_REGRESS_H
+#ifndef JUDGE_DOMAIN_REGRESS_H
+#define JUDGE_DOMAIN_REGRESS_H
 
 #include <signal.h>
 #include <stddef.h>

@@ -13,9 +13,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "judge/core/compile.h"
-#include "judge/core/grade.h"
-#include "judge/core/regress.h"
+#include "judge/domain/compile.h"
+#include "judge/domain/grade.h"
+#include "judge/domain/regress.h"
 #include "lib/text.h"
 #include "lib/err.h"
 #include "lib/regex.h"

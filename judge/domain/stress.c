@@ -11,9 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "judge/core/compile.h"
-#include "judge/core/grade.h"
-#include "judge/core/stress.h"
+#include "judge/domain/compile.h"
+#include "judge/domain/grade.h"
+#include "judge/domain/stress.h"
 #include "lib/err.h"
 #include "lib/util.h"
 

@@ -16,8 +16,8 @@
  * a program can never make the judge print control characters, ANSI escapes
  * or invalid UTF-8, nor forge the judge's own messages. The answer is never
  * shown beyond the differing value. */
-#ifndef JUDGE_CORE_CHECK_H
-#define JUDGE_CORE_CHECK_H
+#ifndef JUDGE_DOMAIN_CHECK_H
+#define JUDGE_DOMAIN_CHECK_H
 
 #include <stddef.h>
 

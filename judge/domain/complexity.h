@@ -6,8 +6,8 @@
  * measuring that feeds them: a solution run on the problem's generated
  * inputs of growing size in the sandbox (cx_measure, cx_measure.c). Used by
  * 'judge complexity' and the unit tests. */
-#ifndef JUDGE_CORE_COMPLEXITY_H
-#define JUDGE_CORE_COMPLEXITY_H
+#ifndef JUDGE_DOMAIN_COMPLEXITY_H
+#define JUDGE_DOMAIN_COMPLEXITY_H
 
 #include <stddef.h>
 

@@ -2,9 +2,9 @@
  * for the fits of complexity.c (see complexity.h). */
 #include <string.h>
 
-#include "judge/core/complexity.h"
-#include "judge/core/grade.h"
-#include "judge/core/stress.h"
+#include "judge/domain/complexity.h"
+#include "judge/domain/grade.h"
+#include "judge/domain/stress.h"
 #include "lib/buf.h"
 #include "lib/util.h"
 #include "sandbox/sandbox.h"

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "db/db.h"
-#include "judge/core/contest.h"
+#include "judge/domain/contest.h"
 #include "lib/err.h"
 #include "lib/util.h"
 

@@ -7,8 +7,8 @@
  * the same source both succeed and a reader never sees half a binary. The
  * folder is kept under a size cap by evicting the least recently used
  * entries (a hit touches the entry's mtime). */
-#ifndef JUDGE_CORE_COMPILE_H
-#define JUDGE_CORE_COMPILE_H
+#ifndef JUDGE_DOMAIN_COMPILE_H
+#define JUDGE_DOMAIN_COMPILE_H
 
 #include <stddef.h>
 

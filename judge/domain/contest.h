@@ -24,8 +24,8 @@
  * count depends on the hidden one). A board is "frozen" when some
  * participant other than the viewer is inside their freeze at the viewing
  * time, i.e. when what the viewer sees may be incomplete. */
-#ifndef JUDGE_CORE_CONTEST_H
-#define JUDGE_CORE_CONTEST_H
+#ifndef JUDGE_DOMAIN_CONTEST_H
+#define JUDGE_DOMAIN_CONTEST_H
 
 #include <stddef.h>
 #include <time.h>
