@@ -43,6 +43,57 @@ static const char *best_color(const struct judge_ctx *ctx, int verdict)
 	return judge_color(ctx, verdict == V_AC ? "32" : "31");
 }
 
+/* The cells of problem p's row (malloc'd); best is the user's verdict or -1. */
+static void fill_row(char *row[NCOLS], const struct db_problem *p, int best)
+{
+	struct buf b = BUF_INIT;
+	size_t k;
+
+	for (k = 0; k < p->ntags; k++)
+		buf_addf(&b, "%s%s", k ? ", " : "", p->tags[k]);
+	row[C_ID] = p->retired ? xasprintf("%s (retired)", p->id) : xstrdup(p->id);
+	row[C_TITLE] = xstrdup(p->title);
+	row[C_TIME] = xasprintf("%d ms", p->time_limit_ms);
+	row[C_MEMORY] = xasprintf("%d MB", p->memory_limit_mb);
+	row[C_CHECKER] = xstrdup(db_checker_name(p->checker));
+	row[C_TAGS] = xstrdup(b.len ? buf_str(&b) : "-");
+	row[C_TESTS] = xasprintf("%d", p->test_count);
+	row[C_BEST] = xstrdup(best < 0 ? "-" : verdict_name((enum verdict)best));
+	buf_release(&b);
+}
+
+/* The header, then one row per problem; padding is computed on the visible
+ * text so colour escapes do not break the alignment. */
+static void print_rows(const struct judge_ctx *ctx, char *(*cells)[NCOLS], const int *best,
+		       size_t n)
+{
+	size_t w[NCOLS], i, j, pad;
+	const char *text, *on;
+
+	for (j = 0; j < NCOLS; j++) {
+		w[j] = text_width(headers[j]);
+		for (i = 0; i < n; i++)
+			if (text_width(cells[i][j]) > w[j])
+				w[j] = text_width(cells[i][j]);
+	}
+	for (i = 0; i <= n; i++) {
+		for (j = 0; j < NCOLS; j++) {
+			text = i == 0 ? headers[j] : cells[i - 1][j];
+			on = i == 0 ? judge_color(ctx, "1") :
+				j == C_BEST ? best_color(ctx, best[i - 1]) : "";
+			pad = w[j] - text_width(text);
+			if (j)
+				fputs("  ", stdout);
+			if (right_aligned((int)j))
+				printf("%*s", (int)pad, "");
+			printf("%s%s%s", on, text, *on ? judge_color(ctx, "0") : "");
+			if (!right_aligned((int)j) && j + 1 < NCOLS)
+				printf("%*s", (int)pad, "");
+		}
+		putchar('\n');
+	}
+}
+
 int cmd_list(struct judge_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -53,8 +104,7 @@ int cmd_list(struct judge_ctx *ctx, int argc, char **argv)
 	struct db_problem *v = NULL;
 	char *(*cells)[NCOLS] = NULL, *user = NULL;
 	int *best = NULL, c, all = 0, rc = EXIT_INTERNAL;
-	size_t n = 0, i, j, w[NCOLS], k;
-	struct buf b = BUF_INIT;
+	size_t n = 0, i, j;
 
 	while ((c = getopt_long(argc, argv, "ah", opts, NULL)) != -1) {
 		if (c == 'a') {
@@ -73,7 +123,7 @@ int cmd_list(struct judge_ctx *ctx, int argc, char **argv)
 
 	user = contest_login_name();
 	if (db_problem_list(ctx->db, all, &v, &n) < 0) {
-		judge_fail();
+		rc = judge_fail();
 		goto out;
 	}
 	cells = xcalloc(n + 1, sizeof(*cells));
@@ -82,46 +132,12 @@ int cmd_list(struct judge_ctx *ctx, int argc, char **argv)
 		const struct db_problem *p = &v[i];
 
 		if (db_best_verdict(ctx->db, p->id, user, &best[i]) < 0) {
-			judge_fail();
+			rc = judge_fail();
 			goto out;
 		}
-		buf_reset(&b);
-		for (k = 0; k < p->ntags; k++)
-			buf_addf(&b, "%s%s", k ? ", " : "", p->tags[k]);
-		cells[i][C_ID] = p->retired ? xasprintf("%s (retired)", p->id) : xstrdup(p->id);
-		cells[i][C_TITLE] = xstrdup(p->title);
-		cells[i][C_TIME] = xasprintf("%d ms", p->time_limit_ms);
-		cells[i][C_MEMORY] = xasprintf("%d MB", p->memory_limit_mb);
-		cells[i][C_CHECKER] = xstrdup(db_checker_name(p->checker));
-		cells[i][C_TAGS] = xstrdup(b.len ? buf_str(&b) : "-");
-		cells[i][C_TESTS] = xasprintf("%d", p->test_count);
-		cells[i][C_BEST] = xstrdup(best[i] < 0 ? "-" : verdict_name((enum verdict)best[i]));
+		fill_row(cells[i], p, best[i]);
 	}
-	for (j = 0; j < NCOLS; j++) {
-		w[j] = text_width(headers[j]);
-		for (i = 0; i < n; i++)
-			if (text_width(cells[i][j]) > w[j])
-				w[j] = text_width(cells[i][j]);
-	}
-	/* header, then one row per problem; padding is computed on the visible
-	 * text so colour escapes do not break the alignment */
-	for (i = 0; i <= n; i++) {
-		for (j = 0; j < NCOLS; j++) {
-			const char *text = i == 0 ? headers[j] : cells[i - 1][j];
-			const char *on = i == 0 ? judge_color(ctx, "1") :
-				j == C_BEST ? best_color(ctx, best[i - 1]) : "";
-			size_t pad = w[j] - text_width(text);
-
-			if (j)
-				fputs("  ", stdout);
-			if (right_aligned((int)j))
-				printf("%*s", (int)pad, "");
-			printf("%s%s%s", on, text, *on ? judge_color(ctx, "0") : "");
-			if (!right_aligned((int)j) && j + 1 < NCOLS)
-				printf("%*s", (int)pad, "");
-		}
-		putchar('\n');
-	}
+	print_rows(ctx, cells, best, n);
 	rc = EXIT_ACCEPTED;
 out:
 	for (i = 0; cells && i < n; i++)
@@ -130,7 +146,6 @@ out:
 	free(cells);
 	free(best);
 	free(user);
-	buf_release(&b);
 	db_problem_list_free(v, n);
 	return rc;
 }

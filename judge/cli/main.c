@@ -81,13 +81,13 @@ static void default_paths(struct judge_ctx *ctx)
 	/* The default database sits in db/ beside the catalogue, so that a
 	 * catalogue in another folder never retires this project's problems
 	 * from this project's database. */
-	if (!ctx->db_path && !((e = getenv("JUDGE_DB")) && *e)) {
+	if (!ctx->db_path && (e = getenv("JUDGE_DB")) && *e)
+		ctx->db_path = e;
+	if (!ctx->db_path) {
 		dir = xstrdup(ctx->catalog_path);
 		snprintf(db_default, sizeof(db_default), "%s/db/judge.db", dirname(dir));
 		free(dir);
 		ctx->db_path = db_default;
-	} else if (!ctx->db_path) {
-		ctx->db_path = e;
 	}
 }
 

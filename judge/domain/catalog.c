@@ -982,46 +982,44 @@ static int same_contest(const struct db_contest *a, const struct db_contest *b)
 	return 1;
 }
 
-static int apply_catalog(struct db *db, struct catalog *c, struct catalog_stats *st)
+/* Write cp when its content changed, else only what moved (position,
+ * fingerprint, un-retiring); counted in st. 0 or -1. */
+static int apply_problem(struct db *db, struct cat_problem *cp, struct catalog_stats *st)
 {
 	struct db_problem old;
-	struct db_contest oldc;
-	char **ids, *meta = NULL;
+	int got, rc = 0;
+
+	got = db_problem_get(db, cp->p.id, &old);
+	if (got < 0)
+		return -1;
+	if (got == DB_NOTFOUND || strcmp(old.content_hash, cp->p.content_hash)) {
+		rc = write_problem(db, cp);
+		if (rc == 0 && got == DB_NOTFOUND)
+			st->added++;
+		else if (rc == 0)
+			st->updated++;
+	} else {
+		if (old.retired)
+			st->updated++;
+		else
+			st->unchanged++;
+		if (old.retired || old.position != cp->p.position ||
+		    strcmp(old.fingerprint, cp->p.fingerprint))
+			rc = db_catalog_touch_problem(db, cp->p.id, cp->p.position,
+						      cp->p.fingerprint);
+	}
+	if (got == 0)
+		db_problem_release(&old);
+	return rc;
+}
+
+/* Retire the problems and contests the catalogue no longer lists. */
+static int retire_others(struct db *db, const struct catalog *c, struct catalog_stats *st)
+{
+	char **ids = xcalloc(c->n + c->ncontests + 1, sizeof(*ids));
 	size_t i;
 	int got;
 
-	if (db_tx_begin(db) < 0)
-		return -1;
-	for (i = 0; i < c->n; i++) {
-		struct cat_problem *cp = &c->problems[i];
-
-		got = db_problem_get(db, cp->p.id, &old);
-		if (got < 0)
-			goto fail;
-		if (got == DB_NOTFOUND || strcmp(old.content_hash, cp->p.content_hash)) {
-			if (write_problem(db, cp) < 0)
-				goto fail;
-			if (got == DB_NOTFOUND)
-				st->added++;
-			else
-				st->updated++;
-		} else {
-			if (old.retired)
-				st->updated++;
-			else
-				st->unchanged++;
-			if ((old.retired || old.position != cp->p.position ||
-			     strcmp(old.fingerprint, cp->p.fingerprint)) &&
-			    db_catalog_touch_problem(db, cp->p.id, cp->p.position,
-						     cp->p.fingerprint) < 0) {
-				db_problem_release(&old);
-				goto fail;
-			}
-		}
-		if (got == 0)
-			db_problem_release(&old);
-	}
-	ids = xcalloc(c->n + c->ncontests + 1, sizeof(*ids));
 	for (i = 0; i < c->n; i++)
 		ids[i] = c->problems[i].p.id;
 	got = db_catalog_retire_others(db, ids, c->n, &st->retired);
@@ -1030,36 +1028,60 @@ static int apply_catalog(struct db *db, struct catalog *c, struct catalog_stats 
 	if (got == 0)
 		got = db_catalog_retire_other_contests(db, ids, c->ncontests);
 	free(ids);
+	return got < 0 ? -1 : 0;
+}
+
+/* Write contest k unless it is stored as it is; a contest of the same id
+ * made with 'judge contest' is ERR_INPUT. */
+static int apply_contest(struct db *db, const struct catalog *c, const struct db_contest *k)
+{
+	struct db_contest old;
+	int got, rc = 0;
+
+	got = db_contest_get(db, k->id, &old);
 	if (got < 0)
-		goto fail;
-	for (i = 0; i < c->ncontests; i++) {
-		got = db_contest_get(db, c->contests[i].id, &oldc);
-		if (got < 0)
-			goto fail;
-		if (got == 0 && !oldc.from_catalog) {
-			err_input("%s: contest '%s' already exists (made with 'judge contest'); "
-				  "rename it in the catalogue", c->file, c->contests[i].id);
-			db_contest_release(&oldc);
-			goto fail;
-		}
-		if (got != 0 || !same_contest(&oldc, &c->contests[i]))
-			if (db_catalog_put_contest(db, &c->contests[i]) < 0) {
-				if (got == 0)
-					db_contest_release(&oldc);
-				goto fail;
-			}
-		if (got == 0)
-			db_contest_release(&oldc);
-	}
-	st->contests = (int)c->ncontests;
+		return -1;
+	if (got == 0 && !old.from_catalog)
+		rc = err_input("%s: contest '%s' already exists (made with 'judge contest'); "
+			       "rename it in the catalogue", c->file, k->id);
+	else if (got != 0 || !same_contest(&old, k))
+		rc = db_catalog_put_contest(db, k);
+	if (got == 0)
+		db_contest_release(&old);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Record the catalogue's fingerprint for the next cheap check. */
+static int store_fingerprint(struct db *db, const struct catalog *c)
+{
+	char *meta = NULL;
+	int rc = 0;
+
 	if (db_meta_get(db, "catalog_fingerprint", &meta) < 0)
-		goto fail;
-	if (c->fingerprint && (!meta || strcmp(meta, c->fingerprint)) &&
-	    db_meta_set(db, "catalog_fingerprint", c->fingerprint) < 0) {
-		free(meta);
-		goto fail;
-	}
+		return -1;
+	if (c->fingerprint && (!meta || strcmp(meta, c->fingerprint)))
+		rc = db_meta_set(db, "catalog_fingerprint", c->fingerprint);
 	free(meta);
+	return rc < 0 ? -1 : 0;
+}
+
+static int apply_catalog(struct db *db, struct catalog *c, struct catalog_stats *st)
+{
+	size_t i;
+
+	if (db_tx_begin(db) < 0)
+		return -1;
+	for (i = 0; i < c->n; i++)
+		if (apply_problem(db, &c->problems[i], st) < 0)
+			goto fail;
+	if (retire_others(db, c, st) < 0)
+		goto fail;
+	for (i = 0; i < c->ncontests; i++)
+		if (apply_contest(db, c, &c->contests[i]) < 0)
+			goto fail;
+	st->contests = (int)c->ncontests;
+	if (store_fingerprint(db, c) < 0)
+		goto fail;
 	if (db_tx_commit(db) < 0)
 		return -1;
 	return 0;
