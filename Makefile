@@ -25,7 +25,9 @@ DEB_PKGS := pkg-config gcc make libc6-dev libsqlite3-dev libseccomp-dev \
 LIB_SRC  := $(sort $(wildcard lib/*.c))
 DB_SRC   := $(sort $(wildcard db/*.c))
 SBX_SRC  := $(sort $(wildcard sandbox/*.c))
-JDG_SRC  := $(sort $(wildcard judge/*.c))
+# judge/cli: the front end (main.c, one cmd_NAME.c per command); judge/domain:
+# the domain modules, which never print or exit.
+JDG_SRC  := $(sort $(wildcard judge/cli/*.c judge/domain/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -33,7 +35,7 @@ DB_OBJ   := $(DB_SRC:%.c=$(BUILD)/%.o)
 SBX_OBJ  := $(SBX_SRC:%.c=$(BUILD)/%.o)
 JDG_OBJ  := $(JDG_SRC:%.c=$(BUILD)/%.o)
 ALL_OBJ  := $(LIB_OBJ) $(DB_OBJ) $(SBX_OBJ) $(JDG_OBJ)
-NOMAIN   := $(filter-out $(BUILD)/judge/main.o,$(ALL_OBJ))
+NOMAIN   := $(filter-out $(BUILD)/judge/cli/main.o,$(ALL_OBJ))
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
 .PHONY: all deps test demo bench-sandbox bench-regress clean check-deps \
@@ -63,7 +65,7 @@ tests/toml_decode: $(BUILD)/tests/toml_decode.o $(LIB_OBJ) build/flavour
 	@echo "  LINK    $@"
 	@$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(LDLIBS)
 
-# One unit-test binary linked against every object but judge/main.o; its
+# One unit-test binary linked against every object but judge/cli/main.o; its
 # main() is generated from the list of tests/unit/test_NAME.c files, each of
 # which defines `int unit_NAME(void)` returning its number of failures.
 $(BUILD)/unit-main.c: $(UNIT_SRC) Makefile

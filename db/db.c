@@ -115,11 +115,13 @@ int db_tx_commit(struct db *db)
 void db_tx_rollback(struct db *db)
 {
 	char *saved = xstrdup(err_msg());
+	enum err_kind kind = err_kind();
 
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	db->in_tx = 0;
 	err_set("%s", saved);
+	err_as(kind);
 	free(saved);
 }
 

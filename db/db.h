@@ -47,7 +47,7 @@ int db_schema_version(void);
 
 /* An explicit write transaction (BEGIN IMMEDIATE, waits up to the busy
  * timeout for other writers). Not nestable. db_tx_rollback is safe to call
- * when no transaction is open and keeps the current err message. */
+ * when no transaction is open and keeps the current err message and kind. */
 int db_tx_begin(struct db *db);
 int db_tx_commit(struct db *db);
 void db_tx_rollback(struct db *db);
@@ -143,7 +143,7 @@ int db_test_write_files(struct db *db, long long test_id,
 void db_test_hash(const void *in, size_t inlen, const void *ans, size_t anslen,
 		  char out[65]);
 
-/* ---- catalogue sync (judge/catalog.c), inside db_tx_begin/commit ------ */
+/* ---- catalogue sync (judge/domain/catalog.c), inside db_tx_begin/commit ------ */
 
 /* Insert or update problem p's row from every field of p except retired,
  * test_count and tests (statement and checker_source are stored as given;

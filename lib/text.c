@@ -105,3 +105,13 @@ void text_fix_utf8(struct buf *b, const char *p, size_t n)
 	}
 	buf_add(b, s + start, i - start);
 }
+
+size_t text_width(const char *s)
+{
+	size_t w = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			w++;
+	return w;
+}

@@ -27,6 +27,10 @@ size_t text_utf8_seq(const unsigned char *p, size_t n, uint32_t *cp);
  * "...". Returns how many input bytes were shown. */
 size_t text_escape(struct buf *b, const char *p, size_t n, size_t max, int flags);
 
+/* Display width of UTF-8 text: one column per code point (East Asian wide
+ * characters are not counted twice). */
+size_t text_width(const char *s);
+
 /* Append p[0..n) to b with only the invalid UTF-8 bytes replaced by U+FFFD
  * (for JSON strings, which must be valid UTF-8). */
 void text_fix_utf8(struct buf *b, const char *p, size_t n);

@@ -84,12 +84,31 @@ char *xasprintf(const char *fmt, ...)
 	return p;
 }
 
-int util_read_file(const char *path, struct buf *b, size_t max)
+int util_read_fd(int fd, const char *path, struct buf *b, size_t max)
 {
-	struct stat st;
 	char chunk[65536];
 	size_t total = 0;
 	ssize_t n;
+
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return err_errno("cannot read '%s'", path);
+		}
+		total += (size_t)n;
+		if (total > max)
+			return err_set("'%s' is too large (more than %zu bytes)", path, max);
+		buf_add(b, chunk, (size_t)n);
+	}
+	if (!b->data)
+		buf_add(b, "", 0);
+	return 0;
+}
+
+int util_read_file(const char *path, struct buf *b, size_t max)
+{
+	struct stat st;
 	int fd, rc = -1;
 
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
@@ -108,23 +127,7 @@ int util_read_file(const char *path, struct buf *b, size_t max)
 			(long long)st.st_size, max);
 		goto out;
 	}
-	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			err_errno("cannot read '%s'", path);
-			goto out;
-		}
-		total += (size_t)n;
-		if (total > max) {
-			err_set("'%s' is too large (more than %zu bytes)", path, max);
-			goto out;
-		}
-		buf_add(b, chunk, (size_t)n);
-	}
-	if (!b->data)
-		buf_add(b, "", 0);
-	rc = 0;
+	rc = util_read_fd(fd, path, b, max);
 out:
 	close(fd);
 	return rc;
@@ -336,8 +339,10 @@ int util_now(time_t *out)
 	const char *e = getenv("JUDGE_NOW");
 
 	if (e && *e) {
-		if (util_parse_rfc3339(e, out) < 0)
-			return err_prefix("JUDGE_NOW");
+		if (util_parse_rfc3339(e, out) < 0) {
+			err_prefix("JUDGE_NOW");
+			return err_as(ERR_INPUT);   /* the user's setting */
+		}
 		return 0;
 	}
 	*out = time(NULL);
@@ -400,4 +405,15 @@ int util_is_text(const char *p, size_t n)
 		i += len;
 	}
 	return 1;
+}
+
+const char *util_signal_name(int sig, char out[16])
+{
+	const char *abbrev = sigabbrev_np(sig);
+
+	if (abbrev)
+		snprintf(out, 16, "SIG%s", abbrev);
+	else
+		snprintf(out, 16, "SIG%d", sig);
+	return out;
 }

@@ -12,6 +12,11 @@
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
+/* The text of a macro's value: usage texts show the same named default the
+ * code uses. */
+#define UTIL_STR_(x) #x
+#define UTIL_STR(x) UTIL_STR_(x)
+
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -20,6 +25,11 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * path) when it cannot be opened, is not a regular file, or is larger than
  * max bytes. */
 int util_read_file(const char *path, struct buf *b, size_t max);
+
+/* Read an open descriptor to its end into b (appending), failing (-1, err
+ * set naming path) on a read error or past max bytes. The loop under
+ * util_read_file, for callers that check the file their own way. */
+int util_read_fd(int fd, const char *path, struct buf *b, size_t max);
 
 /* Write len bytes to path atomically: a temporary file in the same folder,
  * fsync, rename. Returns 0 or -1 with err set. */
@@ -61,5 +71,9 @@ size_t util_edit_distance(const char *a, const char *b);
 
 /* True when the n bytes look like text: no NUL bytes and valid UTF-8. */
 int util_is_text(const char *p, size_t n);
+
+/* "SIGSEGV" for a signal number, "SIG<n>" for one without a name; written
+ * into out, which is returned. */
+const char *util_signal_name(int sig, char out[16]);
 
 #endif

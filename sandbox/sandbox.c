@@ -1067,3 +1067,22 @@ int sbx_compile(struct sbx *s, const char *source, size_t len,
 	}
 	return 0;
 }
+
+int sbx_cancel(struct sbx *s)
+{
+	struct box_req kq;
+	int ctl;
+
+	/* The same request the OLE path sends; the box kills the run only when
+	 * the sequence number is the one it is running, so a request that
+	 * arrives between runs (or races the next run's start) is dropped, and
+	 * a caller that must stop a run repeats it. sendmsg is
+	 * async-signal-safe, and nothing here touches err or allocates. */
+	ctl = __atomic_load_n(&s->box.ctl, __ATOMIC_ACQUIRE);
+	if (ctl < 0)
+		return 0;
+	memset(&kq, 0, sizeof kq);
+	kq.kind = REQ_KILL;
+	kq.seq = __atomic_load_n(&s->box.seq, __ATOMIC_ACQUIRE);
+	return box_send(ctl, &kq, sizeof kq, NULL, 0);
+}

@@ -170,6 +170,17 @@ int sbx_host_ia32(void);
  * pids cgroup (the front end may re-run itself under systemd-run). */
 int sbx_host_wants_scope(void);
 
+/* Kill the program that worker s is running now, from any thread or from a
+ * signal handler (async-signal-safe), to cancel it: the sbx_run in progress
+ * then returns as usual with the run cut short (its status is not
+ * meaningful). Compiles (sbx_compile) are not touched, so a killed compile
+ * is never mistaken for a compile error. A call between two runs does
+ * nothing, so a caller that must stop the worker calls it again until its
+ * own cancel flag is seen by the thread that runs. Must not race with
+ * sbx_close(s). Returns 0, or -1 when the box could not be reached (errno
+ * set; err is left alone). */
+int sbx_cancel(struct sbx *s);
+
 /* "OK", "RE", "TLE", "MLE", "OLE", "SV". */
 const char *sbx_status_name(enum sbx_status st);
 

@@ -1,4 +1,4 @@
-/* test_check.c: unit tests for the built-in checkers (judge/check.c) and the
+/* test_check.c: unit tests for the built-in checkers (judge/domain/check.c) and the
  * PCRE2 wrapper (lib/regex.c). */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -9,7 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "judge/check.h"
+#include "judge/domain/check.h"
 #include "lib/err.h"
 #include "lib/regex.h"
 #include "lib/util.h"

@@ -12,7 +12,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "judge/compile.h"
+#include "judge/domain/compile.h"
 #include "lib/buf.h"
 #include "lib/err.h"
 #include "lib/util.h"

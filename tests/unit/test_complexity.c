@@ -1,5 +1,5 @@
 /* test_complexity.c: unit tests for the growth fitting of 'judge complexity'
- * (judge/complexity.c) on synthetic measurements: every class, noise,
+ * (judge/domain/complexity.c) on synthetic measurements: every class, noise,
  * too-fast data, the n-queens shape, declared complexities, extrapolation
  * and the plot. */
 #include <setjmp.h>
@@ -11,7 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "judge/complexity.h"
+#include "judge/domain/complexity.h"
 #include "lib/buf.h"
 
 int unit_complexity(void);
@@ -50,7 +50,7 @@ static double between(double n) { return 1e-8 * pow(n, 2.5); }
 static enum cx_class classify(double (*f)(double), int lo, int hi, double amp, double *exponent)
 {
 	struct cx_point p[64];
-	struct cx_fit fit;
+	struct cx_estimate fit;
 	size_t n = doubling(p, lo, hi, f, amp);
 
 	assert_int_equal(cx_fit(p, n, CX_MIN_MS, &fit), 0);
@@ -86,7 +86,7 @@ static void polynomial_classes(void **state)
 static void exponential(void **state)
 {
 	struct cx_point p[32];
-	struct cx_fit f;
+	struct cx_estimate f;
 	size_t k = 0;
 	int n;
 
@@ -128,7 +128,7 @@ static void too_fast_and_few(void **state)
 {
 	struct cx_point p[4] = { { 1, 0 }, { 10, 1 }, { 100, 2 }, { 1000, 4 } };
 	struct cx_point q[5] = { { 1, 0 }, { 2, 0 }, { 4, 1 }, { 8, 6 }, { 16, 25 } };
-	struct cx_fit f;
+	struct cx_estimate f;
 
 	(void)state;
 	assert_int_equal(cx_fit(p, 4, CX_MIN_MS, &f), 0);
@@ -147,7 +147,7 @@ static void too_fast_and_few(void **state)
 static void prediction(void **state)
 {
 	struct cx_point p[16];
-	struct cx_fit f;
+	struct cx_estimate f;
 	size_t n = doubling(p, 8, 16, quad, 0);
 	double at;
 

@@ -1,4 +1,4 @@
-/* test_contest.c: unit tests for judge/contest.c: ICPC penalty arithmetic,
+/* test_contest.c: unit tests for judge/domain/contest.c: ICPC penalty arithmetic,
  * ties, the freeze rule, windows, durations, and the three board formats. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "judge/contest.h"
+#include "judge/domain/contest.h"
 #include "lib/buf.h"
 #include "lib/err.h"
 #include "lib/verdict.h"

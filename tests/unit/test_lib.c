@@ -1,5 +1,6 @@
 /* test_lib.c: unit tests for lib/ (buffer, errors, utilities). */
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -52,6 +53,38 @@ static void err_prefix_chains(void **state)
 	assert_int_equal(err_set("bad %s", "value"), -1);
 	err_prefix("problems.toml:%d:%d", 3, 9);
 	assert_string_equal(err_msg(), "problems.toml:3:9: bad value");
+}
+
+/* The kind goes with the message: set by err_input/err_cancelled, kept by
+ * err_prefix, changed by err_as, back to internal on err_set and err_clear. */
+static void err_kind_travels(void **state)
+{
+	(void)state;
+	assert_int_equal(err_input("unknown problem '%s'", "x"), -1);
+	assert_int_equal(err_kind(), ERR_INPUT);
+	err_prefix("submit");
+	assert_int_equal(err_kind(), ERR_INPUT);
+	assert_string_equal(err_msg(), "submit: unknown problem 'x'");
+	err_set("disk full");
+	assert_int_equal(err_kind(), ERR_INTERNAL);
+	assert_int_equal(err_cancelled("interrupted"), -1);
+	assert_int_equal(err_kind(), ERR_CANCELLED);
+	assert_int_equal(err_as(ERR_INPUT), -1);
+	assert_int_equal(err_kind(), ERR_INPUT);
+	assert_string_equal(err_msg(), "interrupted");
+	err_clear();
+	assert_int_equal(err_kind(), ERR_INTERNAL);
+	assert_string_equal(err_msg(), "");
+}
+
+static void signal_names(void **state)
+{
+	char out[16];
+
+	(void)state;
+	assert_string_equal(util_signal_name(SIGSEGV, out), "SIGSEGV");
+	assert_string_equal(util_signal_name(SIGKILL, out), "SIGKILL");
+	assert_string_equal(util_signal_name(200, out), "SIG200");
 }
 
 static void sha256_known(void **state)
@@ -112,6 +145,8 @@ int unit_lib(void)
 		cmocka_unit_test(buf_caps_and_truncates),
 		cmocka_unit_test(buf_addf_long),
 		cmocka_unit_test(err_prefix_chains),
+		cmocka_unit_test(err_kind_travels),
+		cmocka_unit_test(signal_names),
 		cmocka_unit_test(sha256_known),
 		cmocka_unit_test(rfc3339_parses_offsets),
 		cmocka_unit_test(edit_distance_counts),

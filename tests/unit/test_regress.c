@@ -1,5 +1,5 @@
 /* test_regress.c: unit tests for the regress engine's pure parts
- * (judge/regress.c): discovery and filters, margin flags, comparison with
+ * (judge/domain/regress.c): discovery and filters, margin flags, comparison with
  * earlier results, XML escaping and the JUnit document; and the storage of
  * runs (db/regress.c). */
 #include <setjmp.h>
@@ -14,7 +14,7 @@
 #include <cmocka.h>
 
 #include "db/db.h"
-#include "judge/regress.h"
+#include "judge/domain/regress.h"
 #include "lib/err.h"
 #include "lib/util.h"
 

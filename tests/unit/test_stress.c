@@ -1,5 +1,5 @@
 /* test_stress.c: unit tests for the pure parts of the stress tool
- * (judge/stress.c): deleting lines, tokens and grid columns of an input with
+ * (judge/domain/stress.c): deleting lines, tokens and grid columns of an input with
  * its leading counts fixed up, replacing a token, and the size schedule. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -9,7 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "judge/stress.h"
+#include "judge/domain/stress.h"
 #include "lib/buf.h"
 
 int unit_stress(void);

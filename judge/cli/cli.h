@@ -1,0 +1,134 @@
+/* cli.h: what the front end's commands share: the context, exit codes, the
+ * command table's entries and flags, and the helpers for printing, errors,
+ * signals and a command's sandbox. Only judge/cli/ includes it; the domain
+ * modules in judge/domain/ never print, exit or read the context. */
+#ifndef JUDGE_CLI_CLI_H
+#define JUDGE_CLI_CLI_H
+
+#include <signal.h>
+#include <stdio.h>
+
+#include "lib/err.h"
+
+enum judge_exit {
+	EXIT_ACCEPTED = 0,   /* accepted / ok */
+	EXIT_REJECTED = 1,   /* judged but not accepted, or a regression mismatch */
+	EXIT_BAD_INPUT = 2,  /* bad usage or bad input */
+	EXIT_INTERNAL = 3,   /* the judge itself failed, or it was interrupted */
+};
+
+struct db;
+struct db_problem;
+struct sbx;
+struct compile_cache;
+
+/* What every command gets. Filled by main() from the global options and the
+ * command's flags. */
+struct judge_ctx {
+	const char *root;          /* project root (the folder above bin/) */
+	const char *db_path;       /* --db, $JUDGE_DB, or ROOT/db/judge.db */
+	const char *catalog_path;  /* --catalog, $JUDGE_CATALOG, or ROOT/problems.toml */
+	struct db *db;             /* open and synced when the command has CMD_DB */
+	int color;                 /* colour on stdout (a terminal, no NO_COLOR, no --no-color) */
+	int quiet, verbose;
+	/* CMD_SANDBOX: set by judge_sandbox(), closed by main() */
+	struct compile_cache *cache;
+	struct sbx *sbx;           /* sandbox worker 0 */
+	/* CMD_CANCEL: becomes non-zero at the first SIGINT, SIGTERM or SIGHUP
+	 * (the second one kills the judge); pass it to the domain as its
+	 * cancel flag. NULL for other commands. */
+	volatile sig_atomic_t *cancel;
+};
+
+/* Command flags: what main() sets up before calling the command and takes
+ * down after it. */
+#define CMD_DB      1   /* open the database and sync the catalogue */
+#define CMD_SANDBOX 2   /* may call judge_sandbox() or judge_cache_open(); main()
+			 * closes what they opened */
+#define CMD_CANCEL  4   /* catch the interrupting signals into ctx->cancel */
+
+struct judge_cmd {
+	const char *name;
+	int (*fn)(struct judge_ctx *ctx, int argc, char **argv);
+	int flags;
+	const char *summary;
+};
+
+/* The exit code for an error of this kind: the one place that decides it
+ * (ERR_INPUT 2; ERR_INTERNAL and ERR_CANCELLED 3). */
+int judge_exit_code(enum err_kind kind);
+
+/* Print the current error (lib/err.h) as "judge: error: <message>" on
+ * stderr and return judge_exit_code(err_kind()). */
+int judge_fail(void);
+
+/* Bad usage or bad input found by the front end itself: record the message
+ * as ERR_INPUT, print it as judge_fail() does and return EXIT_BAD_INPUT. */
+int judge_bad(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Print "judge: warning: <message>" on stderr. */
+void judge_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ANSI colour escape for `code` ("1;32") when ctx->color, else "". */
+const char *judge_color(const struct judge_ctx *ctx, const char *code);
+
+/* Open ctx->db (creating it), sync the catalogue when it changed and mark
+ * submissions whose judge died as IE; used by main() for CMD_DB commands.
+ * Prints what failed and returns an exit code (0 when ready). */
+int judge_open_db(struct judge_ctx *ctx);
+
+/* For CMD_SANDBOX commands, once their arguments are checked: open the
+ * compile cache and sandbox worker 0 into ctx (once; later calls return at
+ * once), warn once unless -q when the sandbox runs with less than every
+ * protection, and with -v say which uid the worker runs programs as. 0, or
+ * the exit code after printing the error. */
+int judge_sandbox(struct judge_ctx *ctx);
+
+/* The same without printing: 0, or -1 with err set. */
+int judge_sandbox_open(struct judge_ctx *ctx);
+
+/* Only the compile cache, into ctx->cache (once): for a command whose
+ * workers open their own sandboxes. 0, or -1 with err set. */
+int judge_cache_open(struct judge_ctx *ctx);
+
+/* Close what judge_sandbox() opened (main() does, after the command). */
+void judge_sandbox_close(struct judge_ctx *ctx);
+
+/* Catch SIGINT, SIGTERM and SIGHUP into ctx->cancel for a CMD_CANCEL
+ * command; a second signal gets the default action. judge_signals_restore
+ * puts the previous handlers back. */
+void judge_signals_catch(struct judge_ctx *ctx);
+void judge_signals_restore(struct judge_ctx *ctx);
+
+/* Look up a problem that is in the catalogue for the user: 0 with p filled
+ * (release it with db_problem_release), or the exit code after printing
+ * the error (catalog_find_problem's: an unknown id suggests the closest). */
+int judge_find_problem(struct judge_ctx *ctx, const char *id, struct db_problem *p);
+
+/* The folder holding the catalogue file (solutions/ sits in it). Malloc'd. */
+char *judge_catalog_dir(const struct judge_ctx *ctx);
+
+/* Not root on cgroup v2, in a cgroup not delegated to this user, with a
+ * systemd user manager: run argv again under `systemd-run --user --scope -p
+ * Delegate=yes` and wait for it (scope.c). Returns its exit code, or -1
+ * when the judge should go on here (nothing to gain, JUDGE_NO_SCOPE set,
+ * already in such a scope, or the scope could not be made). */
+int judge_rescope(const struct judge_ctx *ctx, int argc, char **argv);
+/* In the judge that judge_rescope started: tell the one waiting. */
+void judge_scope_started(void);
+
+/* Subcommands, one file each (judge/cli/cmd_NAME.c). */
+int cmd_complexity(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_contest(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_doctor(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_history(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_import(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_list(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_regress(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_result(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_run(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_show(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_stress(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_submit(struct judge_ctx *ctx, int argc, char **argv);
+
+#endif

@@ -1,0 +1,150 @@
+/* cmd_history.c: 'judge history [ID]': past submissions, newest first. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "judge/domain/check.h"
+#include "judge/cli/cli.h"
+#include "judge/cli/report.h"
+#include "lib/text.h"
+#include "lib/err.h"
+#include "lib/util.h"
+#include "lib/verdict.h"
+
+static const char history_usage[] =
+	"usage: judge history [ID] [--user NAME] [--limit N] [--json]\n"
+	"\n"
+	"List past submissions, newest first: id, when (UTC), problem, user,\n"
+	"verdict, tests passed, time and memory (maxima over the tests).\n"
+	"\n"
+	"  ID            only this problem's submissions\n"
+	"  --user NAME   only NAME's submissions\n"
+	"  --limit N     at most N submissions (default: all)\n"
+	"  --json        print a JSON array\n";
+
+static const char *verdict_text(const struct db_submission *s)
+{
+	if (s->running)
+		return "running";
+	return s->verdict >= 0 && s->verdict < V_COUNT ? verdict_name((enum verdict)s->verdict)
+		: "?";
+}
+
+static json_t *json_row(const struct db_submission *s)
+{
+	json_t *o = json_object();
+	char when[32];
+
+	util_format_rfc3339(s->submitted_at, when);
+	json_object_set_new(o, "id", json_integer(s->id));
+	json_object_set_new(o, "submitted_at", json_string(when));
+	json_object_set_new(o, "problem", report_json_string(s->problem, strlen(s->problem)));
+	json_object_set_new(o, "user", report_json_string(s->user, strlen(s->user)));
+	json_object_set_new(o, "status", json_string(s->running ? "running" : "done"));
+	json_object_set_new(o, "verdict", s->running ? json_null() : json_string(verdict_text(s)));
+	json_object_set_new(o, "passed", json_integer(s->passed));
+	json_object_set_new(o, "total", json_integer(s->total));
+	json_object_set_new(o, "time_ms", json_integer(s->time_ms));
+	json_object_set_new(o, "memory_kb", json_integer(s->memory_kb));
+	json_object_set_new(o, "contest", s->contest ? json_string(s->contest) : json_null());
+	json_object_set_new(o, "letter", s->letter ? json_string(s->letter) : json_null());
+	return o;
+}
+
+static void print_row(const struct judge_ctx *ctx, const struct db_submission *s)
+{
+	struct buf user = BUF_INIT;
+	char when[32], mem[32], time[32], passed[32];
+
+	util_format_rfc3339(s->submitted_at, when);
+	text_escape(&user, s->user, strlen(s->user), 16, TEXT_QUOTE);
+	snprintf(time, sizeof(time), "%d ms", s->time_ms);
+	snprintf(passed, sizeof(passed), "%d/%d", s->passed, s->total);
+	printf("%6lld  %-20s  %-20s  %-16s  %s%-7s%s %7s %8s %10s\n", s->id, when, s->problem,
+	       buf_str(&user),
+	       judge_color(ctx, s->running ? "1" : report_verdict_color((enum verdict)s->verdict)),
+	       verdict_text(s), judge_color(ctx, "0"), passed, time,
+	       report_memory((unsigned long)(s->memory_kb > 0 ? s->memory_kb : 0), mem));
+	buf_release(&user);
+}
+
+int cmd_history(struct judge_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "user", required_argument, NULL, 'u' },
+		{ "limit", required_argument, NULL, 'l' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct db_problem p = DB_PROBLEM_INIT;
+	struct db_submission *v = NULL;
+	const char *user = NULL, *problem = NULL;
+	size_t n = 0, i;
+	long limit = 0;
+	char *end, *near;
+	int c, json = 0, rc;
+	json_t *arr;
+
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'u': user = optarg; break;
+		case 'l':
+			errno = 0;
+			limit = strtol(optarg, &end, 10);
+			if (errno || *end || limit <= 0 || limit > 1000000000L)
+				return judge_bad("--limit '%s' must be a positive whole number",
+						 optarg);
+			break;
+		case 'j': json = 1; break;
+		case 'h': fputs(history_usage, stdout); return EXIT_ACCEPTED;
+		default: fputs(history_usage, stderr); return EXIT_BAD_INPUT;
+		}
+	}
+	if (argc - optind > 1) {
+		fputs(history_usage, stderr);
+		return judge_bad("history takes at most one problem id");
+	}
+	if (argc - optind == 1) {
+		problem = argv[optind];
+		rc = db_problem_get(ctx->db, problem, &p);
+		db_problem_release(&p);
+		if (rc < 0) {
+			return judge_fail();
+		}
+		if (rc == DB_NOTFOUND) {
+			near = db_problem_nearest(ctx->db, problem);
+			if (near)
+				rc = judge_bad("unknown problem '%s'; did you mean '%s'?", problem,
+					       near);
+			else
+				rc = judge_bad("unknown problem '%s'; run 'judge list' to see the "
+					       "problem ids", problem);
+			free(near);
+			return rc;
+		}
+	}
+	if (db_submission_list(ctx->db, problem, user, (int)limit, &v, &n) < 0) {
+		return judge_fail();
+	}
+	if (json) {
+		arr = json_array();
+		for (i = 0; i < n; i++)
+			json_array_append_new(arr, json_row(&v[i]));
+		report_print_json(arr);
+		json_decref(arr);
+	} else if (n == 0) {
+		if (!ctx->quiet)
+			printf("no submissions yet\n");
+	} else {
+		printf("%s%6s  %-20s  %-20s  %-16s  %-7s %7s %8s %10s%s\n", judge_color(ctx, "1"),
+		       "id", "when", "problem", "user", "verdict", "passed", "time", "memory",
+		       judge_color(ctx, "0"));
+		for (i = 0; i < n; i++)
+			print_row(ctx, &v[i]);
+	}
+	db_submission_list_free(v, n);
+	return EXIT_ACCEPTED;
+}

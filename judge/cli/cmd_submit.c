@@ -1,0 +1,78 @@
+/* cmd_submit.c: 'judge submit ID FILE.c': grade one solution on every test of
+ * a problem, show the table and the verdict, and record it all (the work is
+ * submit_file's, shared with 'judge contest submit'). */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "judge/domain/contest.h"
+#include "judge/cli/cli.h"
+#include "judge/cli/submit.h"
+#include "lib/err.h"
+#include "lib/util.h"
+
+static const char submit_usage[] =
+	"usage: judge submit ID FILE.c [--json] [--fail-fast] [--user NAME] [--contest C]\n"
+	"\n"
+	"Compile FILE.c (gcc -O2 -std=gnu17 -static -lm, cached), run it on every\n"
+	"test of problem ID in the sandbox, check each output, print a table and\n"
+	"the verdict, and record the submission in the database.\n"
+	"\n"
+	"  --json          print the result as one JSON object\n"
+	"  --fail-fast     stop at the first test that is not accepted\n"
+	"  --user NAME     record the submission under NAME (default: login name)\n"
+	"  --contest C     submit to contest C, where ID is a letter or a problem id;\n"
+	"                  accepted only while your window is open\n"
+	"\n"
+	"exit codes: 0 AC, 1 any other verdict, 2 bad usage or input, 3 internal error\n";
+
+int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "fail-fast", no_argument, NULL, 'f' },
+		{ "user", required_argument, NULL, 'u' },
+		{ "contest", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct submit_req req = { 0 };
+	const char *contest = NULL;
+	char *user = NULL;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'j': req.json = 1; break;
+		case 'f': req.fail_fast = 1; break;
+		case 'u':
+			free(user);
+			user = xstrdup(optarg);
+			break;
+		case 'c': contest = optarg; break;
+		case 'h': fputs(submit_usage, stdout); free(user); return EXIT_ACCEPTED;
+		default: fputs(submit_usage, stderr); free(user); return EXIT_BAD_INPUT;
+		}
+	}
+	if (argc - optind != 2) {
+		fputs(submit_usage, stderr);
+		free(user);
+		return judge_bad("submit needs a problem id and a C source file");
+	}
+	if (!user)
+		user = contest_login_name();
+	if (contest_check_user(user) < 0) {
+		err_prefix("bad --user");
+		rc = judge_fail();
+	} else if (contest) {
+		rc = submit_contest_file(ctx, contest, argv[optind], argv[optind + 1], user,
+					 req.json, req.fail_fast);
+	} else {
+		req.problem = argv[optind];
+		req.path = argv[optind + 1];
+		req.user = user;
+		rc = submit_file(ctx, &req);
+	}
+	free(user);
+	return rc;
+}

@@ -1,0 +1,160 @@
+/* setup.c: what main() and the commands set up before the domain runs: the
+ * database and its catalogue sync, a command's sandbox and compile cache,
+ * the interrupting signals, a problem looked up for the user. */
+#include <libgen.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "judge/cli/cli.h"
+#include "judge/domain/catalog.h"
+#include "judge/domain/compile.h"
+#include "lib/err.h"
+#include "lib/util.h"
+#include "sandbox/sandbox.h"
+
+static void say_synced(const struct judge_ctx *ctx, const struct catalog_stats *st,
+		       int reaped)
+{
+	fprintf(stderr, "judge: database '%s'\n", ctx->db_path);
+	if (st->synced)
+		fprintf(stderr, "judge: synced '%s': %d added, %d updated, %d "
+			"unchanged, %d retired\n", ctx->catalog_path, st->added,
+			st->updated, st->unchanged, st->retired);
+	else
+		fprintf(stderr, "judge: catalogue '%s' unchanged\n", ctx->catalog_path);
+	if (reaped)
+		fprintf(stderr, "judge: %d interrupted submission%s marked IE\n",
+			reaped, reaped == 1 ? "" : "s");
+}
+
+int judge_open_db(struct judge_ctx *ctx)
+{
+	struct catalog_stats st = { 0 };
+	int rc, reaped = 0;
+
+	ctx->db = db_open(ctx->db_path);
+	if (!ctx->db)
+		return judge_fail();
+	/* submissions whose judge died mid-grading become IE, with the reason */
+	if (catalog_sync(ctx->db, ctx->catalog_path, CATALOG_OPTIONAL, &st) < 0 ||
+	    db_submissions_reap(ctx->db, &reaped) < 0) {
+		rc = judge_fail();
+		db_close(ctx->db);
+		ctx->db = NULL;
+		return rc;
+	}
+	if (ctx->verbose)
+		say_synced(ctx, &st, reaped);
+	return EXIT_ACCEPTED;
+}
+
+int judge_cache_open(struct judge_ctx *ctx)
+{
+	if (ctx->cache)
+		return 0;
+	ctx->cache = xcalloc(1, sizeof(*ctx->cache));
+	if (compile_cache_open(ctx->cache, ctx->root) < 0) {
+		compile_cache_release(ctx->cache);
+		free(ctx->cache);
+		ctx->cache = NULL;
+		return err_prefix("compile cache");
+	}
+	return 0;
+}
+
+int judge_sandbox_open(struct judge_ctx *ctx)
+{
+	const char *missing;
+
+	if (ctx->sbx)
+		return 0;
+	if (judge_cache_open(ctx) < 0)
+		return -1;
+	ctx->sbx = sbx_open(0);
+	if (!ctx->sbx)
+		return err_prefix("cannot set up the sandbox");
+	missing = sbx_missing(ctx->sbx);
+	if (missing && !ctx->quiet)
+		judge_warn("the sandbox is weaker than it could be: %s", missing);
+	if (ctx->verbose)
+		fprintf(stderr, "judge: sandbox worker as uid %u%s\n",
+			(unsigned)sbx_uid(ctx->sbx), missing ? " (in a user namespace)" : "");
+	return 0;
+}
+
+int judge_sandbox(struct judge_ctx *ctx)
+{
+	return judge_sandbox_open(ctx) < 0 ? judge_fail() : 0;
+}
+
+void judge_sandbox_close(struct judge_ctx *ctx)
+{
+	if (ctx->sbx)
+		sbx_close(ctx->sbx);
+	ctx->sbx = NULL;
+	if (ctx->cache) {
+		compile_cache_release(ctx->cache);
+		free(ctx->cache);
+	}
+	ctx->cache = NULL;
+}
+
+/* ---- signals ------------------------------------------------------------- */
+
+static volatile sig_atomic_t interrupted;
+static const int caught[] = { SIGINT, SIGTERM, SIGHUP };
+static struct sigaction saved[3];
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+void judge_signals_catch(struct judge_ctx *ctx)
+{
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	/* A second signal kills the judge at once (the default action): for a
+	 * sandbox that does not let go. Its runs die with it (parent-death
+	 * signals), and a 'running' submission row is reaped as IE by the next
+	 * command. */
+	sa.sa_flags = SA_RESTART | SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	interrupted = 0;
+	for (i = 0; i < sizeof(caught) / sizeof(caught[0]); i++)
+		sigaction(caught[i], &sa, &saved[i]);
+	ctx->cancel = &interrupted;
+}
+
+void judge_signals_restore(struct judge_ctx *ctx)
+{
+	size_t i;
+
+	if (!ctx->cancel)
+		return;
+	for (i = 0; i < sizeof(caught) / sizeof(caught[0]); i++)
+		sigaction(caught[i], &saved[i], NULL);
+	ctx->cancel = NULL;
+}
+
+/* ---- lookups ------------------------------------------------------------- */
+
+int judge_find_problem(struct judge_ctx *ctx, const char *id, struct db_problem *p)
+{
+	return catalog_find_problem(ctx->db, id, p) < 0 ? judge_fail() : 0;
+}
+
+char *judge_catalog_dir(const struct judge_ctx *ctx)
+{
+	char *copy = xstrdup(ctx->catalog_path), *d = xstrdup(dirname(copy));
+
+	free(copy);
+	return d;
+}

@@ -1,0 +1,34 @@
+/* catalog.h: loading problems.toml and the problem folders into the
+ * database (the format is described at the top of judge/catalog.c). */
+#ifndef JUDGE_DOMAIN_CATALOG_H
+#define JUDGE_DOMAIN_CATALOG_H
+
+struct db;
+
+struct catalog_stats {
+	int synced;            /* the catalogue was read (0: the cheap check said unchanged) */
+	int added, updated, unchanged, retired;
+	int contests;          /* contests in the catalogue */
+};
+
+#define CATALOG_FORCE    1  /* skip the cheap check: read and hash everything */
+#define CATALOG_OPTIONAL 2  /* a missing catalogue is fine when the db has problems */
+
+/* Sync the catalogue at path into db: validate everything first, then write
+ * the changes in one transaction, so a bad catalogue changes nothing.
+ * Unchanged problems are not rewritten; problems no longer listed are
+ * retired. Without CATALOG_FORCE, nothing is read when the catalogue's and
+ * every problem folder's sizes and mtimes are as stored. Returns 0, or -1
+ * with err set: ERR_INPUT for a catalogue error ("FILE:LINE:COL: message"),
+ * ERR_INTERNAL when the database failed. stats may be NULL. */
+int catalog_sync(struct db *db, const char *path, int flags, struct catalog_stats *stats);
+
+struct db_problem;
+
+/* Look up a problem that is in the catalogue (not retired): 0 with p filled
+ * (release it with db_problem_release), or -1 with err set: ERR_INPUT for an
+ * unknown or retired id ("unknown problem 'x'; did you mean 'y'?", or how
+ * to list the ids), ERR_INTERNAL when the database failed. */
+int catalog_find_problem(struct db *db, const char *id, struct db_problem *p);
+
+#endif

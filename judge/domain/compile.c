@@ -1,0 +1,636 @@
+/* compile.c: the compile cache (see compile.h): key computation, lookup,
+ * storing binaries and compile errors atomically, LRU eviction, and the
+ * source checks shared by 'judge run' and 'judge submit'. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "judge/domain/compile.h"
+#include "lib/text.h"
+#include "lib/err.h"
+#include "lib/util.h"
+#include "sandbox/sandbox.h"
+
+#define GCC_PATH "/usr/bin/gcc"
+#define KEY_TAG "judge-compile-v2"  /* bump when the compile sandbox changes what gcc sees */
+#define TMP_PREFIX ".tmp-"
+#define TMP_STALE_S 3600        /* temporaries older than this are debris */
+#define KEEP_RECENT_S 300       /* entries used this recently are not evicted */
+#define DEFAULT_MAX_MB 512ULL
+
+const char *const compile_argv[] = {
+	"gcc", "-O2", "-std=gnu17", "-static", "-o", "prog", "prog.c", "-lm", NULL
+};
+
+/* Limits of one compile: generous for honest code, small enough that
+ * include bombs, macro bombs and gigabyte initialisers end as CE quickly. */
+static const struct sbx_limits compile_limits = {
+	.cpu_ms = 10000,
+	.wall_ms = 20000,
+	.memory_kb = 1024UL * 1024,
+	.stack_kb = 0,
+	.output_kb = 64,
+	.stderr_kb = 64,
+	.fsize_kb = 64UL * 1024,
+	.procs = 16,
+};
+
+void compile_cache_release(struct compile_cache *c)
+{
+	free(c->dir);
+	c->dir = NULL;
+}
+
+void compile_result_release(struct compile_result *r)
+{
+	free(r->binary);
+	r->binary = NULL;
+	buf_release(&r->message);
+}
+
+int compile_cache_open_dir(struct compile_cache *c, const char *dir,
+			   unsigned long long max_bytes)
+{
+	struct stat st;
+
+	if (util_mkdirs(dir, 0711) < 0)
+		return err_prefix("cannot create the compile cache");
+	if (lstat(dir, &st) < 0)
+		return err_errno("cannot use the compile cache '%s'", dir);
+	if (!S_ISDIR(st.st_mode))
+		return err_set("compile cache '%s' is not a folder (a link is "
+			       "not accepted); set JUDGE_CACHE to a folder", dir);
+	if (st.st_uid != geteuid() || (st.st_mode & 022))
+		return err_set("compile cache '%s' must be owned by uid %d and "
+			       "writable by nobody else; fix its owner and mode or "
+			       "set JUDGE_CACHE", dir, (int)geteuid());
+	c->dir = xstrdup(dir);
+	c->max_bytes = max_bytes;
+	return 0;
+}
+
+int compile_cache_open(struct compile_cache *c, const char *root)
+{
+	const char *e = getenv("JUDGE_CACHE"), *m = getenv("JUDGE_CACHE_MAX_MB");
+	unsigned long long mb = DEFAULT_MAX_MB;
+	char *dir, *end;
+	int rc;
+
+	if (m && *m) {
+		errno = 0;
+		mb = strtoull(m, &end, 10);
+		if (errno || *end || mb == 0 || mb > (1ULL << 30) || *m == '-')
+			return err_set("JUDGE_CACHE_MAX_MB '%s' must be a positive "
+				       "number of megabytes", m);
+	}
+	dir = e && *e ? xstrdup(e) : xasprintf("%s/.cache/judge", root);
+	rc = compile_cache_open_dir(c, dir, mb * 1024 * 1024);
+	free(dir);
+	return rc;
+}
+
+/* ---- compiler identity and keys ---- */
+
+/* Run GCC_PATH with a fixed argv, no shell, stdin from /dev/null, a clean
+ * environment; append its stdout (at most 4 KB) to b. 0, or -1 with err. */
+static int run_gcc(const char *arg1, const char *arg2, struct buf *b)
+{
+	const char *argv[] = { "gcc", arg1, arg2, NULL };
+	char *const envp[] = { "PATH=/usr/bin:/bin", "LC_ALL=C", NULL };
+	char chunk[4096];
+	int p[2], status, null;
+	pid_t pid;
+	ssize_t n;
+	size_t total = 0;
+
+	if (pipe2(p, O_CLOEXEC) < 0)
+		return err_errno("cannot identify the compiler: pipe");
+	null = open("/dev/null", O_RDWR | O_CLOEXEC);
+	if (null < 0) {
+		close(p[0]);
+		close(p[1]);
+		return err_errno("cannot open /dev/null");
+	}
+	pid = fork();
+	if (pid < 0) {
+		close(p[0]);
+		close(p[1]);
+		close(null);
+		return err_errno("cannot identify the compiler: fork");
+	}
+	if (pid == 0) {
+		if (dup2(null, 0) < 0 || dup2(p[1], 1) < 0 || dup2(null, 2) < 0)
+			_exit(127);
+		execve(GCC_PATH, (char *const *)argv, envp);
+		_exit(127);
+	}
+	close(p[1]);
+	close(null);
+	while ((n = read(p[0], chunk, sizeof(chunk))) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (total < 4096)
+			buf_add(b, chunk, (size_t)n);
+		total += (size_t)n;
+	}
+	close(p[0]);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return err_errno("cannot identify the compiler: wait");
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return err_set("cannot identify the compiler: '%s %s' failed; is "
+			       "gcc installed?", GCC_PATH, arg1);
+	return 0;
+}
+
+static void add_stat(struct buf *id, const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) == 0)
+		buf_addf(id, "%s %lld %lld.%09ld\n", path, (long long)st.st_size,
+			 (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+	else
+		buf_addf(id, "%s missing\n", path);
+}
+
+static pthread_once_t identity_once = PTHREAD_ONCE_INIT;
+static char *identity;            /* NULL when it could not be found */
+static char identity_err[256];
+
+static void identity_compute(void)
+{
+	struct buf id = BUF_INIT, cc1 = BUF_INIT, libc = BUF_INIT;
+
+	if (run_gcc("-dumpfullversion", "-dumpmachine", &id) < 0 ||
+	    run_gcc("-print-prog-name=cc1", NULL, &cc1) < 0 ||
+	    run_gcc("-print-file-name=libc.a", NULL, &libc) < 0) {
+		snprintf(identity_err, sizeof(identity_err), "%s", err_msg());
+		goto out;
+	}
+	while (cc1.len && cc1.data[cc1.len - 1] == '\n')
+		cc1.data[--cc1.len] = 0;
+	while (libc.len && libc.data[libc.len - 1] == '\n')
+		libc.data[--libc.len] = 0;
+	add_stat(&id, GCC_PATH);
+	add_stat(&id, buf_str(&cc1));
+	add_stat(&id, buf_str(&libc));
+	identity = buf_detach(&id, NULL);
+out:
+	buf_release(&id);
+	buf_release(&cc1);
+	buf_release(&libc);
+}
+
+void compile_key_with(const char *ident, const char *source, size_t len,
+		      char key[65])
+{
+	struct util_sha256 h;
+	char n[32];
+	size_t i;
+
+	/* Every piece is length-prefixed so no two inputs hash alike. */
+	util_sha256_init(&h);
+	util_sha256_update(&h, KEY_TAG, sizeof(KEY_TAG));
+	snprintf(n, sizeof(n), "%zu:", strlen(ident));
+	util_sha256_update(&h, n, strlen(n));
+	util_sha256_update(&h, ident, strlen(ident));
+	for (i = 0; compile_argv[i]; i++) {
+		snprintf(n, sizeof(n), "%zu:", strlen(compile_argv[i]));
+		util_sha256_update(&h, n, strlen(n));
+		util_sha256_update(&h, compile_argv[i], strlen(compile_argv[i]));
+	}
+	snprintf(n, sizeof(n), "%zu:", len);
+	util_sha256_update(&h, n, strlen(n));
+	util_sha256_update(&h, source, len);
+	util_sha256_final(&h, key);
+}
+
+int compile_key(const char *source, size_t len, char key[65])
+{
+	pthread_once(&identity_once, identity_compute);
+	if (!identity)
+		return err_set("%s", identity_err);
+	compile_key_with(identity, source, len, key);
+	return 0;
+}
+
+/* ---- cache entries ---- */
+
+/* Open a cache entry for reading: never through a link, and only a regular
+ * file of ours that nobody else may write. 1 with *fd set, 0 when there is
+ * no usable entry (a bad one is removed), -1 on error. */
+static int entry_open(const char *path, int *fd, struct stat *st)
+{
+	*fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (*fd < 0) {
+		if (errno == ENOENT)
+			return 0;
+		if (errno == ELOOP) {
+			unlink(path);
+			return 0;
+		}
+		return err_errno("cannot open cache entry '%s'", path);
+	}
+	if (fstat(*fd, st) < 0) {
+		close(*fd);
+		return err_errno("cannot stat cache entry '%s'", path);
+	}
+	if (!S_ISREG(st->st_mode) || st->st_uid != geteuid() ||
+	    (st->st_mode & 022) || st->st_size == 0) {
+		close(*fd);
+		unlink(path);
+		return 0;
+	}
+	return 1;
+}
+
+static int lookup(const struct compile_cache *c, struct compile_result *r)
+{
+	char *bin = xasprintf("%s/%s", c->dir, r->key);
+	char *ce = xasprintf("%s/%s.ce", c->dir, r->key);
+	struct stat st;
+	int fd, got, rc = -1;
+
+	got = entry_open(bin, &fd, &st);
+	if (got < 0)
+		goto out;
+	if (got) {
+		futimens(fd, NULL);    /* LRU: a hit makes the entry young */
+		close(fd);
+		r->ok = 1;
+		r->cached = 1;
+		r->binary = bin;
+		bin = NULL;
+		rc = 1;
+		goto out;
+	}
+	got = entry_open(ce, &fd, &st);
+	if (got < 0)
+		goto out;
+	if (got) {
+		char chunk[4096];
+		ssize_t n;
+
+		futimens(fd, NULL);
+		buf_reset(&r->message);
+		while ((n = read(fd, chunk, sizeof(chunk))) > 0 &&
+		       r->message.len < COMPILE_MAX_MESSAGE * 2)
+			buf_add(&r->message, chunk, (size_t)n);
+		close(fd);
+		if (n < 0) {
+			rc = err_errno("cannot read cache entry '%s'", ce);
+			goto out;
+		}
+		r->ok = 0;
+		r->cached = 1;
+		rc = 1;
+		goto out;
+	}
+	rc = 0;
+out:
+	free(bin);
+	free(ce);
+	return rc;
+}
+
+static char *tmp_name(const struct compile_cache *c, const char *key)
+{
+	static unsigned long counter;
+	unsigned long n = __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED);
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return xasprintf("%s/" TMP_PREFIX "%s-%ld-%lu-%ld", c->dir, key,
+			 (long)getpid(), n, ts.tv_nsec);
+}
+
+/* Move the compiler's output at tmp into the cache as key: check it is a
+ * regular non-empty file (the compile sandbox wrote it), make it ours,
+ * 0755, on disk, then rename. 0 or -1 with err. */
+static int store_binary(const struct compile_cache *c, const char *tmp,
+			struct compile_result *r)
+{
+	char *dst = xasprintf("%s/%s", c->dir, r->key);
+	struct stat st;
+	int fd, rc = -1;
+
+	fd = open(tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0) {
+		err_errno("the compiler's output '%s' is missing", tmp);
+		goto out;
+	}
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size == 0) {
+		err_set("the compiler's output '%s' is not a regular file", tmp);
+		goto out_fd;
+	}
+	if ((st.st_uid != geteuid() || st.st_gid != getegid()) &&
+	    fchown(fd, geteuid(), getegid()) < 0) {
+		err_errno("cannot take ownership of '%s'", tmp);
+		goto out_fd;
+	}
+	if (fchmod(fd, 0755) < 0 || fsync(fd) < 0) {
+		err_errno("cannot store '%s'", tmp);
+		goto out_fd;
+	}
+	if (rename(tmp, dst) < 0) {
+		err_errno("cannot rename '%s' to '%s'", tmp, dst);
+		goto out_fd;
+	}
+	r->binary = dst;
+	dst = NULL;
+	rc = 0;
+out_fd:
+	close(fd);
+out:
+	free(dst);
+	return rc;
+}
+
+static int store_ce(const struct compile_cache *c, const struct compile_result *r)
+{
+	char *tmp = tmp_name(c, r->key), *dst = xasprintf("%s/%s.ce", c->dir, r->key);
+	const char *p = buf_str(&r->message);
+	size_t left = r->message.len;
+	int fd, rc = -1;
+
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		err_errno("cannot create '%s'", tmp);
+		goto out;
+	}
+	/* An empty message still needs a non-empty entry. */
+	if (!left) {
+		p = "\n";
+		left = 1;
+	}
+	while (left) {
+		ssize_t n = write(fd, p, left);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			err_errno("cannot write '%s'", tmp);
+			goto out_fd;
+		}
+		p += n;
+		left -= (size_t)n;
+	}
+	if (fsync(fd) < 0 || rename(tmp, dst) < 0) {
+		err_errno("cannot store '%s'", dst);
+		goto out_fd;
+	}
+	rc = 0;
+out_fd:
+	close(fd);
+	if (rc < 0)
+		unlink(tmp);
+out:
+	free(tmp);
+	free(dst);
+	return rc;
+}
+
+/* ---- eviction ---- */
+
+struct entry {
+	char *name;
+	time_t mtime;
+	unsigned long long size;
+};
+
+static int by_mtime(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+
+	return (x->mtime > y->mtime) - (x->mtime < y->mtime);
+}
+
+long long compile_cache_evict(const struct compile_cache *c, unsigned keep_s)
+{
+	struct entry *v = NULL;
+	size_t n = 0, alloc = 0, i;
+	unsigned long long total = 0;
+	long long freed = 0;
+	time_t now = time(NULL);
+	struct dirent *e;
+	struct stat st;
+	DIR *d;
+	int dfd;
+
+	dfd = open(c->dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (dfd < 0)
+		return err_errno("cannot open the compile cache '%s'", c->dir);
+	d = fdopendir(dfd);
+	if (!d) {
+		close(dfd);
+		return err_errno("cannot read the compile cache '%s'", c->dir);
+	}
+	while ((e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		if (fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+			continue;
+		if (!strncmp(e->d_name, TMP_PREFIX, strlen(TMP_PREFIX))) {
+			/* A temporary of a compile that is running, or debris
+			 * of one that was killed. */
+			if (st.st_mtime < now - TMP_STALE_S &&
+			    unlinkat(dfd, e->d_name, S_ISDIR(st.st_mode) ?
+				     AT_REMOVEDIR : 0) == 0)
+				freed += (long long)st.st_size;
+			continue;
+		}
+		if (!S_ISREG(st.st_mode))
+			continue;
+		if (n == alloc) {
+			alloc = alloc ? 2 * alloc : 64;
+			v = xrealloc(v, alloc * sizeof(*v));
+		}
+		v[n].name = xstrdup(e->d_name);
+		v[n].mtime = st.st_mtime;
+		v[n].size = (unsigned long long)st.st_size;
+		total += v[n].size;
+		n++;
+	}
+	if (total > c->max_bytes && n)
+		qsort(v, n, sizeof(*v), by_mtime);
+	for (i = 0; i < n && total > c->max_bytes; i++) {
+		if (v[i].mtime >= now - (time_t)keep_s)
+			break;  /* the rest are younger still */
+		if (unlinkat(dfd, v[i].name, 0) == 0) {
+			total -= v[i].size;
+			freed += (long long)v[i].size;
+		}
+	}
+	for (i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
+	closedir(d);
+	return freed;
+}
+
+/* ---- compiling ---- */
+
+static void set_message(struct compile_result *r, const struct sbx_result *sr)
+{
+	struct buf raw = BUF_INIT;
+	size_t cut;
+
+	buf_init(&raw, COMPILE_MAX_MESSAGE * 2);
+	buf_add(&raw, buf_str(&sr->err), sr->err.len);
+	if (sr->out.len) {
+		if (raw.len && raw.data[raw.len - 1] != '\n')
+			buf_addch(&raw, '\n');
+		buf_add(&raw, buf_str(&sr->out), sr->out.len);
+	}
+	buf_reset(&r->message);
+	text_escape(&r->message, buf_str(&raw), raw.len, SIZE_MAX, TEXT_KEEP_LINES);
+	if (r->message.len > COMPILE_MAX_MESSAGE || raw.truncated ||
+	    sr->err.truncated) {
+		cut = r->message.len > COMPILE_MAX_MESSAGE ? COMPILE_MAX_MESSAGE :
+			r->message.len;
+		/* Do not split a UTF-8 sequence. */
+		while (cut && ((unsigned char)r->message.data[cut] & 0xc0) == 0x80)
+			cut--;
+		r->message.len = cut;
+		r->message.data[cut] = 0;
+		buf_addstr(&r->message, "\n[diagnostics truncated]\n");
+	}
+	buf_release(&raw);
+	switch (sr->status) {
+	case SBX_TLE:
+		buf_addf(&r->message, "compilation took too long (limit %u s)\n",
+			 compile_limits.cpu_ms / 1000);
+		break;
+	case SBX_MLE:
+		buf_addf(&r->message, "the compiler ran out of memory (limit %lu MB)\n",
+			 compile_limits.memory_kb / 1024);
+		break;
+	case SBX_OLE:
+		buf_addstr(&r->message, "the compiler's output is too large\n");
+		break;
+	case SBX_SV:
+		buf_addstr(&r->message, "the compiler was stopped: forbidden system call '");
+		text_escape(&r->message, sr->syscall,
+				    strnlen(sr->syscall, sizeof(sr->syscall)), SIZE_MAX, 0);
+		buf_addstr(&r->message, "'\n");
+		break;
+	default:
+		if (sr->signal)
+			buf_addf(&r->message, "the compiler was killed by signal %d\n",
+				 sr->signal);
+		else if (!r->message.len)
+			buf_addf(&r->message, "the compiler failed (exit code %d)\n",
+				 sr->exit_code);
+		break;
+	}
+}
+
+int compile_c(const struct compile_cache *c, struct sbx *s, const char *source,
+	      size_t len, struct compile_result *r)
+{
+	struct sbx_result sr = SBX_RESULT_INIT;
+	long long start;
+	char *tmp = NULL;
+	int got, rc = -1;
+
+	r->ok = 0;
+	r->cached = 0;
+	r->time_ms = 0;
+	if (compile_key(source, len, r->key) < 0)
+		return -1;
+	got = lookup(c, r);
+	if (got != 0)
+		return got < 0 ? -1 : 0;
+
+	tmp = tmp_name(c, r->key);
+	start = util_monotonic_ms();
+	if (sbx_compile(s, source, len, compile_argv, &compile_limits, tmp, &sr) < 0) {
+		err_prefix("cannot compile");
+		goto out;
+	}
+	r->time_ms = (unsigned)(util_monotonic_ms() - start);
+	if (sr.status == SBX_OK && sr.exit_code == 0) {
+		if (store_binary(c, tmp, r) < 0)
+			goto out;
+		r->ok = 1;
+		buf_reset(&r->message);
+		/* Warnings are not kept: a successful compile says nothing. */
+	} else {
+		set_message(r, &sr);
+		/* A wall-clock timeout may be the machine's fault (load):
+		 * compile again next time. CPU time, memory and output are
+		 * the source's doing and the CE is kept. */
+		if (!(sr.status == SBX_TLE && sr.tle_wall) && store_ce(c, r) < 0)
+			goto out;
+	}
+	if (compile_cache_evict(c, KEEP_RECENT_S) < 0)
+		goto out;
+	rc = 0;
+out:
+	if (tmp)
+		unlink(tmp);
+	free(tmp);
+	sbx_result_release(&sr);
+	return rc;
+}
+
+/* ---- sources ---- */
+
+int compile_read_source(const char *path, struct buf *b)
+{
+	struct stat st;
+	int fd, rc = -1;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return err_input("source file '%s' does not exist", path);
+		err_errno("cannot open source file '%s'", path);
+		return err_as(ERR_INPUT);
+	}
+	if (fstat(fd, &st) < 0) {
+		err_errno("cannot stat source file '%s'", path);
+		err_as(ERR_INPUT);
+		goto out;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		err_input("'%s' is a folder, not a C source file", path);
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		err_input("'%s' is not a regular file", path);
+		goto out;
+	}
+	if (st.st_size > COMPILE_MAX_SOURCE) {
+		err_input("source file '%s' is too large (%lld bytes, at most %d)",
+			  path, (long long)st.st_size, COMPILE_MAX_SOURCE);
+		goto out;
+	}
+	buf_reset(b);
+	if (util_read_fd(fd, path, b, COMPILE_MAX_SOURCE) < 0) {
+		err_as(ERR_INPUT);
+		goto out;
+	}
+	if (!util_is_text(buf_str(b), b->len)) {
+		err_input("source file '%s' is not text (it holds NUL bytes or "
+			  "invalid UTF-8)", path);
+		goto out;
+	}
+	rc = 0;
+out:
+	close(fd);
+	return rc;
+}

@@ -1,0 +1,95 @@
+/* compile.h: compiling C sources in the compile sandbox, through a cache of
+ * static binaries keyed by sha256(source, compiler identity, flags).
+ *
+ * The cache is a folder of root-owned files: KEY (a static binary, 0755),
+ * KEY.ce (the diagnostics of a source that does not compile). Entries are
+ * written to a temporary name and renamed, so concurrent processes compiling
+ * the same source both succeed and a reader never sees half a binary. The
+ * folder is kept under a size cap by evicting the least recently used
+ * entries (a hit touches the entry's mtime). */
+#ifndef JUDGE_DOMAIN_COMPILE_H
+#define JUDGE_DOMAIN_COMPILE_H
+
+#include <stddef.h>
+
+#include "lib/buf.h"
+
+struct sbx;
+
+#define COMPILE_MAX_SOURCE   (256 * 1024)  /* largest accepted source, bytes */
+#define COMPILE_MAX_MESSAGE  (16 * 1024)   /* diagnostics kept, bytes */
+
+/* The cache folder and its size cap. Plain data: share one between threads
+ * (compile_c only reads it). */
+struct compile_cache {
+	char *dir;                    /* absolute or relative folder path */
+	unsigned long long max_bytes; /* size cap; entries used in the last few
+				       * minutes are never evicted */
+};
+
+#define COMPILE_CACHE_INIT { NULL, 0 }
+
+/* Open (create) the cache folder: $JUDGE_CACHE when set, else
+ * ROOT/.cache/judge; cap from $JUDGE_CACHE_MAX_MB (default 512). The folder
+ * must be owned by the effective user and writable by nobody else (it is
+ * created 0711). Returns 0, or -1 with err set. */
+int compile_cache_open(struct compile_cache *c, const char *root);
+
+/* The same with an explicit folder and cap (tests, other tools). */
+int compile_cache_open_dir(struct compile_cache *c, const char *dir,
+			   unsigned long long max_bytes);
+
+void compile_cache_release(struct compile_cache *c);
+
+struct compile_result {
+	int ok;             /* 1: binary ready; 0: compile error (CE) */
+	int cached;         /* 1: answered from the cache, no compiler ran */
+	unsigned time_ms;   /* wall time of this compile (0 when cached) */
+	char *binary;       /* ok: path of the cached static binary (owned) */
+	struct buf message; /* diagnostics: at most COMPILE_MAX_MESSAGE bytes,
+			     * box paths stripped, made printable (valid UTF-8,
+			     * control characters other than \n \t escaped) */
+	char key[65];       /* the cache key (hex) */
+};
+
+#define COMPILE_RESULT_INIT { 0, 0, 0, NULL, BUF_INIT, "" }
+
+void compile_result_release(struct compile_result *r);
+
+/* The fixed compiler command (argv, NULL-terminated): gcc -O2 -std=gnu17
+ * -static -o prog prog.c -lm. */
+extern const char *const compile_argv[];
+
+/* Compile `source` (len bytes, the text itself: never a user path) with s,
+ * or answer from the cache. Returns 0 with r filled: r->ok = 1 and
+ * r->binary set, or r->ok = 0 with the reason in r->message (CE: a compile
+ * error, or the compiler going over its time, memory or output limits).
+ * Returns -1 with err set only when the sandbox or the cache failed (IE).
+ * r must be COMPILE_RESULT_INIT; release it with compile_result_release.
+ * Thread-safe for distinct s and r. */
+int compile_c(const struct compile_cache *c, struct sbx *s, const char *source,
+	      size_t len, struct compile_result *r);
+
+/* The cache key of a source: sha256 over a format tag, the compiler identity
+ * (gcc's version, target and the size/mtime of gcc, cc1 and libc.a; found
+ * once per process), the compiler argv and the source. Returns 0, or -1
+ * with err set when the compiler cannot be identified. */
+int compile_key(const char *source, size_t len, char key[65]);
+
+/* Key computation from an explicit identity string (unit tests). */
+void compile_key_with(const char *identity, const char *source, size_t len,
+		      char key[65]);
+
+/* Evict least recently used entries until the folder holds at most
+ * c->max_bytes, sparing entries used less than `keep_s` seconds ago; also
+ * removes stale temporary files. Returns the number of bytes freed, or -1
+ * with err set. Called by compile_c after each store. */
+long long compile_cache_evict(const struct compile_cache *c, unsigned keep_s);
+
+/* Read a source file given by the user into b: it must exist, be a regular
+ * file, hold at most COMPILE_MAX_SOURCE bytes and be text (util_is_text).
+ * Returns 0, or -1 with err set to a one-line user message (ERR_INPUT). */
+int compile_read_source(const char *path, struct buf *b);
+
+
+#endif

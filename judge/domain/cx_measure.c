@@ -1,0 +1,110 @@
+/* cx_measure.c: measuring a solution's running time at growing input sizes
+ * for the fits of complexity.c (see complexity.h). */
+#include <string.h>
+
+#include "judge/domain/complexity.h"
+#include "judge/domain/grade.h"
+#include "judge/domain/stress.h"
+#include "lib/buf.h"
+#include "lib/util.h"
+#include "sandbox/sandbox.h"
+
+#define SEEDS        3        /* runs per size */
+#define TARGET_MS    600.0    /* no size whose runs are expected to take longer */
+#define DENSE_MAX    32       /* every size up to this maximum */
+
+/* The next size after s (up to max). */
+static long next_size(long s, long max)
+{
+	long n = max <= DENSE_MAX ? s + 1 : s * 2;
+
+	return s < max && n > max ? max : n;
+}
+
+/* Whether to stop before the next size, from the growth so far: 0 no, 1
+ * its runs would take too long, 2 they would overrun what is left of the
+ * budget. */
+static int stop_before_next(const struct cx_measurement *m, double prev, long max,
+			    long long left_ms)
+{
+	double last = m->pts[m->npts - 1].ms;
+	double ratio = prev > 0 && last > prev ? last / prev : 1, expect;
+
+	if (max > DENSE_MAX && ratio < 2)
+		ratio = 2;
+	expect = last * ratio;
+	if (expect > TARGET_MS)
+		return 1;
+	return expect * SEEDS + 200 > (double)left_ms ? 2 : 0;
+}
+
+/* The best (least) CPU time over SEEDS runs at size, in *best; 1 when a run
+ * failed or the measuring was cancelled (m says which), 0, or -1. */
+static int measure_size(struct stress_tools *t, const char *bin,
+			const struct cx_measure_opts *o, long size,
+			struct cx_measurement *m, double *best)
+{
+	struct sbx_result r = SBX_RESULT_INIT;
+	struct buf in = BUF_INIT;
+	unsigned cpu_ms = 2 * (unsigned)t->p->time_limit_ms;
+	int seed, rc = 0;
+
+	*best = -1;
+	for (seed = 1; seed <= SEEDS && rc == 0; seed++) {
+		if (o->cancel && *o->cancel) {
+			m->interrupted = 1;
+			rc = 1;
+		} else if (stress_generate(t, (unsigned long long)seed, size, o->mode, &in) < 0) {
+			rc = -1;
+		} else {
+			if (o->progress)
+				o->progress(o->progress_arg, size, seed,
+					    m->npts ? m->pts[m->npts - 1].ms : 0);
+			sbx_result_release(&r);
+			r = (struct sbx_result)SBX_RESULT_INIT;
+			if (stress_run(t, bin, in.data, in.len, cpu_ms, &r) < 0) {
+				rc = -1;
+			} else if (r.status != SBX_OK) {
+				m->stopped_at = size;
+				m->stop_verdict = grade_status_verdict(r.status);
+				rc = 1;
+			} else if (*best < 0 || r.cpu_ms < *best) {
+				*best = r.cpu_ms;
+			}
+		}
+	}
+	sbx_result_release(&r);
+	buf_release(&in);
+	return rc;
+}
+
+int cx_measure(struct stress_tools *t, const char *bin, const struct cx_measure_opts *o,
+	       struct cx_measurement *m)
+{
+	long long start = util_monotonic_ms();
+	double best, prev = 0;
+	long size, max;
+	int rc, stop;
+
+	memset(m, 0, sizeof(*m));
+	if (stress_max_size(t, &m->max_size) < 0)
+		return -1;
+	max = o->max_size && o->max_size < m->max_size ? o->max_size : m->max_size;
+	for (size = 1; size <= max && m->npts < CX_MAX_POINTS; size = next_size(size, max)) {
+		stop = m->npts == 0 ? 0 : stop_before_next(m, prev, max, (long long)o->budget_ms -
+							    (util_monotonic_ms() - start));
+		if (stop) {
+			m->over_budget = stop == 2;
+			break;
+		}
+		if ((rc = measure_size(t, bin, o, size, m, &best)) != 0)
+			return rc < 0 ? -1 : 0;
+		prev = m->npts ? m->pts[m->npts - 1].ms : 0;
+		m->pts[m->npts].n = (double)size;
+		m->pts[m->npts].ms = best;
+		m->npts++;
+		if (size == max)
+			break;
+	}
+	return 0;
+}

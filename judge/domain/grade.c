@@ -1,0 +1,720 @@
+/* grade.c: compile, run every test in the sandbox, check, record: the one
+ * grading pipeline behind submit, regress, contest and stress. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "judge/domain/check.h"
+#include "judge/domain/compile.h"
+#include "judge/domain/grade.h"
+#include "lib/text.h"
+#include "lib/err.h"
+#include "lib/util.h"
+#include "sandbox/sandbox.h"
+
+/* Bytes and lines of a sample's input shown with a wrong answer. */
+#define INPUT_SHOW_BYTES 400
+#define INPUT_SHOW_LINES 10
+
+/* A custom checker's limits: generous (it is trusted code) but bounded. */
+#define CHECKER_CPU_MS    10000
+#define CHECKER_MEMORY_KB (1024UL * 1024)
+#define CHECKER_STDERR_KB 4
+
+/* What stays the same for every test of one grading. */
+struct grading {
+	const struct grade_env *env;
+	const struct db_problem *p;
+	struct sbx_limits limits;
+	const char *binary;            /* the solution */
+	struct check_params params;
+	const char *checker;           /* custom: the checker binary */
+	char *tmp;                     /* custom: folder for input/output/answer */
+	char *tmp_in, *tmp_out, *tmp_ans;
+};
+
+void grade_limits(const struct db_problem *p, struct sbx_limits *l)
+{
+	memset(l, 0, sizeof(*l));
+	l->cpu_ms = (unsigned)p->time_limit_ms;
+	l->memory_kb = (unsigned long)p->memory_limit_mb * 1024;
+	l->stack_kb = (unsigned long)(p->stack_limit_mb > 0 ? p->stack_limit_mb :
+				      p->memory_limit_mb) * 1024;
+	l->output_kb = p->output_limit_kb > 0 ? (unsigned long)p->output_limit_kb : 0;
+}
+
+/* Why a program that crashed or exited non-zero did so, with a hint. */
+static char *describe_re(const struct grading *g, const struct sbx_result *sr)
+{
+	char sig[16];
+	const char *hint = "";
+
+	if (!sr->signal)
+		return xasprintf("exited with code %d", sr->exit_code);
+	util_signal_name(sr->signal, sig);
+	switch (sr->signal) {
+	case SIGSEGV:
+		/* a stack overflow touches the stack up to its limit first (the
+		 * peak is sampled, so allow some slack) */
+		hint = g->limits.stack_kb && sr->memory_kb * 4 >= g->limits.stack_kb * 3 ?
+			" (stack limit reached: recursion too deep?)" :
+			" (invalid memory access)";
+		break;
+	case SIGFPE: hint = " (division by zero?)"; break;
+	case SIGABRT: hint = " (abort() or a failed assert)"; break;
+	case SIGBUS: hint = " (bus error: misaligned or unmapped access)"; break;
+	case SIGILL: hint = " (illegal instruction)"; break;
+	}
+	return xasprintf("killed by %s%s", sig, hint);
+}
+
+static char *describe_limit(const struct grading *g, const struct sbx_result *sr)
+{
+	struct buf b = BUF_INIT;
+
+	switch (sr->status) {
+	case SBX_TLE:
+		if (sr->tle_wall)
+			return xasprintf("wall time %u ms over the limit (CPU %u ms): "
+					 "sleeping or blocked?", sr->wall_ms, sr->cpu_ms);
+		return xasprintf("CPU time %u ms over the limit of %u ms (wall %u ms)",
+				 sr->cpu_ms, g->limits.cpu_ms, sr->wall_ms);
+	case SBX_MLE:
+		return xasprintf("peak memory %.1f MB over the limit of %lu MB",
+				 sr->memory_kb / 1024.0, g->limits.memory_kb / 1024);
+	case SBX_OLE:
+		return xasprintf("more than %lu KB of output",
+				 g->limits.output_kb ? g->limits.output_kb : 64UL * 1024);
+	case SBX_SV:
+		if (sr->syscall[0]) {
+			buf_addstr(&b, "forbidden system call '");
+			text_escape(&b, sr->syscall, strnlen(sr->syscall, sizeof(sr->syscall)),
+				     sizeof(sr->syscall), TEXT_QUOTE);
+			buf_addch(&b, '\'');
+		} else if (sr->message[0]) {
+			text_escape(&b, sr->message, strnlen(sr->message, sizeof(sr->message)),
+				     sizeof(sr->message), TEXT_QUOTE);
+		} else {
+			buf_addstr(&b, "security violation");
+		}
+		return buf_detach(&b, NULL);
+	default:
+		return xstrdup("");
+	}
+}
+
+enum verdict grade_status_verdict(enum sbx_status st)
+{
+	switch (st) {
+	case SBX_OK: return V_AC;
+	case SBX_RE: return V_RE;
+	case SBX_TLE: return V_TLE;
+	case SBX_MLE: return V_MLE;
+	case SBX_OLE: return V_OLE;
+	case SBX_SV: return V_SV;
+	}
+	return V_IE;
+}
+
+/* ---- custom checker ----------------------------------------------------- */
+
+static int write_plain(const char *path, const void *data, size_t len)
+{
+	const char *p = data;
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+	ssize_t n;
+
+	if (fd < 0)
+		return err_errno("cannot create '%s'", path);
+	while (len > 0) {
+		n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			err_errno("cannot write '%s'", path);
+			close(fd);
+			return -1;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	if (close(fd) < 0)
+		return err_errno("cannot write '%s'", path);
+	return 0;
+}
+
+/* Run the custom checker on one test; fills cr. -1 (err set) when the
+ * sandbox failed. */
+static int run_checker(struct grading *g, const char *in, size_t inlen,
+		       const struct buf *out, const char *ans, size_t anslen,
+		       struct check_result *cr)
+{
+	static const char *const argv[] = { "input", "output", "answer", NULL };
+	struct sbx_result sr = SBX_RESULT_INIT;
+	struct sbx_file files[3];
+	struct sbx_spec spec;
+	char *how = NULL, sig[16];
+
+	if (write_plain(g->tmp_in, in, inlen) < 0 ||
+	    write_plain(g->tmp_out, out->data ? out->data : "", out->len) < 0 ||
+	    write_plain(g->tmp_ans, ans, anslen) < 0)
+		return err_prefix("custom checker");
+	files[0] = (struct sbx_file){ g->tmp_in, "input" };
+	files[1] = (struct sbx_file){ g->tmp_out, "output" };
+	files[2] = (struct sbx_file){ g->tmp_ans, "answer" };
+	memset(&spec, 0, sizeof(spec));
+	spec.policy = SBX_POLICY_RUN;
+	spec.exe = g->checker;
+	spec.argv = argv;
+	spec.files = files;
+	spec.nfiles = 3;
+	spec.limits.cpu_ms = CHECKER_CPU_MS;
+	spec.limits.memory_kb = CHECKER_MEMORY_KB;
+	spec.limits.output_kb = 64;
+	spec.limits.stderr_kb = CHECKER_STDERR_KB;
+	if (sbx_run(g->env->sbx, &spec, &sr) < 0) {
+		sbx_result_release(&sr);
+		return err_prefix("custom checker");
+	}
+	if (sr.status == SBX_OK || (sr.status == SBX_RE && !sr.signal)) {
+		check_custom_verdict(sr.exit_code, NULL, sr.err.data, sr.err.len, cr);
+	} else {
+		if (sr.status == SBX_RE) {
+			util_signal_name(sr.signal, sig);
+			how = xasprintf("killed by %s", sig);
+		} else {
+			how = xasprintf("%s (%s)", sbx_status_name(sr.status),
+					sr.status == SBX_TLE ? "over its time limit" :
+					sr.status == SBX_MLE ? "over its memory limit" :
+					sr.status == SBX_OLE ? "too much output" :
+					"a forbidden system call");
+		}
+		check_custom_verdict(-1, how, sr.err.data, sr.err.len, cr);
+		free(how);
+	}
+	sbx_result_release(&sr);
+	return 0;
+}
+
+static int make_tmp(struct grading *g);
+
+/* ---- checking outside grading (judge stress) ----------------------------- */
+
+struct grade_checker {
+	struct grading g;
+	struct compile_result chk;
+};
+
+struct grade_checker *grade_checker_open(const struct grade_env *env,
+					 const struct db_problem *p)
+{
+	struct grade_checker *c = xcalloc(1, sizeof(*c));
+
+	c->g.env = env;
+	c->g.p = p;
+	grade_limits(p, &c->g.limits);
+	c->g.params.kind = p->checker;
+	c->g.params.abs_tol = p->abs_tolerance;
+	c->g.params.rel_tol = p->rel_tolerance;
+	c->chk = (struct compile_result)COMPILE_RESULT_INIT;
+	if (p->checker != DB_CHECKER_CUSTOM)
+		return c;
+	if (!p->checker_source) {
+		err_set("problem '%s' has a custom checker but no checker source", p->id);
+		goto fail;
+	}
+	if (compile_c(env->cache, env->sbx, p->checker_source, strlen(p->checker_source),
+		      &c->chk) < 0) {
+		err_prefix("cannot compile the checker");
+		goto fail;
+	}
+	if (!c->chk.ok) {
+		err_set("the checker of '%s' does not compile: %.300s", p->id,
+			buf_str(&c->chk.message));
+		goto fail;
+	}
+	c->g.checker = c->chk.binary;
+	if (make_tmp(&c->g) < 0)
+		goto fail;
+	return c;
+fail:
+	grade_checker_close(c);
+	return NULL;
+}
+
+int grade_checker_check(struct grade_checker *c, const char *in, size_t inlen,
+			const char *out, size_t outlen, const char *ans, size_t anslen,
+			struct check_result *cr)
+{
+	struct buf b = BUF_INIT;
+
+	if (!c->g.checker) {
+		check_output(&c->g.params, out, outlen, ans, anslen, cr);
+		return 0;
+	}
+	b.data = (char *)out; /* read only: run_checker writes it to a file */
+	b.len = outlen;
+	return run_checker(&c->g, in, inlen, &b, ans, anslen, cr);
+}
+
+void grade_checker_close(struct grade_checker *c)
+{
+	if (!c)
+		return;
+	if (c->g.tmp) {
+		util_rmtree(c->g.tmp);
+		free(c->g.tmp);
+		free(c->g.tmp_in);
+		free(c->g.tmp_out);
+		free(c->g.tmp_ans);
+	}
+	compile_result_release(&c->chk);
+	free(c);
+}
+
+/* ---- one test ----------------------------------------------------------- */
+
+char *grade_input_excerpt(const char *in, size_t len)
+{
+	struct buf b = BUF_INIT;
+	size_t n = 0, lines = 0;
+
+	while (n < len && n < INPUT_SHOW_BYTES && lines < INPUT_SHOW_LINES)
+		if (in[n++] == '\n')
+			lines++;
+	text_escape(&b, in, len, n, TEXT_QUOTE | TEXT_KEEP_LINES);
+	return buf_detach(&b, NULL);
+}
+
+/* Run the solution on one test and judge it into t. -1 (err set) when the
+ * sandbox failed; t is then IE. */
+static int run_test(struct grading *g, const char *in, size_t inlen,
+		    const char *ans, size_t anslen, struct grade_test *t)
+{
+	struct sbx_result sr = SBX_RESULT_INIT;
+	struct check_result cr;
+	struct sbx_spec spec;
+	int rc = 0;
+
+	memset(&spec, 0, sizeof(spec));
+	spec.policy = SBX_POLICY_RUN;
+	spec.exe = g->binary;
+	spec.stdin_data = in ? in : "";
+	spec.stdin_len = inlen;
+	spec.limits = g->limits;
+	t->exit_code = -1;
+	if (sbx_run(g->env->sbx, &spec, &sr) < 0) {
+		t->verdict = V_IE;
+		t->message = xasprintf("the sandbox failed: %s", err_msg());
+		sbx_result_release(&sr);
+		return -1;
+	}
+	t->time_ms = sr.cpu_ms;
+	t->wall_ms = sr.wall_ms;
+	t->memory_kb = sr.memory_kb;
+	t->exit_code = sr.signal ? -1 : sr.exit_code;
+	if (sr.status == SBX_SV)   /* stopped at the call: seccomp's signal, as 'judge run' says */
+		snprintf(t->signal, sizeof(t->signal), "SIGSYS");
+	else if (sr.signal)
+		util_signal_name(sr.signal, t->signal);
+	t->verdict = grade_status_verdict(sr.status);
+	if (sr.status == SBX_RE) {
+		t->message = describe_re(g, &sr);
+	} else if (sr.status != SBX_OK) {
+		t->message = describe_limit(g, &sr);
+	} else if (g->checker) {
+		if (run_checker(g, in, inlen, &sr.out, ans, anslen, &cr) < 0) {
+			t->verdict = V_IE;
+			t->message = xasprintf("%s", err_msg());
+			rc = -1;
+		} else {
+			t->verdict = cr.verdict;
+			t->message = xstrdup(cr.message);
+		}
+	} else {
+		check_output(&g->params, sr.out.data, sr.out.len, ans, anslen, &cr);
+		t->verdict = cr.verdict;
+		t->message = xstrdup(cr.message);
+	}
+	if ((t->verdict == V_WA || t->verdict == V_PE) && (t->is_sample || t->is_local))
+		t->input = grade_input_excerpt(in, inlen);
+	sbx_result_release(&sr);
+	return rc;
+}
+
+/* ---- the pipeline ------------------------------------------------------- */
+
+void grade_result_release(struct grade_result *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->ntests; i++) {
+		free(r->tests[i].name);
+		free(r->tests[i].message);
+		free(r->tests[i].input);
+	}
+	free(r->tests);
+	free(r->problem);
+	free(r->compile_message);
+	free(r->error);
+	memset(r, 0, sizeof(*r));
+}
+
+static void set_error(struct grade_result *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void set_error(struct grade_result *r, const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	free(r->error);
+	r->error = buf_detach(&b, NULL);
+	r->verdict = V_IE;
+}
+
+static int store_result(const struct grade_env *env, const struct grade_result *r,
+			const struct grade_test *t)
+{
+	struct db_result dr;
+
+	memset(&dr, 0, sizeof(dr));
+	dr.ord = (int)r->ntests;
+	dr.name = t->name;
+	dr.verdict = (int)t->verdict;
+	dr.time_ms = (int)t->time_ms;
+	dr.wall_ms = (int)t->wall_ms;
+	dr.memory_kb = (long)t->memory_kb;
+	dr.exit_code = t->exit_code;
+	dr.signal = t->signal[0] ? (char *)t->signal : NULL;
+	dr.message = t->message;
+	dr.is_local = t->is_local;
+	return db_result_add(env->db, r->submission, &dr);
+}
+
+static int store_finish(const struct grade_env *env, const struct grade_result *r)
+{
+	struct db_submission s = DB_SUBMISSION_INIT;
+
+	s.id = r->submission;
+	s.verdict = (int)r->verdict;
+	s.passed = r->passed;
+	s.total = r->total;
+	s.time_ms = (int)r->time_ms;
+	s.memory_kb = (long)r->memory_kb;
+	s.compile_ok = r->compile_ok;
+	s.compile_time_ms = (int)r->compile_time_ms;
+	s.compile_cached = r->compile_cached;
+	s.compile_message = r->compile_message;
+	s.error = r->error;
+	return db_submission_finish(env->db, &s);
+}
+
+static int make_tmp(struct grading *g)
+{
+	char tmpl[] = "/tmp/judge-check-XXXXXX";
+
+	if (!mkdtemp(tmpl))
+		return err_errno("cannot create a folder for the custom checker");
+	g->tmp = xstrdup(tmpl);
+	g->tmp_in = xasprintf("%s/input", tmpl);
+	g->tmp_out = xasprintf("%s/output", tmpl);
+	g->tmp_ans = xasprintf("%s/answer", tmpl);
+	return 0;
+}
+
+/* A stored practice submission (not a contest's, no extra tests given) is
+ * graded on the user's local tests too: the counterexamples 'judge stress'
+ * saved. Fills *x (malloc'd, pointing into *v) and *n. */
+static int load_local_tests(const struct grade_env *env, const struct db_problem *p,
+			    const struct grade_opts *o, struct db_local_test **v,
+			    struct grade_extra_test **x, size_t *n)
+{
+	size_t i;
+
+	*v = NULL;
+	*x = NULL;
+	*n = 0;
+	if (!o->store || o->contest || o->nextra)
+		return 0;
+	if (db_local_test_list(env->db, p->id, o->user ? o->user : "user", v, n) < 0)
+		return -1;
+	if (*n)
+		*x = xcalloc(*n, sizeof(**x));
+	for (i = 0; i < *n; i++)
+		(*x)[i] = (struct grade_extra_test){ (*v)[i].name, (*v)[i].input,
+			(*v)[i].answer, (*v)[i].input_len, (*v)[i].answer_len };
+	return 0;
+}
+
+/* Write the 'running' submission row (opts->store). 0, or -1 with r IE. */
+static int store_start(const struct grade_env *env, const struct db_problem *p,
+		       const char *source, size_t len, const struct grade_opts *o,
+		       int local_tests, struct grade_result *r)
+{
+	struct db_submission sub = DB_SUBMISSION_INIT;
+	char *src = xstrndup(source, len);
+	int rc;
+
+	sub.problem = p->id;
+	sub.user = (char *)(o->user ? o->user : "user");
+	sub.source = src;
+	sub.contest = (char *)o->contest;
+	sub.letter = (char *)o->letter;
+	sub.submitted_at = o->submitted_at;
+	sub.local_tests = local_tests;
+	rc = db_submission_create(env->db, &sub, &r->submission);
+	free(src);
+	if (rc < 0) {
+		err_prefix("cannot record the submission");
+		r->verdict = V_IE;
+		r->error = xstrdup(err_msg());
+	}
+	return rc;
+}
+
+/* Compile the solution into sol and tell the progress callback. 0 when its
+ * binary is ready, -1 when the verdict is reached (CE, or IE with r->error). */
+static int compile_solution(const struct grade_env *env, const char *source, size_t len,
+			    const struct grade_opts *o, struct compile_result *sol,
+			    struct grade_result *r)
+{
+	if (compile_c(env->cache, env->sbx, source, len, sol) < 0) {
+		set_error(r, "cannot compile the solution: %s", err_msg());
+		return -1;
+	}
+	r->compile_ok = sol->ok;
+	r->compile_cached = sol->cached;
+	r->compile_time_ms = sol->time_ms;
+	free(r->compile_message);
+	r->compile_message = xstrndup(buf_str(&sol->message), sol->message.len);
+	if (o->progress)
+		o->progress(o->progress_arg, r, NULL);
+	if (!sol->ok) {
+		r->verdict = V_CE;
+		return -1;
+	}
+	return 0;
+}
+
+/* A custom checker compiled into chk, with its scratch folder. 0, or -1
+ * with r IE. */
+static int prepare_checker(struct grading *g, struct compile_result *chk,
+			   struct grade_result *r)
+{
+	const struct db_problem *p = g->p;
+
+	if (!p->checker_source) {
+		set_error(r, "problem '%s' has a custom checker but no checker source", p->id);
+		return -1;
+	}
+	if (compile_c(g->env->cache, g->env->sbx, p->checker_source,
+		      strlen(p->checker_source), chk) < 0) {
+		set_error(r, "cannot compile the checker: %s", err_msg());
+		return -1;
+	}
+	if (!chk->ok) {
+		set_error(r, "the checker of '%s' does not compile: %.300s", p->id,
+			  buf_str(&chk->message));
+		return -1;
+	}
+	g->checker = chk->binary;
+	if (make_tmp(g) < 0) {
+		set_error(r, "%s", err_msg());
+		return -1;
+	}
+	return 0;
+}
+
+/* Run test i (the problem's, then the extra ones) into t. 0, or -1 when
+ * the test's data cannot be read (r IE, t left empty). */
+static int grade_test(struct grading *g, size_t i, const struct grade_extra_test *extra,
+		      struct buf *in, struct buf *ans, struct grade_test *t,
+		      struct grade_result *r)
+{
+	const struct db_problem *p = g->p;
+	const struct grade_extra_test *x;
+	int rc;
+
+	buf_reset(in);
+	buf_reset(ans);
+	if (i < (size_t)p->test_count) {
+		t->name = xstrdup(p->tests[i].name);
+		t->is_sample = p->tests[i].is_sample;
+		if (db_test_data(g->env->db, p->tests[i].id, in, ans) != 0) {
+			set_error(r, "cannot read test '%s': %s", t->name, err_msg());
+			free(t->name);
+			t->name = NULL;
+			return -1;
+		}
+		rc = run_test(g, in->data, in->len, ans->data, ans->len, t);
+	} else {
+		x = &extra[i - (size_t)p->test_count];
+		t->name = xstrdup(x->name);
+		t->is_local = 1;
+		rc = run_test(g, x->input, x->input_len, x->answer, x->answer_len, t);
+	}
+	if (rc < 0)
+		set_error(r, "test '%s': %s", t->name, t->message);
+	return 0;
+}
+
+/* Add test t (just run) to r's counts; the first failing test's verdict is
+ * the submission's. */
+static void tally(struct grade_result *r, const struct grade_test *t, int *failed)
+{
+	r->ntests++;
+	if (t->time_ms > r->time_ms)
+		r->time_ms = t->time_ms;
+	if (t->memory_kb > r->memory_kb)
+		r->memory_kb = t->memory_kb;
+	if (t->verdict == V_AC)
+		r->passed++;
+	else if (!(*failed)++ && !r->error)
+		r->verdict = t->verdict;
+}
+
+/* Run the tests in order, storing each result as it comes. 0, or -1 when
+ * storing failed. */
+static int run_tests(struct grading *g, const struct grade_opts *o,
+		     const struct grade_extra_test *extra, size_t nall, int stored,
+		     struct grade_result *r)
+{
+	struct buf in = BUF_INIT, ans = BUF_INIT;
+	struct grade_test *t;
+	int failed = 0, rc = 0;
+	size_t i;
+
+	r->tests = xcalloc(nall ? nall : 1, sizeof(*r->tests));
+	for (i = 0; i < nall; i++) {
+		if (o->cancel && *o->cancel) {
+			set_error(r, "interrupted");
+			break;
+		}
+		t = &r->tests[r->ntests];
+		if (grade_test(g, i, extra, &in, &ans, t, r) < 0)
+			break;
+		tally(r, t, &failed);
+		if (stored && store_result(g->env, r, t) < 0) {
+			rc = -1;
+			break;
+		}
+		if (o->progress)
+			o->progress(o->progress_arg, r, t);
+		if (r->error || t->verdict == V_IE || (failed && o->fail_fast))
+			break;
+	}
+	if (r->verdict == V_IE && !r->error)   /* a checker failure on a test */
+		set_error(r, "test '%s': %s", r->tests[r->ntests - 1].name,
+			  r->tests[r->ntests - 1].message);
+	buf_release(&in);
+	buf_release(&ans);
+	return rc;
+}
+
+int grade_submission(const struct grade_env *env, const struct db_problem *p,
+		     const char *source, size_t len, const struct grade_opts *o,
+		     struct grade_result *r)
+{
+	struct db_local_test *locals = NULL;
+	struct grade_extra_test *local_x = NULL;
+	const struct grade_extra_test *extra = o->extra;
+	size_t nextra = o->nextra, nlocals = 0;
+	struct compile_result sol = COMPILE_RESULT_INIT, chk = COMPILE_RESULT_INIT;
+	struct grading g = { .env = env, .p = p };
+	int stored = 0, store_failed = 0;
+
+	memset(r, 0, sizeof(*r));
+	r->problem = xstrdup(p->id);
+	r->verdict = V_AC;
+	r->compile_message = xstrdup("");
+	if (load_local_tests(env, p, o, &locals, &local_x, &nlocals) < 0) {
+		set_error(r, "cannot read the local tests: %s", err_msg());
+		goto finish;
+	}
+	if (nlocals) {
+		extra = local_x;
+		nextra = nlocals;
+	}
+	r->total = (int)((size_t)p->test_count + nextra);
+	grade_limits(p, &g.limits);
+	g.params.kind = p->checker;
+	g.params.abs_tol = p->abs_tolerance;
+	g.params.rel_tol = p->rel_tolerance;
+	if (o->store && store_start(env, p, source, len, o, nextra > 0, r) < 0) {
+		store_failed = 1;
+		goto finish;
+	}
+	stored = o->store;
+	if (compile_solution(env, source, len, o, &sol, r) < 0)
+		goto finish;
+	g.binary = sol.binary;
+	if (p->checker == DB_CHECKER_CUSTOM && prepare_checker(&g, &chk, r) < 0)
+		goto finish;
+	if (run_tests(&g, o, extra, (size_t)r->total, stored, r) < 0)
+		store_failed = 1;
+finish:
+	if (stored && !store_failed && store_finish(env, r) < 0)
+		store_failed = 1;
+	if (g.tmp) {
+		util_rmtree(g.tmp);
+		free(g.tmp);
+		free(g.tmp_in);
+		free(g.tmp_out);
+		free(g.tmp_ans);
+	}
+	compile_result_release(&sol);
+	compile_result_release(&chk);
+	free(local_x);
+	db_local_test_list_free(locals, nlocals);
+	return store_failed ? -1 : 0;
+}
+
+void grade_result_from_db(const struct db_submission *s, const struct db_problem *p,
+			  struct grade_result *r)
+{
+	const struct db_result *dr;
+	struct grade_test *t;
+	size_t i, k;
+
+	memset(r, 0, sizeof(*r));
+	r->submission = s->id;
+	r->problem = xstrdup(s->problem ? s->problem : "");
+	r->verdict = s->verdict >= 0 && s->verdict < V_COUNT ? (enum verdict)s->verdict : V_IE;
+	r->passed = s->passed;
+	r->total = s->total;
+	r->time_ms = s->time_ms > 0 ? (unsigned)s->time_ms : 0;
+	r->memory_kb = s->memory_kb > 0 ? (unsigned long)s->memory_kb : 0;
+	r->compile_ok = s->compile_ok;
+	r->compile_cached = s->compile_cached;
+	r->compile_time_ms = s->compile_time_ms > 0 ? (unsigned)s->compile_time_ms : 0;
+	r->compile_message = xstrdup(s->compile_message ? s->compile_message : "");
+	r->error = s->error ? xstrdup(s->error) : NULL;
+	r->tests = xcalloc(s->nresults ? s->nresults : 1, sizeof(*r->tests));
+	r->ntests = s->nresults;
+	for (i = 0; i < s->nresults; i++) {
+		dr = &s->results[i];
+		t = &r->tests[i];
+		t->name = xstrdup(dr->name ? dr->name : "");
+		t->is_local = dr->is_local;
+		for (k = 0; p && !dr->is_local && k < (size_t)p->test_count; k++)
+			if (!strcmp(p->tests[k].name, t->name))
+				t->is_sample = p->tests[k].is_sample;
+		t->verdict = dr->verdict >= 0 && dr->verdict < V_COUNT ?
+			(enum verdict)dr->verdict : V_IE;
+		t->time_ms = dr->time_ms > 0 ? (unsigned)dr->time_ms : 0;
+		t->wall_ms = dr->wall_ms > 0 ? (unsigned)dr->wall_ms : 0;
+		t->memory_kb = dr->memory_kb > 0 ? (unsigned long)dr->memory_kb : 0;
+		t->exit_code = dr->exit_code;
+		snprintf(t->signal, sizeof(t->signal), "%s", dr->signal ? dr->signal : "");
+		t->message = xstrdup(dr->message ? dr->message : "");
+	}
+}

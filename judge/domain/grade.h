@@ -1,0 +1,156 @@
+/* grade.h: the grading pipeline: compile a solution (through the compile
+ * cache), run it on every test of a problem in the sandbox, check each
+ * output, and record the submission in the database as it goes.
+ *
+ * Used by 'judge submit', 'judge regress' (N workers in parallel), 'judge
+ * contest submit' and 'judge stress'.
+ *
+ * Storage (when opts->store): a 'running' submission row is written first
+ * (db_submission_create, with this process's identity), each per-test result
+ * is added as soon as the test is checked (its own short transaction), and
+ * the row is finished at the end (db_submission_finish). If the process dies
+ * on the way, the row stays 'running' and the next command's
+ * db_submissions_reap marks it IE: the database never shows a verdict that
+ * was not reached. When grading is cancelled (opts->cancel), the row is
+ * finished as IE with the error "interrupted".
+ *
+ * Thread safety: grade_submission uses only what it is given. Parallel
+ * callers each pass their own struct sbx (sbx_open(worker)) and their own
+ * struct db (db_open), and may share one compile cache and one problem
+ * (both read-only here). There is no global mutable state; error messages
+ * (lib/err.h) are per thread. */
+#ifndef JUDGE_DOMAIN_GRADE_H
+#define JUDGE_DOMAIN_GRADE_H
+
+#include <signal.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "db/db.h"
+#include "lib/verdict.h"
+#include "sandbox/sandbox.h"
+
+struct compile_cache;
+
+/* What one grading uses: all borrowed, none shared between threads except
+ * the cache. */
+struct grade_env {
+	struct db *db;                      /* test data, storage */
+	struct sbx *sbx;                    /* the worker that compiles and runs */
+	const struct compile_cache *cache;  /* solutions and custom checkers */
+};
+
+/* A test that is not in the database (the stress tool's, the user's local
+ * tests): graded after the problem's own, stored with is_local. */
+struct grade_extra_test {
+	const char *name;
+	const char *input, *answer;
+	size_t input_len, answer_len;
+};
+
+struct grade_test;
+struct grade_result;
+
+struct grade_opts {
+	const char *user;          /* stored as the submitter; NULL: "user" */
+	int fail_fast;             /* stop at the first test that is not AC */
+	int store;                 /* record the submission in env->db */
+	const char *contest;       /* contest id and letter to store, or NULL */
+	const char *letter;
+	const struct grade_extra_test *extra;   /* graded after the problem's tests */
+	size_t nextra;             /* 0, with store and no contest: the user's local
+	                            * tests (db_local_test_list) are graded instead */
+	/* Called after the compile (t == NULL) and after each test (t is the
+	 * test just finished, r->tests[r->ntests - 1]); from the grading thread.
+	 * NULL: none. */
+	void (*progress)(void *arg, const struct grade_result *r, const struct grade_test *t);
+	void *progress_arg;
+	/* When not NULL and it becomes non-zero (a signal handler may set it),
+	 * grading stops after the current test with verdict IE, error
+	 * "interrupted". */
+	volatile sig_atomic_t *cancel;
+	time_t submitted_at;       /* stored submission time; 0: util_now() */
+};
+
+#define GRADE_OPTS_INIT { 0 }
+
+struct grade_test {
+	char *name;
+	int is_sample, is_local;
+	enum verdict verdict;
+	unsigned time_ms, wall_ms;   /* CPU and wall time */
+	unsigned long memory_kb;     /* peak */
+	int exit_code;               /* -1 when it did not exit by itself */
+	char signal[16];             /* "SIGSEGV", or "" */
+	char *message;               /* checker or sandbox message, "" when none;
+	                              * escaped, safe to print */
+	char *input;                 /* sample and local tests that got WA or PE:
+	                              * the start of the input, escaped (newlines
+	                              * kept); else NULL */
+};
+
+struct grade_result {
+	long long submission;        /* the stored id; 0 when not stored */
+	char *problem;
+	enum verdict verdict;        /* the first non-AC test's, AC when all pass */
+	int passed, total;           /* AC tests; every test (even not run) */
+	unsigned time_ms;            /* maxima over the tests that ran */
+	unsigned long memory_kb;
+	int compile_ok, compile_cached;
+	unsigned compile_time_ms;
+	char *compile_message;       /* diagnostics, printable; "" when none */
+	struct grade_test *tests;    /* the tests that ran, in order */
+	size_t ntests;
+	char *error;                 /* IE: what failed in the judge; else NULL */
+};
+
+#define GRADE_RESULT_INIT { 0 }
+
+void grade_result_release(struct grade_result *r);
+
+/* The verdict of a run that ended with sandbox status st (SBX_OK is AC:
+ * the output still has to be checked). */
+enum verdict grade_status_verdict(enum sbx_status st);
+
+/* Grade len bytes of C source for problem p (from db_problem_get: its tests,
+ * limits, checker and checker source). Fills r (GRADE_RESULT_INIT) and
+ * returns 0 whenever a verdict was reached, IE included: a sandbox or
+ * checker failure is the verdict IE with r->error, never -1. Returns -1 with
+ * err set when storing failed (r is filled as far as grading got; the
+ * running row, if any, is left for the reaper). The source must be text
+ * (no NUL bytes): the caller checked it. */
+int grade_submission(const struct grade_env *env, const struct db_problem *p,
+		     const char *source, size_t len, const struct grade_opts *opts,
+		     struct grade_result *r);
+
+/* A stored submission (db_submission_get) as a grade_result, so that one
+ * printer shows both. Tests get is_sample from p when p is not NULL. */
+void grade_result_from_db(const struct db_submission *s, const struct db_problem *p,
+			  struct grade_result *r);
+
+/* The start of a test's input as shown with a wrong answer on a sample: at
+ * most 10 lines and 400 bytes, escaped (newlines and tabs kept). Malloc'd. */
+char *grade_input_excerpt(const char *in, size_t len);
+
+/* The problem's limits for a solution run (also for 'judge stress' and
+ * friends): cpu = time limit, memory, stack (default memory), output. */
+struct sbx_limits;
+void grade_limits(const struct db_problem *p, struct sbx_limits *l);
+
+/* Checking outputs of problem p outside grading ('judge stress'), exactly
+ * as grading checks them: the built-in checker, or the problem's custom
+ * checker compiled through env->cache and run in env->sbx. Open returns
+ * NULL with err set when the custom checker cannot be compiled; the checker
+ * borrows env (and p) until it is closed. Check fills
+ * cr (as check_output; a checker failure is V_IE) and returns 0, or -1 with
+ * err set when the sandbox failed. Not thread-safe for one checker. */
+struct grade_checker;
+struct check_result;
+struct grade_checker *grade_checker_open(const struct grade_env *env,
+					 const struct db_problem *p);
+int grade_checker_check(struct grade_checker *c, const char *in, size_t inlen,
+			const char *out, size_t outlen, const char *ans, size_t anslen,
+			struct check_result *cr);
+void grade_checker_close(struct grade_checker *c);
+
+#endif

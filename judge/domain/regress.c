@@ -1,0 +1,1034 @@
+/* regress.c: the engine behind 'judge regress' (see regress.h): discovery,
+ * filters, the worker pool, time margins, comparison and JUnit XML. */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "judge/domain/compile.h"
+#include "judge/domain/grade.h"
+#include "judge/domain/regress.h"
+#include "lib/text.h"
+#include "lib/err.h"
+#include "lib/regex.h"
+#include "lib/util.h"
+#include "sandbox/sandbox.h"
+
+/* Gradings of a solution that ends IE before IE is reported. */
+#define REGRESS_IE_ATTEMPTS 3
+
+/* Longest failure message kept per solution, bytes. */
+#define MESSAGE_MAX 300
+
+static void item_release(struct regress_item *it)
+{
+	db_regress_result_release(&it->res);
+	free(it->path);
+	free(it->source);
+	free(it->test);
+	free(it->retried);
+}
+
+void regress_set_release(struct regress_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->n; i++)
+		item_release(&set->v[i]);
+	free(set->v);
+	set->v = NULL;
+	set->n = 0;
+}
+
+/* ---- discovery ------------------------------------------------------------ */
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The visible entries of dir, sorted; NULL with err set when it cannot be
+ * read. */
+static char **list_dir(const char *dir, size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **v = NULL;
+	size_t alloc = 0;
+
+	*n = 0;
+	if (!d) {
+		err_errno("cannot read the folder '%s'", dir);
+		return NULL;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (*n == alloc) {
+			alloc = alloc ? 2 * alloc : 16;
+			v = xrealloc(v, alloc * sizeof(*v));
+		}
+		v[(*n)++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (!v)
+		v = xmalloc(sizeof(*v));
+	qsort(v, *n, sizeof(*v), cmp_str);
+	return v;
+}
+
+static void free_list(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static int is_kind(const char *path, mode_t kind)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == kind;
+}
+
+static int folder_verdict(const char *name)
+{
+	int v;
+
+	for (v = 0; v < V_COUNT; v++)
+		if (verdict_folder((enum verdict)v) && !strcmp(name, verdict_folder((enum verdict)v)))
+			return v;
+	return -1;
+}
+
+static void add_item(struct regress_set *set, size_t *alloc, const char *dir,
+		     const char *problem, const char *folder, const char *name)
+{
+	struct regress_item *it;
+
+	if (set->n == *alloc) {
+		*alloc = *alloc ? 2 * *alloc : 32;
+		set->v = xrealloc(set->v, *alloc * sizeof(*set->v));
+	}
+	it = &set->v[set->n++];
+	memset(it, 0, sizeof(*it));
+	it->res.problem = xstrdup(problem);
+	it->res.solution = xasprintf("%s/%s/%s", problem, folder, name);
+	it->res.expected = folder_verdict(folder);
+	it->res.got = V_IE;
+	it->res.message = xstrdup("");
+	it->res.flag = xstrdup("");
+	it->path = xasprintf("%s/%s", dir, it->res.solution);
+}
+
+int regress_discover(const char *dir, struct regress_set *set)
+{
+	char **probs, **folders, **files, *p1, *p2, *p3;
+	size_t np, nf, nn, i, j, k, alloc = 0, len;
+
+	set->v = NULL;
+	set->n = 0;
+	if (!is_kind(dir, S_IFDIR)) {
+		if (access(dir, F_OK) != 0)
+			return err_input("no solutions folder '%s' (stored solutions go in "
+					 "solutions/PROBLEM/VERDICT/NAME.c next to the catalogue)",
+					 dir);
+		return err_input("'%s' is not a folder", dir);
+	}
+	probs = list_dir(dir, &np);
+	if (!probs)
+		return err_as(ERR_INPUT);
+	for (i = 0; i < np; i++) {
+		p1 = xasprintf("%s/%s", dir, probs[i]);
+		folders = is_kind(p1, S_IFDIR) ? list_dir(p1, &nf) : NULL;
+		for (j = 0; folders && j < nf; j++) {
+			p2 = xasprintf("%s/%s", p1, folders[j]);
+			files = is_kind(p2, S_IFDIR) ? list_dir(p2, &nn) : NULL;
+			for (k = 0; files && k < nn; k++) {
+				len = strlen(files[k]);
+				p3 = xasprintf("%s/%s", p2, files[k]);
+				if (len > 2 && !strcmp(files[k] + len - 2, ".c") &&
+				    is_kind(p3, S_IFREG))
+					add_item(set, &alloc, dir, probs[i], folders[j], files[k]);
+				free(p3);
+			}
+			if (files)
+				free_list(files, nn);
+			free(p2);
+		}
+		if (folders)
+			free_list(folders, nf);
+		free(p1);
+	}
+	free_list(probs, np);
+	return 0;
+}
+
+int regress_filter(struct regress_set *set, char *const *patterns, size_t n)
+{
+	struct regex **re;
+	size_t i, k, kept = 0;
+	int m, keep, rc = 0;
+
+	if (n == 0)
+		return 0;
+	re = xcalloc(n, sizeof(*re));
+	for (k = 0; k < n; k++)
+		if (!(re[k] = regex_compile(patterns[k], strlen(patterns[k]), 0))) {
+			rc = err_as(ERR_INPUT);
+			goto out;
+		}
+	for (i = 0; i < set->n; i++) {
+		keep = 0;
+		for (k = 0; k < n && !keep; k++) {
+			m = regex_match(re[k], set->v[i].res.solution, strlen(set->v[i].res.solution));
+			if (m < 0) {
+				err_prefix("pattern '%s'", patterns[k]);
+				rc = err_as(ERR_INPUT);
+				goto out;
+			}
+			keep = m;
+		}
+		if (keep) {
+			set->v[kept++] = set->v[i];
+		} else {
+			item_release(&set->v[i]);
+		}
+	}
+	set->n = kept;
+out:
+	for (k = 0; k < n; k++)
+		regex_free(re[k]);
+	free(re);
+	return rc;
+}
+
+int regress_check_folders(const struct regress_set *set, const char *dir)
+{
+	struct buf names = BUF_INIT;
+	const char *slash;
+	size_t i;
+	int v;
+
+	for (i = 0; i < set->n; i++) {
+		if (set->v[i].res.expected >= 0)
+			continue;
+		for (v = 0; v < V_COUNT; v++)
+			if (verdict_folder((enum verdict)v))
+				buf_addf(&names, "%s%s", names.len ? ", " : "",
+					 verdict_folder((enum verdict)v));
+		slash = strchr(set->v[i].res.solution, '/');
+		err_input("'%s/%s': unknown verdict folder '%.*s'; use one of %s", dir,
+			  set->v[i].res.solution,
+			  (int)(strchr(slash + 1, '/') - slash - 1), slash + 1, buf_str(&names));
+		buf_release(&names);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- margins and costs ---------------------------------------------------- */
+
+void regress_flag_slow(const struct db_regress_result *r, char *flag, size_t size)
+{
+	flag[0] = 0;
+	if (r->expected == V_AC && r->got == V_AC && r->time_limit_ms > 0 &&
+	    2LL * r->time_ms > r->time_limit_ms)
+		snprintf(flag, size, "slow: %lld%% of limit",
+			 100LL * r->time_ms / r->time_limit_ms);
+}
+
+static int cmp_solution(const void *a, const void *b)
+{
+	return strcmp(((const struct db_regress_result *)a)->solution,
+		      ((const struct db_regress_result *)b)->solution);
+}
+
+static const struct db_regress_result *find_prev(const struct db_regress_result *prev,
+						 size_t nprev, const char *solution)
+{
+	struct db_regress_result key;
+
+	memset(&key, 0, sizeof(key));
+	key.solution = (char *)solution;
+	return nprev ? bsearch(&key, prev, nprev, sizeof(*prev), cmp_solution) : NULL;
+}
+
+void regress_estimate(struct regress_set *set, const struct db_regress_result *prev,
+		      size_t nprev, const int *limit_ms, const int *tests)
+{
+	const struct db_regress_result *p;
+	struct regress_item *it;
+	size_t i;
+
+	for (i = 0; i < set->n; i++) {
+		it = &set->v[i];
+		p = find_prev(prev, nprev, it->res.solution);
+		if (p && p->wall_ms > 0)
+			it->cost = p->wall_ms;
+		else if (it->res.expected == V_TLE)
+			/* the failing test runs to the limit, then the margin
+			 * check runs it to twice the limit */
+			it->cost = 3.0 * limit_ms[i] + 20.0 * tests[i] + 300;
+		else
+			it->cost = 20.0 * tests[i] + 300;
+	}
+}
+
+/* ---- before and after a run ------------------------------------------------ */
+
+/* Match items with the catalogue: position, limits (limit, tests: each
+ * item's time limit and test count). An unknown problem is ERR_INPUT. */
+static int attach_problems(struct db *db, struct regress_set *set, const char *dir,
+			   const char *catalog, int *limit, int *tests)
+{
+	struct db_problem *probs = NULL;
+	size_t np = 0, i, k;
+	char *near;
+	int found;
+
+	if (db_problem_list(db, 0, &probs, &np) < 0)
+		return -1;
+	for (i = 0; i < set->n; i++) {
+		found = 0;
+		for (k = 0; k < np && !found; k++)
+			if (!strcmp(probs[k].id, set->v[i].res.problem)) {
+				found = 1;
+				set->v[i].position = probs[k].position;
+				limit[i] = probs[k].time_limit_ms;
+				tests[i] = probs[k].test_count;
+			}
+		if (found)
+			continue;
+		near = db_problem_nearest(db, set->v[i].res.problem);
+		err_input("'%s/%s': no problem '%s' in the catalogue '%s'%s%s%s", dir,
+			  set->v[i].res.solution, set->v[i].res.problem, catalog,
+			  near ? "; did you mean '" : "; add it to the catalogue or rename the folder",
+			  near ? near : "", near ? "'?" : "");
+		free(near);
+		db_problem_list_free(probs, np);
+		return -1;
+	}
+	db_problem_list_free(probs, np);
+	return 0;
+}
+
+static int read_sources(struct regress_set *set)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < set->n; i++) {
+		buf_reset(&b);
+		if (compile_read_source(set->v[i].path, &b) < 0) {
+			buf_release(&b);
+			return -1;
+		}
+		set->v[i].source = buf_detach(&b, &set->v[i].len);
+	}
+	buf_release(&b);
+	return 0;
+}
+
+int regress_prepare(struct db *db, struct regress_set *set, const char *dir,
+		    const char *catalog, struct db_regress_result **prev, size_t *nprev)
+{
+	int *limit = xcalloc(set->n + 1, sizeof(*limit));
+	int *tests = xcalloc(set->n + 1, sizeof(*tests));
+	int rc = -1;
+
+	*prev = NULL;
+	*nprev = 0;
+	if (attach_problems(db, set, dir, catalog, limit, tests) == 0 && read_sources(set) == 0 &&
+	    db_regress_latest(db, LLONG_MAX, prev, nprev) == 0) {
+		regress_estimate(set, *prev, *nprev, limit, tests);
+		rc = 0;
+	}
+	free(limit);
+	free(tests);
+	return rc;
+}
+
+void regress_summarize(const struct regress_set *set, struct regress_summary *s)
+{
+	const struct regress_item *it;
+	size_t i;
+
+	memset(s, 0, sizeof(*s));
+	for (i = 0; i < set->n; i++) {
+		it = &set->v[i];
+		if (!it->done) {
+			s->not_run++;
+			continue;
+		}
+		s->total++;
+		if (it->res.match)
+			s->matched++;
+		else
+			s->mismatched++;
+		s->compiled += it->compiled;
+		s->cached += it->cached;
+		s->flagged += it->res.flag[0] != 0;
+		s->ie += it->res.got == V_IE;
+	}
+}
+
+int regress_store(struct db *db, const struct regress_set *set,
+		  const struct regress_summary *s, int jobs, time_t started,
+		  long long wall_ms, struct db_regress_run *run)
+{
+	struct db_regress_result *v;
+	size_t i, n = 0;
+	int rc;
+
+	memset(run, 0, sizeof(*run));
+	run->started_at = started;
+	if (util_now(&run->finished_at) < 0)
+		run->finished_at = started;
+	run->jobs = jobs;
+	run->total = s->total;
+	run->matched = s->matched;
+	run->mismatched = s->mismatched;
+	run->compiled = s->compiled;
+	run->cached = s->cached;
+	run->wall_ms = wall_ms;
+	v = xcalloc(set->n ? set->n : 1, sizeof(*v));
+	for (i = 0; i < set->n; i++)
+		if (set->v[i].done)
+			v[n++] = set->v[i].res;   /* borrowed */
+	rc = db_regress_store(db, run, v, n);
+	free(v);
+	return rc;
+}
+
+/* ---- the worker pool -------------------------------------------------- */
+
+struct pool;
+
+struct worker {
+	struct pool *pool;
+	int index;
+	struct sbx *sbx;
+	struct db *db;
+	pthread_t thread;
+	struct regress_item *item;     /* being graded, or NULL */
+	long long since;               /* when it started on item */
+};
+
+struct pool {
+	pthread_mutex_t mu;
+	pthread_cond_t cond;
+	struct regress_set *set;
+	const struct regress_opts *o;
+	size_t *order;
+	size_t next, done, mismatched;
+	int stop;                      /* fail-fast: start nothing more */
+	int running;                   /* worker threads not yet finished */
+	struct worker *w;
+	int nw;
+};
+
+static int cancelled(const struct pool *pl)
+{
+	return pl->o->cancel && *pl->o->cancel;
+}
+
+/* Keep the start of s: at most MESSAGE_MAX bytes, the first line only,
+ * without splitting a UTF-8 sequence. */
+static char *short_message(const char *s)
+{
+	size_t n = strcspn(s, "\n");
+
+	if (n > MESSAGE_MAX) {
+		n = MESSAGE_MAX;
+		while (n && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	return xstrndup(s, n);
+}
+
+/* The first diagnostics line that says "error", else the first line. */
+static const char *first_error(const char *diag)
+{
+	const char *p = strstr(diag, "error");
+
+	if (!p)
+		return diag;
+	while (p > diag && p[-1] != '\n')
+		p--;
+	return p;
+}
+
+static void set_message(struct regress_item *it, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void set_message(struct regress_item *it, const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	free(it->res.message);
+	it->res.message = short_message(buf_str(&b));
+	buf_release(&b);
+}
+
+/* A TLE solution's failing test again with twice the CPU limit: when it
+ * finishes, the limit does not separate it from accepted solutions by the
+ * 2x that the problem set promises. */
+static void check_tight(struct worker *w, const struct db_problem *p,
+			struct regress_item *it, const struct grade_result *r)
+{
+	struct compile_result cr = COMPILE_RESULT_INIT;
+	struct sbx_result sr = SBX_RESULT_INIT;
+	struct buf in = BUF_INIT;
+	struct sbx_spec spec;
+	const struct grade_test *t;
+	size_t idx;
+	unsigned limit = (unsigned)p->time_limit_ms;
+
+	if (r->ntests == 0 || r->ntests > (size_t)p->test_count)
+		return;
+	idx = r->ntests - 1;
+	t = &r->tests[idx];
+	/* under the CPU limit: it timed out on the wall clock (sleeping) */
+	if (t->verdict != V_TLE || t->time_ms < limit)
+		return;
+	if (compile_c(w->pool->o->cache, w->sbx, it->source, it->len, &cr) < 0 || !cr.ok)
+		goto out;
+	if (db_test_data(w->db, p->tests[idx].id, &in, NULL) != 0)
+		goto out;
+	memset(&spec, 0, sizeof(spec));
+	spec.policy = SBX_POLICY_RUN;
+	spec.exe = cr.binary;
+	spec.stdin_data = in.data ? in.data : "";
+	spec.stdin_len = in.len;
+	grade_limits(p, &spec.limits);
+	spec.limits.cpu_ms = 2 * limit;
+	/* CPU time decides; a loaded machine must not end it on the wall
+	 * clock first (that would hide a finish under 2x) */
+	spec.limits.wall_ms = 6 * limit + 1000;
+	if (sbx_run(w->sbx, &spec, &sr) < 0 || cancelled(w->pool))
+		goto out;
+	if (sr.status != SBX_TLE) {
+		unsigned tenths = sr.cpu_ms * 10 / limit;   /* rounded down */
+
+		free(it->res.flag);
+		it->res.flag = xasprintf("tight: %u.%ux", tenths / 10, tenths % 10);
+	}
+out:
+	err_clear();
+	sbx_result_release(&sr);
+	compile_result_release(&cr);
+	buf_release(&in);
+}
+
+/* What grading said about item it: verdict, time, memory, the message and
+ * the "slow" flag. */
+static void take_result(struct regress_item *it, const struct grade_result *r)
+{
+	const struct grade_test *t = r->ntests ? &r->tests[r->ntests - 1] : NULL;
+	char flag[40];
+
+	it->res.got = r->verdict;
+	it->res.time_ms = (int)r->time_ms;
+	it->res.memory_kb = (long)r->memory_kb;
+	it->passed = r->passed;
+	/* compiled by any attempt (see worker_main) is compiled */
+	if (r->compile_ok || r->verdict == V_CE) {
+		it->compiled |= !r->compile_cached;
+		it->cached = !it->compiled;
+	}
+	if (r->verdict == V_IE) {
+		set_message(it, "%s", r->error ? r->error : "the judge failed");
+	} else if (r->verdict == V_CE) {
+		set_message(it, "compile error: %s", first_error(r->compile_message));
+	} else if (r->verdict != V_AC && t) {
+		it->test = xstrdup(t->name);
+		set_message(it, "test %s: %s", t->name, t->message ? t->message : "");
+	} else {
+		set_message(it, "%s", "");
+	}
+	regress_flag_slow(&it->res, flag, sizeof(flag));
+	if (flag[0]) {
+		free(it->res.flag);
+		it->res.flag = xstrdup(flag);
+	}
+}
+
+static void grade_item(struct worker *w, struct regress_item *it)
+{
+	const struct regress_opts *o = w->pool->o;
+	struct db_problem p = DB_PROBLEM_INIT;
+	struct grade_opts go = GRADE_OPTS_INIT;
+	struct grade_result r = GRADE_RESULT_INIT;
+	struct compile_result cr = COMPILE_RESULT_INIT, chk = COMPILE_RESULT_INIT;
+	struct grade_env env;
+	long long start = util_monotonic_ms();
+	int rc;
+
+	free(it->test);
+	it->test = NULL;
+	free(it->res.flag);
+	it->res.flag = xstrdup("");
+	it->res.got = V_IE;
+	rc = db_problem_get(w->db, it->res.problem, &p);
+	if (rc != 0) {
+		set_message(it, "cannot load problem '%s': %s", it->res.problem, err_msg());
+		goto out;
+	}
+	it->res.time_limit_ms = p.time_limit_ms;
+	it->total = p.test_count;
+	/* Compile first, in parallel with the other workers (a binary another
+	 * thread just wrote and a forked child still holds open would make
+	 * an exec fail with ETXTBSY: the sandbox waits that out at exec);
+	 * grading then finds the solution and the checker in the cache. */
+	rc = compile_c(o->cache, w->sbx, it->source, it->len, &cr);
+	if (rc == 0 && p.checker == DB_CHECKER_CUSTOM && p.checker_source &&
+	    compile_c(o->cache, w->sbx, p.checker_source, strlen(p.checker_source),
+		      &chk) < 0)
+		err_clear();   /* grading compiles it again and reports it */
+	if (rc == 0)
+		it->compiled |= !cr.cached;
+	err_clear();
+	env.db = w->db;
+	env.sbx = w->sbx;
+	env.cache = o->cache;
+	go.user = "regress";
+	go.fail_fast = 1;
+	go.store = 0;
+	go.cancel = o->cancel;
+	if (grade_submission(&env, &p, it->source, it->len, &go, &r) < 0) {
+		set_message(it, "%s", err_msg());
+		goto out;
+	}
+	take_result(it, &r);
+	if (o->margins && it->res.expected == V_TLE && r.verdict == V_TLE && !cancelled(w->pool))
+		check_tight(w, &p, it, &r);
+out:
+	it->res.match = it->res.got == it->res.expected;
+	it->res.wall_ms = (int)(util_monotonic_ms() - start);
+	grade_result_release(&r);
+	compile_result_release(&cr);
+	compile_result_release(&chk);
+	db_problem_release(&p);
+	err_clear();
+}
+
+static void *worker_main(void *arg)
+{
+	struct worker *w = arg;
+	struct pool *pl = w->pool;
+	struct regress_item *it;
+	int attempt;
+
+	pthread_mutex_lock(&pl->mu);
+	for (;;) {
+		if (cancelled(pl) || pl->stop || pl->next >= pl->set->n)
+			break;
+		it = &pl->set->v[pl->order[pl->next++]];
+		w->item = it;
+		w->since = util_monotonic_ms();
+		pthread_mutex_unlock(&pl->mu);
+
+		/* IE is the judge's failure, never the program's, and may be
+		 * transient (a sandbox set-up failure under load): grade again
+		 * before reporting it. */
+		it->compiled = it->cached = 0;
+		for (attempt = 0; attempt < REGRESS_IE_ATTEMPTS; attempt++) {
+			if (attempt)
+				usleep(50000);
+			grade_item(w, it);
+			if (it->res.got != V_IE || cancelled(pl))
+				break;
+			if (!it->retried)
+				it->retried = xstrdup(it->res.message);
+		}
+
+		pthread_mutex_lock(&pl->mu);
+		w->item = NULL;
+		if (!cancelled(pl)) {
+			it->done = 1;
+			pl->done++;
+			if (!it->res.match) {
+				pl->mismatched++;
+				if (pl->o->fail_fast)
+					pl->stop = 1;
+			}
+		}
+		pthread_cond_broadcast(&pl->cond);
+	}
+	pl->running--;
+	pthread_cond_broadcast(&pl->cond);
+	pthread_mutex_unlock(&pl->mu);
+	return NULL;
+}
+
+/* Stop the runs of every worker (solutions and checkers; compiles finish,
+ * so that no killed compile is cached as a compile error). Called again on
+ * every wake-up while cancelled: a run that starts after one call is caught
+ * by the next, until each worker sees the flag after its current run. */
+static void cancel_runs(const struct pool *pl)
+{
+	int k;
+
+	for (k = 0; k < pl->nw; k++)
+		if (pl->w[k].sbx)
+			sbx_cancel(pl->w[k].sbx);
+}
+
+/* qsort_r order of item indices: highest cost first, then by path. */
+static int cmp_cost(const void *a, const void *b, void *arg)
+{
+	const struct regress_set *set = arg;
+	const struct regress_item *x = &set->v[*(const size_t *)a];
+	const struct regress_item *y = &set->v[*(const size_t *)b];
+
+	if (x->cost != y->cost)
+		return x->cost < y->cost ? 1 : -1;
+	return strcmp(x->res.solution, y->res.solution);
+}
+
+/* Progress under the lock: the estimate scales every job's expected cost by
+ * how the finished ones compared with theirs. */
+static void progress_locked(const struct pool *pl, long long start,
+			    struct regress_progress *p)
+{
+	const struct regress_set *set = pl->set;
+	long long now = util_monotonic_ms();
+	double est_done = 0, real_done = 0, scale, left = 0, cost;
+	size_t i;
+	int k;
+
+	p->done = pl->done;
+	p->total = set->n;
+	p->mismatched = pl->mismatched;
+	p->elapsed_ms = now - start;
+	for (i = 0; i < set->n; i++)
+		if (set->v[i].done) {
+			est_done += set->v[i].cost;
+			real_done += set->v[i].res.wall_ms;
+		}
+	scale = est_done > 0 ? real_done / est_done : 1.0;
+	for (i = pl->next; i < set->n && !pl->stop; i++)
+		left += set->v[pl->order[i]].cost * scale;
+	for (k = 0; k < pl->nw; k++)
+		if (pl->w[k].item) {
+			cost = pl->w[k].item->cost * scale - (double)(now - pl->w[k].since);
+			if (cost > 0)
+				left += cost;
+		}
+	p->left_ms = pl->done == 0 && p->elapsed_ms < 2000 ? -1 :
+		(long long)(left / (pl->nw > 0 ? pl->nw : 1));
+}
+
+/* A sandbox worker and a database connection for each of nw workers. 0, or
+ * -1 with err set (the ones opened are left for close_workers). */
+static int open_workers(struct pool *pl, int nw)
+{
+	int k;
+
+	pl->w = xcalloc((size_t)nw, sizeof(*pl->w));
+	for (k = 0; k < nw; k++) {
+		pl->w[k].pool = pl;
+		pl->w[k].index = k;
+		if (!(pl->w[k].sbx = sbx_open(k)) || !(pl->w[k].db = db_open(pl->o->db_path)))
+			return err_prefix("worker %d", k + 1);
+		pl->nw = k + 1;
+	}
+	return 0;
+}
+
+static void close_workers(struct pool *pl, int nw)
+{
+	int k;
+
+	for (k = 0; k < nw; k++) {
+		if (pl->w[k].sbx)
+			sbx_close(pl->w[k].sbx);
+		if (pl->w[k].db)
+			db_close(pl->w[k].db);
+	}
+	free(pl->w);
+}
+
+/* Under pl->mu until the workers are done: wake every 100 ms (20 ms once
+ * cancelled) to tell the progress, or to stop the runs again. */
+static void supervise(struct pool *pl, long long start)
+{
+	struct regress_progress prog;
+	struct timespec ts;
+
+	while (pl->running > 0) {
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		ts.tv_nsec += cancelled(pl) ? 20000000L : 100000000L;
+		if (ts.tv_nsec >= 1000000000L) {
+			ts.tv_sec++;
+			ts.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&pl->cond, &pl->mu, &ts);
+		progress_locked(pl, start, &prog);
+		pthread_mutex_unlock(&pl->mu);
+		if (cancelled(pl))
+			cancel_runs(pl);
+		else if (pl->o->tick)
+			pl->o->tick(pl->o->tick_arg, &prog);
+		pthread_mutex_lock(&pl->mu);
+	}
+}
+
+int regress_run(struct regress_set *set, const struct regress_opts *o, long long *wall_ms)
+{
+	struct pool pl;
+	pthread_condattr_t ca;
+	long long start = util_monotonic_ms();
+	int k, nw, rc = 0, started = 0;
+	size_t i;
+
+	*wall_ms = 0;
+	memset(&pl, 0, sizeof(pl));
+	pl.set = set;
+	pl.o = o;
+	if (set->n == 0)
+		return 0;
+	nw = o->jobs < 1 ? 1 : o->jobs;
+	if ((size_t)nw > set->n)
+		nw = (int)set->n;
+	if ((rc = open_workers(&pl, nw)) < 0)
+		goto close;
+	pl.order = xmalloc(set->n * sizeof(*pl.order));
+	for (i = 0; i < set->n; i++)
+		pl.order[i] = i;
+	qsort_r(pl.order, set->n, sizeof(*pl.order), cmp_cost, set);
+
+	pthread_mutex_init(&pl.mu, NULL);
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&pl.cond, &ca);
+	pthread_condattr_destroy(&ca);
+
+	pthread_mutex_lock(&pl.mu);
+	for (k = 0; k < nw; k++) {
+		if (pthread_create(&pl.w[k].thread, NULL, worker_main, &pl.w[k]) != 0)
+			break;
+		started++;
+		pl.running++;
+	}
+	if (!started) {
+		pthread_mutex_unlock(&pl.mu);
+		rc = err_set("cannot start the worker threads");
+		goto destroy;
+	}
+	pl.nw = started;
+	supervise(&pl, start);
+	pthread_mutex_unlock(&pl.mu);
+	for (k = 0; k < started; k++)
+		pthread_join(pl.w[k].thread, NULL);
+	rc = cancelled(&pl) ? err_cancelled("interrupted") : 0;
+destroy:
+	pthread_cond_destroy(&pl.cond);
+	pthread_mutex_destroy(&pl.mu);
+close:
+	close_workers(&pl, nw);
+	free(pl.order);
+	*wall_ms = util_monotonic_ms() - start;
+	return rc;
+}
+
+/* ---- comparing ---------------------------------------------------------- */
+
+const char *regress_change_name(enum regress_change k)
+{
+	static const char *const names[] = {
+		"newly failing", "newly passing", "verdict changed", "margin changed",
+		"time changed", "new", "gone",
+	};
+
+	return (unsigned)k < sizeof(names) / sizeof(names[0]) ? names[k] : "?";
+}
+
+static int time_changed(const struct db_regress_result *a, const struct db_regress_result *b)
+{
+	long long x = a->time_ms, y = b->time_ms;
+
+	if (a->got == V_TLE || b->got == V_TLE)
+		return 0;
+	if (x < y) {
+		long long t = x;
+
+		x = y;
+		y = t;
+	}
+	return x - y >= 100 && 2 * x >= 3 * y;
+}
+
+static int cmp_diff(const void *a, const void *b)
+{
+	const struct regress_diff *x = a, *y = b;
+
+	if (x->kind != y->kind)
+		return (int)x->kind - (int)y->kind;
+	return strcmp(x->solution, y->solution);
+}
+
+static void add_diff(struct regress_diff **v, size_t *n, size_t *alloc,
+		     enum regress_change kind, const char *solution,
+		     const struct db_regress_result *now, const struct db_regress_result *before)
+{
+	if (*n == *alloc) {
+		*alloc = *alloc ? 2 * *alloc : 16;
+		*v = xrealloc(*v, *alloc * sizeof(**v));
+	}
+	(*v)[*n].kind = kind;
+	(*v)[*n].solution = solution;
+	(*v)[*n].now = now;
+	(*v)[*n].before = before;
+	(*n)++;
+}
+
+void regress_compare(const struct regress_set *set, const struct db_regress_result *prev,
+		     size_t nprev, int filtered, struct regress_diff **out, size_t *n)
+{
+	const struct db_regress_result *b, *now;
+	struct regress_diff *v = NULL;
+	size_t i, k, alloc = 0, count = 0;
+	int kind, found;
+
+	for (i = 0; i < set->n; i++) {
+		if (!set->v[i].done)
+			continue;
+		now = &set->v[i].res;
+		b = find_prev(prev, nprev, now->solution);
+		if (!b)
+			kind = REGRESS_NEW;
+		else if (b->match && !now->match)
+			kind = REGRESS_NEWLY_FAILING;
+		else if (!b->match && now->match)
+			kind = REGRESS_NEWLY_PASSING;
+		else if (b->got != now->got)
+			kind = REGRESS_VERDICT;
+		else if (strcmp(b->flag ? b->flag : "", now->flag ? now->flag : ""))
+			kind = REGRESS_FLAG;
+		else if (time_changed(b, now))
+			kind = REGRESS_TIME;
+		else
+			continue;
+		add_diff(&v, &count, &alloc, (enum regress_change)kind, now->solution, now, b);
+	}
+	for (k = 0; !filtered && k < nprev; k++) {
+		found = 0;
+		for (i = 0; i < set->n && !found; i++)
+			found = !strcmp(set->v[i].res.solution, prev[k].solution);
+		if (!found)
+			add_diff(&v, &count, &alloc, REGRESS_GONE, prev[k].solution, NULL, &prev[k]);
+	}
+	if (count)
+		qsort(v, count, sizeof(*v), cmp_diff);
+	*out = v;
+	*n = count;
+}
+
+/* ---- JUnit -------------------------------------------------------------- */
+
+void regress_xml_escape(struct buf *out, const char *s)
+{
+	struct buf fixed = BUF_INIT;
+	const unsigned char *p;
+
+	text_fix_utf8(&fixed, s, strlen(s));
+	for (p = (const unsigned char *)buf_str(&fixed); *p; p++) {
+		switch (*p) {
+		case '&': buf_addstr(out, "&amp;"); break;
+		case '<': buf_addstr(out, "&lt;"); break;
+		case '>': buf_addstr(out, "&gt;"); break;
+		case '"': buf_addstr(out, "&quot;"); break;
+		case '\'': buf_addstr(out, "&apos;"); break;
+		case '\n': buf_addstr(out, "&#10;"); break;
+		case '\t': buf_addstr(out, "&#9;"); break;
+		case '\r': buf_addstr(out, "&#13;"); break;
+		default:
+			if (*p < 0x20)
+				buf_addf(out, "\\x%02X", *p);
+			else
+				buf_addch(out, *p);
+		}
+	}
+	buf_release(&fixed);
+}
+
+void regress_junit(struct buf *out, const struct regress_set *set, long long wall_ms,
+		   const char *timestamp)
+{
+	const struct db_regress_result *r;
+	size_t i, tests = 0, failures = 0, errors = 0;
+
+	for (i = 0; i < set->n; i++) {
+		if (!set->v[i].done)
+			continue;
+		tests++;
+		if (set->v[i].res.got == V_IE && set->v[i].res.expected != V_IE)
+			errors++;
+		else if (!set->v[i].res.match)
+			failures++;
+	}
+	buf_addstr(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	buf_addf(out, "<testsuites tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" "
+		 "time=\"%.3f\">\n", tests, failures, errors, wall_ms / 1000.0);
+	buf_addf(out, "  <testsuite name=\"judge regress\" tests=\"%zu\" failures=\"%zu\" "
+		 "errors=\"%zu\" skipped=\"0\" time=\"%.3f\" timestamp=\"", tests, failures,
+		 errors, wall_ms / 1000.0);
+	regress_xml_escape(out, timestamp);
+	buf_addstr(out, "\">\n");
+	for (i = 0; i < set->n; i++) {
+		if (!set->v[i].done)
+			continue;
+		r = &set->v[i].res;
+		buf_addstr(out, "    <testcase classname=\"");
+		regress_xml_escape(out, r->problem);
+		buf_addstr(out, "\" name=\"");
+		regress_xml_escape(out, r->solution);
+		buf_addf(out, "\" time=\"%.3f\"", r->wall_ms / 1000.0);
+		if (r->match && !r->flag[0]) {
+			buf_addstr(out, "/>\n");
+			continue;
+		}
+		buf_addstr(out, ">\n");
+		if (!r->match) {
+			int error = r->got == V_IE;
+
+			buf_addf(out, "      <%s message=\"expected %s, got %s\" type=\"%s\">",
+				 error ? "error" : "failure",
+				 verdict_name((enum verdict)r->expected),
+				 verdict_name((enum verdict)r->got),
+				 verdict_name((enum verdict)r->got));
+			buf_addf(out, "expected %s, got %s (%d/%d ms, %ld KB)",
+				 verdict_name((enum verdict)r->expected),
+				 verdict_name((enum verdict)r->got), r->time_ms,
+				 r->time_limit_ms, r->memory_kb);
+			if (r->message[0]) {
+				buf_addstr(out, ": ");
+				regress_xml_escape(out, r->message);
+			}
+			buf_addf(out, "</%s>\n", error ? "error" : "failure");
+		}
+		if (r->flag[0]) {
+			buf_addstr(out, "      <system-out>");
+			regress_xml_escape(out, r->flag);
+			buf_addstr(out, "</system-out>\n");
+		}
+		buf_addstr(out, "    </testcase>\n");
+	}
+	buf_addstr(out, "  </testsuite>\n</testsuites>\n");
+}
