@@ -899,14 +899,14 @@ int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
 	    cg_begin(&s->cg, s->floor) < 0)
 		goto out;
 	oom_before = cg_oom_kills(&s->cg);
-	q.seq = ++s->box.seq;
+	q.seq = __atomic_add_fetch(&s->box.seq, 1, __ATOMIC_RELEASE);
 	if (box_send(s->box.job, &q, sizeof q, fds, nfds) < 0) {
 		/* The box died since the last run: one fresh start. */
 		box_stop(&s->box);
 		if (box_up(s) < 0 || cg_begin(&s->cg, s->floor) < 0)
 			goto out;
 		oom_before = cg_oom_kills(&s->cg);
-		q.seq = ++s->box.seq;
+		q.seq = __atomic_add_fetch(&s->box.seq, 1, __ATOMIC_RELEASE);
 		if (box_send(s->box.job, &q, sizeof q, fds, nfds) < 0) {
 			err_errno("cannot talk to the box process");
 			box_stop(&s->box);
