@@ -52,11 +52,16 @@ as() {
 	else setpriv --reuid=$U --regid=$U --clear-groups env HOME=/tmp/home USER=judgeuser "$@"; fi
 }
 
-# doctor_row WHO NAME LEVEL TEXT: `judge doctor --json` as WHO has row NAME
-# at LEVEL with TEXT in its description.
-doctor_row() {
+# doctor WHO LABEL: `judge doctor` as WHO, its table into the log (for the
+# README) and its JSON kept for doctor_row.
+doctor() {
+	as "$1" "$ROOT/bin/judge" --no-color doctor 2>&1 | sed "s/^/doctor ($2): /"
 	as "$1" "$ROOT/bin/judge" doctor --json > /tmp/doctor.json 2>/tmp/doctor.err
-	jq -e --arg n "$2" --arg l "$3" --arg t "$4" \
+}
+# doctor_row NAME LEVEL TEXT: the last doctor's row NAME is at LEVEL with
+# TEXT in its description.
+doctor_row() {
+	jq -e --arg n "$1" --arg l "$2" --arg t "$3" \
 		'.rows[] | select(.name == $n) | select(.level == $l and (.what | contains($t)))' \
 		/tmp/doctor.json || { cat /tmp/doctor.json /tmp/doctor.err; return 1; }
 }
@@ -88,23 +93,22 @@ bench() {
 
 # --- root ----------------------------------------------------------------------
 if [ "$MODE" = bench ]; then bench root root; else
-show_doctor() { as "$1" "$ROOT/bin/judge" --no-color doctor 2>&1 | sed "s/^/doctor ($2): /"; }
-show_doctor root root
+doctor root root
 check "doctor as root: cgroup v2 under /sys/fs/cgroup/judge" \
-	doctor_row root cgroup ok "v2, worker groups under /sys/fs/cgroup/judge"
-check "doctor as root: memory cgroup" doctor_row root "cgroup: memory" ok "memory.max"
-check "doctor as root: ia32 emulation present" doctor_row root "ia32 emulation" ok present
-check "doctor as root: the sandbox runs" doctor_row root "run sandbox" ok "a program ran"
+	doctor_row cgroup ok "v2, worker groups under /sys/fs/cgroup/judge"
+check "doctor as root: memory cgroup" doctor_row "cgroup: memory" ok "memory.max"
+check "doctor as root: ia32 emulation present" doctor_row "ia32 emulation" ok present
+check "doctor as root: the sandbox runs" doctor_row "run sandbox" ok "a program ran"
 suite root root
 fi
 
 # --- a normal user in a cgroup it cannot write ---------------------------------
 if [ "$MODE" != bench ]; then
-show_doctor user plain
+doctor user plain
 check "doctor as a user without delegation: cgroup weaker, says why" \
-	doctor_row user cgroup weaker "not delegated"
+	doctor_row cgroup weaker "not delegated"
 check "doctor as a user without delegation: RLIMIT_AS instead" \
-	doctor_row user "cgroup: memory" weaker "RLIMIT_AS"
+	doctor_row "cgroup: memory" weaker "RLIMIT_AS"
 suite user plain t0150
 fi
 
@@ -115,10 +119,10 @@ echo "+memory +pids" > $CG/cgroup.subtree_control
 chown $U:$U $D $D/cgroup.procs $D/cgroup.subtree_control $D/cgroup.threads
 echo $$ > $D/cgroup.procs
 if [ "$MODE" = bench ]; then bench user delegated; else
-show_doctor user delegated
+doctor user delegated
 check "doctor as a delegated user: cgroup v2, delegated" \
-	doctor_row user cgroup ok "delegated to this user"
-check "doctor as a delegated user: pids cgroup" doctor_row user "cgroup: pids" ok "pids.max"
+	doctor_row cgroup ok "delegated to this user"
+check "doctor as a delegated user: pids cgroup" doctor_row "cgroup: pids" ok "pids.max"
 suite user delegated
 # the judge may not loosen its own limits or leave its subtree
 check "the user cannot raise the delegated group's memory.max" \
