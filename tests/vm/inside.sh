@@ -81,7 +81,7 @@ suite() { # WHO LABEL [TESTS]
 		chown -R $U:$U "$JUDGE_CACHE" && chmod 700 "$JUDGE_CACHE"
 	fi
 	for t in $tests; do
-		T=$t JUDGE_NONROOT_PASS=no as "$who" sh tests/run-all.sh > /tmp/suite.log 2>&1
+		T=$t JUDGE_TEST_USER_PASS=0 as "$who" sh tests/run-all.sh > /tmp/suite.log 2>&1
 		tally "$t ($label)" /tmp/suite.log
 	done
 }
