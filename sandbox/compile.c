@@ -326,6 +326,28 @@ static int temp_beside(const char *out_path, char *tmp, size_t size)
 	return fd;
 }
 
+/* One message of the compile's children on the sync pipe, into x; the
+ * pipe is closed (and *sync set to -1) at its end. */
+static void read_sync(int *sync, struct box_res *x)
+{
+	struct box_res m;
+	ssize_t n = read(*sync, &m, sizeof m);
+
+	if (n == sizeof m) {
+		if (m.kind == RES_DONE) {
+			x->status = m.status;
+			x->kind = RES_DONE;
+			x->bin_kb = m.bin_kb;
+		} else if (m.kind == RES_FAIL && x->fail_step < 0) {
+			x->fail_step = m.fail_step;
+			x->fail_err = m.fail_err;
+		}
+	} else if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
+		close(*sync);
+		*sync = -1;
+	}
+}
+
 static long long now_ns(void)
 {
 	return box_now_ns();
@@ -337,7 +359,8 @@ int cc_run(const struct compile_job *j, struct sbx_result *r)
 	struct cc_child c;
 	struct box_res x;
 	int po[2] = { -1, -1 }, pe[2] = { -1, -1 }, ps[2] = { -1, -1 };
-	int pidfd = -1, out = -1, err = -1, sync = -1, rc = -1, i, done = 0;
+	int pidfd = -1, sync = -1, rc = -1, i, done = 0;
+	struct box_pipes pp = { -1, -1, &r->out, &r->err, 0 };
 	int killed = K_NONE, st = 0;
 	long long start, end, cpu = 0;
 	long oom_before;
@@ -415,12 +438,12 @@ int cc_run(const struct compile_job *j, struct sbx_result *r)
 	close(pe[1]);
 	close(ps[1]);
 	po[1] = pe[1] = ps[1] = -1;
-	out = po[0];
-	err = pe[0];
+	pp.out = po[0];
+	pp.err = pe[0];
 	sync = ps[0];
 	po[0] = pe[0] = ps[0] = -1;
-	fcntl(out, F_SETFL, O_NONBLOCK);
-	fcntl(err, F_SETFL, O_NONBLOCK);
+	fcntl(pp.out, F_SETFL, O_NONBLOCK);
+	fcntl(pp.err, F_SETFL, O_NONBLOCK);
 	pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
 	if (pidfd < 0) {
 		err_errno("pidfd_open");
@@ -429,46 +452,23 @@ int cc_run(const struct compile_job *j, struct sbx_result *r)
 		goto out;
 	}
 	while (!done) {
-		struct pollfd p[4];
-		int np = 0, i_out = -1, i_err = -1, i_sync = -1;
-		long long now = now_ns(), wait_ms;
+		int extra[2] = { pidfd, sync };
+		unsigned ready;
 
 		cpu = cg_cpu_ns(j->cg);
 		if (!killed && L->cpu_ms && cpu > L->cpu_ms * 1000000LL)
 			killed = K_CPU;
-		else if (!killed && L->wall_ms && now - start > L->wall_ms * 1000000LL)
+		else if (!killed && L->wall_ms && now_ns() - start > L->wall_ms * 1000000LL)
 			killed = K_WALL;
 		if (killed) {
 			kill(pid, SIGKILL);
 			cg_kill_all(j->cg);
 		}
-		wait_ms = killed ? 20 : 5;
-		p[np].fd = pidfd;
-		p[np++].events = POLLIN;
-		if (out >= 0) { i_out = np; p[np].fd = out; p[np++].events = POLLIN; }
-		if (err >= 0) { i_err = np; p[np].fd = err; p[np++].events = POLLIN; }
-		if (sync >= 0) { i_sync = np; p[np].fd = sync; p[np++].events = POLLIN; }
-		if (poll(p, (nfds_t)np, (int)wait_ms) < 0)
+		if (box_pipes_poll(&pp, extra, 2, killed ? 20 : 5, &ready) < 0)
 			continue;
-		if (i_out >= 0 && p[i_out].revents)
-			box_pump(&out, &r->out);
-		if (i_err >= 0 && p[i_err].revents)
-			box_pump(&err, &r->err);
-		if (i_sync >= 0 && p[i_sync].revents) {
-			struct box_res m;
-			ssize_t n = read(sync, &m, sizeof m);
-
-			if (n == sizeof m) {
-				if (m.kind == RES_DONE)
-					x.status = m.status, x.kind = RES_DONE, x.bin_kb = m.bin_kb;
-				else if (m.kind == RES_FAIL && x.fail_step < 0)
-					x.fail_step = m.fail_step, x.fail_err = m.fail_err;
-			} else if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
-				close(sync);
-				sync = -1;
-			}
-		}
-		if (p[0].revents)
+		if (ready & 2)
+			read_sync(&sync, &x);
+		if (ready & 1)
 			done = 1;
 	}
 	end = now_ns();
@@ -476,32 +476,14 @@ int cc_run(const struct compile_job *j, struct sbx_result *r)
 		;
 	kill(-pid, SIGKILL);
 	cg_kill_all(j->cg);
-	while (out >= 0 || err >= 0 || sync >= 0) {
-		struct pollfd p[3];
-		int np = 0;
+	/* Everything that wrote is gone: read what is left. */
+	while (pp.out >= 0 || pp.err >= 0 || sync >= 0) {
+		unsigned ready;
 
-		if (out >= 0) { p[np].fd = out; p[np++].events = POLLIN; }
-		if (err >= 0) { p[np].fd = err; p[np++].events = POLLIN; }
-		if (sync >= 0) { p[np].fd = sync; p[np++].events = POLLIN; }
-		if (poll(p, (nfds_t)np, 1000) <= 0)
+		if (box_pipes_poll(&pp, &sync, 1, 1000, &ready) <= 0)
 			break;
-		if (out >= 0)
-			box_pump(&out, &r->out);
-		if (err >= 0)
-			box_pump(&err, &r->err);
-		if (sync >= 0) {
-			struct box_res m;
-			ssize_t n = read(sync, &m, sizeof m);
-
-			if (n == sizeof m && m.kind == RES_DONE)
-				x.status = m.status, x.kind = RES_DONE, x.bin_kb = m.bin_kb;
-			else if (n == sizeof m && m.kind == RES_FAIL && x.fail_step < 0)
-				x.fail_step = m.fail_step, x.fail_err = m.fail_err;
-			else if (n <= 0) {
-				close(sync);
-				sync = -1;
-			}
-		}
+		if (ready & 1)
+			read_sync(&sync, &x);
 	}
 	if (x.fail_step >= 0) {
 		errno = x.fail_err;
@@ -549,10 +531,10 @@ out:
 		close(c.in);
 	if (pidfd >= 0)
 		close(pidfd);
-	if (out >= 0)
-		close(out);
-	if (err >= 0)
-		close(err);
+	if (pp.out >= 0)
+		close(pp.out);
+	if (pp.err >= 0)
+		close(pp.err);
 	if (sync >= 0)
 		close(sync);
 	if (c.src >= 0)

@@ -213,10 +213,23 @@ struct compile_job {
 	const char *const *argv;
 	const char *out_path;
 };
-/* Read what a pipe holds into b (kept up to its cap, the rest dropped);
- * at EOF close it and set *fd = -1. Returns 1 when the cap cut it. */
+/* The stdout and stderr pipes of a run or a compile, read as they fill:
+ * stdout up to its buffer's cap (ole set when the cap cut it), stderr up to
+ * its cap, the rest read and dropped. A pipe is closed and set to -1 at its
+ * end. */
 struct buf;
-int box_pump(int *fd, struct buf *b);
+struct box_pipes {
+	int out, err;
+	struct buf *bout, *berr;
+	int ole;
+};
+#define BOX_PIPES_EXTRA 4
+/* Wait up to wait_ms (-1: no limit) for the pipes or the extra descriptors
+ * (at most BOX_PIPES_EXTRA; negative ones are skipped); read what the pipes
+ * hold, and set bit i of *ready (when not NULL) for each readable extra[i].
+ * poll's count: 0 on a time-out, -1 on an error or a signal. */
+int box_pipes_poll(struct box_pipes *p, const int *extra, int nextra, int wait_ms,
+		   unsigned *ready);
 
 /* What a memory cgroup told of a run: its peak (bytes; valid when
  * peak_ok), whether the OOM killer acted, and whether a memory cgroup

@@ -610,7 +610,9 @@ static void result_reset(struct sbx_result *r, const struct sbx_limits *L)
 	r->syscall[0] = r->message[0] = 0;
 }
 
-int box_pump(int *fd, struct buf *b)
+/* Read what one pipe holds into b (kept up to its cap, the rest dropped);
+ * at EOF close it and set *fd = -1. Returns 1 when the cap cut it. */
+static int pump_one(int *fd, struct buf *b)
 {
 	char chunk[65536];
 	ssize_t n = read(*fd, chunk, sizeof chunk);
@@ -623,6 +625,34 @@ int box_pump(int *fd, struct buf *b)
 		return 0;
 	}
 	return buf_add(b, chunk, (size_t)n) < 0;
+}
+
+int box_pipes_poll(struct box_pipes *p, const int *extra, int nextra, int wait_ms,
+		   unsigned *ready)
+{
+	struct pollfd f[2 + BOX_PIPES_EXTRA];
+	int i, n = 0, k, i_out = -1, i_err = -1;
+
+	if (ready)
+		*ready = 0;
+	if (p->out >= 0) { i_out = n; f[n].fd = p->out; f[n++].events = POLLIN; }
+	if (p->err >= 0) { i_err = n; f[n].fd = p->err; f[n++].events = POLLIN; }
+	for (i = 0; i < nextra && i < BOX_PIPES_EXTRA; i++) {
+		f[n].fd = extra[i];          /* a negative one is ignored by poll */
+		f[n].events = POLLIN;
+		f[n++].revents = 0;
+	}
+	k = poll(f, (nfds_t)n, wait_ms);
+	if (k <= 0)
+		return k;
+	if (i_out >= 0 && f[i_out].revents && pump_one(&p->out, p->bout))
+		p->ole = 1;
+	if (i_err >= 0 && f[i_err].revents)
+		pump_one(&p->err, p->berr);
+	for (i = 0; i < nextra && i < BOX_PIPES_EXTRA; i++)
+		if (f[n - nextra + i].revents && ready)
+			*ready |= 1u << i;
+	return k;
 }
 
 void sbx_classify(const struct sbx_limits *L, const struct box_res *x,
@@ -806,7 +836,8 @@ int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
 	struct box_req q;
 	struct box_res x;
 	int fds[BOX_MAX_FILES + 4], nfds = 0, po[2] = { -1, -1 }, pe[2] = { -1, -1 };
-	int out = -1, err = -1, rc = -1, ole = 0, killed = 0, i;
+	int rc = -1, ole = 0, killed = 0, i;
+	struct box_pipes pp = { -1, -1, &r->out, &r->err, 0 };
 	unsigned long long img, mem;
 	const struct filters *fl;
 	long long deadline, sent_ns;
@@ -866,10 +897,10 @@ int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
 	}
 	fds[1] = po[1];
 	fds[2] = pe[1];
-	out = po[0];
-	err = pe[0];
-	fcntl(out, F_SETFL, O_NONBLOCK);
-	fcntl(err, F_SETFL, O_NONBLOCK);
+	pp.out = po[0];
+	pp.err = pe[0];
+	fcntl(pp.out, F_SETFL, O_NONBLOCK);
+	fcntl(pp.err, F_SETFL, O_NONBLOCK);
 	if (!(fl = filters_for(s, mem)))
 		goto out;
 	q.threads = L.procs > 1;
@@ -921,36 +952,26 @@ int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
 	close(pe[1]);
 	po[1] = pe[1] = fds[1] = fds[2] = -1;
 	for (;;) {
-		struct pollfd p[3];
-		int np = 0, i_out = -1, i_err = -1;
+		unsigned ready;
 		ssize_t k;
 
-		p[np].fd = s->box.ctl;
-		p[np++].events = POLLIN;
-		if (out >= 0) { i_out = np; p[np].fd = out; p[np++].events = POLLIN; }
-		if (err >= 0) { i_err = np; p[np].fd = err; p[np++].events = POLLIN; }
 		if (deadline && box_now_ns() > deadline) {
 			err_set("the box process stopped answering");
 			box_stop(&s->box);
 			goto out;
 		}
-		if (poll(p, (nfds_t)np, deadline ? 1000 : -1) < 0)
+		if (box_pipes_poll(&pp, &s->box.ctl, 1, deadline ? 1000 : -1, &ready) < 0)
 			continue;
-		if (i_out >= 0 && p[i_out].revents && box_pump(&out, &r->out) && !ole) {
-			ole = 1;
-			if (!killed) {
-				struct box_req kq;
+		if (pp.ole && !killed) {
+			struct box_req kq;
 
-				memset(&kq, 0, sizeof kq);
-				kq.kind = REQ_KILL;
-				kq.seq = q.seq;
-				box_send(s->box.ctl, &kq, sizeof kq, NULL, 0);
-				killed = 1;
-			}
+			memset(&kq, 0, sizeof kq);
+			kq.kind = REQ_KILL;
+			kq.seq = q.seq;
+			box_send(s->box.ctl, &kq, sizeof kq, NULL, 0);
+			killed = 1;
 		}
-		if (i_err >= 0 && p[i_err].revents)
-			box_pump(&err, &r->err);
-		if (!p[0].revents)
+		if (!(ready & 1))
 			continue;
 		k = box_recv(s->box.ctl, &x, sizeof x, NULL, NULL);
 		if (k < 0 && errno == EINTR)
@@ -980,19 +1001,9 @@ int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
 		break;
 	}
 	/* The box has closed its copies of the pipes: read to EOF. */
-	while (out >= 0 || err >= 0) {
-		struct pollfd p[2];
-		int np = 0;
-
-		if (out >= 0) { p[np].fd = out; p[np++].events = POLLIN; }
-		if (err >= 0) { p[np].fd = err; p[np++].events = POLLIN; }
-		if (poll(p, (nfds_t)np, 1000) <= 0)
-			break;
-		if (out >= 0 && box_pump(&out, &r->out))
-			ole = 1;
-		if (err >= 0)
-			box_pump(&err, &r->err);
-	}
+	while ((pp.out >= 0 || pp.err >= 0) && box_pipes_poll(&pp, NULL, 0, 1000, NULL) > 0)
+		;
+	ole = pp.ole;
 	/* ETXTBSY that outlasted the retries is the judge's own doing (a
 	 * binary still being written), not the program's */
 	if (x.fail_step >= 0 && (x.fail_step != STEP_EXEC || x.fail_err == ETXTBSY)) {
@@ -1019,10 +1030,10 @@ out:
 	for (i = 0; i < BOX_MAX_FILES + 4; i++)
 		if (fds[i] >= 0)
 			close(fds[i]);
-	if (out >= 0)
-		close(out);
-	if (err >= 0)
-		close(err);
+	if (pp.out >= 0)
+		close(pp.out);
+	if (pp.err >= 0)
+		close(pp.err);
 	if (rc < 0)
 		err_prefix("sandbox");
 	return rc;
