@@ -830,20 +830,157 @@ static void run_defaults(struct sbx_limits *L)
 		L->procs = 1;
 }
 
+/* argv after argv[0], NUL-separated into q. 0, or -1 with err set. */
+static int request_args(struct box_req *q, const struct sbx_spec *spec)
+{
+	size_t off = 0;
+
+	for (int i = 0; spec->argv && spec->argv[i]; i++) {
+		size_t n = strlen(spec->argv[i]) + 1;
+
+		if (i >= BOX_MAX_ARGS || off + n > sizeof q->args)
+			return err_set("too many or too long arguments");
+		memcpy(q->args + off, spec->argv[i], n);
+		off += n;
+		q->argc++;
+	}
+	return 0;
+}
+
+/* The filter, the clocks and the rlimits of a run under L into q. */
+static void request_limits(const struct sbx *s, const struct sbx_limits *L,
+			   const struct filters *fl, struct box_req *q)
+{
+	unsigned long long mem = L->memory_kb * 1024ULL;
+
+	q->threads = L->procs > 1;
+	memcpy(q->filter, fl->prog[q->threads].filter,
+	       fl->prog[q->threads].len * sizeof(struct sock_filter));
+	q->filter_len = fl->prog[q->threads].len;
+	q->cpu_limit_ns = L->cpu_ms * 1000000LL;
+	q->wall_limit_ns = L->wall_ms * 1000000LL;
+	q->ncpu = L->procs < s->ncpu ? L->procs : s->ncpu;
+	add_rl(q, RLIMIT_CORE, 0, 0);
+	add_rl(q, RLIMIT_MEMLOCK, 0, 0);
+	add_rl(q, RLIMIT_MSGQUEUE, 0, 0);
+	add_rl(q, RLIMIT_NICE, 0, 0);
+	add_rl(q, RLIMIT_RTPRIO, 0, 0);
+	add_rl(q, RLIMIT_NOFILE, 64, 0);
+	if (!s->userns)          /* per real uid: the user's own count */
+		add_rl(q, RLIMIT_NPROC, L->procs, 0);
+	add_rl(q, RLIMIT_FSIZE, L->fsize_kb * 1024ULL, 1);
+	add_rl(q, RLIMIT_STACK, L->stack_kb * 1024ULL, 1);
+	add_rl(q, RLIMIT_CPU, L->cpu_ms ? L->cpu_ms / 1000 + 2 : 0, 1);
+	if (mem && !s->cg.mem_ok)
+		add_rl(q, RLIMIT_AS, mem, 1);
+}
+
+/* Set the worker's cgroup limits and hand the job to the box (starting a
+ * fresh box once if the last one died). *oom_before: the OOM counter just
+ * before. 0, or -1 with err set. */
+static int send_job(struct sbx *s, const struct sbx_limits *L, struct box_req *q,
+		    const int *fds, int nfds, long *oom_before)
+{
+	unsigned long long mem = L->memory_kb * 1024ULL;
+
+	if (s->box.ctl < 0 && box_up(s) < 0)
+		return -1;
+	if (cg_limits(&s->cg, mem ? mem + s->floor + (256 << 10) : 0, L->procs + 2) < 0 ||
+	    cg_begin(&s->cg, s->floor) < 0)
+		return -1;
+	*oom_before = cg_oom_kills(&s->cg);
+	q->seq = __atomic_add_fetch(&s->box.seq, 1, __ATOMIC_RELEASE);
+	if (box_send(s->box.job, q, sizeof *q, fds, nfds) == 0)
+		return 0;
+	/* The box died since the last run: one fresh start. */
+	box_stop(&s->box);
+	if (box_up(s) < 0 || cg_begin(&s->cg, s->floor) < 0)
+		return -1;
+	*oom_before = cg_oom_kills(&s->cg);
+	q->seq = __atomic_add_fetch(&s->box.seq, 1, __ATOMIC_RELEASE);
+	if (box_send(s->box.job, q, sizeof *q, fds, nfds) < 0) {
+		err_errno("cannot talk to the box process");
+		box_stop(&s->box);
+		return -1;
+	}
+	return 0;
+}
+
+/* Read the run's output until the box reports run seq done (into x), then
+ * to the pipes' end; over the output cap, ask the box to kill the run.
+ * 0 when x holds the result; 1 when the box died of the OOM killer and r
+ * is filled (MLE); -1 with err set when the box failed. */
+static int await_done(struct sbx *s, const struct sbx_limits *L, unsigned seq,
+		      long oom_before, struct box_pipes *pp, struct box_res *x,
+		      struct sbx_result *r)
+{
+	long long sent_ns = box_now_ns(), deadline;
+	int killed = 0;
+
+	/* The box enforces the limits; this is only against a box that
+	 * stopped answering. */
+	deadline = L->wall_ms ? sent_ns + (L->wall_ms + 10000) * 1000000LL : 0;
+	for (;;) {
+		unsigned ready;
+		ssize_t k;
+
+		if (deadline && box_now_ns() > deadline) {
+			box_stop(&s->box);
+			return err_set("the box process stopped answering");
+		}
+		if (box_pipes_poll(pp, &s->box.ctl, 1, deadline ? 1000 : -1, &ready) < 0)
+			continue;
+		if (pp->ole && !killed) {
+			struct box_req kq;
+
+			memset(&kq, 0, sizeof kq);
+			kq.kind = REQ_KILL;
+			kq.seq = seq;
+			box_send(s->box.ctl, &kq, sizeof kq, NULL, 0);
+			killed = 1;
+		}
+		if (!(ready & 1))
+			continue;
+		k = box_recv(s->box.ctl, x, sizeof *x, NULL, NULL);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k == sizeof *x && x->kind == RES_DONE && x->seq != seq)
+			continue;       /* an answer to an abandoned run */
+		if (k == sizeof *x && x->kind == RES_DONE)
+			break;
+		box_stop(&s->box);
+		if (cg_oom_kills(&s->cg) <= oom_before)
+			return err_set("the box process died");
+		/* The group ran out of memory the program holds but no
+		 * process shows (pipe buffers, page tables), and the OOM
+		 * killer took the box: the namespace, program included, went
+		 * with it. */
+		r->status = SBX_MLE;
+		r->memory_kb = L->memory_kb;
+		r->signal = SIGKILL;
+		r->wall_ms = (unsigned)((box_now_ns() - sent_ns) / 1000000);
+		snprintf(r->message, sizeof r->message,
+			 "memory limit exceeded (%lu KB, kernel memory)", L->memory_kb);
+		return 1;
+	}
+	/* The box has closed its copies of the pipes: read to EOF. */
+	while ((pp->out >= 0 || pp->err >= 0) && box_pipes_poll(pp, NULL, 0, 1000, NULL) > 0)
+		;
+	return 0;
+}
+
 int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
 {
 	struct sbx_limits L = spec->limits;
 	struct box_req q;
 	struct box_res x;
-	int fds[BOX_MAX_FILES + 4], nfds = 0, po[2] = { -1, -1 }, pe[2] = { -1, -1 };
-	int rc = -1, ole = 0, killed = 0, i;
+	int fds[BOX_MAX_FILES + 4], po[2] = { -1, -1 }, pe[2] = { -1, -1 };
+	int rc = -1, i, done;
 	struct box_pipes pp = { -1, -1, &r->out, &r->err, 0 };
 	unsigned long long img, mem;
 	const struct filters *fl;
-	long long deadline, sent_ns;
 	long oom_before;
 	struct cg_mem cm;
-	size_t off = 0;
 
 	for (i = 0; i < BOX_MAX_FILES + 4; i++)
 		fds[i] = -1;
@@ -860,18 +997,7 @@ int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
 		err_set("too many box files (%zu, at most %d)", spec->nfiles, BOX_MAX_FILES);
 		goto out;
 	}
-	for (i = 0; spec->argv && spec->argv[i]; i++) {
-		size_t n = strlen(spec->argv[i]) + 1;
-
-		if (i >= BOX_MAX_ARGS || off + n > sizeof q.args) {
-			err_set("too many or too long arguments");
-			goto out;
-		}
-		memcpy(q.args + off, spec->argv[i], n);
-		off += n;
-		q.argc++;
-	}
-	if ((fds[3] = open_regular(spec->exe, "program")) < 0)
+	if (request_args(&q, spec) < 0 || (fds[3] = open_regular(spec->exe, "program")) < 0)
 		goto out;
 	img = image_size(fds[3]);
 	if (mem && img > mem) {
@@ -890,7 +1016,6 @@ int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
 		snprintf(q.names[i], sizeof q.names[i], "%s", spec->files[i].name);
 		q.nfiles++;
 	}
-	nfds = 4 + q.nfiles;
 	if (pipe2(po, O_CLOEXEC) < 0 || pipe2(pe, O_CLOEXEC) < 0) {
 		err_errno("cannot create pipes");
 		goto out;
@@ -903,107 +1028,16 @@ int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
 	fcntl(pp.err, F_SETFL, O_NONBLOCK);
 	if (!(fl = filters_for(s, mem)))
 		goto out;
-	q.threads = L.procs > 1;
-	memcpy(q.filter, fl->prog[q.threads].filter,
-	       fl->prog[q.threads].len * sizeof(struct sock_filter));
-	q.filter_len = fl->prog[q.threads].len;
-	q.cpu_limit_ns = L.cpu_ms * 1000000LL;
-	q.wall_limit_ns = L.wall_ms * 1000000LL;
-	q.ncpu = L.procs < s->ncpu ? L.procs : s->ncpu;
-	add_rl(&q, RLIMIT_CORE, 0, 0);
-	add_rl(&q, RLIMIT_MEMLOCK, 0, 0);
-	add_rl(&q, RLIMIT_MSGQUEUE, 0, 0);
-	add_rl(&q, RLIMIT_NICE, 0, 0);
-	add_rl(&q, RLIMIT_RTPRIO, 0, 0);
-	add_rl(&q, RLIMIT_NOFILE, 64, 0);
-	if (!s->userns)          /* per real uid: the user's own count */
-		add_rl(&q, RLIMIT_NPROC, L.procs, 0);
-	add_rl(&q, RLIMIT_FSIZE, L.fsize_kb * 1024ULL, 1);
-	add_rl(&q, RLIMIT_STACK, L.stack_kb * 1024ULL, 1);
-	add_rl(&q, RLIMIT_CPU, L.cpu_ms ? L.cpu_ms / 1000 + 2 : 0, 1);
-	if (mem && !s->cg.mem_ok)
-		add_rl(&q, RLIMIT_AS, mem, 1);
-
-	if (s->box.ctl < 0 && box_up(s) < 0)
+	request_limits(s, &L, fl, &q);
+	if (send_job(s, &L, &q, fds, 4 + q.nfiles, &oom_before) < 0)
 		goto out;
-	if (cg_limits(&s->cg, mem ? mem + s->floor + (256 << 10) : 0, L.procs + 2) < 0 ||
-	    cg_begin(&s->cg, s->floor) < 0)
-		goto out;
-	oom_before = cg_oom_kills(&s->cg);
-	q.seq = __atomic_add_fetch(&s->box.seq, 1, __ATOMIC_RELEASE);
-	if (box_send(s->box.job, &q, sizeof q, fds, nfds) < 0) {
-		/* The box died since the last run: one fresh start. */
-		box_stop(&s->box);
-		if (box_up(s) < 0 || cg_begin(&s->cg, s->floor) < 0)
-			goto out;
-		oom_before = cg_oom_kills(&s->cg);
-		q.seq = __atomic_add_fetch(&s->box.seq, 1, __ATOMIC_RELEASE);
-		if (box_send(s->box.job, &q, sizeof q, fds, nfds) < 0) {
-			err_errno("cannot talk to the box process");
-			box_stop(&s->box);
-			goto out;
-		}
-	}
-	sent_ns = box_now_ns();
-	/* The box enforces the limits; this is only against a box that
-	 * stopped answering. */
-	deadline = L.wall_ms ? box_now_ns() + (L.wall_ms + 10000) * 1000000LL : 0;
 	close(po[1]);
 	close(pe[1]);
 	po[1] = pe[1] = fds[1] = fds[2] = -1;
-	for (;;) {
-		unsigned ready;
-		ssize_t k;
-
-		if (deadline && box_now_ns() > deadline) {
-			err_set("the box process stopped answering");
-			box_stop(&s->box);
-			goto out;
-		}
-		if (box_pipes_poll(&pp, &s->box.ctl, 1, deadline ? 1000 : -1, &ready) < 0)
-			continue;
-		if (pp.ole && !killed) {
-			struct box_req kq;
-
-			memset(&kq, 0, sizeof kq);
-			kq.kind = REQ_KILL;
-			kq.seq = q.seq;
-			box_send(s->box.ctl, &kq, sizeof kq, NULL, 0);
-			killed = 1;
-		}
-		if (!(ready & 1))
-			continue;
-		k = box_recv(s->box.ctl, &x, sizeof x, NULL, NULL);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k == sizeof x && x.kind == RES_DONE && x.seq != q.seq)
-			continue;       /* an answer to an abandoned run */
-		if (k != sizeof x || x.kind != RES_DONE) {
-			box_stop(&s->box);
-			if (cg_oom_kills(&s->cg) > oom_before) {
-				/* The group ran out of memory the program holds
-				 * but no process shows (pipe buffers, page
-				 * tables), and the OOM killer took the box: the
-				 * namespace, program included, went with it. */
-				r->status = SBX_MLE;
-				r->memory_kb = L.memory_kb;
-				r->signal = SIGKILL;
-				r->wall_ms = (unsigned)((box_now_ns() - sent_ns) / 1000000);
-				snprintf(r->message, sizeof r->message,
-					 "memory limit exceeded (%lu KB, kernel memory)",
-					 L.memory_kb);
-				rc = 0;
-				goto out;
-			}
-			err_set("the box process died");
-			goto out;
-		}
-		break;
+	if ((done = await_done(s, &L, q.seq, oom_before, &pp, &x, r)) != 0) {
+		rc = done > 0 ? 0 : -1;
+		goto out;
 	}
-	/* The box has closed its copies of the pipes: read to EOF. */
-	while ((pp.out >= 0 || pp.err >= 0) && box_pipes_poll(&pp, NULL, 0, 1000, NULL) > 0)
-		;
-	ole = pp.ole;
 	/* ETXTBSY that outlasted the retries is the judge's own doing (a
 	 * binary still being written), not the program's */
 	if (x.fail_step >= 0 && (x.fail_step != STEP_EXEC || x.fail_err == ETXTBSY)) {
@@ -1013,7 +1047,7 @@ int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
 		goto out;
 	}
 	cg_mem_of(&s->cg, oom_before, &cm);
-	sbx_classify(&L, &x, &cm, ole, r);
+	sbx_classify(&L, &x, &cm, pp.ole, r);
 	if (x.fail_step == STEP_EXEC && x.fail_err == ENOMEM) {
 		r->status = SBX_MLE;
 		snprintf(r->message, sizeof r->message,
