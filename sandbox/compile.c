@@ -353,16 +353,112 @@ static long long now_ns(void)
 	return box_now_ns();
 }
 
+/* The compile's files: its root folder, the source in a memfd, the
+ * binary's file (beside out_path, its name in tmp; or a memfd) and
+ * /dev/null for stdin. 0, or -1 with err set. */
+static int cc_files(struct cc_child *c, char *tmp, size_t size)
+{
+	const struct compile_job *j = c->j;
+
+	snprintf(c->root, sizeof c->root, "%s/croot", j->dir);
+	snprintf(c->box_opts, sizeof c->box_opts, "uid=%u,gid=%u,mode=0700,size=%lluk",
+		 j->userns ? 0 : (unsigned)j->uid, j->userns ? 0 : (unsigned)j->gid,
+		 (unsigned long long)j->L->fsize_kb * 2 + 1024);
+	c->bin_cap = j->L->fsize_kb * 1024ULL;
+	if (mkdir(c->root, 0700) < 0 && errno != EEXIST)
+		return err_errno("cannot create '%s'", c->root);
+	c->src = memfd_create("sbx-source", MFD_CLOEXEC);
+	if (c->src < 0 || write(c->src, j->source, j->len) != (ssize_t)j->len ||
+	    lseek(c->src, 0, SEEK_SET) < 0)
+		return err_errno("cannot hold the source");
+	c->bin = j->out_path ? temp_beside(j->out_path, tmp, size) :
+		memfd_create("sbx-binary", MFD_CLOEXEC);
+	if (c->bin < 0)
+		return j->out_path ? -1 : err_errno("cannot create a file for the binary");
+	if ((c->in = open("/dev/null", O_RDONLY | O_CLOEXEC)) < 0)
+		return err_errno("cannot open /dev/null");
+	return 0;
+}
+
+/* The compiler's rlimits; CPU and memory are the cgroup's where it has one. */
+static void cc_rlimits(struct cc_child *c)
+{
+	const struct compile_job *j = c->j;
+	const struct sbx_limits *L = j->L;
+
+	add_rl(c, RLIMIT_CORE, 0);
+	add_rl(c, RLIMIT_FSIZE, L->fsize_kb * 1024ULL);
+	add_rl(c, RLIMIT_STACK, L->stack_kb * 1024ULL);
+	add_rl(c, RLIMIT_NOFILE, 256);
+	if (!j->userns)
+		add_rl(c, RLIMIT_NPROC, L->procs + 8);
+	add_rl(c, RLIMIT_CPU, L->cpu_ms / 1000 + 2);
+	if (!j->cg->mem_ok)
+		add_rl(c, RLIMIT_AS, L->memory_kb * 1024ULL * 2);
+}
+
+/* Watch the compile's waiter (pid) until it ends: CPU (every compiler
+ * process, from the cgroup) and wall limits, its output and its messages;
+ * then kill what is left and read the pipes to their end. Fills x's
+ * status (from the messages), killed, cpu_ns and wall_ns. */
+static void cc_supervise(const struct compile_job *j, pid_t pid, int pidfd,
+			 long long start, struct box_pipes *pp, int *sync,
+			 struct box_res *x)
+{
+	const struct sbx_limits *L = j->L;
+	long long cpu = 0, end;
+	int killed = K_NONE, done = 0, st;
+
+	while (!done) {
+		int extra[2] = { pidfd, *sync };
+		unsigned ready;
+
+		cpu = cg_cpu_ns(j->cg);
+		if (!killed && L->cpu_ms && cpu > L->cpu_ms * 1000000LL)
+			killed = K_CPU;
+		else if (!killed && L->wall_ms && now_ns() - start > L->wall_ms * 1000000LL)
+			killed = K_WALL;
+		if (killed) {
+			kill(pid, SIGKILL);
+			cg_kill_all(j->cg);
+		}
+		if (box_pipes_poll(pp, extra, 2, killed ? 20 : 5, &ready) < 0)
+			continue;
+		if (ready & 2)
+			read_sync(sync, x);
+		if (ready & 1)
+			done = 1;
+	}
+	end = now_ns();
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	kill(-pid, SIGKILL);
+	cg_kill_all(j->cg);
+	/* Everything that wrote is gone: read what is left. */
+	while (pp->out >= 0 || pp->err >= 0 || *sync >= 0) {
+		unsigned ready;
+
+		if (box_pipes_poll(pp, sync, 1, 1000, &ready) <= 0)
+			break;
+		if (ready & 1)
+			read_sync(sync, x);
+	}
+	x->killed = killed;
+	x->cpu_ns = cpu > 0 ? cpu : 0;
+	if ((cpu = cg_cpu_ns(j->cg)) > x->cpu_ns)
+		x->cpu_ns = cpu;
+	x->wall_ns = end - start;
+}
+
 int cc_run(const struct compile_job *j, struct sbx_result *r)
 {
 	const struct sbx_limits *L = j->L;
 	struct cc_child c;
 	struct box_res x;
 	int po[2] = { -1, -1 }, pe[2] = { -1, -1 }, ps[2] = { -1, -1 };
-	int pidfd = -1, sync = -1, rc = -1, i, done = 0;
+	int pidfd = -1, sync = -1, rc = -1, i;
 	struct box_pipes pp = { -1, -1, &r->out, &r->err, 0 };
-	int killed = K_NONE, st = 0;
-	long long start, end, cpu = 0;
+	long long start;
 	long oom_before;
 	struct cg_mem cm;
 	char tmp[600] = "";
@@ -379,32 +475,8 @@ int cc_run(const struct compile_job *j, struct sbx_result *r)
 		return err_set("no compiler command line");
 	if (find_cc(j->argv[0], c.cc, sizeof c.cc) < 0)
 		return -1;
-	snprintf(c.root, sizeof c.root, "%s/croot", j->dir);
-	snprintf(c.box_opts, sizeof c.box_opts, "uid=%u,gid=%u,mode=0700,size=%lluk",
-		 j->userns ? 0 : (unsigned)j->uid, j->userns ? 0 : (unsigned)j->gid,
-		 (unsigned long long)L->fsize_kb * 2 + 1024);
-	c.bin_cap = L->fsize_kb * 1024ULL;
-	if (mkdir(c.root, 0700) < 0 && errno != EEXIST) {
-		err_errno("cannot create '%s'", c.root);
+	if (cc_files(&c, tmp, sizeof tmp) < 0)
 		goto out;
-	}
-	c.src = memfd_create("sbx-source", MFD_CLOEXEC);
-	if (c.src < 0 || write(c.src, j->source, j->len) != (ssize_t)j->len ||
-	    lseek(c.src, 0, SEEK_SET) < 0) {
-		err_errno("cannot hold the source");
-		goto out;
-	}
-	c.bin = j->out_path ? temp_beside(j->out_path, tmp, sizeof tmp) :
-		memfd_create("sbx-binary", MFD_CLOEXEC);
-	if (c.bin < 0) {
-		if (!j->out_path)
-			err_errno("cannot create a file for the binary");
-		goto out;
-	}
-	if ((c.in = open("/dev/null", O_RDONLY | O_CLOEXEC)) < 0) {
-		err_errno("cannot open /dev/null");
-		goto out;
-	}
 	if (pipe2(po, O_CLOEXEC) < 0 || pipe2(pe, O_CLOEXEC) < 0 ||
 	    pipe2(ps, O_CLOEXEC) < 0) {
 		err_errno("cannot create pipes");
@@ -413,15 +485,7 @@ int cc_run(const struct compile_job *j, struct sbx_result *r)
 	c.out = po[1];
 	c.err = pe[1];
 	c.sync = ps[1];
-	add_rl(&c, RLIMIT_CORE, 0);
-	add_rl(&c, RLIMIT_FSIZE, L->fsize_kb * 1024ULL);
-	add_rl(&c, RLIMIT_STACK, L->stack_kb * 1024ULL);
-	add_rl(&c, RLIMIT_NOFILE, 256);
-	if (!j->userns)
-		add_rl(&c, RLIMIT_NPROC, L->procs + 8);
-	add_rl(&c, RLIMIT_CPU, L->cpu_ms / 1000 + 2);
-	if (!j->cg->mem_ok)
-		add_rl(&c, RLIMIT_AS, L->memory_kb * 1024ULL * 2);
+	cc_rlimits(&c);
 	if (cg_limits(j->cg, L->memory_kb * 1024ULL, L->procs + 2) < 0 ||
 	    cg_begin(j->cg, 0) < 0 || cg_join_fds(j->cg, c.cg_fds) < 0)
 		goto out;
@@ -451,57 +515,19 @@ int cc_run(const struct compile_job *j, struct sbx_result *r)
 		waitpid(pid, NULL, 0);
 		goto out;
 	}
-	while (!done) {
-		int extra[2] = { pidfd, sync };
-		unsigned ready;
-
-		cpu = cg_cpu_ns(j->cg);
-		if (!killed && L->cpu_ms && cpu > L->cpu_ms * 1000000LL)
-			killed = K_CPU;
-		else if (!killed && L->wall_ms && now_ns() - start > L->wall_ms * 1000000LL)
-			killed = K_WALL;
-		if (killed) {
-			kill(pid, SIGKILL);
-			cg_kill_all(j->cg);
-		}
-		if (box_pipes_poll(&pp, extra, 2, killed ? 20 : 5, &ready) < 0)
-			continue;
-		if (ready & 2)
-			read_sync(&sync, &x);
-		if (ready & 1)
-			done = 1;
-	}
-	end = now_ns();
-	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-		;
-	kill(-pid, SIGKILL);
-	cg_kill_all(j->cg);
-	/* Everything that wrote is gone: read what is left. */
-	while (pp.out >= 0 || pp.err >= 0 || sync >= 0) {
-		unsigned ready;
-
-		if (box_pipes_poll(&pp, &sync, 1, 1000, &ready) <= 0)
-			break;
-		if (ready & 1)
-			read_sync(&sync, &x);
-	}
+	cc_supervise(j, pid, pidfd, start, &pp, &sync, &x);
 	if (x.fail_step >= 0) {
 		errno = x.fail_err;
 		err_errno("set-up failed at %s",
 			  x.fail_step < STEP_COUNT ? box_step_name[x.fail_step] : "?");
 		goto out;
 	}
-	if (x.kind != RES_DONE && !killed && cg_oom_kills(j->cg) <= oom_before) {
+	if (x.kind != RES_DONE && !x.killed && cg_oom_kills(j->cg) <= oom_before) {
 		err_set("the compiler's sandbox ended without a status");
 		goto out;
 	}
 	if (x.kind != RES_DONE)
 		x.status = SIGKILL;   /* killed before it could report */
-	x.killed = killed;
-	x.cpu_ns = cpu > 0 ? cpu : 0;
-	if ((cpu = cg_cpu_ns(j->cg)) > x.cpu_ns)
-		x.cpu_ns = cpu;
-	x.wall_ns = end - start;
 	cg_mem_of(j->cg, oom_before, &cm);
 	sbx_classify(L, &x, &cm, 0, r);
 	strip_box(&r->err, "/box");
