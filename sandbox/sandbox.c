@@ -105,7 +105,7 @@
  *     static arrays) is larger than the limit is MLE without being run. An
  *     mmap or mremap of more than the limit (not PROT_NONE reservations) is
  *     refused by the filter and reported as MLE: a failed allocation. Without
- *     a memory cgroup (not the case here; sbx_open would still work):
+ *     a memory cgroup (see cgroup.c for when there is none):
  *     RLIMIT_AS = limit, and a run that failed with its peak RSS within 1/64
  *     of the limit is MLE (malloc fails before RSS reaches the limit: a
  *     heuristic).
@@ -378,20 +378,6 @@ static int valid_name(const char *n)
 	return n && *n && !strchr(n, '/') && strcmp(n, ".") && strcmp(n, "..") &&
 		strlen(n) < 64;
 }
-
-static const char *sig_name(int sig)
-{
-	static char buf[16];
-	const char *n = sigabbrev_np(sig);
-
-	if (!n) {
-		snprintf(buf, sizeof buf, "%d", sig);
-		return buf;
-	}
-	snprintf(buf, sizeof buf, "SIG%s", n);
-	return buf;
-}
-
 
 /* ---- worker set-up ------------------------------------------------------ */
 
@@ -717,9 +703,11 @@ void sbx_classify(const struct sbx_limits *L, const struct box_res *x,
 		snprintf(r->message, sizeof r->message,
 			 "time limit exceeded (wall %u ms, cpu %u ms)", r->wall_ms, r->cpu_ms);
 	} else if (r->signal) {
+		char sn[16];
+
 		r->status = SBX_RE;
 		snprintf(r->message, sizeof r->message, "killed by signal %s",
-			 sig_name(r->signal));
+			 util_signal_name(r->signal, sn));
 	} else if (r->exit_code) {
 		r->status = SBX_RE;
 		snprintf(r->message, sizeof r->message, "exited with code %d",
