@@ -238,7 +238,14 @@ struct cg_mem {
 	unsigned long long peak;
 	int peak_ok, oom, limited;
 };
-/* Turn how a run ended (x), its memory figures and output cap into r. */
+/* Turn how a run ended (x), its memory figures and output cap into r: the
+ * one place that decides a verdict, first match wins: a thread's stack
+ * where threads are not allowed (SV clone); an allocation over the limit
+ * (MLE); another forbidden call (SV); output over its cap (OLE); an OOM
+ * kill, or without a memory cgroup a failure within 1/64 of the limit
+ * (MLE); killed for time with the peak within 1/32 of the limit (MLE); the
+ * CPU limit (TLE); the wall limit (TLE, tle_wall); a signal (RE); a
+ * non-zero exit (RE). */
 void sbx_classify(const struct sbx_limits *L, const struct box_res *x,
 		     const struct cg_mem *m, int ole, struct sbx_result *r);
 /* The memory figures of the run that started at the last cg_begin. */

@@ -693,6 +693,15 @@ void sbx_classify(const struct sbx_limits *L, const struct box_res *x,
 			r->memory_kb = L->memory_kb;
 		snprintf(r->message, sizeof r->message,
 			 "memory limit exceeded (%lu KB)", L->memory_kb);
+	} else if (mem && (x->killed == K_CPU || x->killed == K_WALL) &&
+		   r->memory_kb * 1024ULL >= mem - mem / 32) {
+		/* Out of time at its memory limit: a program there is
+		 * reclaiming, thrashing or about to be OOM-killed, and which
+		 * came first is the machine's luck; the memory is the cause. */
+		r->status = SBX_MLE;
+		snprintf(r->message, sizeof r->message,
+			 "memory limit exceeded (%lu KB: out of time at the limit)",
+			 L->memory_kb);
 	} else if (x->killed == K_CPU || (L->cpu_ms && r->cpu_ms > L->cpu_ms)) {
 		r->status = SBX_TLE;
 		snprintf(r->message, sizeof r->message,
