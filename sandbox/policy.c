@@ -115,9 +115,21 @@ static int run_rules(scmp_filter_ctx ctx, int threads, unsigned long long mem)
 	if (rule(ctx, "prlimit64", 2, c) < 0)
 		return -1;
 	/* Signals only to itself: tgkill/tkill are how raise() and abort()
-	 * work; kill only with pid 0 (its own group, it has no other). */
-	if (rule(ctx, "tgkill", 0, NULL) < 0 || rule(ctx, "tkill", 0, NULL) < 0)
+	 * work; kill only with pid 0 (its own group, it has no other). The
+	 * only other process it can see is the box (PID 1): tgkill/tkill to
+	 * it fail with EPERM. As root the kernel refuses them anyway (the box
+	 * is root); in a user namespace the box has the program's uid, and
+	 * the kernel would accept them and drop them (PID 1 has no handler):
+	 * the same answer either way. */
+	c[0] = SCMP_A0(SCMP_CMP_NE, 1);
+	if (rule(ctx, "tgkill", 1, c) < 0 || rule(ctx, "tkill", 1, c) < 0)
 		return -1;
+	c[0] = SCMP_A0(SCMP_CMP_EQ, 1);
+	if ((rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM),
+				   seccomp_syscall_resolve_name("tgkill"), 1, c[0])) < 0 ||
+	    (rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM),
+				   seccomp_syscall_resolve_name("tkill"), 1, c[0])) < 0)
+		return err_set("seccomp: rule for signals to the box: %s", strerror(-rc));
 	c[0] = SCMP_A0(SCMP_CMP_EQ, 0);
 	if (rule(ctx, "kill", 1, c) < 0)
 		return -1;
