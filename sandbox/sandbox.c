@@ -98,8 +98,10 @@
  *     refused by the filter and reported as MLE: a failed allocation. Without
  *     a memory cgroup (not the case here; sbx_open would still work):
  *     RLIMIT_AS = limit, and a run that failed with its peak RSS within 1/64
- *     of the limit is MLE (malloc fails before RSS reaches the limit: a
- *     heuristic).
+ *     of the limit, or 2 MB when that is more, is MLE (malloc fails before
+ *     RSS reaches the limit: by the size of the failed request, 1 MB for a
+ *     program growing by 1 MB chunks, plus the address space a static
+ *     program holds and never touches, about 250 KB: a heuristic).
  *   Stack: RLIMIT_STACK = stack_kb (default memory_kb).
  *   Output: the judge reads stdout into a buffer capped at output_kb; one
  *     byte more is OLE and the run is killed. stderr is kept up to stderr_kb,
@@ -606,6 +608,9 @@ void result_classify(const struct sbx_limits *L, const struct box_res *x,
 		     const struct cg_mem *m, int ole, struct sbx_result *r)
 {
 	unsigned long long mem = L->memory_kb * 1024ULL;
+	/* Without a memory cgroup: how near the limit a failed run's peak
+	 * RSS must be to be MLE (see "Memory" above). */
+	unsigned long long near = mem / 64 > (2 << 20) ? mem / 64 : 2 << 20;
 	int abnormal;
 
 	r->cpu_ms = (unsigned)(x->cpu_ns / 1000000);
@@ -648,7 +653,7 @@ void result_classify(const struct sbx_limits *L, const struct box_res *x,
 		snprintf(r->message, sizeof r->message, "output limit exceeded (%lu KB)",
 			 L->output_kb);
 	} else if (m->oom || (mem && abnormal && !m->limited &&
-			   r->memory_kb * 1024ULL >= mem - mem / 64)) {
+			   r->memory_kb * 1024ULL + near >= mem)) {
 		r->status = SBX_MLE;
 		if (r->memory_kb < L->memory_kb)
 			r->memory_kb = L->memory_kb;
