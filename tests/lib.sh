@@ -115,6 +115,24 @@ host_ia32() {
 	[ "$HOST_IA32" = yes ]
 }
 
+# host_memcg: succeeds when the sandbox has a memory cgroup here (root on
+# cgroup v1 or v2, a normal user with a delegated v2 subtree); without one
+# RLIMIT_AS stands in. Probed once per script with 'judge doctor --json'.
+HOST_MEMCG=
+host_memcg() {
+	if [ -z "$HOST_MEMCG" ]; then
+		_w=$("$JUDGE" doctor --json 2>/dev/null |
+			jq -r '.rows[] | select(.name == "cgroup: memory") | .level' 2>/dev/null)
+		case "$_w" in
+		ok) HOST_MEMCG=yes ;;
+		weaker|missing) HOST_MEMCG=no ;;
+		*) HOST_MEMCG=unknown
+		   fail "probe: 'judge doctor --json' has no 'cgroup: memory' row" "$_w" ;;
+		esac
+	fi
+	[ "$HOST_MEMCG" = yes ]
+}
+
 finish() {
 	if [ "$SKIPPED" -gt 0 ]; then echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"
 	else echo "$PASSED passed, $FAILED failed"; fi
