@@ -94,8 +94,9 @@
  *     Page cache charged by earlier runs is dropped (force_empty) when it
  *     exceeds 16 MB. A binary whose loadable image (code, data and bss:
  *     static arrays) is larger than the limit is MLE without being run. An
- *     mmap or mremap of more than the limit (not PROT_NONE reservations) is
- *     refused by the filter and reported as MLE: a failed allocation. Without
+ *     mmap or mremap of more than the limit (not PROT_NONE reservations,
+ *     but for one-thread programs where RLIMIT_AS stands in) is refused by
+ *     the filter and reported as MLE: a failed allocation. Without
  *     a memory cgroup (not the case here; sbx_open would still work):
  *     RLIMIT_AS = limit, and a run that failed with its peak RSS within 1/64
  *     of the limit, or 2 MB when that is more, is MLE (malloc fails before
@@ -705,7 +706,7 @@ static const struct filters *filters_for(struct sbx *s, unsigned long long mem)
 		if (s->filt[i].used < f->used)
 			f = &s->filt[i];
 	}
-	if (policy_build(POLICY_RUN, mem, &p[0]) < 0 ||
+	if (policy_build(s->cg.mem_ok ? POLICY_RUN : POLICY_RUN_AS, mem, &p[0]) < 0 ||
 	    policy_build(POLICY_RUN_THREADS, mem, &p[1]) < 0) {
 		free(p[0].filter);
 		return NULL;
