@@ -18,9 +18,12 @@ BUILD    := build/out
 endif
 
 # Debian packages: the build's and the tests' (jq and python3 read JSON and
-# XML in the end-to-end tests).
+# XML in the end-to-end tests; bc checks sums, procps gives ps and pgrep,
+# bsdutils script(1) for the terminal checks, util-linux setpriv for the
+# runs as a normal user).
 DEB_PKGS := pkg-config gcc make libc6-dev libsqlite3-dev libseccomp-dev \
-            libpcre2-dev libcmocka-dev nettle-dev libjansson-dev jq python3 sqlite3
+            libpcre2-dev libcmocka-dev nettle-dev libjansson-dev jq python3 sqlite3 \
+            bc procps bsdutils util-linux
 
 LIB_SRC  := $(sort $(wildcard lib/*.c))
 DB_SRC   := $(sort $(wildcard db/*.c))

@@ -29,8 +29,13 @@ static int in_child(int (*fn)(long), long arg)
 
 	if (pid < 0)
 		return -1;
-	if (pid == 0)
+	if (pid == 0) {
+		/* The probe's own fault must end the child: a handler the
+		 * caller installed (a test framework's, a sanitizer's) would
+		 * otherwise run in it. */
+		signal(SIGSEGV, SIG_DFL);
 		_exit(fn(arg) & 0xff);
+	}
 	while (waitpid(pid, &st, 0) < 0)
 		if (errno != EINTR)
 			return -1;

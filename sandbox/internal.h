@@ -11,6 +11,8 @@
 enum policy_kind {
 	POLICY_RUN,          /* a static program, one thread */
 	POLICY_RUN_THREADS,  /* the same, plus clone(CLONE_THREAD) */
+	POLICY_RUN_AS,       /* one thread, RLIMIT_AS standing in for a memory
+				cgroup: no reservation larger than the limit */
 };
 
 /* Build the allow-list `kind` for memory limit mem (bytes, 0: none) and export it as BPF into out (out->filter

@@ -56,7 +56,8 @@ static int rule(scmp_filter_ctx ctx, const char *name, unsigned n,
 	return 0;
 }
 
-static int run_rules(scmp_filter_ctx ctx, int threads, unsigned long long mem)
+static int run_rules(scmp_filter_ctx ctx, int threads, int as_limit,
+		     unsigned long long mem)
 {
 	const unsigned long wflags = O_WRONLY | O_RDWR | O_CREAT | O_TRUNC |
 		O_APPEND | TMPFILE_BIT;
@@ -87,9 +88,14 @@ static int run_rules(scmp_filter_ctx ctx, int threads, unsigned long long mem)
 		if (rule(ctx, "mmap", threads ? 1 : 2, c) < 0)
 			return -1;
 		/* Reservations (thread stacks, malloc arenas) are made
-		 * PROT_NONE and cost nothing until made accessible. */
+		 * PROT_NONE and cost nothing until made accessible. Not
+		 * where RLIMIT_AS stands in for a memory cgroup: there one
+		 * larger than the limit would fail (ENOMEM), and is
+		 * reported as the MLE it would be with a cgroup once made
+		 * accessible and touched (one thread: no malloc arena of a
+		 * second thread asks for one). */
 		c[0] = SCMP_A2(SCMP_CMP_EQ, PROT_NONE);
-		if (rule(ctx, "mmap", threads ? 1 : 2, c) < 0)
+		if (!as_limit && rule(ctx, "mmap", threads ? 1 : 2, c) < 0)
 			return -1;
 		c[0] = SCMP_A2(SCMP_CMP_LE, mem);
 		if (rule(ctx, "mremap", 1, c) < 0)
@@ -115,9 +121,21 @@ static int run_rules(scmp_filter_ctx ctx, int threads, unsigned long long mem)
 	if (rule(ctx, "prlimit64", 2, c) < 0)
 		return -1;
 	/* Signals only to itself: tgkill/tkill are how raise() and abort()
-	 * work; kill only with pid 0 (its own group, it has no other). */
-	if (rule(ctx, "tgkill", 0, NULL) < 0 || rule(ctx, "tkill", 0, NULL) < 0)
+	 * work; kill only with pid 0 (its own group, it has no other). The
+	 * only other process it can see is the box (PID 1): tgkill/tkill to
+	 * it fail with EPERM. As root the kernel refuses them anyway (the box
+	 * is root); in a user namespace the box has the program's uid, and
+	 * the kernel would accept them and drop them (PID 1 has no handler):
+	 * the same answer either way. */
+	c[0] = SCMP_A0(SCMP_CMP_NE, 1);
+	if (rule(ctx, "tgkill", 1, c) < 0 || rule(ctx, "tkill", 1, c) < 0)
 		return -1;
+	c[0] = SCMP_A0(SCMP_CMP_EQ, 1);
+	if ((rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM),
+				   seccomp_syscall_resolve_name("tgkill"), 1, c[0])) < 0 ||
+	    (rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM),
+				   seccomp_syscall_resolve_name("tkill"), 1, c[0])) < 0)
+		return err_set("seccomp: rule for signals to the box: %s", strerror(-rc));
 	c[0] = SCMP_A0(SCMP_CMP_EQ, 0);
 	if (rule(ctx, "kill", 1, c) < 0)
 		return -1;
@@ -180,7 +198,7 @@ int policy_build(enum policy_kind kind, unsigned long long mem,
 		err_set("seccomp: filter attributes: %s", strerror(-r));
 		goto out;
 	}
-	if (run_rules(ctx, kind == POLICY_RUN_THREADS, mem) < 0)
+	if (run_rules(ctx, kind == POLICY_RUN_THREADS, kind == POLICY_RUN_AS, mem) < 0)
 		goto out;
 	if (merge_empty_arch(ctx, SCMP_ARCH_X86) < 0 ||
 	    merge_empty_arch(ctx, SCMP_ARCH_X32) < 0)

@@ -101,14 +101,17 @@
  *     death takes the namespace and the program with it; with the OOM
  *     counter up the run is MLE, and the next run starts a new box.
  *     Page cache charged by earlier runs is dropped (force_empty on v1,
- *     memory.reclaim on v2) when it exceeds 16 MB. A binary whose loadable image (code, data and bss:
- *     static arrays) is larger than the limit is MLE without being run. An
- *     mmap or mremap of more than the limit (not PROT_NONE reservations) is
- *     refused by the filter and reported as MLE: a failed allocation. Without
+ *     memory.reclaim on v2) when it exceeds 16 MB. A binary whose loadable
+ *     image (code, data and bss: static arrays) is larger than the limit is MLE without being run. An
+ *     mmap or mremap of more than the limit (not PROT_NONE reservations,
+ *     but for one-thread programs where RLIMIT_AS stands in) is refused by
+ *     the filter and reported as MLE: a failed allocation. Without
  *     a memory cgroup (see cgroup.c for when there is none):
  *     RLIMIT_AS = limit, and a run that failed with its peak RSS within 1/64
- *     of the limit is MLE (malloc fails before RSS reaches the limit: a
- *     heuristic).
+ *     of the limit, or 2 MB when that is more, is MLE (malloc fails before
+ *     RSS reaches the limit: by the size of the failed request, 1 MB for a
+ *     program growing by 1 MB chunks, plus the address space a static
+ *     program holds and never touches, about 250 KB: a heuristic).
  *   Stack: RLIMIT_STACK = stack_kb (default memory_kb).
  *   Output: the judge reads stdout into a buffer capped at output_kb; one
  *     byte more is OLE and the run is killed. stderr is kept up to stderr_kb,
@@ -645,6 +648,9 @@ void sbx_classify(const struct sbx_limits *L, const struct box_res *x,
 		     const struct cg_mem *m, int ole, struct sbx_result *r)
 {
 	unsigned long long mem = L->memory_kb * 1024ULL;
+	/* Without a memory cgroup: how near the limit a failed run's peak
+	 * RSS must be to be MLE (see "Memory" above). */
+	unsigned long long near = mem / 64 > (2 << 20) ? mem / 64 : 2 << 20;
 	int abnormal;
 
 	r->cpu_ms = (unsigned)(x->cpu_ns / 1000000);
@@ -687,7 +693,7 @@ void sbx_classify(const struct sbx_limits *L, const struct box_res *x,
 		snprintf(r->message, sizeof r->message, "output limit exceeded (%lu KB)",
 			 L->output_kb);
 	} else if (m->oom || (mem && abnormal && !m->limited &&
-			   r->memory_kb * 1024ULL >= mem - mem / 64)) {
+			   r->memory_kb * 1024ULL + near >= mem)) {
 		r->status = SBX_MLE;
 		if (r->memory_kb < L->memory_kb)
 			r->memory_kb = L->memory_kb;
@@ -750,7 +756,7 @@ static const struct filters *filters_for(struct sbx *s, unsigned long long mem)
 		if (s->filt[i].used < f->used)
 			f = &s->filt[i];
 	}
-	if (policy_build(POLICY_RUN, mem, &p[0]) < 0 ||
+	if (policy_build(s->cg.mem_ok ? POLICY_RUN : POLICY_RUN_AS, mem, &p[0]) < 0 ||
 	    policy_build(POLICY_RUN_THREADS, mem, &p[1]) < 0) {
 		free(p[0].filter);
 		return NULL;

@@ -62,7 +62,6 @@ C
 
 # regress_prereqs: skip unless the judge and its sandbox can run.
 regress_prereqs() {
-	need_root
 	[ -x "$JUDGE" ] || skip "bin/judge is not built"
 	command -v jq >/dev/null || skip "jq is not installed"
 }

@@ -1,6 +1,14 @@
 #!/bin/sh
-# run-all.sh: every test suite, then one closing "N passed, N failed" line.
-# T=PATTERN limits the end-to-end scripts to those whose name contains it.
+# run-all.sh: every test suite, then one closing "N passed, N failed, N
+# skipped" line. T=PATTERN limits the end-to-end scripts to those whose name
+# contains it (T=unit: the unit tests alone).
+#
+# Run as root (as CI does), it then runs the sandbox's tests a second time
+# as a normal user (uid 65534, with setpriv), with the same expectations:
+# the unit tests and the scripts of USER_PASS, from a world-readable copy
+# of what they need in a fresh folder of /tmp, so that the checkout's own
+# permissions never matter. Their lines say "(as uid 65534)" and count in
+# the closing line. JUDGE_TEST_USER_PASS=0 leaves that pass out.
 cd "$(dirname "$0")/.." || exit 3
 BUILD=${BUILD:-build/out}
 total_pass=0
@@ -22,27 +30,79 @@ tally() { # NAME RC: add the counts from the last "N passed, N failed" line
 	printf '%-44s %s\n' "$1" "$(echo "${line:-exit $2}")"
 }
 
-if [ -z "$T" ] || [ "$T" = unit ]; then
-	"$BUILD/unit-tests" >"$log" 2>&1
+# unit_tests NAME CMD...: the cmocka binary; its "[  PASSED  ] N" lines
+# (and skipped ones) summed.
+unit_tests() {
+	name=$1; shift
+	"$@" >"$log" 2>&1
 	rc=$?
 	p=$(grep -Eo '^\[  PASSED  \] [0-9]+' "$log" | awk '{s += $4} END {print s + 0}')
 	f=$(grep -Eo '^\[  FAILED  \] [0-9]+' "$log" | awk '{s += $4} END {print s + 0}')
+	s=$(grep -Eo '^\[  SKIPPED \] [0-9]+' "$log" | awk '{s += $4} END {print s + 0}')
 	[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
 	[ "$f" -ne 0 ] && cat "$log"
-	echo "$p passed, $f failed" >>"$log"
-	tally unit-tests "$rc"
+	echo "$p passed, $f failed, $s skipped" >>"$log"
+	tally "$name" "$rc"
+}
+
+# run_script NAME CMD...: one end-to-end script.
+run_script() {
+	name=$1; shift
+	start=$(date +%s)
+	"$@" >"$log" 2>&1
+	rc=$?
+	if [ "$rc" -ne 0 ] || [ -n "$VERBOSE" ]; then sed 's/^/    /' "$log"; fi
+	tally "$name ($(( $(date +%s) - start ))s)" "$rc"
+}
+
+if [ -z "$T" ] || [ "$T" = unit ]; then
+	unit_tests unit-tests "$BUILD/unit-tests"
 fi
 
 for t in tests/t[0-9]*.sh; do
 	[ -e "$t" ] || continue
 	case "$t" in *"$T"*) ;; *) continue ;; esac
-	name=$(basename "$t" .sh)
-	start=$(date +%s)
-	sh "$t" >"$log" 2>&1
-	rc=$?
-	if [ "$rc" -ne 0 ] || [ -n "$VERBOSE" ]; then sed 's/^/    /' "$log"; fi
-	tally "$name ($(( $(date +%s) - start ))s)" "$rc"
+	run_script "$(basename "$t" .sh)" sh "$t"
 done
+
+# The second pass, as a normal user: the sandbox's tests.
+USER_PASS="t0200 t0250 t0300 t0400"
+USER_UID=65534
+if [ "$(id -u)" -eq 0 ] && [ "${JUDGE_TEST_USER_PASS:-1}" != 0 ]; then
+	if ! command -v setpriv >/dev/null; then
+		echo "skip: the pass as uid $USER_UID: setpriv (util-linux) is not installed"
+		total_skip=$((total_skip + 1))
+	else
+		user=$(mktemp -d /tmp/judge-user-pass.XXXXXX) || exit 3
+		trap 'rm -f "$log"; rm -rf "$user"' EXIT
+		chmod 755 "$user"
+		mkdir -p "$user/tree/$BUILD" "$user/home"
+		cp -R bin tests problems solutions problems.toml "$user/tree/" &&
+			cp "$BUILD/unit-tests" "$user/tree/$BUILD/" || exit 3
+		chmod -R a+rX "$user/tree"
+		# The compile cache of the first pass, as the user's own: the
+		# programs it already holds are not compiled again (the
+		# compile sandbox as a normal user still runs for everything
+		# else: the unit tests' builds, every CE, each new source).
+		[ -d .cache/judge ] && cp -R .cache/judge "$user/home/cache"
+		chown -R "$USER_UID:$USER_UID" "$user/home"
+		as_user() {
+			(cd "$user/tree" && setpriv --reuid="$USER_UID" --regid="$USER_UID" \
+				--clear-groups env HOME="$user/home" JUDGE_CACHE="$user/home/cache" \
+				TMPDIR=/tmp "$@")
+		}
+		if [ -z "$T" ] || [ "$T" = unit ]; then
+			unit_tests "unit-tests (as uid $USER_UID)" as_user "$BUILD/unit-tests"
+		fi
+		for t in $USER_PASS; do
+			for f in tests/"$t"-*.sh; do
+				[ -e "$f" ] || continue
+				case "$f" in *"$T"*) ;; *) continue ;; esac
+				run_script "$(basename "$f" .sh) (as uid $USER_UID)" as_user sh "$f"
+			done
+		done
+	fi
+fi
 
 [ -n "$bad" ] && echo "failing:$bad"
 echo "$total_pass passed, $total_fail failed, $total_skip skipped"

@@ -23,7 +23,6 @@ expect_exit 0 "plain list is quiet on stderr" "$JUDGE" list
 equals "no stderr without -v" "$ERR" ""
 
 printf '#include <stdio.h>\nint main(void){long long a,b;scanf("%%lld %%lld",&a,&b);printf("%%lld\\n",a+b);return 0;}\n' > sum.c
-need_root
 expect_exit 0 "-q submit" "$JUDGE" -q submit alpha sum.c
 lacks "-q: no table" "$OUT" "sample-1"
 contains "-q: the summary stays" "$OUT" "alpha: AC (2/2 passed)"

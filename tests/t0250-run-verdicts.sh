@@ -1,9 +1,8 @@
 #!/bin/sh
 # t0250-run-verdicts: `judge run --json` gives every result kind (OK TLE MLE
 # OLE RE SV CE) with the fields of design.md checked one by one, and the
-# exit code that goes with it.
+# exit code that goes with it. As root and as a normal user alike.
 . "$(dirname "$0")/lib.sh"
-need_root
 command -v jq >/dev/null || skip "needs jq"
 
 # field NAME: one field of the last result ($OUT), as jq -c prints it.
@@ -123,8 +122,15 @@ equals "human: stdout is the program's" "$OUT" "42"
 contains "human: stderr marked" "$ERR" "stderr| to-err"
 contains "human: verdict line" "$ERR" "OK  time"
 # On a terminal the program's bytes are escaped: it cannot clear the screen
-# or print a line that passes for the judge's.
-if command -v script >/dev/null; then
+# or print a line that passes for the judge's. script(1) (bsdutils, from
+# make deps) gives the judge a terminal.
+# raw_esc FILE / raw_nul FILE: FILE holds a raw ESC / NUL byte.
+raw_esc() { grep -q "$(printf '\033')" "$1"; }
+raw_nul() { tr -d '\n' < "$1" | od -An -c | grep -q '\\0'; }
+no() { ! "$@"; }
+if ! command -v script >/dev/null; then
+	fail "script (bsdutils) is not installed: run make deps"
+else
 	cat > esc.c <<'EOF2'
 #include <stdio.h>
 int main(void)
@@ -134,10 +140,15 @@ int main(void)
 	return 0;
 }
 EOF2
+	# Positive control: the same bytes written straight to the terminal
+	# are seen raw by the checks below.
+	script -qec "printf 'a\\000b c\\033[2J\\n'" /dev/null > control.out 2>&1
+	check "terminal control: a raw ESC is seen" raw_esc control.out
+	check "terminal control: a raw NUL is seen" raw_nul control.out
 	"$JUDGE" run esc.c >/dev/null 2>&1   # compile outside the terminal
 	script -qec "'$JUDGE' run esc.c" /dev/null > tty.out 2>&1
-	check "terminal: no raw ESC" sh -c "! grep -q \"\$(printf '\\033')\" tty.out"
-	check "terminal: no raw NUL" sh -c "! tr -d '\\n' < tty.out | od -An -c | grep -q '\\\\0'"
+	check "terminal: no raw ESC" no raw_esc tty.out
+	check "terminal: no raw NUL" no raw_nul tty.out
 	contains "terminal: escapes shown" "$(cat tty.out)" 'a\x00b'
 	contains "terminal: ESC shown" "$(cat tty.out)" '\x1b[2J\r\u{9b}31m'
 	contains "terminal: program stderr marked" "$(cat tty.out)" "stderr| judge: error: fake"

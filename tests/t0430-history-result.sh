@@ -4,7 +4,7 @@
 # the next command; SIGTERM during a run is recorded as IE "interrupted".
 . "$(dirname "$0")/lib.sh"
 . "$ROOT/tests/grade_fixtures.sh"
-need_root
+command -v pgrep >/dev/null || skip "needs pgrep (procps)"
 grade_fixtures
 
 prog ac '#include <stdio.h>
@@ -78,15 +78,35 @@ alive() {
 		[ -n "$st" ] && [ "$st" != Z ] && echo "$p"
 	done
 }
+# wait_program PID: up to 10 s for the program to run below PID (a
+# descendant that is neither the judge's own box process nor the
+# compiler); its descendants then in $below.
+wait_program() {
+	i=0
+	while [ $i -lt 100 ]; do
+		below=$(descendants "$1")
+		for p in $below; do
+			case "$(cat "/proc/$p/comm" 2>/dev/null)" in
+			''|judge|gcc|cc1|as|collect2|ld) ;;
+			*) [ -n "$(alive "$p")" ] && return 0 ;;
+			esac
+		done
+		sleep 0.1; i=$((i + 1))
+	done
+	return 1
+}
+# wait_gone PID...: up to 3 s for them all to be gone; those left printed.
+wait_gone() {
+	i=0
+	while [ $i -lt 30 ] && [ -n "$(alive "$@")" ]; do sleep 0.1; i=$((i + 1)); done
+	alive "$@"
+}
 "$JUDGE" submit sum sleepy.c >/dev/null 2>&1 &
 pid=$!
 check "kill -9: the row is running" wait_running
-sleep 0.3
-below=$(descendants $pid)
-check "kill -9: the judge has a run below it" test -n "$below"
+check "kill -9: the judge has a run below it" wait_program $pid
 kill -9 $pid; wait $pid 2>/dev/null
-sleep 0.5
-left=$(alive $below)
+left=$(wait_gone $below)
 equals "kill -9: the run died with the judge" "$left" ""
 [ -n "$left" ] && kill -9 $left
 run "$JUDGE" history --json
@@ -99,8 +119,7 @@ check "kill -9: a reason is stored" jq -e '.error | type == "string" and length 
 "$JUDGE" submit sum sleepy.c >term.out 2>term.err &
 pid=$!
 check "SIGTERM: the row is running" wait_running
-sleep 0.3
-below=$(descendants $pid)
+check "SIGTERM: the judge has a run below it" wait_program $pid
 kill -TERM $pid
 wait $pid; rc=$?
 equals "SIGTERM: exit 3" "$rc" 3
@@ -110,6 +129,6 @@ check "SIGTERM: recorded as IE interrupted, with the test that ran" jq -e '.[0].
 T=$(jq '.[0].id' .out)
 run "$JUDGE" result "$T" --json
 check "SIGTERM: error and the finished test" jq -e '.error == "interrupted" and (.tests | length) == 1 and .tests[0].verdict == "TLE"' .out
-equals "SIGTERM: nothing left running" "$(alive $below)" ""
+equals "SIGTERM: nothing left running" "$(wait_gone $below)" ""
 
 finish

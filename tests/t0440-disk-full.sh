@@ -6,7 +6,7 @@
 # is left 'running' and none claims a verdict it did not reach (IE with a
 # reason instead). Threat model: "disk full while storing a verdict".
 . "$(dirname "$0")/lib.sh"
-need_root
+need_root "mounts a small tmpfs in a private mount namespace (a user namespace would make the judge think it is root)"
 command -v unshare >/dev/null || skip "unshare is not installed"
 mini_catalog
 printf '#include <stdio.h>\nint main(void){long long a,b;scanf("%%lld %%lld",&a,&b);printf("%%lld\\n",a+b);return 0;}\n' > sum.c

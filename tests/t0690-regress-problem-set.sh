@@ -4,7 +4,6 @@
 # verdict. Margins are not checked here (they are timing: see
 # 'make bench-regress' and 'make demo'); the JUnit report is parsed.
 . "$(dirname "$0")/lib.sh"
-need_root
 [ -x "$JUDGE" ] || skip "bin/judge is not built"
 command -v python3 >/dev/null || skip "python3 is not installed"
 

@@ -3,7 +3,6 @@
 # not counted, attempts after the AC ignored), shared ranks, the freeze seen
 # by others and by oneself, the terminal cells, --json and --html.
 . "$(dirname "$0")/lib.sh"
-need_root
 . "$ROOT/tests/contest-fixture.sh"
 
 # ana and bo start at 10:00, cy at 10:30 (own clock); freeze = last 30 min

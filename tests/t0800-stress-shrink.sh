@@ -3,7 +3,6 @@
 # wrong_answer solutions: the verdict, an input the problem's validator
 # accepts, and sizes that are properties of each bug (not of timing).
 . "$(dirname "$0")/lib.sh"
-need_root
 S="$ROOT/solutions"
 
 # validator P: build problems/P/validator.c on the host (once).

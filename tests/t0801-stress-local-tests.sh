@@ -4,7 +4,6 @@
 # tests (marked local), other users' do not, and finding it again does not
 # add a copy.
 . "$(dirname "$0")/lib.sh"
-need_root
 S="$ROOT/solutions"
 WRONG="$S/max-gap/wrong_answer/buckets-miss-last.c"
 sq() { sqlite3 "$JUDGE_DB" "$1"; }

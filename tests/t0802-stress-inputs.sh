@@ -2,7 +2,6 @@
 # t0802: 'judge stress' on an accepted solution finds nothing; bad inputs
 # are clear errors (exit 2); Ctrl-C stops it cleanly (exit 3, no run left).
 . "$(dirname "$0")/lib.sh"
-need_root
 S="$ROOT/solutions"
 
 expect_exit 0 "an accepted solution: nothing found" \

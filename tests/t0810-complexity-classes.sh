@@ -4,7 +4,6 @@
 # quadratic TLE one, n-queens as exponential; warnings, JSON shape, options
 # and bad inputs.
 . "$(dirname "$0")/lib.sh"
-need_root
 S="$ROOT/solutions"
 
 # class P FILE: run --json; $J holds the JSON.
