@@ -542,7 +542,7 @@ static int contest_submit(struct judge_ctx *ctx, int argc, char **argv)
 		return rc < 0 ? EXIT_ACCEPTED : rc;
 	if ((rc = want_args("submit", npos, 3, "a contest ID, a LETTER and a FILE.c"))
 	    == EXIT_ACCEPTED && (rc = pick_user(&o, &user)) == EXIT_ACCEPTED)
-		rc = submit_contest_file(ctx, pos[0], pos[1], pos[2], user, o.json, 0);
+		rc = submit_contest_file(ctx, pos[0], pos[1], pos[2], -1, user, o.json, 0);
 	free(user);
 	return rc;
 }

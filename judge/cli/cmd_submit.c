@@ -1,10 +1,11 @@
-/* cmd_submit.c: 'judge submit ID FILE.c': grade one solution on every test of
+/* cmd_submit.c: 'judge submit ID FILE': grade one solution on every test of
  * a problem, show the table and the verdict, and record it all (the work is
  * submit_file's, shared with 'judge contest submit'). */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "judge/domain/compile.h"
 #include "judge/domain/contest.h"
 #include "judge/cli/cli.h"
 #include "judge/cli/submit.h"
@@ -12,12 +13,16 @@
 #include "lib/util.h"
 
 static const char submit_usage[] =
-	"usage: judge submit ID FILE.c [--json] [--fail-fast] [--user NAME] [--contest C]\n"
+	"usage: judge submit ID FILE [--lang c|c++] [--json] [--fail-fast] [--user NAME]\n"
+	"                   [--contest C]\n"
 	"\n"
-	"Compile FILE.c (gcc -O2 -std=gnu17 -static -lm, cached), run it on every\n"
-	"test of problem ID in the sandbox, check each output, print a table and\n"
-	"the verdict, and record the submission in the database.\n"
+	"Compile FILE (cached; by its extension: .c is C, .cc .cpp .cxx are C++)\n"
+	"  C    gcc -std=gnu17 -O2 -static -DONLINE_JUDGE -o prog prog.c -lm\n"
+	"  C++  g++ -std=gnu++20 -O2 -static -DONLINE_JUDGE -o prog prog.cpp\n"
+	"run it on every test of problem ID in the sandbox, check each output,\n"
+	"print a table and the verdict, and record the submission in the database.\n"
 	"\n"
+	"  --lang c|c++    the language, whatever the file's extension\n"
 	"  --json          print the result as one JSON object\n"
 	"  --fail-fast     stop at the first test that is not accepted\n"
 	"  --user NAME     record the submission under NAME (default: login name)\n"
@@ -33,11 +38,13 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 		{ "fail-fast", no_argument, NULL, 'f' },
 		{ "user", required_argument, NULL, 'u' },
 		{ "contest", required_argument, NULL, 'c' },
+		{ "lang", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct submit_req req = { 0 };
+	struct submit_req req = { .lang = -1 };
 	const char *contest = NULL;
+	enum compile_lang lang;
 	char *user = NULL;
 	int c, rc;
 
@@ -50,6 +57,13 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 			user = xstrdup(optarg);
 			break;
 		case 'c': contest = optarg; break;
+		case 'l':
+			if (compile_lang_parse(optarg, &lang) < 0) {
+				free(user);
+				return judge_fail();
+			}
+			req.lang = (int)lang;
+			break;
 		case 'h': fputs(submit_usage, stdout); free(user); return EXIT_ACCEPTED;
 		default: fputs(submit_usage, stderr); free(user); return EXIT_BAD_INPUT;
 		}
@@ -57,7 +71,7 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 	if (argc - optind != 2) {
 		fputs(submit_usage, stderr);
 		free(user);
-		return judge_bad("submit needs a problem id and a C source file");
+		return judge_bad("submit needs a problem id and a source file");
 	}
 	if (!user)
 		user = contest_login_name();
@@ -65,8 +79,8 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 		err_prefix("bad --user");
 		rc = judge_fail();
 	} else if (contest) {
-		rc = submit_contest_file(ctx, contest, argv[optind], argv[optind + 1], user,
-					 req.json, req.fail_fast);
+		rc = submit_contest_file(ctx, contest, argv[optind], argv[optind + 1],
+					 req.lang, user, req.json, req.fail_fast);
 	} else {
 		req.problem = argv[optind];
 		req.path = argv[optind + 1];

@@ -87,13 +87,13 @@ void report_compile_error(const struct judge_ctx *ctx, FILE *f,
 	while (*p && shown < lines) {
 		nl = strchr(p, '\n');
 		n = nl ? (size_t)(nl - p) : strlen(p);
-		fprintf(f, "gcc| %.*s\n", (int)n, p);
+		fprintf(f, "%s| %.*s\n", r->lang == LANG_CXX ? "g++" : "gcc", (int)n, p);
 		p += n + (nl != NULL);
 		shown++;
 	}
 	if (*p)
-		fprintf(f, "gcc| ... (more diagnostics; 'judge result %lld' shows them all)\n",
-			r->submission);
+		fprintf(f, "%s| ... (more diagnostics; 'judge result %lld' shows them all)\n",
+			r->lang == LANG_CXX ? "g++" : "gcc", r->submission);
 }
 
 void report_summary(const struct judge_ctx *ctx, FILE *f, const struct grade_result *r)
@@ -155,6 +155,7 @@ json_t *report_json(const struct grade_result *r)
 	json_object_set_new(o, "submission", r->submission ? json_integer(r->submission)
 			    : json_null());
 	json_object_set_new(o, "problem", jstr(r->problem));
+	json_object_set_new(o, "lang", json_string(compile_lang_name(r->lang)));
 	json_object_set_new(o, "verdict", json_string(verdict_name(r->verdict)));
 	json_object_set_new(o, "passed", json_integer(r->passed));
 	json_object_set_new(o, "total", json_integer(r->total));

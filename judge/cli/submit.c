@@ -72,6 +72,7 @@ int submit_file(struct judge_ctx *ctx, const struct submit_req *req)
 	env.sbx = ctx->sbx;
 	env.cache = ctx->cache;
 	go.user = req->user;
+	go.lang = req->lang >= 0 ? (enum compile_lang)req->lang : compile_lang_of_path(req->path);
 	go.store = 1;
 	go.fail_fast = req->fail_fast;
 	go.contest = req->contest;
@@ -148,7 +149,8 @@ static void contest_after(void *arg, const struct grade_result *r, json_t *j)
 }
 
 int submit_contest_file(struct judge_ctx *ctx, const char *contest, const char *which,
-			const char *path, const char *user, int json, int fail_fast)
+			const char *path, int lang, const char *user, int json,
+			int fail_fast)
 {
 	struct db_contest c = DB_CONTEST_INIT;
 	struct submit_req req = { 0 };
@@ -170,6 +172,7 @@ int submit_contest_file(struct judge_ctx *ctx, const char *contest, const char *
 	note.minute = contest_minute(e.started, now);
 	req.problem = e.problem;
 	req.path = path;
+	req.lang = lang;
 	req.user = user;
 	req.json = json;
 	req.fail_fast = fail_fast;
