@@ -13,7 +13,7 @@
 #include "lib/util.h"
 
 static const char submit_usage[] =
-	"usage: judge submit ID FILE [--lang c|c++] [--json] [--fail-fast] [--user NAME]\n"
+	"usage: judge submit ID FILE [--lang c|c++] [--all] [--json] [--user NAME]\n"
 	"                   [--contest C]\n"
 	"\n"
 	"Compile FILE (cached; by its extension: .c is C, .cc .cpp .cxx are C++)\n"
@@ -21,10 +21,12 @@ static const char submit_usage[] =
 	"  C++  g++ -std=gnu++20 -O2 -static -DONLINE_JUDGE -o prog prog.cpp\n"
 	"run it on every test of problem ID in the sandbox, check each output,\n"
 	"print a table and the verdict, and record the submission in the database.\n"
+	"It stops at the first failing test and lists the rest as skipped.\n"
 	"\n"
 	"  --lang c|c++    the language, whatever the file's extension\n"
 	"  --json          print the result as one JSON object\n"
-	"  --fail-fast     stop at the first test that is not accepted\n"
+	"  --all           run every test, even after one failed\n"
+	"  --fail-fast     stop at the first failing test (the default)\n"
 	"  --user NAME     record the submission under NAME (default: login name)\n"
 	"  --contest C     submit to contest C, where ID is a letter or a problem id;\n"
 	"                  accepted only while your window is open\n"
@@ -36,13 +38,14 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "fail-fast", no_argument, NULL, 'f' },
+		{ "all", no_argument, NULL, 'a' },
 		{ "user", required_argument, NULL, 'u' },
 		{ "contest", required_argument, NULL, 'c' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct submit_req req = { .lang = -1 };
+	struct submit_req req = { .lang = -1, .fail_fast = 1 };
 	const char *contest = NULL;
 	enum compile_lang lang;
 	char *user = NULL;
@@ -52,6 +55,7 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 'j': req.json = 1; break;
 		case 'f': req.fail_fast = 1; break;
+		case 'a': req.fail_fast = 0; break;
 		case 'u':
 			free(user);
 			user = xstrdup(optarg);
@@ -78,9 +82,12 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 	if (contest_check_user(user) < 0) {
 		err_prefix("bad --user");
 		rc = judge_fail();
+	} else if (contest && !req.fail_fast) {
+		rc = judge_bad("contest submissions stop at the first failing test; "
+			       "--all does not apply with --contest");
 	} else if (contest) {
 		rc = submit_contest_file(ctx, contest, argv[optind], argv[optind + 1],
-					 req.lang, user, req.json, req.fail_fast);
+					 req.lang, user, req.json);
 	} else {
 		req.problem = argv[optind];
 		req.path = argv[optind + 1];

@@ -364,6 +364,9 @@ void grade_result_release(struct grade_result *r)
 		free(r->tests[i].input);
 	}
 	free(r->tests);
+	for (i = 0; i < r->nskipped; i++)
+		free(r->skipped[i]);
+	free(r->skipped);
 	free(r->problem);
 	free(r->compile_message);
 	free(r->error);
@@ -588,6 +591,20 @@ static void tally(struct grade_result *r, const struct grade_test *t, int *faile
 		r->verdict = t->verdict;
 }
 
+/* Tests from..nall-1 are not run (fail fast): their names into r->skipped. */
+static void skip_rest(const struct grading *g, const struct grade_extra_test *extra,
+		      size_t from, size_t nall, struct grade_result *r)
+{
+	size_t i, n = (size_t)g->p->test_count;
+
+	if (from >= nall)
+		return;
+	r->skipped = xcalloc(nall - from, sizeof(*r->skipped));
+	for (i = from; i < nall; i++)
+		r->skipped[r->nskipped++] = xstrdup(i < n ? g->p->tests[i].name :
+						    extra[i - n].name);
+}
+
 /* Run the tests in order, storing each result as it comes. 0, or -1 when
  * storing failed. */
 static int run_tests(struct grading *g, const struct grade_opts *o,
@@ -615,8 +632,12 @@ static int run_tests(struct grading *g, const struct grade_opts *o,
 		}
 		if (o->progress)
 			o->progress(o->progress_arg, r, t);
-		if (r->error || t->verdict == V_IE || (failed && o->fail_fast))
+		if (r->error || t->verdict == V_IE)
 			break;
+		if (failed && o->fail_fast) {
+			skip_rest(g, extra, i + 1, nall, r);
+			break;
+		}
 	}
 	if (r->verdict == V_IE && !r->error)   /* a checker failure on a test */
 		set_error(r, "test '%s': %s", r->tests[r->ntests - 1].name,

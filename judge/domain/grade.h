@@ -104,6 +104,9 @@ struct grade_result {
 	char *compile_message;       /* diagnostics, printable; "" when none */
 	struct grade_test *tests;    /* the tests that ran, in order */
 	size_t ntests;
+	char **skipped;              /* opts->fail_fast: the tests not run after
+	                              * the first failing one, in order */
+	size_t nskipped;
 	char *error;                 /* IE: what failed in the judge; else NULL */
 };
 
