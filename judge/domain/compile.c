@@ -107,10 +107,14 @@ enum compile_lang compile_lang_of_path(const char *path)
 }
 
 /* Limits of one compile: generous for honest code, small enough that
- * include bombs, macro bombs and gigabyte initialisers end as CE quickly. */
+ * include bombs, macro bombs and gigabyte initialisers end as CE quickly.
+ * CPU time bounds the work; the wall limit only ends a compiler that
+ * waits. It is 60 s, not 20: a bits/stdc++.h solution (about 5 s of CPU
+ * with g++ -static) took over 20 s of wall time on a 2-core machine at
+ * load 10 and came back CE. A wall timeout is never cached. */
 static const struct sbx_limits compile_limits = {
 	.cpu_ms = 10000,
-	.wall_ms = 20000,
+	.wall_ms = 60000,
 	.memory_kb = 1024UL * 1024,
 	.stack_kb = 0,
 	.output_kb = 64,
