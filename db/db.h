@@ -225,6 +225,7 @@ struct db_submission {
 	char *letter;          /* its letter in the contest ("A"), or NULL */
 	char *error;           /* why it ended IE, or NULL */
 	int local_tests;       /* graded with the user's local tests too */
+	char *lang;            /* "c" or "c++"; NULL in db_submission_create: "c" */
 	struct db_result *results; /* db_submission_get only, nresults in order */
 	size_t nresults;
 };
@@ -233,7 +234,7 @@ struct db_submission {
 
 void db_submission_release(struct db_submission *s);
 
-/* Record a new submission as 'running' from s->problem, user, source,
+/* Record a new submission as 'running' from s->problem, user, source, lang,
  * contest, letter, local_tests and submitted_at (0: util_now()), together
  * with this process's identity (pid, its start time, boot id, host) so that
  * db_submissions_reap can tell when its writer died. Sets s->id (and *id

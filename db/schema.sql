@@ -181,3 +181,10 @@ ALTER TABLE regress_results ADD COLUMN flag TEXT NOT NULL DEFAULT '';
 ALTER TABLE regress_results ADD COLUMN time_limit_ms INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE regress_results ADD COLUMN wall_ms INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX regress_results_solution ON regress_results (solution, run);
+
+-- migration 3
+
+-- The language a submission was compiled as: 'c' (gcc -std=gnu17) or 'c++'
+-- (g++ -std=gnu++20). Submissions from before C++ are C.
+ALTER TABLE submissions ADD COLUMN lang TEXT NOT NULL DEFAULT 'c'
+	CHECK (lang IN ('c', 'c++'));

@@ -38,6 +38,7 @@ struct cc_child {
 	char box_opts[96];           /* the box tmpfs: owner, mode, size */
 	unsigned long long bin_cap;  /* largest binary copied out */
 	char cc[300];
+	char src_path[32];           /* "/box/prog.c", "/box/prog.cpp": argv's name */
 	struct rlimit rl[8];
 	int rl_res[8], nrl;
 };
@@ -197,7 +198,7 @@ static __attribute__((noreturn)) void cc_init(const struct cc_child *c)
 		cc_fail(STEP_PDEATH);
 	if (cc_mounts(c) < 0)
 		cc_fail(STEP_MOUNT);
-	if (copy_in(CFD_SRC, "/box/prog.c") < 0)
+	if (copy_in(CFD_SRC, c->src_path) < 0)
 		cc_fail(STEP_BOX);
 	pid = fork();
 	if (pid < 0)
@@ -312,6 +313,29 @@ static int find_cc(const char *name, char *out, size_t size)
 	if (access(out, X_OK) == 0)
 		return 0;
 	return err_set("compiler '%s' not found in /usr/bin", name);
+}
+
+/* The source's name in the box: the argument "prog.EXT" (EXT a short run
+ * of letters, '+' allowed), so that the compiler sees the extension that
+ * names its language; "prog.c" when there is none. */
+static int source_name(const char *const *argv, char *out, size_t size)
+{
+	size_t i, k;
+
+	for (i = 1; argv[i]; i++) {
+		const char *a = argv[i];
+
+		if (strncmp(a, "prog.", 5) || !a[5] || strlen(a) > 12)
+			continue;
+		for (k = 5; a[k]; k++)
+			if (!((a[k] >= 'a' && a[k] <= 'z') || (a[k] >= 'A' && a[k] <= 'Z') ||
+			      a[k] == '+'))
+				return err_set("bad source name '%s' in the compiler command", a);
+		snprintf(out, size, "/box/%s", a);
+		return 0;
+	}
+	snprintf(out, size, "/box/prog.c");
+	return 0;
 }
 
 /* A new file for the binary next to out_path, for an atomic rename. */
@@ -473,7 +497,8 @@ int cc_run(const struct compile_job *j, struct sbx_result *r)
 	c.judge = getpid();
 	if (!j->argv || !j->argv[0])
 		return err_set("no compiler command line");
-	if (find_cc(j->argv[0], c.cc, sizeof c.cc) < 0)
+	if (find_cc(j->argv[0], c.cc, sizeof c.cc) < 0 ||
+	    source_name(j->argv, c.src_path, sizeof c.src_path) < 0)
 		return -1;
 	if (cc_files(&c, tmp, sizeof tmp) < 0)
 		goto out;

@@ -121,10 +121,12 @@ const char *sbx_missing(const struct sbx *s);
  * arguments. */
 int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r);
 
-/* Compile `source` (len bytes) with gcc in the compile sandbox.
+/* Compile `source` (len bytes) with gcc or g++ in the compile sandbox.
  * argv is the fixed compiler command line, trusted, where the source file is
- * called "prog.c" and the output "prog" (e.g. gcc -O2 -std=gnu17 -static
- * -o prog prog.c -lm); argv[0] without a '/' is looked up in /usr/bin.
+ * the argument "prog.EXT" ("prog.c" when no argument has that form: the box
+ * file takes the name, so the extension chooses the language) and the output
+ * "prog" (e.g. gcc -O2 -std=gnu17 -static -o prog prog.c -lm, g++ ... -o prog
+ * prog.cpp); argv[0] without a '/' is looked up in /usr/bin.
  * On success (r->status == SBX_OK and exit 0) the binary is stored at
  * out_path (mode 0755, an atomic rename). r->err holds the diagnostics
  * with box paths stripped. A compiler that fails is SBX_RE with its exit

@@ -23,7 +23,7 @@ EOF
 echo "40 2" > in.txt
 expect_exit 0 "OK exits 0" "$JUDGE" run --json --stdin in.txt ok.c
 equals "OK: the object's keys" "$(printf '%s' "$OUT" | jq -c 'keys')" \
-	'["compile","exit","memory_kb","message","signal","stderr","stdout","syscall","time_ms","verdict","wall_ms"]'
+	'["compile","exit","lang","memory_kb","message","signal","stderr","stdout","syscall","time_ms","verdict","wall_ms"]'
 equals "OK: verdict" "$(field verdict)" '"OK"'
 equals "OK: stdout" "$(field stdout)" '"42\n"'
 equals "OK: stderr kept apart" "$(field stderr)" '"to-err\n"'

@@ -26,8 +26,8 @@ bad "NUL bytes" "not text" nul.c
 bad "invalid UTF-8" "not text" latin1.c
 bad "over 256 KB" "too large" big.c
 bad "a FIFO" "not a regular file" fifo.c
-bad "no file" "needs one C source file"
-bad "two files" "one C source file" ok.c ok.c
+bad "no file" "needs one source file"
+bad "two files" "one source file" ok.c ok.c
 bad "zero time limit" "--time-limit '0'" --time-limit 0 ok.c
 bad "negative time limit" "--time-limit '-5'" --time-limit -5 ok.c
 bad "word time limit" "--time-limit 'fast'" --time-limit fast ok.c
@@ -40,5 +40,5 @@ bad "stdin is a folder" "not a regular file" --stdin folder.c ok.c
 expect_exit 2 "unknown option" "$JUDGE" run --frobnicate ok.c
 contains "unknown option: usage" "$ERR" "usage: judge run"
 expect_exit 0 "--help" "$JUDGE" run --help
-contains "--help: usage" "$OUT" "usage: judge run FILE.c"
+contains "--help: usage" "$OUT" "usage: judge run FILE "
 finish

@@ -8,7 +8,7 @@
 grade_fixtures
 
 # submit PROBLEM: cat.c on PROBLEM, JSON in $J
-submit() { run "$JUDGE" submit "$1" cat.c --json; J=$OUT; }
+submit() { run "$JUDGE" submit "$1" cat.c --json --all; J=$OUT; }
 expect() { # TEST VERDICT
 	equals "$P/$1" "$(tverdict "$J" "$1")" "$2"
 }
@@ -33,7 +33,7 @@ equals "tokens: NUL shown escaped" "$(tmessage "$J" t08-nul)" \
 equals "tokens: huge line" "$(tmessage "$J" t09-huge-line)" \
 	"line 1, token 2: expected end of output, got '7'"
 # the table on a terminal-less stdout holds no escape byte either
-run "$JUDGE" submit $P cat.c
+run "$JUDGE" submit $P cat.c --all
 check "tokens: no ESC byte in the table" sh -c "! grep -q \"\$(printf '\\033')\" .out"
 contains "tokens: summary" "$OUT" "echo-tokens: WA on test t04-empty (4/10 passed)"
 

@@ -18,7 +18,7 @@ int main(void) { for (;;) sleep(100); }'
 run "$JUDGE" submit sum ac.c --user ana
 A=$(sed -n 's/.*submission \([0-9]*\)$/\1/p' .out)
 check "submit printed its id" test -n "$A"
-run "$JUDGE" submit echo-tokens cat.c --user bob
+run "$JUDGE" submit echo-tokens cat.c --user bob --all
 B=$(sed -n 's/.*submission \([0-9]*\)$/\1/p' .out)
 
 # history: the table and the JSON
@@ -101,7 +101,7 @@ wait_gone() {
 	while [ $i -lt 30 ] && [ -n "$(alive "$@")" ]; do sleep 0.1; i=$((i + 1)); done
 	alive "$@"
 }
-"$JUDGE" submit sum sleepy.c >/dev/null 2>&1 &
+"$JUDGE" submit sum sleepy.c --all >/dev/null 2>&1 &
 pid=$!
 check "kill -9: the row is running" wait_running
 check "kill -9: the judge has a run below it" wait_program $pid
@@ -116,7 +116,7 @@ run "$JUDGE" result "$K" --json
 check "kill -9: a reason is stored" jq -e '.error | type == "string" and length > 0' .out
 
 # SIGTERM: the current test ends, the row is finished as IE "interrupted"
-"$JUDGE" submit sum sleepy.c >term.out 2>term.err &
+"$JUDGE" submit sum sleepy.c --all >term.out 2>term.err &
 pid=$!
 check "SIGTERM: the row is running" wait_running
 check "SIGTERM: the judge has a run below it" wait_program $pid

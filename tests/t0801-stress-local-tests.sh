@@ -18,7 +18,7 @@ equals "its input is the minimal input" "$(sq "SELECT CAST(input AS TEXT) FROM l
 equals "its answer is the reference's output" "$(sq "SELECT CAST(answer AS TEXT) FROM local_tests")" "$expected"
 
 ntests=$(sq "SELECT count(*) FROM tests WHERE problem = 'max-gap'")
-expect_exit 1 "ana submits the wrong solution" "$JUDGE" submit max-gap "$WRONG" --user ana --json
+expect_exit 1 "ana submits the wrong solution" "$JUDGE" submit max-gap "$WRONG" --user ana --json --all
 equals "every test plus the local one" "$(printf '%s' "$OUT" | jq .total)" "$((ntests + 1))"
 equals "the local test comes last" "$(printf '%s' "$OUT" | jq -r '.tests[-1].name')" "local-1"
 equals "and fails" "$(printf '%s' "$OUT" | jq -r '.tests[-1].verdict')" "WA"
@@ -29,14 +29,14 @@ equals "the submission is marked as run with local tests" \
 equals "the catalogue's tests are not local" \
 	"$(sq "SELECT count(*) FROM results WHERE submission = $sub AND is_local = 0")" "$ntests"
 
-expect_exit 1 "the text table shows it too" "$JUDGE" submit max-gap "$WRONG" --user ana
+expect_exit 1 "the text table shows it too" "$JUDGE" submit max-gap "$WRONG" --user ana --all
 contains "table row" "$OUT" "local-1"
 
 expect_exit 0 "an accepted solution passes the local test" \
 	"$JUDGE" submit max-gap "$S/max-gap/accepted/2-radix-sort.c" --user ana --json
 equals "local test AC" "$(printf '%s' "$OUT" | jq -r '.tests[-1].name + " " + .tests[-1].verdict')" "local-1 AC"
 
-expect_exit 1 "bob's submission" "$JUDGE" submit max-gap "$WRONG" --user bob --json
+expect_exit 1 "bob's submission" "$JUDGE" submit max-gap "$WRONG" --user bob --json --all
 equals "bob has no local tests" "$(printf '%s' "$OUT" | jq .total)" "$ntests"
 
 expect_exit 1 "stress again finds the same input" "$JUDGE" stress max-gap "$WRONG" --user ana
@@ -46,6 +46,6 @@ equals "no copy stored" "$(sq "SELECT count(*) FROM local_tests")" "1"
 expect_exit 1 "another bug, another local test" \
 	"$JUDGE" stress max-gap "$S/max-gap/wrong_answer/sort-n1-garbage.c" --user ana
 contains "named local-2" "$OUT" "saved as local test 'local-2'"
-expect_exit 1 "both run" "$JUDGE" submit max-gap "$WRONG" --user ana --json
+expect_exit 1 "both run" "$JUDGE" submit max-gap "$WRONG" --user ana --json --all
 equals "two local tests in order" "$(printf '%s' "$OUT" | jq -r '[.tests[-2,-1].name] | join(" ")')" "local-1 local-2"
 finish

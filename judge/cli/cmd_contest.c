@@ -28,7 +28,7 @@ static const char usage[] =
 	"                            [--freeze 30m] [--penalty "
 	UTIL_STR(CONTEST_PENALTY_MINUTES) "] [--title TITLE]\n"
 	"   or: judge contest start ID [--user NAME]\n"
-	"   or: judge contest submit ID LETTER FILE.c [--user NAME] [--json]\n"
+	"   or: judge contest submit ID LETTER FILE [--lang c|c++] [--user NAME] [--json]\n"
 	"   or: judge contest status ID [--user NAME] [--json]\n"
 	"   or: judge contest scoreboard ID [--json] [--html FILE] [--user NAME]\n"
 	"\n"
@@ -37,17 +37,20 @@ static const char usage[] =
 	"The scoreboard follows ICPC rules: problems solved, then penalty minutes\n"
 	"(minute of the first AC + PENALTY per earlier rejected attempt, CE not\n"
 	"counted). Attempts made in the last --freeze minutes of a participant's\n"
-	"window show as pending to others until that window ends.\n";
+	"window show as pending to others until that window ends. LETTER may also be\n"
+	"the problem's id. A contest submission stops at its first failing test\n"
+	"(--fail-fast is accepted and changes nothing, --all is refused).\n";
 
 #define MAX_TITLE 200
 
 /* Options every subcommand may take; each accepts only its own. */
 struct opts {
 	const char *user, *html, *problems, *duration, *freeze, *penalty, *title;
-	int json;
+	int json, all, lang;   /* lang: enum compile_lang, or -1 by extension */
 };
 
-enum { O_USER = 1 << 0, O_JSON = 1 << 1, O_HTML = 1 << 2, O_CREATE = 1 << 3 };
+enum { O_USER = 1 << 0, O_JSON = 1 << 1, O_HTML = 1 << 2, O_CREATE = 1 << 3,
+       O_SUBMIT = 1 << 4 };
 
 /* Parse argv (argv[0] is the subcommand) into o, keeping the positional
  * arguments in pos. Returns EXIT_ACCEPTED or prints and returns an exit. */
@@ -63,17 +66,22 @@ static int parse(int argc, char **argv, int allowed, struct opts *o,
 		{ "freeze", required_argument, NULL, 'f' },
 		{ "penalty", required_argument, NULL, 'P' },
 		{ "title", required_argument, NULL, 't' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "fail-fast", no_argument, NULL, 'F' },
+		{ "all", no_argument, NULL, 'A' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	enum compile_lang l;
 	int c, need;
 
 	memset(o, 0, sizeof(*o));
+	o->lang = -1;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		need = c == 'u' ? O_USER : c == 'j' ? O_JSON : c == 'H' ? O_HTML :
-		       strchr("pdfPt", c) ? O_CREATE : 0;
+		       strchr("pdfPt", c) ? O_CREATE : strchr("lFA", c) ? O_SUBMIT : 0;
 		if (c == 'h') {
 			fputs(usage, stdout);
 			return -1;
@@ -94,6 +102,12 @@ static int parse(int argc, char **argv, int allowed, struct opts *o,
 		case 'f': o->freeze = optarg; break;
 		case 'P': o->penalty = optarg; break;
 		case 't': o->title = optarg; break;
+		case 'A': o->all = 1; break;
+		case 'l':
+			if (compile_lang_parse(optarg, &l) < 0)
+				return judge_fail();
+			o->lang = (int)l;
+			break;
 		}
 	}
 	*pos = argv + optind;
@@ -538,11 +552,14 @@ static int contest_submit(struct judge_ctx *ctx, int argc, char **argv)
 	char **pos, *user = NULL;
 	int npos, rc;
 
-	if ((rc = parse(argc, argv, O_USER | O_JSON, &o, &pos, &npos)) != EXIT_ACCEPTED)
+	if ((rc = parse(argc, argv, O_USER | O_JSON | O_SUBMIT, &o, &pos, &npos)) != EXIT_ACCEPTED)
 		return rc < 0 ? EXIT_ACCEPTED : rc;
-	if ((rc = want_args("submit", npos, 3, "a contest ID, a LETTER and a FILE.c"))
+	if (o.all)
+		return judge_bad("contest submissions stop at the first failing test; "
+				 "--all does not apply");
+	if ((rc = want_args("submit", npos, 3, "a contest ID, a LETTER and a FILE"))
 	    == EXIT_ACCEPTED && (rc = pick_user(&o, &user)) == EXIT_ACCEPTED)
-		rc = submit_contest_file(ctx, pos[0], pos[1], pos[2], user, o.json, 0);
+		rc = submit_contest_file(ctx, pos[0], pos[1], pos[2], o.lang, user, o.json);
 	free(user);
 	return rc;
 }

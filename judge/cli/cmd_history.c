@@ -41,6 +41,7 @@ static json_t *json_row(const struct db_submission *s)
 	json_object_set_new(o, "id", json_integer(s->id));
 	json_object_set_new(o, "submitted_at", json_string(when));
 	json_object_set_new(o, "problem", report_json_string(s->problem, strlen(s->problem)));
+	json_object_set_new(o, "lang", json_string(s->lang ? s->lang : "c"));
 	json_object_set_new(o, "user", report_json_string(s->user, strlen(s->user)));
 	json_object_set_new(o, "status", json_string(s->running ? "running" : "done"));
 	json_object_set_new(o, "verdict", s->running ? json_null() : json_string(verdict_text(s)));
@@ -62,8 +63,8 @@ static void print_row(const struct judge_ctx *ctx, const struct db_submission *s
 	text_escape(&user, s->user, strlen(s->user), 16, TEXT_QUOTE);
 	snprintf(time, sizeof(time), "%d ms", s->time_ms);
 	snprintf(passed, sizeof(passed), "%d/%d", s->passed, s->total);
-	printf("%6lld  %-20s  %-20s  %-16s  %s%-7s%s %7s %8s %10s\n", s->id, when, s->problem,
-	       buf_str(&user),
+	printf("%6lld  %-20s  %-20s  %-4s  %-16s  %s%-7s%s %7s %8s %10s\n", s->id, when,
+	       s->problem, s->lang ? s->lang : "c", buf_str(&user),
 	       judge_color(ctx, s->running ? "1" : report_verdict_color((enum verdict)s->verdict)),
 	       verdict_text(s), judge_color(ctx, "0"), passed, time,
 	       report_memory((unsigned long)(s->memory_kb > 0 ? s->memory_kb : 0), mem));
@@ -139,8 +140,8 @@ int cmd_history(struct judge_ctx *ctx, int argc, char **argv)
 		if (!ctx->quiet)
 			printf("no submissions yet\n");
 	} else {
-		printf("%s%6s  %-20s  %-20s  %-16s  %-7s %7s %8s %10s%s\n", judge_color(ctx, "1"),
-		       "id", "when", "problem", "user", "verdict", "passed", "time", "memory",
+		printf("%s%6s  %-20s  %-20s  %-4s  %-16s  %-7s %7s %8s %10s%s\n",
+		       judge_color(ctx, "1"), "id", "when", "problem", "lang", "user", "verdict", "passed", "time", "memory",
 		       judge_color(ctx, "0"));
 		for (i = 0; i < n; i++)
 			print_row(ctx, &v[i]);

@@ -72,8 +72,8 @@ static void print_text(const struct judge_ctx *ctx, const struct db_submission *
 	size_t i;
 
 	text_escape(&user, s->user, strlen(s->user), 64, TEXT_QUOTE);
-	printf("submission %lld \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 %s\n", s->id, s->problem,
-	       buf_str(&user), when);
+	printf("submission %lld \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 %s\n", s->id,
+	       s->problem, r->lang == LANG_CXX ? "C++" : "C", buf_str(&user), when);
 	buf_release(&user);
 	if (!s->compile_ok && !s->running && s->verdict == V_CE)
 		report_compile_error(ctx, stdout, r, 200);

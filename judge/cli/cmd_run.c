@@ -1,5 +1,6 @@
-/* cmd_run.c: 'judge run FILE.c': compile (through the cache) and run one
- * program in the sandbox, then show its output and how it ended. */
+/* cmd_run.c: 'judge run FILE': compile (through the cache) and run one
+ * program in the sandbox on the given or piped input, then show its output
+ * and how it ended. */
 #include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
@@ -23,14 +24,18 @@
 #define DEFAULT_MEMORY_MB 256     /* --memory-limit */
 
 static const char run_usage[] =
-	"usage: judge run FILE.c [--stdin F] [--time-limit MS] [--memory-limit MB] [--json]\n"
+	"usage: judge run FILE [--stdin F|-] [--lang c|c++] [--time-limit MS]\n"
+	"                      [--memory-limit MB] [--json]\n"
 	"\n"
-	"Compile FILE.c (gcc -O2 -std=gnu17 -static, cached) and run it once in\n"
-	"the sandbox. Its stdout goes to stdout (escaped on a terminal), its\n"
-	"stderr and how it ended (OK TLE MLE OLE RE SV CE IE, time, memory) to\n"
-	"stderr; --json prints one JSON object instead.\n"
+	"Compile FILE (C: .c; C++: .cc .cpp .cxx; cached) and run it once in the\n"
+	"sandbox. Its stdout goes to stdout (escaped on a terminal), its stderr\n"
+	"and how it ended (OK TLE MLE OLE RE SV CE IE, time, memory) to stderr;\n"
+	"--json prints one JSON object instead.\n"
 	"\n"
-	"  --stdin F            the program's standard input (default: empty)\n"
+	"  --stdin F            the program's standard input; '-' reads the judge's\n"
+	"                       (default: the judge's standard input when it is not\n"
+	"                       a terminal, else empty)\n"
+	"  --lang c|c++         the language, whatever the file's extension\n"
 	"  --time-limit MS      CPU time limit in ms (default " UTIL_STR(DEFAULT_TIME_MS) ")\n"
 	"  --memory-limit MB    memory limit in MB, also the stack limit (default "
 	UTIL_STR(DEFAULT_MEMORY_MB) ")\n"
@@ -41,11 +46,13 @@ static const char run_usage[] =
 #define MAX_TIME_MS 600000UL
 #define MAX_MEMORY_MB 16384UL
 #define OUTPUT_KB (64UL * 1024)
+#define MAX_STDIN (256UL * 1024 * 1024)  /* piped input kept, bytes */
 
 struct run_opts {
 	const char *file, *stdin_path;
 	unsigned long time_ms, memory_mb;
 	int json;
+	int lang;                  /* enum compile_lang, or -1: by extension */
 };
 
 /* What 'run' reports: one of these, filled from the compile and the run. */
@@ -55,6 +62,7 @@ struct run_report {
 	int ran;                   /* sr holds a run */
 	struct compile_result cr;
 	int compiled;              /* cr holds a compile (ok or not) */
+	enum compile_lang lang;
 	struct buf message;
 };
 
@@ -83,9 +91,11 @@ static int parse_args(int argc, char **argv, struct run_opts *o)
 		{ "time-limit", required_argument, NULL, 't' },
 		{ "memory-limit", required_argument, NULL, 'm' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "lang", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	enum compile_lang l;
 	int c;
 
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -100,6 +110,11 @@ static int parse_args(int argc, char **argv, struct run_opts *o)
 				return EXIT_BAD_INPUT;
 			break;
 		case 'j': o->json = 1; break;
+		case 'l':
+			if (compile_lang_parse(optarg, &l) < 0)
+				return judge_fail();
+			o->lang = (int)l;
+			break;
 		case 'h': fputs(run_usage, stdout); return -1;
 		default: fputs(run_usage, stderr); return EXIT_BAD_INPUT;
 		}
@@ -107,10 +122,33 @@ static int parse_args(int argc, char **argv, struct run_opts *o)
 	if (optind != argc - 1) {
 		fputs(run_usage, stderr);
 		if (optind >= argc)
-			return judge_bad("run needs one C source file");
-		return judge_bad("run takes one C source file, got %d arguments", argc - optind);
+			return judge_bad("run needs one source file");
+		return judge_bad("run takes one source file, got %d arguments", argc - optind);
 	}
 	o->file = argv[optind];
+	return 0;
+}
+
+/* The judge's own standard input, for the program: with --stdin -, or
+ * when no --stdin is given and it is not a terminal (a pipe, a file, or
+ * /dev/null). A closed descriptor 0 is empty input. */
+static int read_own_stdin(const struct run_opts *o, struct buf *in, int *use)
+{
+	struct stat st;
+
+	*use = 0;
+	if (o->stdin_path && strcmp(o->stdin_path, "-"))
+		return 0;
+	if (!o->stdin_path && (isatty(0) || fstat(0, &st) < 0))
+		return 0;
+	if (o->stdin_path && isatty(0))
+		fputs("judge: reading the program's input from the terminal; end it "
+		      "with Ctrl-D\n", stderr);
+	*use = 1;
+	if (util_read_fd(0, "standard input", in, MAX_STDIN) < 0) {
+		err_as(ERR_INPUT);
+		return judge_fail();
+	}
 	return 0;
 }
 
@@ -193,6 +231,7 @@ static void print_json(const struct run_report *rep)
 	char *text;
 
 	json_object_set_new(o, "verdict", json_string(rep->verdict));
+	json_object_set_new(o, "lang", json_string(compile_lang_name(rep->lang)));
 	json_object_set_new(o, "time_ms", json_integer(rep->ran ? sr->cpu_ms : 0));
 	json_object_set_new(o, "wall_ms", json_integer(rep->ran ? sr->wall_ms : 0));
 	json_object_set_new(o, "memory_kb",
@@ -279,7 +318,7 @@ static void print_human(const struct judge_ctx *ctx, const struct run_report *re
 				rep->cr.time_ms);
 	}
 	if (rep->compiled && !rep->cr.ok)
-		print_marked("gcc", &rep->cr.message);
+		print_marked(rep->lang == LANG_CXX ? "g++" : "gcc", &rep->cr.message);
 	if (rep->ran) {
 		if (isatty(1)) {
 			struct buf e = BUF_INIT;
@@ -316,24 +355,31 @@ static void print_human(const struct judge_ctx *ctx, const struct run_report *re
 int cmd_run(struct judge_ctx *ctx, int argc, char **argv)
 {
 	struct run_opts o = { .time_ms = DEFAULT_TIME_MS, .memory_mb = DEFAULT_MEMORY_MB };
-	struct run_report rep = { "IE", SBX_RESULT_INIT, 0, COMPILE_RESULT_INIT, 0, BUF_INIT };
-	struct buf source = BUF_INIT;
+	struct run_report rep = { "IE", SBX_RESULT_INIT, 0, COMPILE_RESULT_INIT, 0, LANG_C, BUF_INIT };
+	struct buf source = BUF_INIT, input = BUF_INIT;
 	struct sbx_spec spec;
-	int rc;
+	enum compile_lang lang;
+	int rc, piped;
 
+	o.lang = -1;
 	rc = parse_args(argc, argv, &o);
 	if (rc)
 		return rc < 0 ? EXIT_ACCEPTED : rc;
+	lang = o.lang >= 0 ? (enum compile_lang)o.lang : compile_lang_of_path(o.file);
+	rep.lang = lang;
 	if (compile_read_source(o.file, &source) < 0) {
 		rc = judge_fail();
 		goto out;
 	}
-	if (o.stdin_path && (rc = check_stdin(o.stdin_path)))
+	if ((rc = read_own_stdin(&o, &input, &piped)))
+		goto out;
+	if (o.stdin_path && !piped && (rc = check_stdin(o.stdin_path)))
 		goto out;
 
 	buf_init(&rep.message, 1024);
 	if (judge_sandbox_open(ctx) < 0 ||
-	    compile_c(ctx->cache, ctx->sbx, buf_str(&source), source.len, &rep.cr) < 0)
+	    compile_source(ctx->cache, ctx->sbx, lang, buf_str(&source), source.len,
+			   &rep.cr) < 0)
 		goto internal;
 	rep.compiled = 1;
 	if (!rep.cr.ok) {
@@ -346,8 +392,9 @@ int cmd_run(struct judge_ctx *ctx, int argc, char **argv)
 	memset(&spec, 0, sizeof(spec));
 	spec.policy = SBX_POLICY_RUN;
 	spec.exe = rep.cr.binary;
-	spec.stdin_path = o.stdin_path;
-	spec.stdin_data = "";
+	spec.stdin_path = piped ? NULL : o.stdin_path;
+	spec.stdin_data = buf_str(&input);
+	spec.stdin_len = input.len;
 	spec.limits.cpu_ms = (unsigned)o.time_ms;
 	spec.limits.memory_kb = o.memory_mb * 1024;
 	spec.limits.stack_kb = o.memory_mb * 1024;
@@ -378,5 +425,6 @@ out:
 	sbx_result_release(&rep.sr);
 	buf_release(&rep.message);
 	buf_release(&source);
+	buf_release(&input);
 	return rc;
 }

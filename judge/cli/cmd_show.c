@@ -7,6 +7,7 @@
 
 #include "db/db.h"
 #include "judge/cli/cli.h"
+#include "judge/domain/compile.h"
 #include "lib/buf.h"
 #include "lib/err.h"
 #include "lib/util.h"
@@ -14,8 +15,8 @@
 static const char show_usage[] =
 	"usage: judge show ID\n"
 	"\n"
-	"Problem ID's title, limits, checker, tags and expected complexity, its\n"
-	"statement, then its sample tests (input and answer). 'judge list' shows\n"
+	"Problem ID's title, limits, checker, tags, expected complexity and the\n"
+	"compile commands, its statement, then its sample tests (input and answer). 'judge list' shows\n"
 	"the problem ids.\n"
 	"\n"
 	"exit codes: 0 ok, 2 bad usage, an unknown problem or a bad catalogue,\n"
@@ -114,9 +115,11 @@ int cmd_show(struct judge_ctx *ctx, int argc, char **argv)
 	printf("\ntags: ");
 	for (k = 0; k < p.ntags; k++)
 		printf("%s%s", k ? ", " : "", p.tags[k]);
-	printf("%s\ncomplexity: %s\ntests: %d (%d %s)\n\n", p.ntags ? "" : "-",
+	printf("%s\ncomplexity: %s\ntests: %d (%d %s)\n", p.ntags ? "" : "-",
 	       *p.complexity ? p.complexity : "-", p.test_count, samples,
 	       samples == 1 ? "sample" : "samples");
+	printf("compile C (.c):              %s\n", compile_lang_command(LANG_C));
+	printf("compile C++ (.cc .cpp .cxx): %s\n\n", compile_lang_command(LANG_CXX));
 	print_block(p.statement, strlen(p.statement));
 	rc = EXIT_ACCEPTED;
 	if (print_samples(ctx, &p) < 0) {

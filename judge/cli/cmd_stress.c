@@ -136,16 +136,17 @@ static void print_text(const struct judge_ctx *ctx, const char *id, const struct
 	struct buf msg = BUF_INIT;
 
 	if (!r->found) {
-		printf("%s: no counterexample in %u runs (sizes %ld..%ld, %.1f s)\n", id, r->runs,
-		       stress_size_at(0), stress_size_at(r->runs ? r->runs - 1 : 0), secs);
+		printf("%s: no counterexample in %u run%s (sizes %ld..%ld, %.1f s)\n", id, r->runs,
+		       r->runs == 1 ? "" : "s", stress_size_at(0), stress_size_at(r->runs ? r->runs - 1 : 0), secs);
 		return;
 	}
-	printf("%s: %s%s%s after %u runs, on 'gen %llu %ld%s%s' (%zu bytes)\n", id,
+	printf("%s: %s%s%s after %u run%s, on 'gen %llu %ld%s%s' (%zu bytes)\n", id,
 	       judge_color(ctx, report_verdict_color(r->verdict)), verdict_name(r->verdict),
-	       judge_color(ctx, "0"), r->runs, r->found_seed, r->found_size,
+	       judge_color(ctx, "0"), r->runs, r->runs == 1 ? "" : "s", r->found_seed, r->found_size,
 	       *r->mode ? " " : "", r->mode, r->found_bytes);
-	printf("minimal input after %u shrinking runs%s: %zu bytes, from 'gen %llu %ld%s%s'\n",
-	       r->shrink_runs, r->interrupted ? " (interrupted)" : "", r->input.len, r->seed,
+	printf("minimal input after %u shrinking run%s%s: %zu bytes, from 'gen %llu %ld%s%s'\n",
+	       r->shrink_runs, r->shrink_runs == 1 ? "" : "s",
+	       r->interrupted ? " (interrupted)" : "", r->input.len, r->seed,
 	       r->size, *r->mode ? " " : "", r->mode);
 	show_block(ctx, "input", &r->input);
 	show_block(ctx, "expected", &r->expected);
@@ -307,7 +308,8 @@ static int search(struct judge_ctx *ctx, struct stress_args *a, struct judge_too
 	if (rc < 0)
 		return judge_fail();
 	if (!r->found && r->interrupted) {
-		err_cancelled("interrupted after %u runs, before any counterexample", r->runs);
+		err_cancelled("interrupted after %u run%s, before any counterexample", r->runs,
+			      r->runs == 1 ? "" : "s");
 		return judge_fail();
 	}
 	return 0;

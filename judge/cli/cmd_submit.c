@@ -1,10 +1,11 @@
-/* cmd_submit.c: 'judge submit ID FILE.c': grade one solution on every test of
+/* cmd_submit.c: 'judge submit ID FILE': grade one solution on every test of
  * a problem, show the table and the verdict, and record it all (the work is
  * submit_file's, shared with 'judge contest submit'). */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "judge/domain/compile.h"
 #include "judge/domain/contest.h"
 #include "judge/cli/cli.h"
 #include "judge/cli/submit.h"
@@ -12,14 +13,20 @@
 #include "lib/util.h"
 
 static const char submit_usage[] =
-	"usage: judge submit ID FILE.c [--json] [--fail-fast] [--user NAME] [--contest C]\n"
+	"usage: judge submit ID FILE [--lang c|c++] [--all] [--json] [--user NAME]\n"
+	"                   [--contest C]\n"
 	"\n"
-	"Compile FILE.c (gcc -O2 -std=gnu17 -static -lm, cached), run it on every\n"
-	"test of problem ID in the sandbox, check each output, print a table and\n"
-	"the verdict, and record the submission in the database.\n"
+	"Compile FILE (cached; by its extension: .c is C, .cc .cpp .cxx are C++)\n"
+	"  C    gcc -std=gnu17 -O2 -static -DONLINE_JUDGE -o prog prog.c -lm\n"
+	"  C++  g++ -std=gnu++20 -O2 -static -DONLINE_JUDGE -o prog prog.cpp\n"
+	"run it on every test of problem ID in the sandbox, check each output,\n"
+	"print a table and the verdict, and record the submission in the database.\n"
+	"It stops at the first failing test and lists the rest as skipped.\n"
 	"\n"
+	"  --lang c|c++    the language, whatever the file's extension\n"
 	"  --json          print the result as one JSON object\n"
-	"  --fail-fast     stop at the first test that is not accepted\n"
+	"  --all           run every test, even after one failed\n"
+	"  --fail-fast     stop at the first failing test (the default)\n"
 	"  --user NAME     record the submission under NAME (default: login name)\n"
 	"  --contest C     submit to contest C, where ID is a letter or a problem id;\n"
 	"                  accepted only while your window is open\n"
@@ -31,13 +38,16 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "fail-fast", no_argument, NULL, 'f' },
+		{ "all", no_argument, NULL, 'a' },
 		{ "user", required_argument, NULL, 'u' },
 		{ "contest", required_argument, NULL, 'c' },
+		{ "lang", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct submit_req req = { 0 };
+	struct submit_req req = { .lang = -1, .fail_fast = 1 };
 	const char *contest = NULL;
+	enum compile_lang lang;
 	char *user = NULL;
 	int c, rc;
 
@@ -45,11 +55,19 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 'j': req.json = 1; break;
 		case 'f': req.fail_fast = 1; break;
+		case 'a': req.fail_fast = 0; break;
 		case 'u':
 			free(user);
 			user = xstrdup(optarg);
 			break;
 		case 'c': contest = optarg; break;
+		case 'l':
+			if (compile_lang_parse(optarg, &lang) < 0) {
+				free(user);
+				return judge_fail();
+			}
+			req.lang = (int)lang;
+			break;
 		case 'h': fputs(submit_usage, stdout); free(user); return EXIT_ACCEPTED;
 		default: fputs(submit_usage, stderr); free(user); return EXIT_BAD_INPUT;
 		}
@@ -57,16 +75,19 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 	if (argc - optind != 2) {
 		fputs(submit_usage, stderr);
 		free(user);
-		return judge_bad("submit needs a problem id and a C source file");
+		return judge_bad("submit needs a problem id and a source file");
 	}
 	if (!user)
 		user = contest_login_name();
 	if (contest_check_user(user) < 0) {
 		err_prefix("bad --user");
 		rc = judge_fail();
+	} else if (contest && !req.fail_fast) {
+		rc = judge_bad("contest submissions stop at the first failing test; "
+			       "--all does not apply with --contest");
 	} else if (contest) {
-		rc = submit_contest_file(ctx, contest, argv[optind], argv[optind + 1], user,
-					 req.json, req.fail_fast);
+		rc = submit_contest_file(ctx, contest, argv[optind], argv[optind + 1],
+					 req.lang, user, req.json);
 	} else {
 		req.problem = argv[optind];
 		req.path = argv[optind + 1];

@@ -87,13 +87,30 @@ void report_compile_error(const struct judge_ctx *ctx, FILE *f,
 	while (*p && shown < lines) {
 		nl = strchr(p, '\n');
 		n = nl ? (size_t)(nl - p) : strlen(p);
-		fprintf(f, "gcc| %.*s\n", (int)n, p);
+		fprintf(f, "%s| %.*s\n", r->lang == LANG_CXX ? "g++" : "gcc", (int)n, p);
 		p += n + (nl != NULL);
 		shown++;
 	}
 	if (*p)
-		fprintf(f, "gcc| ... (more diagnostics; 'judge result %lld' shows them all)\n",
-			r->submission);
+		fprintf(f, "%s| ... (more diagnostics; 'judge result %lld' shows them all)\n",
+			r->lang == LANG_CXX ? "g++" : "gcc", r->submission);
+}
+
+void report_skipped(const struct judge_ctx *ctx, FILE *f, int width,
+		    const struct grade_result *r)
+{
+	struct buf name = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < r->nskipped; i++) {
+		buf_reset(&name);
+		text_escape(&name, r->skipped[i], strlen(r->skipped[i]), NAME_WIDTH_MAX,
+			    TEXT_QUOTE);
+		fprintf(f, "%4zu  %-*s %s%-7s%s %8s %10s  %s\n", r->ntests + i + 1, width,
+			buf_str(&name), judge_color(ctx, "2"), "skipped", judge_color(ctx, "0"),
+			"-", "-", i ? "" : "not run: stopped at the first failing test (--all runs every test)");
+	}
+	buf_release(&name);
 }
 
 void report_summary(const struct judge_ctx *ctx, FILE *f, const struct grade_result *r)
@@ -155,6 +172,7 @@ json_t *report_json(const struct grade_result *r)
 	json_object_set_new(o, "submission", r->submission ? json_integer(r->submission)
 			    : json_null());
 	json_object_set_new(o, "problem", jstr(r->problem));
+	json_object_set_new(o, "lang", json_string(compile_lang_name(r->lang)));
 	json_object_set_new(o, "verdict", json_string(verdict_name(r->verdict)));
 	json_object_set_new(o, "passed", json_integer(r->passed));
 	json_object_set_new(o, "total", json_integer(r->total));
@@ -181,6 +199,10 @@ json_t *report_json(const struct grade_result *r)
 		json_array_append_new(tests, t);
 	}
 	json_object_set_new(o, "tests", tests);
+	tests = json_array();
+	for (i = 0; i < r->nskipped; i++)
+		json_array_append_new(tests, jstr(r->skipped[i]));
+	json_object_set_new(o, "skipped", tests);
 	return o;
 }
 

@@ -34,6 +34,11 @@ void report_compile_error(const struct judge_ctx *ctx, FILE *f,
 			  const struct grade_result *r, size_t lines);
 
 /* "max-gap: WA on test t05 (7/12 passed) · 84 ms · 10.0 MB · submission 17" */
+/* The rows of the tests fail-fast did not run (r->skipped), numbered after
+ * the ones that ran, verdict "skipped"; the first says why. */
+void report_skipped(const struct judge_ctx *ctx, FILE *f, int width,
+		    const struct grade_result *r);
+
 void report_summary(const struct judge_ctx *ctx, FILE *f, const struct grade_result *r);
 
 /* The JSON object of design.md ("judge submit --json"): submission, problem,

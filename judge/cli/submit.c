@@ -72,6 +72,7 @@ int submit_file(struct judge_ctx *ctx, const struct submit_req *req)
 	env.sbx = ctx->sbx;
 	env.cache = ctx->cache;
 	go.user = req->user;
+	go.lang = req->lang >= 0 ? (enum compile_lang)req->lang : compile_lang_of_path(req->path);
 	go.store = 1;
 	go.fail_fast = req->fail_fast;
 	go.contest = req->contest;
@@ -97,6 +98,8 @@ int submit_file(struct judge_ctx *ctx, const struct submit_req *req)
 		report_print_json(j);
 		json_decref(j);
 	} else {
+		if (live.header && r.nskipped)
+			report_skipped(ctx, stdout, live.width, &r);
 		if (r.verdict == V_CE)
 			report_compile_error(ctx, stdout, &r, 20);
 		report_summary(ctx, stdout, &r);
@@ -148,7 +151,7 @@ static void contest_after(void *arg, const struct grade_result *r, json_t *j)
 }
 
 int submit_contest_file(struct judge_ctx *ctx, const char *contest, const char *which,
-			const char *path, const char *user, int json, int fail_fast)
+			const char *path, int lang, const char *user, int json)
 {
 	struct db_contest c = DB_CONTEST_INIT;
 	struct submit_req req = { 0 };
@@ -170,9 +173,10 @@ int submit_contest_file(struct judge_ctx *ctx, const char *contest, const char *
 	note.minute = contest_minute(e.started, now);
 	req.problem = e.problem;
 	req.path = path;
+	req.lang = lang;
 	req.user = user;
 	req.json = json;
-	req.fail_fast = fail_fast;
+	req.fail_fast = 1;   /* contest submissions always stop at the first failure */
 	req.contest = c.id;
 	req.letter = e.letter;
 	/* stored at the moment the window was checked, so a submission accepted

@@ -14,7 +14,8 @@ struct judge_ctx;
 
 struct submit_req {
 	const char *problem;       /* a problem id (checked here: unknown -> exit 2) */
-	const char *path;          /* the C source file */
+	const char *path;          /* the source file */
+	int lang;                  /* enum compile_lang, or -1: by the file's extension */
 	const char *user;
 	int json, fail_fast;
 	const char *contest;       /* a contest submission: id and letter, else NULL */
@@ -33,13 +34,14 @@ struct submit_req {
  * code: 0 AC, 1 another verdict, 2 bad input, 3 internal error. */
 int submit_file(struct judge_ctx *ctx, const struct submit_req *req);
 
-/* Submit the C file at path to problem `which` (a letter or a problem id)
+/* Submit the source file at path (in language lang, -1: by extension),
+ * stopping at the first failing test as contests do, to problem `which` (a letter or a problem id)
  * of contest `contest` for user, inside the user's window (checked with
  * util_now: contest_entry_check), and print the result as 'judge submit'
  * does plus where it counts. Catches the interrupting signals when the
  * command did not (CMD_CANCEL); main() restores them. Returns the exit
  * code. Used by 'judge contest submit' and 'judge submit --contest'. */
 int submit_contest_file(struct judge_ctx *ctx, const char *contest, const char *which,
-			const char *path, const char *user, int json, int fail_fast);
+			const char *path, int lang, const char *user, int json);
 
 #endif

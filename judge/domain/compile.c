@@ -21,21 +21,100 @@
 #include "sandbox/sandbox.h"
 
 #define GCC_PATH "/usr/bin/gcc"
+#define GXX_PATH "/usr/bin/g++"
 #define KEY_TAG "judge-compile-v2"  /* bump when the compile sandbox changes what gcc sees */
 #define TMP_PREFIX ".tmp-"
 #define TMP_STALE_S 3600        /* temporaries older than this are debris */
 #define KEEP_RECENT_S 300       /* entries used this recently are not evicted */
 #define DEFAULT_MAX_MB 512ULL
 
-const char *const compile_argv[] = {
-	"gcc", "-O2", "-std=gnu17", "-static", "-o", "prog", "prog.c", "-lm", NULL
+/* The compile sandbox names the source after the argument that starts
+ * with "prog." (sandbox.h), so the extension tells g++ the language. */
+static const char *const argv_c[] = {
+	"gcc", "-std=gnu17", "-O2", "-static", "-DONLINE_JUDGE", "-o", "prog",
+	"prog.c", "-lm", NULL
+};
+static const char *const argv_cxx[] = {
+	"g++", "-std=gnu++20", "-O2", "-static", "-DONLINE_JUDGE", "-o", "prog",
+	"prog.cpp", NULL
 };
 
+static const struct {
+	const char *name;
+	const char *const *argv;
+	const char *command;
+} langs[LANG_COUNT] = {
+	[LANG_C] = { "c", argv_c,
+		     "gcc -std=gnu17 -O2 -static -DONLINE_JUDGE -o prog prog.c -lm" },
+	[LANG_CXX] = { "c++", argv_cxx,
+		       "g++ -std=gnu++20 -O2 -static -DONLINE_JUDGE -o prog prog.cpp" },
+};
+
+const char *const *compile_lang_argv(enum compile_lang l)
+{
+	return langs[l < LANG_COUNT ? l : LANG_C].argv;
+}
+
+const char *compile_lang_command(enum compile_lang l)
+{
+	return langs[l < LANG_COUNT ? l : LANG_C].command;
+}
+
+const char *compile_lang_name(enum compile_lang l)
+{
+	return langs[l < LANG_COUNT ? l : LANG_C].name;
+}
+
+int compile_lang_parse(const char *name, enum compile_lang *l)
+{
+	if (!strcmp(name, "c") || !strcmp(name, "C")) {
+		*l = LANG_C;
+		return 0;
+	}
+	if (!strcmp(name, "c++") || !strcmp(name, "C++") || !strcmp(name, "cpp") ||
+	    !strcmp(name, "cxx")) {
+		*l = LANG_CXX;
+		return 0;
+	}
+	return err_input("unknown language '%s'; use c or c++", name);
+}
+
+int compile_is_source_name(const char *name)
+{
+	static const char *const ext[] = { ".c", ".cc", ".cpp", ".cxx" };
+	size_t i, n = strlen(name), k;
+
+	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+		k = strlen(ext[i]);
+		if (n > k && !strcmp(name + n - k, ext[i]))
+			return 1;
+	}
+	return 0;
+}
+
+enum compile_lang compile_lang_of_path(const char *path)
+{
+	static const char *const cxx[] = { ".cc", ".cpp", ".cxx", ".C", ".c++" };
+	const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+	size_t i;
+
+	if (!dot || (slash && dot < slash))
+		return LANG_C;
+	for (i = 0; i < sizeof(cxx) / sizeof(cxx[0]); i++)
+		if (!strcmp(dot, cxx[i]))
+			return LANG_CXX;
+	return LANG_C;
+}
+
 /* Limits of one compile: generous for honest code, small enough that
- * include bombs, macro bombs and gigabyte initialisers end as CE quickly. */
+ * include bombs, macro bombs and gigabyte initialisers end as CE quickly.
+ * CPU time bounds the work; the wall limit only ends a compiler that
+ * waits. It is 60 s, not 20: a bits/stdc++.h solution (about 5 s of CPU
+ * with g++ -static) took over 20 s of wall time on a 2-core machine at
+ * load 10 and came back CE. A wall timeout is never cached. */
 static const struct sbx_limits compile_limits = {
 	.cpu_ms = 10000,
-	.wall_ms = 20000,
+	.wall_ms = 60000,
 	.memory_kb = 1024UL * 1024,
 	.stack_kb = 0,
 	.output_kb = 64,
@@ -172,31 +251,38 @@ static char identity_err[256];
 
 static void identity_compute(void)
 {
-	struct buf id = BUF_INIT, cc1 = BUF_INIT, libc = BUF_INIT;
+	static const char *const parts[] = {
+		"-print-prog-name=cc1", "-print-prog-name=cc1plus",
+		"-print-file-name=libc.a", "-print-file-name=libstdc++.a",
+	};
+	struct buf id = BUF_INIT, path = BUF_INIT;
+	size_t i;
 
-	if (run_gcc("-dumpfullversion", "-dumpmachine", &id) < 0 ||
-	    run_gcc("-print-prog-name=cc1", NULL, &cc1) < 0 ||
-	    run_gcc("-print-file-name=libc.a", NULL, &libc) < 0) {
-		snprintf(identity_err, sizeof(identity_err), "%s", err_msg());
-		goto out;
-	}
-	while (cc1.len && cc1.data[cc1.len - 1] == '\n')
-		cc1.data[--cc1.len] = 0;
-	while (libc.len && libc.data[libc.len - 1] == '\n')
-		libc.data[--libc.len] = 0;
+	if (run_gcc("-dumpfullversion", "-dumpmachine", &id) < 0)
+		goto fail;
 	add_stat(&id, GCC_PATH);
-	add_stat(&id, buf_str(&cc1));
-	add_stat(&id, buf_str(&libc));
+	add_stat(&id, GXX_PATH);
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		buf_reset(&path);
+		if (run_gcc(parts[i], NULL, &path) < 0)
+			goto fail;
+		while (path.len && path.data[path.len - 1] == '\n')
+			path.data[--path.len] = 0;
+		add_stat(&id, buf_str(&path));
+	}
 	identity = buf_detach(&id, NULL);
+	goto out;
+fail:
+	snprintf(identity_err, sizeof(identity_err), "%s", err_msg());
 out:
 	buf_release(&id);
-	buf_release(&cc1);
-	buf_release(&libc);
+	buf_release(&path);
 }
 
-void compile_key_with(const char *ident, const char *source, size_t len,
-		      char key[65])
+void compile_key_with(const char *ident, enum compile_lang lang,
+		      const char *source, size_t len, char key[65])
 {
+	const char *const *argv = compile_lang_argv(lang);
 	struct util_sha256 h;
 	char n[32];
 	size_t i;
@@ -207,10 +293,10 @@ void compile_key_with(const char *ident, const char *source, size_t len,
 	snprintf(n, sizeof(n), "%zu:", strlen(ident));
 	util_sha256_update(&h, n, strlen(n));
 	util_sha256_update(&h, ident, strlen(ident));
-	for (i = 0; compile_argv[i]; i++) {
-		snprintf(n, sizeof(n), "%zu:", strlen(compile_argv[i]));
+	for (i = 0; argv[i]; i++) {
+		snprintf(n, sizeof(n), "%zu:", strlen(argv[i]));
 		util_sha256_update(&h, n, strlen(n));
-		util_sha256_update(&h, compile_argv[i], strlen(compile_argv[i]));
+		util_sha256_update(&h, argv[i], strlen(argv[i]));
 	}
 	snprintf(n, sizeof(n), "%zu:", len);
 	util_sha256_update(&h, n, strlen(n));
@@ -218,12 +304,12 @@ void compile_key_with(const char *ident, const char *source, size_t len,
 	util_sha256_final(&h, key);
 }
 
-int compile_key(const char *source, size_t len, char key[65])
+int compile_key(enum compile_lang lang, const char *source, size_t len, char key[65])
 {
 	pthread_once(&identity_once, identity_compute);
 	if (!identity)
 		return err_set("%s", identity_err);
-	compile_key_with(identity, source, len, key);
+	compile_key_with(identity, lang, source, len, key);
 	return 0;
 }
 
@@ -541,6 +627,12 @@ static void set_message(struct compile_result *r, const struct sbx_result *sr)
 int compile_c(const struct compile_cache *c, struct sbx *s, const char *source,
 	      size_t len, struct compile_result *r)
 {
+	return compile_source(c, s, LANG_C, source, len, r);
+}
+
+int compile_source(const struct compile_cache *c, struct sbx *s, enum compile_lang lang,
+		   const char *source, size_t len, struct compile_result *r)
+{
 	struct sbx_result sr = SBX_RESULT_INIT;
 	long long start;
 	char *tmp = NULL;
@@ -549,7 +641,7 @@ int compile_c(const struct compile_cache *c, struct sbx *s, const char *source,
 	r->ok = 0;
 	r->cached = 0;
 	r->time_ms = 0;
-	if (compile_key(source, len, r->key) < 0)
+	if (compile_key(lang, source, len, r->key) < 0)
 		return -1;
 	got = lookup(c, r);
 	if (got != 0)
@@ -557,7 +649,7 @@ int compile_c(const struct compile_cache *c, struct sbx *s, const char *source,
 
 	tmp = tmp_name(c, r->key);
 	start = util_monotonic_ms();
-	if (sbx_compile(s, source, len, compile_argv, &compile_limits, tmp, &sr) < 0) {
+	if (sbx_compile(s, source, len, compile_lang_argv(lang), &compile_limits, tmp, &sr) < 0) {
 		err_prefix("cannot compile");
 		goto out;
 	}
@@ -607,7 +699,7 @@ int compile_read_source(const char *path, struct buf *b)
 		goto out;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		err_input("'%s' is a folder, not a C source file", path);
+		err_input("'%s' is a folder, not a source file", path);
 		goto out;
 	}
 	if (!S_ISREG(st.st_mode)) {

@@ -1,5 +1,6 @@
-/* compile.h: compiling C sources in the compile sandbox, through a cache of
- * static binaries keyed by sha256(source, compiler identity, flags).
+/* compile.h: compiling C and C++ sources in the compile sandbox, through a
+ * cache of static binaries keyed by sha256(source, compiler identity, the
+ * language's compiler command).
  *
  * The cache is a folder of root-owned files: KEY (a static binary, 0755),
  * KEY.ce (the diagnostics of a source that does not compile). Entries are
@@ -56,29 +57,57 @@ struct compile_result {
 
 void compile_result_release(struct compile_result *r);
 
-/* The fixed compiler command (argv, NULL-terminated): gcc -O2 -std=gnu17
- * -static -o prog prog.c -lm. */
-extern const char *const compile_argv[];
+/* The languages the judge compiles. */
+enum compile_lang { LANG_C, LANG_CXX, LANG_COUNT };
 
-/* Compile `source` (len bytes, the text itself: never a user path) with s,
- * or answer from the cache. Returns 0 with r filled: r->ok = 1 and
+/* The fixed compiler command of a language (argv, NULL-terminated):
+ *   C    gcc -std=gnu17 -O2 -static -DONLINE_JUDGE -o prog prog.c -lm
+ *   C++  g++ -std=gnu++20 -O2 -static -DONLINE_JUDGE -o prog prog.cpp */
+const char *const *compile_lang_argv(enum compile_lang l);
+
+/* The command as one line (the argv joined by spaces), for 'judge show'
+ * and usage texts. Static storage. */
+const char *compile_lang_command(enum compile_lang l);
+
+/* "c" or "c++": the name stored with a submission and taken by --lang. */
+const char *compile_lang_name(enum compile_lang l);
+
+/* The language named by `name` ("c", "c++"; "cpp" and "cxx" too). Returns
+ * 0, or -1 with err set (ERR_INPUT) naming the accepted values. */
+int compile_lang_parse(const char *name, enum compile_lang *l);
+
+/* The language of a source file by its extension: .cc, .cpp, .cxx (and
+ * .C, .c++) are C++, anything else C. */
+enum compile_lang compile_lang_of_path(const char *path);
+
+/* 1 when a file name has a source extension the judge compiles (.c, .cc,
+ * .cpp, .cxx), else 0. */
+int compile_is_source_name(const char *name);
+
+/* Compile `source` (len bytes, the text itself: never a user path) in
+ * language `lang` with s, or answer from the cache. Returns 0 with r filled: r->ok = 1 and
  * r->binary set, or r->ok = 0 with the reason in r->message (CE: a compile
  * error, or the compiler going over its time, memory or output limits).
  * Returns -1 with err set only when the sandbox or the cache failed (IE).
  * r must be COMPILE_RESULT_INIT; release it with compile_result_release.
  * Thread-safe for distinct s and r. */
+int compile_source(const struct compile_cache *c, struct sbx *s, enum compile_lang lang,
+		   const char *source, size_t len, struct compile_result *r);
+
+/* compile_source for C. */
 int compile_c(const struct compile_cache *c, struct sbx *s, const char *source,
 	      size_t len, struct compile_result *r);
 
 /* The cache key of a source: sha256 over a format tag, the compiler identity
- * (gcc's version, target and the size/mtime of gcc, cc1 and libc.a; found
- * once per process), the compiler argv and the source. Returns 0, or -1
- * with err set when the compiler cannot be identified. */
-int compile_key(const char *source, size_t len, char key[65]);
+ * (gcc's version, target and the size/mtime of gcc, g++, cc1, cc1plus,
+ * libc.a and libstdc++.a; found once per process), the language's compiler
+ * argv and the source. Returns 0, or -1 with err set when the compiler
+ * cannot be identified. */
+int compile_key(enum compile_lang lang, const char *source, size_t len, char key[65]);
 
 /* Key computation from an explicit identity string (unit tests). */
-void compile_key_with(const char *identity, const char *source, size_t len,
-		      char key[65]);
+void compile_key_with(const char *identity, enum compile_lang lang,
+		      const char *source, size_t len, char key[65]);
 
 /* Evict least recently used entries until the folder holds at most
  * c->max_bytes, sparing entries used less than `keep_s` seconds ago; also

@@ -210,6 +210,11 @@ struct grade_checker {
 	struct compile_result chk;
 };
 
+enum compile_lang grade_checker_lang(const struct db_problem *p)
+{
+	return p->checker_file ? compile_lang_of_path(p->checker_file) : LANG_C;
+}
+
 struct grade_checker *grade_checker_open(const struct grade_env *env,
 					 const struct db_problem *p)
 {
@@ -228,8 +233,8 @@ struct grade_checker *grade_checker_open(const struct grade_env *env,
 		err_set("problem '%s' has a custom checker but no checker source", p->id);
 		goto fail;
 	}
-	if (compile_c(env->cache, env->sbx, p->checker_source, strlen(p->checker_source),
-		      &c->chk) < 0) {
+	if (compile_source(env->cache, env->sbx, grade_checker_lang(p), p->checker_source,
+			   strlen(p->checker_source), &c->chk) < 0) {
 		err_prefix("cannot compile the checker");
 		goto fail;
 	}
@@ -359,6 +364,9 @@ void grade_result_release(struct grade_result *r)
 		free(r->tests[i].input);
 	}
 	free(r->tests);
+	for (i = 0; i < r->nskipped; i++)
+		free(r->skipped[i]);
+	free(r->skipped);
 	free(r->problem);
 	free(r->compile_message);
 	free(r->error);
@@ -467,6 +475,7 @@ static int store_start(const struct grade_env *env, const struct db_problem *p,
 	sub.problem = p->id;
 	sub.user = (char *)(o->user ? o->user : "user");
 	sub.source = src;
+	sub.lang = (char *)compile_lang_name(o->lang);
 	sub.contest = (char *)o->contest;
 	sub.letter = (char *)o->letter;
 	sub.submitted_at = o->submitted_at;
@@ -487,7 +496,7 @@ static int compile_solution(const struct grade_env *env, const char *source, siz
 			    const struct grade_opts *o, struct compile_result *sol,
 			    struct grade_result *r)
 {
-	if (compile_c(env->cache, env->sbx, source, len, sol) < 0) {
+	if (compile_source(env->cache, env->sbx, o->lang, source, len, sol) < 0) {
 		set_error(r, "cannot compile the solution: %s", err_msg());
 		return -1;
 	}
@@ -516,8 +525,8 @@ static int prepare_checker(struct grading *g, struct compile_result *chk,
 		set_error(r, "problem '%s' has a custom checker but no checker source", p->id);
 		return -1;
 	}
-	if (compile_c(g->env->cache, g->env->sbx, p->checker_source,
-		      strlen(p->checker_source), chk) < 0) {
+	if (compile_source(g->env->cache, g->env->sbx, grade_checker_lang(p),
+			   p->checker_source, strlen(p->checker_source), chk) < 0) {
 		set_error(r, "cannot compile the checker: %s", err_msg());
 		return -1;
 	}
@@ -582,6 +591,20 @@ static void tally(struct grade_result *r, const struct grade_test *t, int *faile
 		r->verdict = t->verdict;
 }
 
+/* Tests from..nall-1 are not run (fail fast): their names into r->skipped. */
+static void skip_rest(const struct grading *g, const struct grade_extra_test *extra,
+		      size_t from, size_t nall, struct grade_result *r)
+{
+	size_t i, n = (size_t)g->p->test_count;
+
+	if (from >= nall)
+		return;
+	r->skipped = xcalloc(nall - from, sizeof(*r->skipped));
+	for (i = from; i < nall; i++)
+		r->skipped[r->nskipped++] = xstrdup(i < n ? g->p->tests[i].name :
+						    extra[i - n].name);
+}
+
 /* Run the tests in order, storing each result as it comes. 0, or -1 when
  * storing failed. */
 static int run_tests(struct grading *g, const struct grade_opts *o,
@@ -609,8 +632,12 @@ static int run_tests(struct grading *g, const struct grade_opts *o,
 		}
 		if (o->progress)
 			o->progress(o->progress_arg, r, t);
-		if (r->error || t->verdict == V_IE || (failed && o->fail_fast))
+		if (r->error || t->verdict == V_IE)
 			break;
+		if (failed && o->fail_fast) {
+			skip_rest(g, extra, i + 1, nall, r);
+			break;
+		}
 	}
 	if (r->verdict == V_IE && !r->error)   /* a checker failure on a test */
 		set_error(r, "test '%s': %s", r->tests[r->ntests - 1].name,
@@ -634,6 +661,7 @@ int grade_submission(const struct grade_env *env, const struct db_problem *p,
 
 	memset(r, 0, sizeof(*r));
 	r->problem = xstrdup(p->id);
+	r->lang = o->lang;
 	r->verdict = V_AC;
 	r->compile_message = xstrdup("");
 	if (load_local_tests(env, p, o, &locals, &local_x, &nlocals) < 0) {
@@ -688,6 +716,10 @@ void grade_result_from_db(const struct db_submission *s, const struct db_problem
 	memset(r, 0, sizeof(*r));
 	r->submission = s->id;
 	r->problem = xstrdup(s->problem ? s->problem : "");
+	if (!s->lang || compile_lang_parse(s->lang, &r->lang) < 0) {
+		r->lang = LANG_C;
+		err_clear();
+	}
 	r->verdict = s->verdict >= 0 && s->verdict < V_COUNT ? (enum verdict)s->verdict : V_IE;
 	r->passed = s->passed;
 	r->total = s->total;

@@ -27,6 +27,7 @@
 #include <time.h>
 
 #include "db/db.h"
+#include "judge/domain/compile.h"
 #include "lib/verdict.h"
 #include "sandbox/sandbox.h"
 
@@ -53,6 +54,7 @@ struct grade_result;
 
 struct grade_opts {
 	const char *user;          /* stored as the submitter; NULL: "user" */
+	enum compile_lang lang;    /* the solution's language (LANG_C by default) */
 	int fail_fast;             /* stop at the first test that is not AC */
 	int store;                 /* record the submission in env->db */
 	const char *contest;       /* contest id and letter to store, or NULL */
@@ -92,6 +94,7 @@ struct grade_test {
 struct grade_result {
 	long long submission;        /* the stored id; 0 when not stored */
 	char *problem;
+	enum compile_lang lang;      /* the solution's language */
 	enum verdict verdict;        /* the first non-AC test's, AC when all pass */
 	int passed, total;           /* AC tests; every test (even not run) */
 	unsigned time_ms;            /* maxima over the tests that ran */
@@ -101,6 +104,9 @@ struct grade_result {
 	char *compile_message;       /* diagnostics, printable; "" when none */
 	struct grade_test *tests;    /* the tests that ran, in order */
 	size_t ntests;
+	char **skipped;              /* opts->fail_fast: the tests not run after
+	                              * the first failing one, in order */
+	size_t nskipped;
 	char *error;                 /* IE: what failed in the judge; else NULL */
 };
 
@@ -112,7 +118,7 @@ void grade_result_release(struct grade_result *r);
  * the output still has to be checked). */
 enum verdict grade_status_verdict(enum sbx_status st);
 
-/* Grade len bytes of C source for problem p (from db_problem_get: its tests,
+/* Grade len bytes of source in language opts->lang for problem p (from db_problem_get: its tests,
  * limits, checker and checker source). Fills r (GRADE_RESULT_INIT) and
  * returns 0 whenever a verdict was reached, IE included: a sandbox or
  * checker failure is the verdict IE with r->error, never -1. Returns -1 with
@@ -146,6 +152,8 @@ void grade_limits(const struct db_problem *p, struct sbx_limits *l);
  * err set when the sandbox failed. Not thread-safe for one checker. */
 struct grade_checker;
 struct check_result;
+/* The language of p's custom checker, by its file's extension. */
+enum compile_lang grade_checker_lang(const struct db_problem *p);
 struct grade_checker *grade_checker_open(const struct grade_env *env,
 					 const struct db_problem *p);
 int grade_checker_check(struct grade_checker *c, const char *in, size_t inlen,

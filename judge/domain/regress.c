@@ -157,7 +157,7 @@ int regress_discover(const char *dir, struct regress_set *set)
 			for (k = 0; files && k < nn; k++) {
 				len = strlen(files[k]);
 				p3 = xasprintf("%s/%s", p2, files[k]);
-				if (len > 2 && !strcmp(files[k] + len - 2, ".c") &&
+				if (len > 2 && compile_is_source_name(files[k]) &&
 				    is_kind(p3, S_IFREG))
 					add_item(set, &alloc, dir, probs[i], folders[j], files[k]);
 				free(p3);
@@ -506,7 +506,8 @@ static void check_tight(struct worker *w, const struct db_problem *p,
 	/* under the CPU limit: it timed out on the wall clock (sleeping) */
 	if (t->verdict != V_TLE || t->time_ms < limit)
 		return;
-	if (compile_c(w->pool->o->cache, w->sbx, it->source, it->len, &cr) < 0 || !cr.ok)
+	if (compile_source(w->pool->o->cache, w->sbx, compile_lang_of_path(it->path),
+			   it->source, it->len, &cr) < 0 || !cr.ok)
 		goto out;
 	if (db_test_data(w->db, p->tests[idx].id, &in, NULL) != 0)
 		goto out;
@@ -595,10 +596,11 @@ static void grade_item(struct worker *w, struct regress_item *it)
 	 * thread just wrote and a forked child still holds open would make
 	 * an exec fail with ETXTBSY: the sandbox waits that out at exec);
 	 * grading then finds the solution and the checker in the cache. */
-	rc = compile_c(o->cache, w->sbx, it->source, it->len, &cr);
+	go.lang = compile_lang_of_path(it->path);
+	rc = compile_source(o->cache, w->sbx, go.lang, it->source, it->len, &cr);
 	if (rc == 0 && p.checker == DB_CHECKER_CUSTOM && p.checker_source &&
-	    compile_c(o->cache, w->sbx, p.checker_source, strlen(p.checker_source),
-		      &chk) < 0)
+	    compile_source(o->cache, w->sbx, grade_checker_lang(&p), p.checker_source,
+			   strlen(p.checker_source), &chk) < 0)
 		err_clear();   /* grading compiles it again and reports it */
 	if (rc == 0)
 		it->compiled |= !cr.cached;

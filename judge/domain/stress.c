@@ -39,7 +39,8 @@ static int compile_tool(struct stress_tools *t, const char *path, const char *wh
 		buf_release(&src);
 		return err_prefix("the %s of '%s'", what, t->p->id);
 	}
-	if (compile_c(t->cache, t->sbx, buf_str(&src), src.len, &cr) < 0) {
+	if (compile_source(t->cache, t->sbx, compile_lang_of_path(path), buf_str(&src),
+			   src.len, &cr) < 0) {
 		rc = err_prefix("cannot compile the %s of '%s'", what, t->p->id);
 	} else if (!cr.ok) {
 		rc = err_input("the %s of '%s' (%s) does not compile: %.300s", what,
@@ -93,11 +94,28 @@ static void load_modes(struct stress_tools *t, const char *folder)
 	free(path);
 }
 
+/* FOLDER/NAME.c, or the C++ one (.cpp, .cc, .cxx) when only that exists.
+ * Malloc'd; the .c path when none exists. */
+static char *tool_path(const char *folder, const char *name)
+{
+	static const char *const ext[] = { "c", "cpp", "cc", "cxx" };
+	char *p;
+	size_t i;
+
+	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+		p = xasprintf("%s/%s.%s", folder, name, ext[i]);
+		if (access(p, F_OK) == 0)
+			return p;
+		free(p);
+	}
+	return xasprintf("%s/%s.c", folder, name);
+}
+
 int stress_tools_open(struct stress_tools *t, const struct db_problem *p,
 		      const char *folder, struct sbx *s, const struct compile_cache *c)
 {
-	char *gen = xasprintf("%s/gen.c", folder);
-	char *val = xasprintf("%s/validator.c", folder);
+	char *gen = tool_path(folder, "gen");
+	char *val = tool_path(folder, "validator");
 	int rc = 0;
 
 	memset(t, 0, sizeof(*t));
@@ -931,7 +949,8 @@ int stress_compile_file(struct stress_tools *t, const char *path, const char *wh
 	*binary = NULL;
 	if (compile_read_source(path, &src) < 0) {
 		/* the message says what is wrong with the file */
-	} else if (compile_c(t->cache, t->sbx, buf_str(&src), src.len, &cr) < 0) {
+	} else if (compile_source(t->cache, t->sbx, compile_lang_of_path(path),
+				  buf_str(&src), src.len, &cr) < 0) {
 		err_prefix("cannot compile the %s", what);
 	} else if (!cr.ok) {
 		/* the first lines of the diagnostics (already made printable) */
@@ -968,7 +987,7 @@ char *stress_default_ref(const char *root, const char *id)
 	for (i = 0; i < n; i++) {
 		len = strlen(names[i]->d_name);
 		if (!found && names[i]->d_name[0] != '.' && len > 2 &&
-		    !strcmp(names[i]->d_name + len - 2, ".c")) {
+		    compile_is_source_name(names[i]->d_name)) {
 			path = xasprintf("%s/%s", dir, names[i]->d_name);
 			if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
 				found = path;

@@ -54,21 +54,24 @@ static void key_depends_on_everything(void **state)
 	char a[65], b[65], c[65], d[65];
 
 	(void)state;
-	compile_key_with("gcc 12.2.0", "int main(){}", 12, a);
-	compile_key_with("gcc 12.2.0", "int main(){}", 12, b);
+	compile_key_with("gcc 12.2.0", LANG_C, "int main(){}", 12, a);
+	compile_key_with("gcc 12.2.0", LANG_C, "int main(){}", 12, b);
 	assert_string_equal(a, b);
 	assert_int_equal(strlen(a), 64);
-	compile_key_with("gcc 12.3.0", "int main(){}", 12, c);
+	compile_key_with("gcc 12.3.0", LANG_C, "int main(){}", 12, c);
 	assert_string_not_equal(a, c);
-	compile_key_with("gcc 12.2.0", "int main(){ }", 13, d);
+	compile_key_with("gcc 12.2.0", LANG_C, "int main(){ }", 13, d);
 	assert_string_not_equal(a, d);
 	/* Moving bytes between identity and source must change the key. */
-	compile_key_with("gcc 12.2.0i", "nt main(){}", 11, d);
+	compile_key_with("gcc 12.2.0i", LANG_C, "nt main(){}", 11, d);
 	assert_string_not_equal(a, d);
 	/* NUL bytes in the source count. */
-	compile_key_with("x", "a\0b", 3, c);
-	compile_key_with("x", "a\0c", 3, d);
+	compile_key_with("x", LANG_C, "a\0b", 3, c);
+	compile_key_with("x", LANG_C, "a\0c", 3, d);
 	assert_string_not_equal(c, d);
+	/* The same source as C++ is another binary. */
+	compile_key_with("gcc 12.2.0", LANG_CXX, "int main(){}", 12, d);
+	assert_string_not_equal(a, d);
 }
 
 static void key_uses_real_compiler(void **state)
@@ -78,10 +81,10 @@ static void key_uses_real_compiler(void **state)
 	(void)state;
 	if (access("/usr/bin/gcc", X_OK) != 0)
 		skip();
-	assert_int_equal(compile_key("int main(void){return 0;}\n", 26, a), 0);
-	assert_int_equal(compile_key("int main(void){return 0;}\n", 26, b), 0);
+	assert_int_equal(compile_key(LANG_C, "int main(void){return 0;}\n", 26, a), 0);
+	assert_int_equal(compile_key(LANG_C, "int main(void){return 0;}\n", 26, b), 0);
 	assert_string_equal(a, b);
-	assert_int_equal(compile_key("int main(void){return 1;}\n", 26, b), 0);
+	assert_int_equal(compile_key(LANG_C, "int main(void){return 1;}\n", 26, b), 0);
 	assert_string_not_equal(a, b);
 }
 
