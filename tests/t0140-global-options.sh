@@ -11,8 +11,9 @@ contains "--help gives the exit codes" "$OUT" "2 bad usage or input"
 expect_exit 2 "no command" "$JUDGE"
 contains "no command: usage" "$ERR" "usage: judge"
 expect_exit 2 "unknown command" "$JUDGE" sumbit
-equals "unknown command: one line" "$ERR" "judge: error: unknown command 'sumbit'; run 'judge --help' to see the commands"
+equals "unknown command: one line" "$ERR" "judge: error: unknown command 'sumbit'; did you mean 'submit'? run 'judge help' to see the commands"
 expect_exit 2 "unknown global option" "$JUDGE" --frobnicate list
+equals "unknown global option: one line" "$ERR" "judge: error: unknown option '--frobnicate'; run 'judge --help' for the usage"
 
 expect_exit 0 "-v list" "$JUDGE" -v list
 contains "-v names the database" "$ERR" "judge: database '$JUDGE_DB'"

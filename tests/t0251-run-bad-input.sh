@@ -38,7 +38,7 @@ bad "huge memory limit" "--memory-limit" --memory-limit 1000000 ok.c
 bad "missing stdin file" "input file 'nothere.txt' does not exist" --stdin nothere.txt ok.c
 bad "stdin is a folder" "not a regular file" --stdin folder.c ok.c
 expect_exit 2 "unknown option" "$JUDGE" run --frobnicate ok.c
-contains "unknown option: usage" "$ERR" "usage: judge run"
+equals "unknown option: one line, no usage" "$ERR" "judge: error: unknown option '--frobnicate' for 'judge run'; run 'judge run --help' for the usage"
 expect_exit 0 "--help" "$JUDGE" run --help
 contains "--help: usage" "$OUT" "usage: judge run FILE "
 finish

@@ -10,6 +10,9 @@
 
 #include "lib/err.h"
 
+/* What 'judge --version' prints after "judge ". */
+#define JUDGE_VERSION "0.2.0"
+
 enum judge_exit {
 	EXIT_ACCEPTED = 0,   /* accepted / ok */
 	EXIT_REJECTED = 1,   /* judged but not accepted, or a regression mismatch */
@@ -21,6 +24,7 @@ struct db;
 struct db_problem;
 struct sbx;
 struct compile_cache;
+struct option;
 
 /* What every command gets. Filled by main() from the global options and the
  * command's flags. */
@@ -65,6 +69,19 @@ int judge_fail(void);
 /* Bad usage or bad input found by the front end itself: record the message
  * as ERR_INPUT, print it as judge_fail() does and return EXIT_BAD_INPUT. */
 int judge_bad(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* getopt_long with getopt's own messages off, for every command (cmd its
+ * name, NULL for the global options). An unknown option, one missing its
+ * value or given a value it does not take is printed as one "judge: error:"
+ * line naming it (and the closest long option when one is near) and returns
+ * '?': the caller returns EXIT_BAD_INPUT without printing more. */
+int judge_getopt(int argc, char **argv, const char *shortopts,
+		 const struct option *longopts, const char *cmd);
+
+/* "Did you mean": 1 when cand is near enough to word (an edit distance of
+ * at most max(2, len/3)) and nearer than *best, which it then updates;
+ * start with *best = (size_t)-1. */
+int judge_nearer(const char *word, const char *cand, size_t *best);
 
 /* Print "judge: warning: <message>" on stderr. */
 void judge_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -143,7 +143,7 @@ static int parse_args(int argc, char **argv, struct complexity_args *a, int *rc)
 	int c;
 
 	a->mo.budget_ms = DEFAULT_BUDGET_S * 1000;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = judge_getopt(argc, argv, "h", opts, "complexity")) != -1) {
 		switch (c) {
 		case 'm':
 		case 'b':
@@ -159,7 +159,7 @@ static int parse_args(int argc, char **argv, struct complexity_args *a, int *rc)
 		case 'M': a->mo.mode = optarg; break;
 		case 'j': a->json = 1; break;
 		case 'h': fputs(complexity_usage, stdout); return *rc = EXIT_ACCEPTED, -1;
-		default: fputs(complexity_usage, stderr); return *rc = EXIT_BAD_INPUT, -1;
+		default: return *rc = EXIT_BAD_INPUT, -1;
 		}
 	}
 	if (argc - optind != 2) {

@@ -78,18 +78,16 @@ static int parse(int argc, char **argv, int allowed, struct opts *o,
 	memset(o, 0, sizeof(*o));
 	o->lang = -1;
 	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+	while ((c = judge_getopt(argc, argv, ":h", longopts, "contest")) != -1) {
 		need = c == 'u' ? O_USER : c == 'j' ? O_JSON : c == 'H' ? O_HTML :
 		       strchr("pdfPt", c) ? O_CREATE : strchr("lFA", c) ? O_SUBMIT : 0;
 		if (c == 'h') {
 			fputs(usage, stdout);
 			return -1;
 		}
-		if (c == ':')
-			return judge_bad("option '%s' needs a value; run 'judge contest "
-					 "--help' for the usage", argv[optind - 1]);
-		if (c == '?' || !(need & allowed))
+		if (c == '?')
+			return EXIT_BAD_INPUT;
+		if (!(need & allowed))
 			return judge_bad("unknown option '%s' for 'judge contest %s'; run "
 					 "'judge contest --help' for the usage",
 					 argv[optind - 1], argv[0]);

@@ -70,13 +70,15 @@ int cmd_doctor(struct judge_ctx *ctx, int argc, char **argv)
 	struct sbx_host h;
 	int c, json = 0;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = judge_getopt(argc, argv, "h", opts, "doctor")) != -1) {
 		if (c == 'j') {
 			json = 1;
 			continue;
 		}
-		fputs(usage, c == 'h' ? stdout : stderr);
-		return c == 'h' ? EXIT_ACCEPTED : EXIT_BAD_INPUT;
+		if (c != 'h')
+			return EXIT_BAD_INPUT;
+		fputs(usage, stdout);
+		return EXIT_ACCEPTED;
 	}
 	if (optind < argc)
 		return judge_bad("doctor takes no arguments (only --json)");

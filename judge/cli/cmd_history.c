@@ -89,7 +89,7 @@ int cmd_history(struct judge_ctx *ctx, int argc, char **argv)
 	int c, json = 0, rc;
 	json_t *arr;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = judge_getopt(argc, argv, "h", opts, "history")) != -1) {
 		switch (c) {
 		case 'u': user = optarg; break;
 		case 'l':
@@ -101,7 +101,7 @@ int cmd_history(struct judge_ctx *ctx, int argc, char **argv)
 			break;
 		case 'j': json = 1; break;
 		case 'h': fputs(history_usage, stdout); return EXIT_ACCEPTED;
-		default: fputs(history_usage, stderr); return EXIT_BAD_INPUT;
+		default: return EXIT_BAD_INPUT;
 		}
 	}
 	if (argc - optind > 1) {

@@ -36,12 +36,11 @@ int cmd_import(struct judge_ctx *ctx, int argc, char **argv)
 	const char *file = ctx->catalog_path;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = judge_getopt(argc, argv, "h", opts, "import")) != -1) {
 		if (c == 'h') {
 			fputs(import_usage, stdout);
 			return EXIT_ACCEPTED;
 		}
-		fputs(import_usage, stderr);
 		return EXIT_BAD_INPUT;
 	}
 	if (argc - optind > 1)

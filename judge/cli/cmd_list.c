@@ -106,14 +106,13 @@ int cmd_list(struct judge_ctx *ctx, int argc, char **argv)
 	int *best = NULL, c, all = 0, rc = EXIT_INTERNAL;
 	size_t n = 0, i, j;
 
-	while ((c = getopt_long(argc, argv, "ah", opts, NULL)) != -1) {
+	while ((c = judge_getopt(argc, argv, "ah", opts, "list")) != -1) {
 		if (c == 'a') {
 			all = 1;
 		} else if (c == 'h') {
 			fputs(list_usage, stdout);
 			return EXIT_ACCEPTED;
 		} else {
-			fputs(list_usage, stderr);
 			return EXIT_BAD_INPUT;
 		}
 	}

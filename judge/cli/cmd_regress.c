@@ -347,7 +347,7 @@ static int parse_args(int argc, char **argv, struct regress_args *a, int *rc)
 	int c;
 
 	a->ro.margins = 1;
-	while ((c = getopt_long(argc, argv, "j:h", opts, NULL)) != -1) {
+	while ((c = judge_getopt(argc, argv, "j:h", opts, "regress")) != -1) {
 		switch (c) {
 		case 'j':
 			jobs = strtol(optarg, &end, 10);
@@ -364,7 +364,7 @@ static int parse_args(int argc, char **argv, struct regress_args *a, int *rc)
 		case 'c': a->compare = 1; break;
 		case 'm': a->ro.margins = 0; break;
 		case 'h': fputs(regress_usage, stdout); return *rc = EXIT_ACCEPTED, -1;
-		default: fputs(regress_usage, stderr); return *rc = EXIT_BAD_INPUT, -1;
+		default: return *rc = EXIT_BAD_INPUT, -1;
 		}
 	}
 	a->ro.jobs = jobs < 1 ? 1 : jobs > REGRESS_MAX_JOBS ? REGRESS_MAX_JOBS : (int)jobs;

@@ -110,12 +110,12 @@ int cmd_result(struct judge_ctx *ctx, int argc, char **argv)
 	long long id;
 	char *end, when[32];
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = judge_getopt(argc, argv, "h", opts, "result")) != -1) {
 		switch (c) {
 		case 's': source = 1; break;
 		case 'j': json = 1; break;
 		case 'h': fputs(result_usage, stdout); return EXIT_ACCEPTED;
-		default: fputs(result_usage, stderr); return EXIT_BAD_INPUT;
+		default: return EXIT_BAD_INPUT;
 		}
 	}
 	if (argc - optind != 1) {

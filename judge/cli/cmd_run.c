@@ -98,7 +98,7 @@ static int parse_args(int argc, char **argv, struct run_opts *o)
 	enum compile_lang l;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = judge_getopt(argc, argv, "h", opts, "run")) != -1) {
 		switch (c) {
 		case 's': o->stdin_path = optarg; break;
 		case 't':
@@ -116,7 +116,7 @@ static int parse_args(int argc, char **argv, struct run_opts *o)
 			o->lang = (int)l;
 			break;
 		case 'h': fputs(run_usage, stdout); return -1;
-		default: fputs(run_usage, stderr); return EXIT_BAD_INPUT;
+		default: return EXIT_BAD_INPUT;
 		}
 	}
 	if (optind != argc - 1) {

@@ -76,12 +76,11 @@ int cmd_show(struct judge_ctx *ctx, int argc, char **argv)
 	int c, i, samples = 0, rc;
 	size_t k;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = judge_getopt(argc, argv, "h", opts, "show")) != -1) {
 		if (c == 'h') {
 			fputs(show_usage, stdout);
 			return EXIT_ACCEPTED;
 		}
-		fputs(show_usage, stderr);
 		return EXIT_BAD_INPUT;
 	}
 	if (argc - optind != 1)

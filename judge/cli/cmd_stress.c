@@ -218,7 +218,7 @@ static int parse_args(int argc, char **argv, struct stress_args *a, int *rc)
 	};
 	int c;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = judge_getopt(argc, argv, "h", opts, "stress")) != -1) {
 		switch (c) {
 		case 'r':
 			free(a->ref);
@@ -237,7 +237,7 @@ static int parse_args(int argc, char **argv, struct stress_args *a, int *rc)
 			break;
 		case 'j': a->json = 1; break;
 		case 'h': fputs(stress_usage, stdout); return *rc = EXIT_ACCEPTED, -1;
-		default: fputs(stress_usage, stderr); return *rc = EXIT_BAD_INPUT, -1;
+		default: return *rc = EXIT_BAD_INPUT, -1;
 		}
 	}
 	if (argc - optind != 2) {

@@ -51,7 +51,7 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 	char *user = NULL;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = judge_getopt(argc, argv, "h", opts, "submit")) != -1) {
 		switch (c) {
 		case 'j': req.json = 1; break;
 		case 'f': req.fail_fast = 1; break;
@@ -69,7 +69,7 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 			req.lang = (int)lang;
 			break;
 		case 'h': fputs(submit_usage, stdout); free(user); return EXIT_ACCEPTED;
-		default: fputs(submit_usage, stderr); free(user); return EXIT_BAD_INPUT;
+		default: free(user); return EXIT_BAD_INPUT;
 		}
 	}
 	if (argc - optind != 2) {

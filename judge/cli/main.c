@@ -16,10 +16,13 @@
 
 static const char usage[] =
 	"usage: judge [--db PATH] [--catalog FILE] [--no-color] [-q] [-v] COMMAND [ARGS]\n"
+	"       judge help [COMMAND] | --help | --version\n"
 	"\n"
 	"commands:\n";
 
 #define GRADES (CMD_DB | CMD_SANDBOX | CMD_CANCEL)
+
+static int cmd_help(struct judge_ctx *ctx, int argc, char **argv);
 
 /* Sorted by name; flags say what main() sets up first and takes down after
  * (cli.h). 'contest' catches signals itself, for its submit only. */
@@ -28,6 +31,7 @@ static const struct judge_cmd commands[] = {
 	{ "contest",    cmd_contest,    CMD_DB | CMD_SANDBOX,
 	  "create, start, submit to and score local contests" },
 	{ "doctor",     cmd_doctor,     0,      "what this host gives the sandbox" },
+	{ "help",       cmd_help,       0,      "list the commands, or show one command's usage" },
 	{ "history",    cmd_history,    CMD_DB, "list past submissions" },
 	{ "import",     cmd_import,     0,      "load the catalogue into the database" },
 	{ "list",       cmd_list,       CMD_DB, "list the problems of the catalogue" },
@@ -49,6 +53,68 @@ static void print_usage(FILE *f)
 		fprintf(f, "  %-11s %s\n", commands[i].name, commands[i].summary);
 	fputs("\nexit codes: 0 accepted/ok, 1 judged but not accepted, "
 	      "2 bad usage or input, 3 internal error\n", f);
+}
+
+/* The command named name, or NULL after printing the error (with the
+ * closest command's name when one is near). */
+static const struct judge_cmd *find_command(const char *name)
+{
+	const struct judge_cmd *near = NULL;
+	size_t i, best = (size_t)-1;
+	char hint[64] = "";
+
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(commands[i].name, name))
+			return &commands[i];
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (judge_nearer(name, commands[i].name, &best))
+			near = &commands[i];
+	if (near)
+		snprintf(hint, sizeof(hint), " did you mean '%s'?", near->name);
+	judge_bad("unknown command '%s';%s run 'judge help' to see the commands", name, hint);
+	return NULL;
+}
+
+static const char help_usage[] =
+	"usage: judge help [COMMAND]\n"
+	"\n"
+	"Without COMMAND, list the commands (as 'judge --help' does); with one,\n"
+	"print its usage (as 'judge COMMAND --help' does).\n"
+	"\n"
+	"exit codes: 0 ok, 2 unknown command\n";
+
+/* 'judge help [COMMAND]': the command list, or the command's own --help. */
+static int cmd_help(struct judge_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct judge_cmd *cmd;
+	char *sub[3];
+	int c;
+
+	while ((c = judge_getopt(argc, argv, "h", opts, "help")) != -1) {
+		if (c != 'h')
+			return EXIT_BAD_INPUT;
+		fputs(help_usage, stdout);
+		return EXIT_ACCEPTED;
+	}
+	if (argc - optind > 1)
+		return judge_bad("help takes at most one command; run 'judge help' "
+				 "to see the commands");
+	if (argc - optind == 0) {
+		print_usage(stdout);
+		return EXIT_ACCEPTED;
+	}
+	if (!(cmd = find_command(argv[optind])))
+		return EXIT_BAD_INPUT;
+	/* every command prints its usage before it touches the context */
+	sub[0] = (char *)cmd->name;
+	sub[1] = (char *)"--help";
+	sub[2] = NULL;
+	optind = 0;
+	return cmd->fn(ctx, 2, sub);
 }
 
 /* The project root: the folder above the one holding this binary. */
@@ -104,13 +170,13 @@ static int parse_globals(int argc, char **argv, struct judge_ctx *ctx,
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *e;
 	int c, no_color = 0;
-	size_t i;
 
-	while ((c = getopt_long(argc, argv, "+qvh", opts, NULL)) != -1) {
+	while ((c = judge_getopt(argc, argv, "+qvh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': ctx->db_path = optarg; break;
 		case 'c': ctx->catalog_path = optarg; break;
@@ -118,22 +184,16 @@ static int parse_globals(int argc, char **argv, struct judge_ctx *ctx,
 		case 'q': ctx->quiet = 1; break;
 		case 'v': ctx->verbose = 1; break;
 		case 'h': print_usage(stdout); return *rc = EXIT_ACCEPTED, -1;
-		default: print_usage(stderr); return *rc = EXIT_BAD_INPUT, -1;
+		case 'V': puts("judge " JUDGE_VERSION); return *rc = EXIT_ACCEPTED, -1;
+		default: return *rc = EXIT_BAD_INPUT, -1;
 		}
 	}
 	if (optind >= argc) {
 		print_usage(stderr);
 		return *rc = EXIT_BAD_INPUT, -1;
 	}
-	*cmd = NULL;
-	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (!strcmp(commands[i].name, argv[optind]))
-			*cmd = &commands[i];
-	if (!*cmd) {
-		*rc = judge_bad("unknown command '%s'; run 'judge --help' to see the commands",
-				argv[optind]);
-		return -1;
-	}
+	if (!(*cmd = find_command(argv[optind])))
+		return *rc = EXIT_BAD_INPUT, -1;
 	ctx->color = !no_color && isatty(1) && !((e = getenv("NO_COLOR")) && *e);
 	return 0;
 }
