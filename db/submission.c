@@ -394,7 +394,7 @@ int db_submission_get(struct db *db, long long id, struct db_submission *s)
 }
 
 int db_submission_list(struct db *db, const char *problem, const char *user,
-		       int limit, struct db_submission **out, size_t *n)
+		       const char *verdict, int limit, struct db_submission **out, size_t *n)
 {
 	sqlite3_stmt *st;
 	struct db_submission *v = NULL;
@@ -405,11 +405,13 @@ int db_submission_list(struct db *db, const char *problem, const char *user,
 	*n = 0;
 	if (db_prepare(db, &st, "SELECT " SUBMISSION_COLUMNS " FROM submissions "
 		       "WHERE (?1 IS NULL OR problem = ?1) AND (?2 IS NULL OR user = ?2) "
+		       "AND (?4 IS NULL OR (status = 'done' AND verdict = ?4)) "
 		       "ORDER BY id DESC LIMIT ?3") < 0)
 		return -1;
 	db_bind_str(st, 1, problem);
 	db_bind_str(st, 2, user);
 	sqlite3_bind_int(st, 3, limit > 0 ? limit : -1);
+	db_bind_str(st, 4, verdict);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		v = xrealloc(v, (len + 1) * sizeof(*v));
 		read_submission_row(st, &v[len++]);

@@ -36,6 +36,16 @@ run "$JUDGE" history sum --json
 check "history ID filters" jq -e 'length == 1 and .[0].problem == "sum"' .out
 run "$JUDGE" history --user bob --json
 check "history --user filters" jq -e 'length == 1 and .[0].user == "bob"' .out
+run "$JUDGE" history --verdict WA --json
+check "history --verdict WA: only the WA" jq -e --argjson b "$B" 'length == 1 and .[0].id == $b' .out
+run "$JUDGE" history --verdict ac
+contains "history --verdict ac: any case" "$OUT" "ana"
+lacks "history --verdict ac: not the WA" "$OUT" "bob"
+run "$JUDGE" history sum --verdict WA
+equals "history --verdict: no match, exit 0" "$RC" 0
+contains "history --verdict: says none match" "$OUT" "no submissions match"
+expect_exit 2 "history --verdict: not a verdict" "$JUDGE" history --verdict WAA
+contains "history --verdict: lists the verdicts" "$ERR" "use one of AC WA PE TLE"
 expect_exit 2 "history: unknown problem" "$JUDGE" history smu
 contains "history: suggestion" "$ERR" "did you mean 'sum'?"
 
@@ -51,6 +61,11 @@ check "result json" jq -e '.verdict == "WA" and .user == "bob" and .status == "d
 	(.tests | length) == 10 and .tests[6].name == "t06-extra" and .tests[6].verdict == "WA"' .out
 "$JUDGE" result "$A" --source > got.c
 check "result --source: byte for byte" cmp got.c ac.c
+run "$JUDGE" result "$A" --source --json
+check "result --source --json: valid JSON, source equals the file" \
+	jq -e --rawfile src ac.c '.source == $src and .verdict == "AC" and .user == "ana"' .out
+run "$JUDGE" result "$A" --json
+check "result --json alone: no source" jq -e 'has("source") | not' .out
 expect_exit 2 "result: unknown submission" "$JUDGE" result 999
 contains "result: unknown message" "$ERR" "unknown submission 999"
 expect_exit 2 "result: not a number" "$JUDGE" result abc

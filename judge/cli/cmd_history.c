@@ -1,4 +1,5 @@
 /* cmd_history.c: 'judge history [ID]': past submissions, newest first. */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -14,13 +15,15 @@
 #include "lib/verdict.h"
 
 static const char history_usage[] =
-	"usage: judge history [ID] [--user NAME] [--limit N] [--json]\n"
+	"usage: judge history [ID] [--user NAME] [--verdict V] [--limit N] [--json]\n"
 	"\n"
 	"List past submissions, newest first: id, when (UTC), problem, user,\n"
 	"verdict, tests passed, time and memory (maxima over the tests).\n"
 	"\n"
 	"  ID            only this problem's submissions\n"
 	"  --user NAME   only NAME's submissions\n"
+	"  --verdict V   only finished submissions with verdict V (AC, WA, PE, TLE,\n"
+	"                MLE, OLE, RE, SV, CE or IE; any case)\n"
 	"  --limit N     at most N submissions (default: all)\n"
 	"  --json        print a JSON array\n";
 
@@ -74,6 +77,7 @@ int cmd_history(struct judge_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "user", required_argument, NULL, 'u' },
+		{ "verdict", required_argument, NULL, 'V' },
 		{ "limit", required_argument, NULL, 'l' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
@@ -81,7 +85,8 @@ int cmd_history(struct judge_ctx *ctx, int argc, char **argv)
 	};
 	struct db_problem p = DB_PROBLEM_INIT;
 	struct db_submission *v = NULL;
-	const char *user = NULL, *problem = NULL;
+	const char *user = NULL, *problem = NULL, *verdict = NULL;
+	char vname[8];
 	size_t n = 0, i;
 	long limit = 0;
 	char *end, *near;
@@ -91,6 +96,18 @@ int cmd_history(struct judge_ctx *ctx, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'u': user = optarg; break;
+		case 'V':
+			if (strlen(optarg) >= sizeof(vname))
+				return judge_bad("--verdict '%s' is not a verdict; use one of "
+						 "AC WA PE TLE MLE OLE RE SV CE IE", optarg);
+			for (i = 0; optarg[i]; i++)
+				vname[i] = (char)toupper((unsigned char)optarg[i]);
+			vname[i] = 0;
+			if ((rc = verdict_parse(vname)) < 0)
+				return judge_bad("--verdict '%s' is not a verdict; use one of "
+						 "AC WA PE TLE MLE OLE RE SV CE IE", optarg);
+			verdict = verdict_name((enum verdict)rc);
+			break;
 		case 'l':
 			errno = 0;
 			limit = strtol(optarg, &end, 10);
@@ -126,7 +143,7 @@ int cmd_history(struct judge_ctx *ctx, int argc, char **argv)
 			return rc;
 		}
 	}
-	if (db_submission_list(ctx->db, problem, user, (int)limit, &v, &n) < 0) {
+	if (db_submission_list(ctx->db, problem, user, verdict, (int)limit, &v, &n) < 0) {
 		return judge_fail();
 	}
 	if (json) {
@@ -137,7 +154,8 @@ int cmd_history(struct judge_ctx *ctx, int argc, char **argv)
 		json_decref(arr);
 	} else if (n == 0) {
 		if (!ctx->quiet)
-			printf("no submissions yet\n");
+			printf(problem || user || verdict ? "no submissions match\n"
+			       : "no submissions yet\n");
 	} else {
 		printf("%s%6s  %-20s  %-20s  %-16s  %-7s %7s %8s %10s%s\n", judge_color(ctx, "1"),
 		       "id", "when", "problem", "user", "verdict", "passed", "time", "memory",

@@ -21,7 +21,8 @@ static const char result_usage[] =
 	"\n"
 	"  --source   print the submitted source exactly as it was stored\n"
 	"  --json     print the result as JSON (the object of 'judge submit --json',\n"
-	"             plus user, submitted_at, status, error)\n";
+	"             plus user, submitted_at, status, error); with --source, the\n"
+	"             same object with the source as its \"source\" string\n";
 
 /* The inputs of sample tests that got WA or PE, from the database (when the
  * problem still has a test of that name). */
@@ -48,7 +49,7 @@ static void add_sample_inputs(struct judge_ctx *ctx, const struct db_problem *p,
 }
 
 static void print_json(const struct db_submission *s, const struct grade_result *r,
-		       const char *when)
+		       const char *when, int source)
 {
 	json_t *j = report_json(r);
 
@@ -59,6 +60,11 @@ static void print_json(const struct db_submission *s, const struct grade_result 
 		json_object_set_new(j, "verdict", json_null());
 	json_object_set_new(j, "error", s->error ? report_json_string(s->error,
 			    strlen(s->error)) : json_null());
+	/* bytes that are not UTF-8 (a Latin-1 comment) become U+FFFD: JSON
+	 * strings are Unicode; 'result --source' keeps the exact bytes */
+	if (source)
+		json_object_set_new(j, "source", report_json_string(s->source ? s->source : "",
+				    s->source ? strlen(s->source) : 0));
 	report_print_json(j);
 	json_decref(j);
 }
@@ -133,7 +139,7 @@ int cmd_result(struct judge_ctx *ctx, int argc, char **argv)
 				 "them", id);
 	if (rc < 0)
 		return judge_fail();
-	if (source) {
+	if (source && !json) {
 		fwrite(s.source ? s.source : "", 1, s.source ? strlen(s.source) : 0, stdout);
 		db_submission_release(&s);
 		return EXIT_ACCEPTED;
@@ -143,7 +149,7 @@ int cmd_result(struct judge_ctx *ctx, int argc, char **argv)
 	grade_result_from_db(&s, have_problem ? &p : NULL, &r);
 	util_format_rfc3339(s.submitted_at, when);
 	if (json) {
-		print_json(&s, &r, when);
+		print_json(&s, &r, when, source);
 	} else {
 		if (have_problem)
 			add_sample_inputs(ctx, &p, &r);
