@@ -212,6 +212,7 @@ struct db_submission {
 	long long id;
 	char *problem, *user;
 	char *source;          /* NULL in lists */
+	char *file_name;       /* the submitted file's name ("sum.c"), or NULL */
 	char source_hash[65];  /* sha256 of the source, filled by the db */
 	time_t submitted_at;
 	int running;           /* status 'running' (1) or 'done' (0) */

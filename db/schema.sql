@@ -181,3 +181,9 @@ ALTER TABLE regress_results ADD COLUMN flag TEXT NOT NULL DEFAULT '';
 ALTER TABLE regress_results ADD COLUMN time_limit_ms INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE regress_results ADD COLUMN wall_ms INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX regress_results_solution ON regress_results (solution, run);
+
+-- migration 3
+
+-- The name of the file that was submitted ("sum.c"), shown by history and
+-- result; NULL for submissions made before it was kept.
+ALTER TABLE submissions ADD COLUMN file_name TEXT;

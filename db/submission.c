@@ -76,6 +76,7 @@ void db_submission_release(struct db_submission *s)
 	free(s->problem);
 	free(s->user);
 	free(s->source);
+	free(s->file_name);
 	free(s->compile_message);
 	free(s->contest);
 	free(s->letter);
@@ -117,8 +118,8 @@ int db_submission_create(struct db *db, struct db_submission *s, long long *id)
 	rc = db_prepare(db, &st,
 			"INSERT INTO submissions (problem, user, source, source_hash, "
 			"submitted_at, status, contest, letter, local_tests, writer_pid, "
-			"writer_start, writer_boot, writer_host) "
-			"VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?)");
+			"writer_start, writer_boot, writer_host, file_name) "
+			"VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?)");
 	if (rc == 0) {
 		sqlite3_bind_text(st, 1, s->problem, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, s->user, -1, SQLITE_STATIC);
@@ -132,6 +133,7 @@ int db_submission_create(struct db *db, struct db_submission *s, long long *id)
 		sqlite3_bind_int64(st, 10, proc_start_time((long)getpid()));
 		sqlite3_bind_text(st, 11, boot, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 12, host, -1, SQLITE_STATIC);
+		db_bind_str(st, 13, s->file_name);
 		rc = db_step_done(db, st, "cannot record the submission");
 	}
 	sqlite3_finalize(st);
@@ -297,8 +299,8 @@ out:
 #define SUBMISSION_COLUMNS \
 	"id, problem, user, source_hash, submitted_at, status, verdict, passed, total, " \
 	"time_ms, memory_kb, compile_ok, compile_message, compile_time_ms, " \
-	"compile_cached, contest, letter, error, local_tests"
-#define SUBMISSION_NCOLUMNS 19
+	"compile_cached, contest, letter, error, local_tests, file_name"
+#define SUBMISSION_NCOLUMNS 20
 
 static void read_submission_row(sqlite3_stmt *st, struct db_submission *s)
 {
@@ -327,6 +329,7 @@ static void read_submission_row(sqlite3_stmt *st, struct db_submission *s)
 	s->letter = db_col_str(st, 16, 0);
 	s->error = db_col_str(st, 17, 0);
 	s->local_tests = sqlite3_column_int(st, 18);
+	s->file_name = db_col_str(st, 19, 0);
 }
 
 static int load_results(struct db *db, struct db_submission *s)

@@ -27,11 +27,15 @@ equals "history: exit 0" "$RC" 0
 contains "history: header" "$OUT" "verdict"
 contains "history: ana's AC" "$OUT" "ana"
 contains "history: passed column" "$OUT" "3/3"
+contains "history: file column" "$(printf '%s\n' "$OUT" | sed -n 1p)" "file"
+check "history: ana's row names ac.c" sh -c "printf '%s\n' '$OUT' | grep -E '^ *$A .*ana .* ac\.c\$'"
+check "history: bob's row names cat.c" sh -c "printf '%s\n' '$OUT' | grep -E '^ *$B .*bob .* cat\.c\$'"
 run "$JUDGE" history --json
 check "history json: newest first, fields" jq -e --argjson a "$A" --argjson b "$B" '
 	length == 2 and .[0].id == $b and .[1].id == $a and .[1].problem == "sum" and
 	.[1].user == "ana" and .[1].verdict == "AC" and .[1].passed == 3 and .[1].total == 3 and
-	.[0].verdict == "WA" and (.[0].submitted_at | test("^[0-9]{4}-[0-9]{2}-[0-9]{2}T"))' .out
+	.[0].verdict == "WA" and (.[0].submitted_at | test("^[0-9]{4}-[0-9]{2}-[0-9]{2}T")) and
+	.[1].file == "ac.c" and .[0].file == "cat.c"' .out
 run "$JUDGE" history sum --json
 check "history ID filters" jq -e 'length == 1 and .[0].problem == "sum"' .out
 run "$JUDGE" history --user bob --json
@@ -53,11 +57,12 @@ contains "history: suggestion" "$ERR" "did you mean 'sum'?"
 run "$JUDGE" result "$B"
 equals "result: exit 0" "$RC" 0
 contains "result: header" "$OUT" "submission $B"
+contains "result: header names the file" "$(printf '%s\n' "$OUT" | sed -n 1p)" " · echo-tokens · cat.c · bob · "
 contains "result: table" "$OUT" "t05-wrong"
 contains "result: message" "$OUT" "line 1, token 3: expected '3', got '4'"
 contains "result: summary" "$OUT" "echo-tokens: WA on test t04-empty (4/10 passed)"
 run "$JUDGE" result "$B" --json
-check "result json" jq -e '.verdict == "WA" and .user == "bob" and .status == "done" and
+check "result json" jq -e '.verdict == "WA" and .user == "bob" and .file == "cat.c" and .status == "done" and
 	(.tests | length) == 10 and .tests[6].name == "t06-extra" and .tests[6].verdict == "WA"' .out
 "$JUDGE" result "$A" --source > got.c
 check "result --source: byte for byte" cmp got.c ac.c

@@ -18,7 +18,8 @@ static const char history_usage[] =
 	"usage: judge history [ID] [--user NAME] [--verdict V] [--limit N] [--json]\n"
 	"\n"
 	"List past submissions, newest first: id, when (UTC), problem, user,\n"
-	"verdict, tests passed, time and memory (maxima over the tests).\n"
+	"verdict, tests passed, time and memory (maxima over the tests), and the\n"
+	"name of the file submitted.\n"
 	"\n"
 	"  ID            only this problem's submissions\n"
 	"  --user NAME   only NAME's submissions\n"
@@ -44,6 +45,8 @@ static json_t *json_row(const struct db_submission *s)
 	json_object_set_new(o, "id", json_integer(s->id));
 	json_object_set_new(o, "submitted_at", json_string(when));
 	json_object_set_new(o, "problem", report_json_string(s->problem, strlen(s->problem)));
+	json_object_set_new(o, "file", s->file_name ? report_json_string(s->file_name,
+			    strlen(s->file_name)) : json_null());
 	json_object_set_new(o, "user", report_json_string(s->user, strlen(s->user)));
 	json_object_set_new(o, "status", json_string(s->running ? "running" : "done"));
 	json_object_set_new(o, "verdict", s->running ? json_null() : json_string(verdict_text(s)));
@@ -58,19 +61,25 @@ static json_t *json_row(const struct db_submission *s)
 
 static void print_row(const struct judge_ctx *ctx, const struct db_submission *s)
 {
-	struct buf user = BUF_INIT;
+	struct buf user = BUF_INIT, file = BUF_INIT;
 	char when[32], mem[32], time[32], passed[32];
 
 	util_format_rfc3339(s->submitted_at, when);
 	text_escape(&user, s->user, strlen(s->user), 16, TEXT_QUOTE);
+	if (s->file_name)
+		text_escape(&file, s->file_name, strlen(s->file_name), 40, TEXT_QUOTE);
+	else
+		buf_addch(&file, '-');
 	snprintf(time, sizeof(time), "%d ms", s->time_ms);
 	snprintf(passed, sizeof(passed), "%d/%d", s->passed, s->total);
-	printf("%6lld  %-20s  %-20s  %-16s  %s%-7s%s %7s %8s %10s\n", s->id, when, s->problem,
-	       buf_str(&user),
+	printf("%6lld  %-20s  %-20s  %-16s  %s%-7s%s %7s %8s %10s  %s\n", s->id, when,
+	       s->problem, buf_str(&user),
 	       judge_color(ctx, s->running ? "1" : report_verdict_color((enum verdict)s->verdict)),
 	       verdict_text(s), judge_color(ctx, "0"), passed, time,
-	       report_memory((unsigned long)(s->memory_kb > 0 ? s->memory_kb : 0), mem));
+	       report_memory((unsigned long)(s->memory_kb > 0 ? s->memory_kb : 0), mem),
+	       buf_str(&file));
 	buf_release(&user);
+	buf_release(&file);
 }
 
 int cmd_history(struct judge_ctx *ctx, int argc, char **argv)
@@ -157,9 +166,9 @@ int cmd_history(struct judge_ctx *ctx, int argc, char **argv)
 			printf(problem || user || verdict ? "no submissions match\n"
 			       : "no submissions yet\n");
 	} else {
-		printf("%s%6s  %-20s  %-20s  %-16s  %-7s %7s %8s %10s%s\n", judge_color(ctx, "1"),
-		       "id", "when", "problem", "user", "verdict", "passed", "time", "memory",
-		       judge_color(ctx, "0"));
+		printf("%s%6s  %-20s  %-20s  %-16s  %-7s %7s %8s %10s  %s%s\n",
+		       judge_color(ctx, "1"), "id", "when", "problem", "user", "verdict", "passed",
+		       "time", "memory", "file", judge_color(ctx, "0"));
 		for (i = 0; i < n; i++)
 			print_row(ctx, &v[i]);
 	}

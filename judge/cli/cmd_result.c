@@ -72,15 +72,20 @@ static void print_json(const struct db_submission *s, const struct grade_result 
 static void print_text(const struct judge_ctx *ctx, const struct db_submission *s,
 		       const struct grade_result *r, const char *when)
 {
-	struct buf user = BUF_INIT;
+	struct buf user = BUF_INIT, file = BUF_INIT;
 	char **names;
 	int width;
 	size_t i;
 
 	text_escape(&user, s->user, strlen(s->user), 64, TEXT_QUOTE);
-	printf("submission %lld \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 %s\n", s->id, s->problem,
-	       buf_str(&user), when);
+	if (s->file_name) {
+		text_escape(&file, s->file_name, strlen(s->file_name), 64, TEXT_QUOTE);
+		buf_addstr(&file, " \xc2\xb7 ");
+	}
+	printf("submission %lld \xc2\xb7 %s \xc2\xb7 %s%s \xc2\xb7 %s\n", s->id, s->problem,
+	       buf_str(&file), buf_str(&user), when);
 	buf_release(&user);
+	buf_release(&file);
 	if (!s->compile_ok && !s->running && s->verdict == V_CE)
 		report_compile_error(ctx, stdout, r, 200);
 	else if (s->compile_ok)

@@ -155,6 +155,7 @@ json_t *report_json(const struct grade_result *r)
 	json_object_set_new(o, "submission", r->submission ? json_integer(r->submission)
 			    : json_null());
 	json_object_set_new(o, "problem", jstr(r->problem));
+	json_object_set_new(o, "file", r->file_name ? jstr(r->file_name) : json_null());
 	json_object_set_new(o, "verdict", json_string(verdict_name(r->verdict)));
 	json_object_set_new(o, "passed", json_integer(r->passed));
 	json_object_set_new(o, "total", json_integer(r->total));

@@ -37,7 +37,7 @@ void report_compile_error(const struct judge_ctx *ctx, FILE *f,
 void report_summary(const struct judge_ctx *ctx, FILE *f, const struct grade_result *r);
 
 /* The JSON object of design.md ("judge submit --json"): submission, problem,
- * verdict, passed, total, time_ms, memory_kb, compile{ok, time_ms, cached,
+ * file (the submitted file's name, or null), verdict, passed, total, time_ms, memory_kb, compile{ok, time_ms, cached,
  * message}, tests[{name, verdict, time_ms, wall_ms, memory_kb, exit,
  * signal, message}]. New reference. */
 json_t *report_json(const struct grade_result *r);

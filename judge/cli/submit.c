@@ -72,6 +72,7 @@ int submit_file(struct judge_ctx *ctx, const struct submit_req *req)
 	env.sbx = ctx->sbx;
 	env.cache = ctx->cache;
 	go.user = req->user;
+	go.file_name = strrchr(req->path, '/') ? strrchr(req->path, '/') + 1 : req->path;
 	go.store = 1;
 	go.fail_fast = req->fail_fast;
 	go.contest = req->contest;

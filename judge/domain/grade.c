@@ -360,6 +360,7 @@ void grade_result_release(struct grade_result *r)
 	}
 	free(r->tests);
 	free(r->problem);
+	free(r->file_name);
 	free(r->compile_message);
 	free(r->error);
 	memset(r, 0, sizeof(*r));
@@ -467,6 +468,7 @@ static int store_start(const struct grade_env *env, const struct db_problem *p,
 	sub.problem = p->id;
 	sub.user = (char *)(o->user ? o->user : "user");
 	sub.source = src;
+	sub.file_name = (char *)o->file_name;
 	sub.contest = (char *)o->contest;
 	sub.letter = (char *)o->letter;
 	sub.submitted_at = o->submitted_at;
@@ -634,6 +636,7 @@ int grade_submission(const struct grade_env *env, const struct db_problem *p,
 
 	memset(r, 0, sizeof(*r));
 	r->problem = xstrdup(p->id);
+	r->file_name = o->file_name ? xstrdup(o->file_name) : NULL;
 	r->verdict = V_AC;
 	r->compile_message = xstrdup("");
 	if (load_local_tests(env, p, o, &locals, &local_x, &nlocals) < 0) {
@@ -688,6 +691,7 @@ void grade_result_from_db(const struct db_submission *s, const struct db_problem
 	memset(r, 0, sizeof(*r));
 	r->submission = s->id;
 	r->problem = xstrdup(s->problem ? s->problem : "");
+	r->file_name = s->file_name ? xstrdup(s->file_name) : NULL;
 	r->verdict = s->verdict >= 0 && s->verdict < V_COUNT ? (enum verdict)s->verdict : V_IE;
 	r->passed = s->passed;
 	r->total = s->total;

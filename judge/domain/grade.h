@@ -53,6 +53,7 @@ struct grade_result;
 
 struct grade_opts {
 	const char *user;          /* stored as the submitter; NULL: "user" */
+	const char *file_name;     /* stored as the submitted file's name, or NULL */
 	int fail_fast;             /* stop at the first test that is not AC */
 	int store;                 /* record the submission in env->db */
 	const char *contest;       /* contest id and letter to store, or NULL */
@@ -92,6 +93,7 @@ struct grade_test {
 struct grade_result {
 	long long submission;        /* the stored id; 0 when not stored */
 	char *problem;
+	char *file_name;             /* the submitted file's name, or NULL */
 	enum verdict verdict;        /* the first non-AC test's, AC when all pass */
 	int passed, total;           /* AC tests; every test (even not run) */
 	unsigned time_ms;            /* maxima over the tests that ran */
