@@ -3,6 +3,11 @@
 # T=PATTERN limits the end-to-end scripts to those whose name contains it.
 cd "$(dirname "$0")/.." || exit 3
 BUILD=${BUILD:-build/out}
+# The compile cache of a test run stays in the checkout (the judge's default
+# is per user, ~/.cache/judge): tests/vm/inside.sh copies compiled programs
+# from here, and gives its non-root pass a JUDGE_CACHE of its own. Scripts
+# that need a private cache set JUDGE_CACHE again.
+export JUDGE_CACHE="${JUDGE_CACHE:-$PWD/.cache/judge}"
 total_pass=0
 total_fail=0
 total_skip=0

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +79,22 @@ int compile_cache_open_dir(struct compile_cache *c, const char *dir,
 	return 0;
 }
 
+char *compile_cache_default_dir(const char *root)
+{
+	const char *x = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	struct passwd *pw;
+
+	/* the XDG base directory rules: only an absolute XDG_CACHE_HOME counts */
+	if (x && x[0] == '/')
+		return xasprintf("%s/judge", x);
+	if (!(home && home[0] == '/') && (pw = getpwuid(geteuid())) && pw->pw_dir &&
+	    pw->pw_dir[0] == '/')
+		home = pw->pw_dir;
+	if (home && home[0] == '/')
+		return xasprintf("%s/.cache/judge", home);
+	return xasprintf("%s/.cache/judge", root);
+}
+
 int compile_cache_open(struct compile_cache *c, const char *root)
 {
 	const char *e = getenv("JUDGE_CACHE"), *m = getenv("JUDGE_CACHE_MAX_MB");
@@ -92,7 +109,7 @@ int compile_cache_open(struct compile_cache *c, const char *root)
 			return err_set("JUDGE_CACHE_MAX_MB '%s' must be a positive "
 				       "number of megabytes", m);
 	}
-	dir = e && *e ? xstrdup(e) : xasprintf("%s/.cache/judge", root);
+	dir = e && *e ? xstrdup(e) : compile_cache_default_dir(root);
 	rc = compile_cache_open_dir(c, dir, mb * 1024 * 1024);
 	free(dir);
 	return rc;

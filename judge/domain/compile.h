@@ -29,8 +29,15 @@ struct compile_cache {
 
 #define COMPILE_CACHE_INIT { NULL, 0 }
 
+/* The compile cache's folder when JUDGE_CACHE is not set, malloc'd:
+ * $XDG_CACHE_HOME/judge (when absolute), else $HOME/.cache/judge (the
+ * passwd entry's home when HOME is unset or relative), else
+ * ROOT/.cache/judge. A per-user folder: a checkout shared by several users
+ * keeps no binaries of theirs. */
+char *compile_cache_default_dir(const char *root);
+
 /* Open (create) the cache folder: $JUDGE_CACHE when set, else
- * ROOT/.cache/judge; cap from $JUDGE_CACHE_MAX_MB (default 512). The folder
+ * compile_cache_default_dir(root); cap from $JUDGE_CACHE_MAX_MB (default 512). The folder
  * must be owned by the effective user and writable by nobody else (it is
  * created 0711). Returns 0, or -1 with err set. */
 int compile_cache_open(struct compile_cache *c, const char *root);
