@@ -51,6 +51,8 @@ int cmd_import(struct judge_ctx *ctx, int argc, char **argv)
 		file = argv[optind];
 
 	if (!ctx->db) {
+		if (judge_db_check(ctx, file) < 0)
+			return judge_fail();
 		ctx->db = db_open(ctx->db_path);
 		if (!ctx->db) {
 			return judge_fail();
