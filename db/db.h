@@ -206,6 +206,8 @@ struct db_result {
 	char *signal;          /* "SIGSEGV", or NULL */
 	char *message;         /* checker / sandbox message, "" when none */
 	int is_local;          /* a local test (stress tool), not the catalogue's */
+	char *stderr_text;     /* the start of the program's stderr, or NULL */
+	long stderr_bytes;     /* how many bytes it wrote to stderr */
 };
 
 struct db_submission {

@@ -187,3 +187,10 @@ CREATE INDEX regress_results_solution ON regress_results (solution, run);
 -- The name of the file that was submitted ("sum.c"), shown by history and
 -- result; NULL for submissions made before it was kept.
 ALTER TABLE submissions ADD COLUMN file_name TEXT;
+
+-- migration 4
+
+-- What a program wrote to stderr on a test: how much, and its start (at most
+-- 200 bytes), for the feedback of 'judge result'.
+ALTER TABLE results ADD COLUMN stderr TEXT NOT NULL DEFAULT '';
+ALTER TABLE results ADD COLUMN stderr_bytes INTEGER NOT NULL DEFAULT 0;

@@ -85,6 +85,7 @@ void db_submission_release(struct db_submission *s)
 		free(s->results[i].name);
 		free(s->results[i].signal);
 		free(s->results[i].message);
+		free(s->results[i].stderr_text);
 	}
 	free(s->results);
 	memset(s, 0, sizeof(*s));
@@ -160,8 +161,8 @@ int db_result_add(struct db *db, long long sub, const struct db_result *r)
 	/* only while the submission runs: a reaped one stays as it was */
 	rc = db_prepare(db, &st,
 			"INSERT INTO results (submission, ord, name, verdict, time_ms, wall_ms, "
-			"memory_kb, exit_code, signal, message, is_local) "
-			"SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM submissions "
+			"memory_kb, exit_code, signal, message, is_local, stderr, stderr_bytes) "
+			"SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM submissions "
 			"WHERE id = ?1 AND status = 'running'");
 	if (rc == 0) {
 		sqlite3_bind_int64(st, 1, sub);
@@ -178,6 +179,8 @@ int db_result_add(struct db *db, long long sub, const struct db_result *r)
 		db_bind_str(st, 9, r->signal);
 		sqlite3_bind_text(st, 10, r->message ? r->message : "", -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 11, r->is_local != 0);
+		sqlite3_bind_text(st, 12, r->stderr_text ? r->stderr_text : "", -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 13, r->stderr_bytes);
 		rc = db_step_done(db, st, "cannot record a test result");
 		if (rc == 0 && sqlite3_changes(db->h) != 1)
 			rc = err_set("submission %lld is not running", sub);
@@ -340,7 +343,7 @@ static int load_results(struct db *db, struct db_submission *s)
 	int rc;
 
 	if (db_prepare(db, &st, "SELECT ord, name, verdict, time_ms, wall_ms, memory_kb, "
-		       "exit_code, signal, message, is_local FROM results "
+		       "exit_code, signal, message, is_local, stderr, stderr_bytes FROM results "
 		       "WHERE submission = ? ORDER BY ord") < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, s->id);
@@ -359,6 +362,8 @@ static int load_results(struct db *db, struct db_submission *s)
 		r->signal = db_col_str(st, 7, 0);
 		r->message = db_col_str(st, 8, 1);
 		r->is_local = sqlite3_column_int(st, 9);
+		r->stderr_text = db_col_str(st, 10, 0);
+		r->stderr_bytes = (long)sqlite3_column_int64(st, 11);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)

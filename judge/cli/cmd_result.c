@@ -24,12 +24,12 @@ static const char result_usage[] =
 	"             plus user, submitted_at, status, error); with --source, the\n"
 	"             same object with the source as its \"source\" string\n";
 
-/* The inputs of sample tests that got WA or PE, from the database (when the
+/* The inputs and answers of sample tests that got WA or PE, from the database (when the
  * problem still has a test of that name). */
 static void add_sample_inputs(struct judge_ctx *ctx, const struct db_problem *p,
 			      struct grade_result *r)
 {
-	struct buf in = BUF_INIT;
+	struct buf in = BUF_INIT, ans = BUF_INIT;
 	size_t i, k;
 
 	for (i = 0; i < r->ntests; i++) {
@@ -40,12 +40,16 @@ static void add_sample_inputs(struct judge_ctx *ctx, const struct db_problem *p,
 			if (strcmp(p->tests[k].name, r->tests[i].name))
 				continue;
 			buf_reset(&in);
-			if (db_test_data(ctx->db, p->tests[k].id, &in, NULL) == 0)
+			buf_reset(&ans);
+			if (db_test_data(ctx->db, p->tests[k].id, &in, &ans) == 0) {
 				r->tests[i].input = grade_input_excerpt(buf_str(&in), in.len);
+				r->tests[i].expected = grade_input_excerpt(buf_str(&ans), ans.len);
+			}
 			break;
 		}
 	}
 	buf_release(&in);
+	buf_release(&ans);
 }
 
 static void print_json(const struct db_submission *s, const struct grade_result *r,

@@ -74,6 +74,10 @@ void report_table_row(const struct judge_ctx *ctx, FILE *f, int width, size_t in
 		t->message ? t->message : "");
 	if (t->input)
 		print_marked(f, t->input, "input");
+	if (t->expected)
+		print_marked(f, t->expected, "expected");
+	if (t->got)
+		print_marked(f, t->got, t->got[0] ? "got" : "got (nothing on stdout)");
 	buf_release(&name);
 }
 
@@ -179,6 +183,8 @@ json_t *report_json(const struct grade_result *r)
 		json_object_set_new(t, "signal", g->signal[0] ? json_string(g->signal)
 				    : json_null());
 		json_object_set_new(t, "message", jstr(g->message));
+		json_object_set_new(t, "stderr", jstr(g->stderr_text));
+		json_object_set_new(t, "stderr_bytes", json_integer((json_int_t)g->stderr_bytes));
 		json_array_append_new(tests, t);
 	}
 	json_object_set_new(o, "tests", tests);

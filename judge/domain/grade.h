@@ -88,6 +88,13 @@ struct grade_test {
 	char *input;                 /* sample and local tests that got WA or PE:
 	                              * the start of the input, escaped (newlines
 	                              * kept); else NULL */
+	char *expected, *got;        /* the same for the answer and the output
+	                              * (got is NULL in a result read back from the
+	                              * database: outputs are not stored) */
+	char *stderr_text;           /* the start of what the program wrote to
+	                              * stderr (raw bytes, at most 200); NULL: none */
+	size_t stderr_bytes;         /* how many bytes it wrote there (at most the
+	                              * 64 KB kept) */
 };
 
 struct grade_result {
