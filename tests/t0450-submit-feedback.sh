@@ -3,7 +3,7 @@
 # expected answer and the output got; output on stderr is named (how much,
 # its first line) and kept with the result; a file opened for writing is SV
 # with a sentence a beginner understands; a refused allocation says how big
-# it was.
+# it was; CE rows show no time or memory.
 . "$(dirname "$0")/lib.sh"
 . "$ROOT/tests/grade_fixtures.sh"
 need_root
@@ -89,4 +89,9 @@ int main(void) { for (int i = 0; i < 100; i++) { char *p = malloc(1 << 20); mems
 expect_exit 1 "many small allocations: MLE" "$JUDGE" submit sum touch-memory.c --json
 check "named by its peak" jq -e '.verdict == "MLE" and (.tests[0].message | startswith("peak memory"))' .out
 
+# CE: no time or memory in history
+prog broken 'int main(void) { return x; }'
+expect_exit 1 "CE" "$JUDGE" submit sum broken.c
+run "$JUDGE" history --verdict CE
+check "CE row: - for time and memory" sh -c "printf '%s\n' '$OUT' | sed -n 2p | grep -Eq ' CE +0/3 +- +- +broken\.c$'"
 finish

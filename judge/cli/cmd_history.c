@@ -71,11 +71,15 @@ static void print_row(const struct judge_ctx *ctx, const struct db_submission *s
 	else
 		buf_addch(&file, '-');
 	snprintf(time, sizeof(time), "%d ms", s->time_ms);
+	/* nothing ran: no time or memory to show */
+	if (!s->running && s->verdict == V_CE)
+		snprintf(time, sizeof(time), "-");
 	snprintf(passed, sizeof(passed), "%d/%d", s->passed, s->total);
 	printf("%6lld  %-20s  %-20s  %-16s  %s%-7s%s %7s %8s %10s  %s\n", s->id, when,
 	       s->problem, buf_str(&user),
 	       judge_color(ctx, s->running ? "1" : report_verdict_color((enum verdict)s->verdict)),
 	       verdict_text(s), judge_color(ctx, "0"), passed, time,
+	       !s->running && s->verdict == V_CE ? "-" :
 	       report_memory((unsigned long)(s->memory_kb > 0 ? s->memory_kb : 0), mem),
 	       buf_str(&file));
 	buf_release(&user);
