@@ -71,6 +71,18 @@ check "result --source --json: valid JSON, source equals the file" \
 	jq -e --rawfile src ac.c '.source == $src and .verdict == "AC" and .user == "ana"' .out
 run "$JUDGE" result "$A" --json
 check "result --json alone: no source" jq -e 'has("source") | not' .out
+# a Latin-1 comment: accepted (gcc compiles it), stored byte for byte,
+# escaped on a terminal, U+FFFD in JSON
+{ printf '/* r\351sum\351 */\n'; cat ac.c; } > latin.c
+expect_exit 0 "a Latin-1 comment is accepted" "$JUDGE" submit sum latin.c
+L=$(sed -n 's/.*submission \([0-9]*\)$/\1/p' .out)
+"$JUDGE" result "$L" --source > got.c
+check "Latin-1: stored byte for byte" cmp got.c latin.c
+TTYOUT=$(script -qec "$JUDGE result $L --source" /dev/null 2>/dev/null)
+contains "Latin-1: escaped on a terminal" "$TTYOUT" '/* r\xe9sum\xe9 */'
+lacks "Latin-1: no raw byte on the terminal" "$TTYOUT" "$(printf '\351')"
+run "$JUDGE" result "$L" --source --json
+check "Latin-1: valid JSON, U+FFFD in the source" jq -e '.source | startswith("/* r\ufffdsum\ufffd */")' .out
 expect_exit 2 "result: unknown submission" "$JUDGE" result 999
 contains "result: unknown message" "$ERR" "unknown submission 999"
 expect_exit 2 "result: not a number" "$JUDGE" result abc

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "judge/domain/check.h"
 #include "judge/domain/grade.h"
@@ -19,7 +20,8 @@ static const char result_usage[] =
 	"Show submission N in full: who, when, the compile result, every test's\n"
 	"verdict, time, memory and message, and the overall verdict.\n"
 	"\n"
-	"  --source   print the submitted source exactly as it was stored\n"
+	"  --source   print the submitted source exactly as it was stored (on a\n"
+	"             terminal, bytes that are not UTF-8 are shown as \\xHH)\n"
 	"  --json     print the result as JSON (the object of 'judge submit --json',\n"
 	"             plus user, submitted_at, status, error); with --source, the\n"
 	"             same object with the source as its \"source\" string\n";
@@ -148,6 +150,18 @@ int cmd_result(struct judge_ctx *ctx, int argc, char **argv)
 				 "them", id);
 	if (rc < 0)
 		return judge_fail();
+	if (source && !json && isatty(STDOUT_FILENO)) {
+		/* on a terminal, bytes that are not UTF-8 and control characters
+		 * are escaped (\xE9): a source cannot garble or drive the terminal */
+		struct buf shown = BUF_INIT;
+
+		text_escape(&shown, s.source ? s.source : "", s.source ? strlen(s.source) : 0,
+			    SIZE_MAX, TEXT_KEEP_LINES);
+		fwrite(buf_str(&shown), 1, shown.len, stdout);
+		buf_release(&shown);
+		db_submission_release(&s);
+		return EXIT_ACCEPTED;
+	}
 	if (source && !json) {
 		fwrite(s.source ? s.source : "", 1, s.source ? strlen(s.source) : 0, stdout);
 		db_submission_release(&s);

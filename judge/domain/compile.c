@@ -641,9 +641,11 @@ int compile_read_source(const char *path, struct buf *b)
 		err_as(ERR_INPUT);
 		goto out;
 	}
-	if (!util_is_text(buf_str(b), b->len)) {
-		err_input("source file '%s' is not text (it holds NUL bytes or "
-			  "invalid UTF-8)", path);
+	/* Bytes that are not UTF-8 (a Latin-1 comment) are fine: gcc compiles
+	 * them, and whatever shows the source escapes them. A NUL byte is a
+	 * binary file. */
+	if (memchr(buf_str(b), 0, b->len)) {
+		err_input("source file '%s' is not text (it holds NUL bytes)", path);
 		goto out;
 	}
 	rc = 0;

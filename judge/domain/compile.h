@@ -94,7 +94,9 @@ void compile_key_with(const char *identity, const char *source, size_t len,
 long long compile_cache_evict(const struct compile_cache *c, unsigned keep_s);
 
 /* Read a source file given by the user into b: it must exist, be a regular
- * file, hold at most COMPILE_MAX_SOURCE bytes and be text (util_is_text).
+ * file, hold at most COMPILE_MAX_SOURCE bytes and no NUL byte (other bytes
+ * that are not UTF-8, such as a Latin-1 comment, are accepted: escape them
+ * when showing the source).
  * Returns 0, or -1 with err set to a one-line user message (ERR_INPUT). */
 int compile_read_source(const char *path, struct buf *b);
 
