@@ -82,6 +82,16 @@ const char *judge_color(const struct judge_ctx *ctx, const char *code);
  * that a mistyped --db or --catalog never leaves folders or files behind. */
 int judge_db_check(const struct judge_ctx *ctx, const char *catalog);
 
+struct catalog_stats;
+
+/* catalog_sync() of the catalogue at file into ctx->db with the front
+ * end's compiler: the custom checkers, generators and validators of new or
+ * changed problems are compiled in a sandbox of their own (closed again
+ * before returning; skipped when no sandbox can be had here). 0, or -1
+ * with err set. */
+int judge_catalog_sync(const struct judge_ctx *ctx, const char *file, int flags,
+		       struct catalog_stats *st);
+
 /* Open ctx->db (creating it), sync the catalogue when it changed and mark
  * submissions whose judge died as IE; used by main() for CMD_DB commands.
  * Prints what failed and returns an exit code (0 when ready). */

@@ -58,7 +58,7 @@ int cmd_import(struct judge_ctx *ctx, int argc, char **argv)
 			return judge_fail();
 		}
 	}
-	if (catalog_sync(ctx->db, file, CATALOG_FORCE, &st) < 0)
+	if (judge_catalog_sync(ctx, file, CATALOG_FORCE, &st) < 0)
 		return judge_fail();
 	if (!ctx->quiet)
 		printf("imported '%s': %d added, %d updated, %d unchanged, %d retired; "

@@ -88,6 +88,67 @@ out:
 	return rc;
 }
 
+/* The sync's compiler (catalog.h): the compile cache and a sandbox worker
+ * of its own, opened at the first program to compile and closed after the
+ * sync, before the command opens its own worker 0. */
+struct sync_compiler {
+	const struct judge_ctx *ctx;
+	struct compile_cache cache;
+	struct sbx *sbx;
+	int tried, said;
+};
+
+static int sync_compile(void *arg, const char *source, size_t len, char **diag)
+{
+	struct sync_compiler *sc = arg;
+	struct compile_result r = COMPILE_RESULT_INIT;
+	int rc;
+
+	if (!sc->tried) {
+		sc->tried = 1;
+		if (compile_cache_open(&sc->cache, sc->ctx->root) < 0 ||
+		    !(sc->sbx = sbx_open(0))) {
+			if (sc->ctx->verbose)
+				judge_warn("the problems' programs are not compiled at the "
+					   "sync: %s", err_msg());
+			return -1;
+		}
+	}
+	if (!sc->sbx)
+		return err_set("no sandbox for the sync");
+	if (compile_c(&sc->cache, sc->sbx, source, len, &r) < 0) {
+		rc = -1;
+	} else if (!r.cached && sc->ctx->verbose && !sc->said) {
+		sc->said = 1;
+		fprintf(stderr, "judge: compiling the problems' checkers, generators and "
+			"validators (cached for later syncs)\n");
+		rc = r.ok ? 0 : 1;
+		if (rc)
+			*diag = xstrdup(buf_str(&r.message));
+	} else if (r.ok) {
+		rc = 0;
+	} else {
+		*diag = xstrdup(buf_str(&r.message));
+		rc = 1;
+	}
+	compile_result_release(&r);
+	return rc;
+}
+
+int judge_catalog_sync(const struct judge_ctx *ctx, const char *file, int flags,
+		       struct catalog_stats *st)
+{
+	struct sync_compiler sc = { .ctx = ctx, .cache = COMPILE_CACHE_INIT };
+	struct catalog_compiler cc = { sync_compile, &sc };
+	int rc;
+
+	rc = catalog_sync(ctx->db, file, flags, &cc, st);
+	if (sc.sbx)
+		sbx_close(sc.sbx);
+	compile_cache_release(&sc.cache);
+	return rc;
+}
+
 int judge_open_db(struct judge_ctx *ctx)
 {
 	struct catalog_stats st = { 0 };
@@ -99,7 +160,7 @@ int judge_open_db(struct judge_ctx *ctx)
 	if (!ctx->db)
 		return judge_fail();
 	/* submissions whose judge died mid-grading become IE, with the reason */
-	if (catalog_sync(ctx->db, ctx->catalog_path, CATALOG_OPTIONAL, &st) < 0 ||
+	if (judge_catalog_sync(ctx, ctx->catalog_path, CATALOG_OPTIONAL, &st) < 0 ||
 	    db_submissions_reap(ctx->db, &reaped) < 0) {
 		rc = judge_fail();
 		db_close(ctx->db);

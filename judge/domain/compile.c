@@ -653,3 +653,36 @@ out:
 	close(fd);
 	return rc;
 }
+
+/* ---- diagnostics ---- */
+
+/* Whether p[0..n) contains word. */
+static int has_word(const char *p, size_t n, const char *word)
+{
+	size_t k = strlen(word), i;
+
+	for (i = 0; i + k <= n; i++)
+		if (!strncmp(p + i, word, k))
+			return 1;
+	return 0;
+}
+
+char *compile_first_error(const char *diag)
+{
+	/* the compiler's own error first, then the linker's, then any */
+	static const char *const marks[] = { "prog.c:", "undefined reference", "error", "" };
+	const char *p, *nl;
+	size_t n, k;
+
+	for (k = 0; k < sizeof(marks) / sizeof(marks[0]); k++) {
+		for (p = diag; *p; p = nl ? nl + 1 : p + n) {
+			nl = strchr(p, '\n');
+			n = nl ? (size_t)(nl - p) : strlen(p);
+			if (!n || (k == 0 ? !(strncmp(p, marks[0], 7) == 0 &&
+					     has_word(p, n, ": error:")) : !has_word(p, n, marks[k])))
+				continue;
+			return xstrndup(p, n > 300 ? 300 : n);
+		}
+	}
+	return xstrdup("the compiler said nothing");
+}

@@ -100,5 +100,12 @@ long long compile_cache_evict(const struct compile_cache *c, unsigned keep_s);
  * Returns 0, or -1 with err set to a one-line user message (ERR_INPUT). */
 int compile_read_source(const char *path, struct buf *b);
 
+/* The line of compile diagnostics (a compile_result's message) that says
+ * what is wrong: the first "prog.c:LINE:COL: error: ..." (the compile
+ * sandbox names the source prog.c: put the real name instead), else the
+ * linker's "undefined reference", else the first line with "error", else
+ * the first line; at most 300 bytes, malloc'd. */
+char *compile_first_error(const char *diag);
+
 
 #endif

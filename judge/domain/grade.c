@@ -569,8 +569,11 @@ static int prepare_checker(struct grading *g, struct compile_result *chk,
 		return -1;
 	}
 	if (!chk->ok) {
-		set_error(r, "the checker of '%s' does not compile: %.300s", p->id,
-			  buf_str(&chk->message));
+		/* one line: the summary is one line */
+		char *line = compile_first_error(buf_str(&chk->message));
+
+		set_error(r, "the checker of '%s' does not compile: %s", p->id, line);
+		free(line);
 		return -1;
 	}
 	g->checker = chk->binary;
