@@ -116,18 +116,13 @@ static int sync_compile(void *arg, const char *source, size_t len, char **diag)
 	}
 	if (!sc->sbx)
 		return err_set("no sandbox for the sync");
-	if (compile_c(&sc->cache, sc->sbx, source, len, &r) < 0) {
-		rc = -1;
-	} else if (!r.cached && sc->ctx->verbose && !sc->said) {
+	rc = compile_c(&sc->cache, sc->sbx, source, len, &r);
+	if (rc == 0 && !r.cached && sc->ctx->verbose && !sc->said) {
 		sc->said = 1;
 		fprintf(stderr, "judge: compiling the problems' checkers, generators and "
 			"validators (cached for later syncs)\n");
-		rc = r.ok ? 0 : 1;
-		if (rc)
-			*diag = xstrdup(buf_str(&r.message));
-	} else if (r.ok) {
-		rc = 0;
-	} else {
+	}
+	if (rc == 0 && !r.ok) {
 		*diag = xstrdup(buf_str(&r.message));
 		rc = 1;
 	}

@@ -444,7 +444,7 @@ static enum verdict check_unordered(const char *out, size_t outlen,
 	int ha, ho;
 
 	/* Most outputs list the lines in the answer's order: walk both while
-	 * they agree, and hash only what is left. */
+	 * they agree, and hash nothing when they agree to the end. */
 	for (;;) {
 		ha = next_norm_line(&la, &na);
 		ho = next_norm_line(&lo, &norm);
