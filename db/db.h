@@ -206,12 +206,15 @@ struct db_result {
 	char *signal;          /* "SIGSEGV", or NULL */
 	char *message;         /* checker / sandbox message, "" when none */
 	int is_local;          /* a local test (stress tool), not the catalogue's */
+	char *stderr_text;     /* the start of the program's stderr, or NULL */
+	long stderr_bytes;     /* how many bytes it wrote to stderr */
 };
 
 struct db_submission {
 	long long id;
 	char *problem, *user;
 	char *source;          /* NULL in lists */
+	char *file_name;       /* the submitted file's name ("sum.c"), or NULL */
 	char source_hash[65];  /* sha256 of the source, filled by the db */
 	time_t submitted_at;
 	int running;           /* status 'running' (1) or 'done' (0) */
@@ -261,11 +264,11 @@ int db_submissions_reap(struct db *db, int *count);
  * (err "unknown submission N"), or -1. */
 int db_submission_get(struct db *db, long long id, struct db_submission *s);
 
-/* Past submissions, newest first, without source and results; problem and
- * user are filters (NULL: any), limit <= 0: no limit. Free with
- * db_submission_list_free. */
+/* Past submissions, newest first, without source and results; problem,
+ * user and verdict ("WA": finished ones with that verdict) are filters
+ * (NULL: any), limit <= 0: no limit. Free with db_submission_list_free. */
 int db_submission_list(struct db *db, const char *problem, const char *user,
-		       int limit, struct db_submission **out, size_t *n);
+		       const char *verdict, int limit, struct db_submission **out, size_t *n);
 void db_submission_list_free(struct db_submission *v, size_t n);
 
 /* The best verdict user got on problem: AC when any finished submission was

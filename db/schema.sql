@@ -188,3 +188,16 @@ CREATE INDEX regress_results_solution ON regress_results (solution, run);
 -- (g++ -std=gnu++20). Submissions from before C++ are C.
 ALTER TABLE submissions ADD COLUMN lang TEXT NOT NULL DEFAULT 'c'
 	CHECK (lang IN ('c', 'c++'));
+
+-- migration 4
+
+-- The name of the file that was submitted ("sum.c"), shown by history and
+-- result; NULL for submissions made before it was kept.
+ALTER TABLE submissions ADD COLUMN file_name TEXT;
+
+-- migration 5
+
+-- What a program wrote to stderr on a test: how much, and its start (at most
+-- 200 bytes), for the feedback of 'judge result'.
+ALTER TABLE results ADD COLUMN stderr TEXT NOT NULL DEFAULT '';
+ALTER TABLE results ADD COLUMN stderr_bytes INTEGER NOT NULL DEFAULT 0;

@@ -76,6 +76,7 @@ void db_submission_release(struct db_submission *s)
 	free(s->problem);
 	free(s->user);
 	free(s->source);
+	free(s->file_name);
 	free(s->compile_message);
 	free(s->contest);
 	free(s->letter);
@@ -85,6 +86,7 @@ void db_submission_release(struct db_submission *s)
 		free(s->results[i].name);
 		free(s->results[i].signal);
 		free(s->results[i].message);
+		free(s->results[i].stderr_text);
 	}
 	free(s->results);
 	memset(s, 0, sizeof(*s));
@@ -118,8 +120,8 @@ int db_submission_create(struct db *db, struct db_submission *s, long long *id)
 	rc = db_prepare(db, &st,
 			"INSERT INTO submissions (problem, user, source, source_hash, "
 			"submitted_at, status, contest, letter, local_tests, writer_pid, "
-			"writer_start, writer_boot, writer_host, lang) "
-			"VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?)");
+			"writer_start, writer_boot, writer_host, lang, file_name) "
+			"VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	if (rc == 0) {
 		sqlite3_bind_text(st, 1, s->problem, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, s->user, -1, SQLITE_STATIC);
@@ -134,6 +136,7 @@ int db_submission_create(struct db *db, struct db_submission *s, long long *id)
 		sqlite3_bind_text(st, 11, boot, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 12, host, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 13, s->lang ? s->lang : "c", -1, SQLITE_STATIC);
+		db_bind_str(st, 14, s->file_name);
 		rc = db_step_done(db, st, "cannot record the submission");
 	}
 	sqlite3_finalize(st);
@@ -160,8 +163,8 @@ int db_result_add(struct db *db, long long sub, const struct db_result *r)
 	/* only while the submission runs: a reaped one stays as it was */
 	rc = db_prepare(db, &st,
 			"INSERT INTO results (submission, ord, name, verdict, time_ms, wall_ms, "
-			"memory_kb, exit_code, signal, message, is_local) "
-			"SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM submissions "
+			"memory_kb, exit_code, signal, message, is_local, stderr, stderr_bytes) "
+			"SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM submissions "
 			"WHERE id = ?1 AND status = 'running'");
 	if (rc == 0) {
 		sqlite3_bind_int64(st, 1, sub);
@@ -178,6 +181,8 @@ int db_result_add(struct db *db, long long sub, const struct db_result *r)
 		db_bind_str(st, 9, r->signal);
 		sqlite3_bind_text(st, 10, r->message ? r->message : "", -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 11, r->is_local != 0);
+		sqlite3_bind_text(st, 12, r->stderr_text ? r->stderr_text : "", -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 13, r->stderr_bytes);
 		rc = db_step_done(db, st, "cannot record a test result");
 		if (rc == 0 && sqlite3_changes(db->h) != 1)
 			rc = err_set("submission %lld is not running", sub);
@@ -299,8 +304,8 @@ out:
 #define SUBMISSION_COLUMNS \
 	"id, problem, user, source_hash, submitted_at, status, verdict, passed, total, " \
 	"time_ms, memory_kb, compile_ok, compile_message, compile_time_ms, " \
-	"compile_cached, contest, letter, error, local_tests, lang"
-#define SUBMISSION_NCOLUMNS 20
+	"compile_cached, contest, letter, error, local_tests, lang, file_name"
+#define SUBMISSION_NCOLUMNS 21
 
 static void read_submission_row(sqlite3_stmt *st, struct db_submission *s)
 {
@@ -330,6 +335,7 @@ static void read_submission_row(sqlite3_stmt *st, struct db_submission *s)
 	s->error = db_col_str(st, 17, 0);
 	s->local_tests = sqlite3_column_int(st, 18);
 	s->lang = db_col_str(st, 19, 1);
+	s->file_name = db_col_str(st, 20, 0);
 }
 
 static int load_results(struct db *db, struct db_submission *s)
@@ -340,7 +346,7 @@ static int load_results(struct db *db, struct db_submission *s)
 	int rc;
 
 	if (db_prepare(db, &st, "SELECT ord, name, verdict, time_ms, wall_ms, memory_kb, "
-		       "exit_code, signal, message, is_local FROM results "
+		       "exit_code, signal, message, is_local, stderr, stderr_bytes FROM results "
 		       "WHERE submission = ? ORDER BY ord") < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, s->id);
@@ -359,6 +365,8 @@ static int load_results(struct db *db, struct db_submission *s)
 		r->signal = db_col_str(st, 7, 0);
 		r->message = db_col_str(st, 8, 1);
 		r->is_local = sqlite3_column_int(st, 9);
+		r->stderr_text = db_col_str(st, 10, 0);
+		r->stderr_bytes = (long)sqlite3_column_int64(st, 11);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -397,7 +405,7 @@ int db_submission_get(struct db *db, long long id, struct db_submission *s)
 }
 
 int db_submission_list(struct db *db, const char *problem, const char *user,
-		       int limit, struct db_submission **out, size_t *n)
+		       const char *verdict, int limit, struct db_submission **out, size_t *n)
 {
 	sqlite3_stmt *st;
 	struct db_submission *v = NULL;
@@ -408,11 +416,13 @@ int db_submission_list(struct db *db, const char *problem, const char *user,
 	*n = 0;
 	if (db_prepare(db, &st, "SELECT " SUBMISSION_COLUMNS " FROM submissions "
 		       "WHERE (?1 IS NULL OR problem = ?1) AND (?2 IS NULL OR user = ?2) "
+		       "AND (?4 IS NULL OR (status = 'done' AND verdict = ?4)) "
 		       "ORDER BY id DESC LIMIT ?3") < 0)
 		return -1;
 	db_bind_str(st, 1, problem);
 	db_bind_str(st, 2, user);
 	sqlite3_bind_int(st, 3, limit > 0 ? limit : -1);
+	db_bind_str(st, 4, verdict);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		v = xrealloc(v, (len + 1) * sizeof(*v));
 		read_submission_row(st, &v[len++]);

@@ -407,7 +407,11 @@ static void w_listener(struct watch *w)
 		w->sys_arch = n.data.arch;
 		w->sys_arg = policy_is_alloc(n.data.arch, n.data.nr) ?
 			n.data.args[n.data.nr == SYS_mremap ? 2 : 1] : 0;
-		w->sys_flags = n.data.nr == SYS_mmap ? n.data.args[3] : 0;
+		/* an mmap's flags, or an open's (to say why a file opened
+		 * for writing was refused) */
+		w->sys_flags = n.data.nr == SYS_mmap ? n.data.args[3] :
+			n.data.nr == SYS_openat ? n.data.args[2] :
+			n.data.nr == SYS_open ? n.data.args[1] : 0;
 		w_kill(w, K_SYSCALL);
 	}
 }

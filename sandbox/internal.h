@@ -28,6 +28,10 @@ int policy_is_alloc(unsigned arch, int nr);
 /* An mmap of a thread's stack (flags: its fourth argument): refused where
  * threads are not allowed, and reported as the clone it prepares. */
 int policy_is_thread_stack(unsigned arch, int nr, unsigned long long flags);
+/* An open, openat or creat that would write, create or truncate a file
+ * (flags: the open flags the box read from its arguments): refused like
+ * every write outside stdout and stderr, and explained as such. */
+int policy_is_open_write(unsigned arch, int nr, unsigned long long flags);
 
 
 /* The name of system call nr of audit architecture arch ("socket",
@@ -129,7 +133,7 @@ struct box_res {
 	int sys_nr;
 	unsigned sys_arch;
 	unsigned long long sys_arg; /* an allocation's size */
-	unsigned long long sys_flags; /* an mmap's flags */
+	unsigned long long sys_flags; /* an mmap's or an open's flags */
 	int fail_step, fail_err;    /* set-up failure (-1: none) */
 	long long cpu_ns, wall_ns;
 	long maxrss_kb;

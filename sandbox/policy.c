@@ -258,6 +258,15 @@ int policy_is_alloc(unsigned arch, int nr)
 	return arch == SCMP_ARCH_X86_64 && (nr == SCMP_SYS(mmap) || nr == SCMP_SYS(mremap));
 }
 
+int policy_is_open_write(unsigned arch, int nr, unsigned long long flags)
+{
+	const unsigned long long wflags = O_WRONLY | O_RDWR | O_CREAT | O_TRUNC |
+		O_APPEND | TMPFILE_BIT;
+
+	return arch == SCMP_ARCH_X86_64 && (nr == SCMP_SYS(creat) ||
+		((nr == SCMP_SYS(open) || nr == SCMP_SYS(openat)) && (flags & wflags)));
+}
+
 int policy_is_thread_stack(unsigned arch, int nr, unsigned long long flags)
 {
 	return arch == SCMP_ARCH_X86_64 && nr == SCMP_SYS(mmap) && (flags & MAP_STACK);

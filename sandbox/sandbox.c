@@ -597,6 +597,8 @@ static void result_reset(struct sbx_result *r, const struct sbx_limits *L)
 	r->cpu_ms = r->wall_ms = 0;
 	r->memory_kb = 0;
 	r->syscall[0] = r->message[0] = 0;
+	r->alloc_bytes = 0;
+	r->open_write = 0;
 }
 
 /* Read what one pipe holds into b (kept up to its cap, the rest dropped);
@@ -678,6 +680,7 @@ void sbx_classify(const struct sbx_limits *L, const struct box_res *x,
 			 "forbidden system call 'clone' (a second thread)");
 	} else if (x->killed == K_SYSCALL && policy_is_alloc(x->sys_arch, x->sys_nr)) {
 		r->status = SBX_MLE;
+		r->alloc_bytes = x->sys_arg;
 		if (r->memory_kb < L->memory_kb)
 			r->memory_kb = L->memory_kb;
 		snprintf(r->message, sizeof r->message,
@@ -686,7 +689,10 @@ void sbx_classify(const struct sbx_limits *L, const struct box_res *x,
 	} else if (x->killed == K_SYSCALL) {
 		r->status = SBX_SV;
 		policy_syscall_name(x->sys_arch, x->sys_nr, r->syscall, sizeof r->syscall);
-		snprintf(r->message, sizeof r->message,
+		r->open_write = policy_is_open_write(x->sys_arch, x->sys_nr, x->sys_flags);
+		snprintf(r->message, sizeof r->message, r->open_write ?
+			 "forbidden system call '%s': programs may not write files; "
+			 "read the input from stdin and write the answer to stdout" :
 			 "forbidden system call '%s'", r->syscall);
 	} else if (ole) {
 		r->status = SBX_OLE;

@@ -67,9 +67,13 @@ struct sbx_result {
 	struct buf err;             /* stderr, up to stderr_kb */
 	char syscall[32];           /* SV: the system call's name */
 	char message[256];          /* a short human explanation ("" when OK) */
+	unsigned long long alloc_bytes; /* MLE because one allocation (mmap,
+				     * mremap) was larger than the limit: its
+				     * size; else 0 */
+	int open_write;             /* SV: the call opened a file for writing */
 };
 
-#define SBX_RESULT_INIT { SBX_OK, -1, 0, 0, 0, 0, 0, BUF_INIT, BUF_INIT, "", "" }
+#define SBX_RESULT_INIT { SBX_OK, -1, 0, 0, 0, 0, 0, BUF_INIT, BUF_INIT, "", "", 0, 0 }
 
 void sbx_result_release(struct sbx_result *r);
 

@@ -11,6 +11,11 @@
 # the closing line. JUDGE_TEST_USER_PASS=0 leaves that pass out.
 cd "$(dirname "$0")/.." || exit 3
 BUILD=${BUILD:-build/out}
+# The compile cache of a test run stays in the checkout (the judge's default
+# is per user, ~/.cache/judge): tests/vm/inside.sh copies compiled programs
+# from here, and gives its non-root pass a JUDGE_CACHE of its own. Scripts
+# that need a private cache set JUDGE_CACHE again.
+export JUDGE_CACHE="${JUDGE_CACHE:-$PWD/.cache/judge}"
 total_pass=0
 total_fail=0
 total_skip=0

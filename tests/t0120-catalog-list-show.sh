@@ -62,6 +62,27 @@ contains "show: first sample answer" "$OUT" "sample-1: answer
 $(cat problems/a-plus-b/tests/sample-1.ans)"
 lacks "show: no hidden tests" "$OUT" "t01-zeros: input"
 
+# --json: the same facts, for scripts
+expect_exit 0 "list --json" "$JUDGE" list --json
+check "list --json: one a-plus-b object with every field" jq -e --argjson n "$NTESTS" '
+	length == 1 and .[0].id == "a-plus-b" and .[0].title == "A + B" and
+	.[0].time_limit_ms == 1000 and .[0].memory_limit_mb == 256 and .[0].stack_limit_mb == 256 and
+	.[0].output_limit_kb == 65536 and .[0].checker == "tokens" and
+	.[0].tags == ["math", "overflow"] and .[0].complexity == "O(1)" and .[0].tests == $n and
+	.[0].best == null and .[0].retired == false' .out
+expect_exit 0 "show --json" "$JUDGE" show a-plus-b --json
+check "show --json: limits, checker, statement" jq -e --rawfile st problems/a-plus-b/statement.md '
+	.id == "a-plus-b" and .time_limit_ms == 1000 and .checker == "tokens" and
+	.complexity == "O(1)" and .statement == $st and (has("abs_tolerance") | not)' .out
+check "show --json: the samples with input and answer, no hidden test" jq -e \
+	--rawfile in problems/a-plus-b/tests/sample-1.in --rawfile ans problems/a-plus-b/tests/sample-1.ans \
+	--argjson ns "$NSAMPLES" '
+	(.samples | length) == $ns and .samples[0].name == "sample-1" and
+	.samples[0].input == $in and .samples[0].answer == $ans and
+	all(.samples[]; .name | startswith("sample"))' .out
+expect_exit 2 "show --json: unknown id" "$JUDGE" show a-plus-c --json
+equals "show --json: nothing on stdout" "$OUT" ""
+
 expect_exit 2 "show: unknown id" "$JUDGE" show a-plus-c
 equals "show: suggestion" "$ERR" "judge: error: unknown problem 'a-plus-c'; did you mean 'a-plus-b'? run 'judge list' to see the problem ids"
 expect_exit 2 "show: unknown id, nothing close" "$JUDGE" show zzzzzzzz

@@ -16,6 +16,10 @@ equals "migrated to the latest version" "$(sq 'PRAGMA user_version')" "$LATEST"
 equals "its submission kept" "$(sq "SELECT count(*) FROM submissions WHERE problem = 'old'")" 1
 equals "its problem retired (not in the catalogue)" "$(sq "SELECT retired FROM problems WHERE id = 'old'")" 1
 contains "the catalogue loaded" "$OUT" "alpha"
+run "$JUDGE" history --json
+check "an old submission has no file name" jq -e 'length == 1 and .[0].file == null' .out
+run "$JUDGE" history
+check "history shows - for its file" sh -c "printf '%s\n' '$OUT' | sed -n 2p | grep -q ' -\$'"
 
 sq "PRAGMA user_version = 999"
 SUM=$(dbsum)

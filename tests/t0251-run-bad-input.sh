@@ -23,8 +23,8 @@ bad "missing source" "'missing.c' does not exist" missing.c
 bad "missing source, --json" "does not exist" --json missing.c
 bad "a folder" "is a folder" folder.c
 bad "NUL bytes" "not text" nul.c
-bad "invalid UTF-8" "not text" latin1.c
 bad "over 256 KB" "too large" big.c
+expect_exit 0 "a Latin-1 byte in a comment is not bad input" "$JUDGE" run latin1.c
 bad "a FIFO" "not a regular file" fifo.c
 bad "no file" "needs one source file"
 bad "two files" "one source file" ok.c ok.c

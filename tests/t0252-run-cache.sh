@@ -1,8 +1,10 @@
 #!/bin/sh
 # t0252-run-cache: the compile cache behind `judge run`: a second run is
 # cached, compile errors are cached, entries are the judge's user's (root's
-# as root) and never followed through links, concurrent compiles of one source both succeed, and the
-# least recently used entries go when the cache is over its cap.
+# as root) and never followed through links, concurrent compiles of one
+# source both succeed, and the least recently used entries go when the cache
+# is over its cap; without JUDGE_CACHE it is $XDG_CACHE_HOME/judge, else
+# ~/.cache/judge.
 . "$(dirname "$0")/lib.sh"
 ME=$(id -un)
 command -v jq >/dev/null || skip "needs jq"
@@ -89,4 +91,19 @@ expect_exit 0 "evicted source runs again" "$JUDGE" run --json a.c
 equals "evicted source is compiled again" "$(compiled)" '["OK","1\n",false]'
 expect_exit 3 "bad JUDGE_CACHE_MAX_MB" env JUDGE_CACHE_MAX_MB=lots "$JUDGE" run a.c
 contains "bad cap named" "$ERR" "JUDGE_CACHE_MAX_MB"
+
+# Without JUDGE_CACHE the cache is per user: $XDG_CACHE_HOME/judge, else
+# ~/.cache/judge (a relative XDG_CACHE_HOME is ignored, as the XDG rules say)
+mkdir xdg home
+expect_exit 0 "default cache: XDG_CACHE_HOME" env -u JUDGE_CACHE XDG_CACHE_HOME="$SCRATCH/xdg" \
+	HOME="$SCRATCH/home" "$JUDGE" run --json a.c
+check "the program was compiled into \$XDG_CACHE_HOME/judge" \
+	test "$(ls xdg/judge | grep -cE '^[0-9a-f]{64}$')" -eq 1
+check "nothing under HOME" test -z "$(ls -A home)"
+expect_exit 0 "default cache: HOME" env -u JUDGE_CACHE XDG_CACHE_HOME=relative \
+	HOME="$SCRATCH/home" "$JUDGE" run --json a.c
+equals "compiled again: another cache" "$(compiled)" '["OK","1\n",false]'
+check "into ~/.cache/judge" test "$(ls home/.cache/judge | grep -cE '^[0-9a-f]{64}$')" -eq 1
+equals "~/.cache/judge mode" "$(stat -c '%U %a' home/.cache/judge)" "root 711"
+check "no relative folder made" test ! -e relative
 finish

@@ -80,7 +80,7 @@ contains "TLE wall: named" "$(tmessage "$J" sample-1)" "wall time"
 
 sub mle --fail-fast
 jcheck "MLE" '.verdict == "MLE"'
-contains "MLE: peak named" "$(tmessage "$J" sample-1)" "over the limit of 64 MB"
+contains "MLE: the refused allocation and the limit named" "$(tmessage "$J" sample-1)" "was refused: more than the memory limit of 64 MB"
 
 sub ole --fail-fast
 jcheck "OLE" '.verdict == "OLE"'

@@ -56,7 +56,12 @@ contains "float: tolerance named" "$(tmessage "$J" t02-1e-5)" "tolerance 1e-06"
 P=echo-lines; submit $P
 expect sample-1 AC; expect t01-permuted AC; expect t02-crlf-blank AC
 expect t03-missing WA; expect t04-duplicate WA; expect t05-empty WA
-equals "lines: missing message" "$(tmessage "$J" t03-missing)" "missing line '1 2'"
+equals "lines: missing message" "$(tmessage "$J" t03-missing)" \
+	"expected 3 lines in any order, got 2; missing '1 2'"
+equals "lines: duplicate message" "$(tmessage "$J" t04-duplicate)" \
+	"expected 3 lines in any order, got 3; missing '3 4'; extra line 3 '1 2' (more often than in the answer)"
+equals "lines: empty output message" "$(tmessage "$J" t05-empty)" \
+	"expected 1 line in any order, got 0; missing '0'"
 
 P=echo-regex; submit $P
 expect sample-1 AC; expect t01-alternatives AC; expect t02-partial WA

@@ -27,15 +27,29 @@ equals "history: exit 0" "$RC" 0
 contains "history: header" "$OUT" "verdict"
 contains "history: ana's AC" "$OUT" "ana"
 contains "history: passed column" "$OUT" "3/3"
+contains "history: file column" "$(printf '%s\n' "$OUT" | sed -n 1p)" "file"
+check "history: ana's row names ac.c" sh -c "printf '%s\n' '$OUT' | grep -E '^ *$A .*ana .* ac\.c\$'"
+check "history: bob's row names cat.c" sh -c "printf '%s\n' '$OUT' | grep -E '^ *$B .*bob .* cat\.c\$'"
 run "$JUDGE" history --json
 check "history json: newest first, fields" jq -e --argjson a "$A" --argjson b "$B" '
 	length == 2 and .[0].id == $b and .[1].id == $a and .[1].problem == "sum" and
 	.[1].user == "ana" and .[1].verdict == "AC" and .[1].passed == 3 and .[1].total == 3 and
-	.[0].verdict == "WA" and (.[0].submitted_at | test("^[0-9]{4}-[0-9]{2}-[0-9]{2}T"))' .out
+	.[0].verdict == "WA" and (.[0].submitted_at | test("^[0-9]{4}-[0-9]{2}-[0-9]{2}T")) and
+	.[1].file == "ac.c" and .[0].file == "cat.c"' .out
 run "$JUDGE" history sum --json
 check "history ID filters" jq -e 'length == 1 and .[0].problem == "sum"' .out
 run "$JUDGE" history --user bob --json
 check "history --user filters" jq -e 'length == 1 and .[0].user == "bob"' .out
+run "$JUDGE" history --verdict WA --json
+check "history --verdict WA: only the WA" jq -e --argjson b "$B" 'length == 1 and .[0].id == $b' .out
+run "$JUDGE" history --verdict ac
+contains "history --verdict ac: any case" "$OUT" "ana"
+lacks "history --verdict ac: not the WA" "$OUT" "bob"
+run "$JUDGE" history sum --verdict WA
+equals "history --verdict: no match, exit 0" "$RC" 0
+contains "history --verdict: says none match" "$OUT" "no submissions match"
+expect_exit 2 "history --verdict: not a verdict" "$JUDGE" history --verdict WAA
+contains "history --verdict: lists the verdicts" "$ERR" "use one of AC WA PE TLE"
 expect_exit 2 "history: unknown problem" "$JUDGE" history smu
 contains "history: suggestion" "$ERR" "did you mean 'sum'?"
 
@@ -43,14 +57,32 @@ contains "history: suggestion" "$ERR" "did you mean 'sum'?"
 run "$JUDGE" result "$B"
 equals "result: exit 0" "$RC" 0
 contains "result: header" "$OUT" "submission $B"
+contains "result: header names the file" "$(printf '%s\n' "$OUT" | sed -n 1p)" " · echo-tokens · cat.c · bob · "
 contains "result: table" "$OUT" "t05-wrong"
 contains "result: message" "$OUT" "line 1, token 3: expected '3', got '4'"
 contains "result: summary" "$OUT" "echo-tokens: WA on test t04-empty (4/10 passed)"
 run "$JUDGE" result "$B" --json
-check "result json" jq -e '.verdict == "WA" and .user == "bob" and .status == "done" and
+check "result json" jq -e '.verdict == "WA" and .user == "bob" and .file == "cat.c" and .status == "done" and
 	(.tests | length) == 10 and .tests[6].name == "t06-extra" and .tests[6].verdict == "WA"' .out
 "$JUDGE" result "$A" --source > got.c
 check "result --source: byte for byte" cmp got.c ac.c
+run "$JUDGE" result "$A" --source --json
+check "result --source --json: valid JSON, source equals the file" \
+	jq -e --rawfile src ac.c '.source == $src and .verdict == "AC" and .user == "ana"' .out
+run "$JUDGE" result "$A" --json
+check "result --json alone: no source" jq -e 'has("source") | not' .out
+# a Latin-1 comment: accepted (gcc compiles it), stored byte for byte,
+# escaped on a terminal, U+FFFD in JSON
+{ printf '/* r\351sum\351 */\n'; cat ac.c; } > latin.c
+expect_exit 0 "a Latin-1 comment is accepted" "$JUDGE" submit sum latin.c
+L=$(sed -n 's/.*submission \([0-9]*\)$/\1/p' .out)
+"$JUDGE" result "$L" --source > got.c
+check "Latin-1: stored byte for byte" cmp got.c latin.c
+TTYOUT=$(script -qec "$JUDGE result $L --source" /dev/null 2>/dev/null)
+contains "Latin-1: escaped on a terminal" "$TTYOUT" '/* r\xe9sum\xe9 */'
+lacks "Latin-1: no raw byte on the terminal" "$TTYOUT" "$(printf '\351')"
+run "$JUDGE" result "$L" --source --json
+check "Latin-1: valid JSON, U+FFFD in the source" jq -e '.source | startswith("/* r\ufffdsum\ufffd */")' .out
 expect_exit 2 "result: unknown submission" "$JUDGE" result 999
 contains "result: unknown message" "$ERR" "unknown submission 999"
 expect_exit 2 "result: not a number" "$JUDGE" result abc

@@ -31,6 +31,8 @@ struct option;
 struct judge_ctx {
 	const char *root;          /* project root (the folder above bin/) */
 	const char *db_path;       /* --db, $JUDGE_DB, or ROOT/db/judge.db */
+	int db_default;            /* db_path is the default beside the catalogue
+				    * (the only one whose folder is created) */
 	const char *catalog_path;  /* --catalog, $JUDGE_CATALOG, or ROOT/problems.toml */
 	struct db *db;             /* open and synced when the command has CMD_DB */
 	int color;                 /* colour on stdout (a terminal, no NO_COLOR, no --no-color) */
@@ -88,6 +90,24 @@ void judge_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* ANSI colour escape for `code` ("1;32") when ctx->color, else "". */
 const char *judge_color(const struct judge_ctx *ctx, const char *code);
+
+/* Whether ctx->db_path may be opened for the catalogue at `catalog`,
+ * without creating anything: 0, or -1 with an ERR_INPUT message that says
+ * what to do. A path naming a folder, a database in a folder that does not
+ * exist (unless it is the default beside the catalogue), no database and no
+ * catalogue, and a database or folder the user cannot write are refused, so
+ * that a mistyped --db or --catalog never leaves folders or files behind. */
+int judge_db_check(const struct judge_ctx *ctx, const char *catalog);
+
+struct catalog_stats;
+
+/* catalog_sync() of the catalogue at file into ctx->db with the front
+ * end's compiler: the custom checkers, generators and validators of new or
+ * changed problems are compiled in a sandbox of their own (closed again
+ * before returning; skipped when no sandbox can be had here). 0, or -1
+ * with err set. */
+int judge_catalog_sync(const struct judge_ctx *ctx, const char *file, int flags,
+		       struct catalog_stats *st);
 
 /* Open ctx->db (creating it), sync the catalogue when it changed and mark
  * submissions whose judge died as IE; used by main() for CMD_DB commands.

@@ -1,4 +1,5 @@
 /* cmd_history.c: 'judge history [ID]': past submissions, newest first. */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -14,13 +15,16 @@
 #include "lib/verdict.h"
 
 static const char history_usage[] =
-	"usage: judge history [ID] [--user NAME] [--limit N] [--json]\n"
+	"usage: judge history [ID] [--user NAME] [--verdict V] [--limit N] [--json]\n"
 	"\n"
 	"List past submissions, newest first: id, when (UTC), problem, user,\n"
-	"verdict, tests passed, time and memory (maxima over the tests).\n"
+	"verdict, tests passed, time and memory (maxima over the tests), and the\n"
+	"name of the file submitted.\n"
 	"\n"
 	"  ID            only this problem's submissions\n"
 	"  --user NAME   only NAME's submissions\n"
+	"  --verdict V   only finished submissions with verdict V (AC, WA, PE, TLE,\n"
+	"                MLE, OLE, RE, SV, CE or IE; any case)\n"
 	"  --limit N     at most N submissions (default: all)\n"
 	"  --json        print a JSON array\n";
 
@@ -42,6 +46,8 @@ static json_t *json_row(const struct db_submission *s)
 	json_object_set_new(o, "submitted_at", json_string(when));
 	json_object_set_new(o, "problem", report_json_string(s->problem, strlen(s->problem)));
 	json_object_set_new(o, "lang", json_string(s->lang ? s->lang : "c"));
+	json_object_set_new(o, "file", s->file_name ? report_json_string(s->file_name,
+			    strlen(s->file_name)) : json_null());
 	json_object_set_new(o, "user", report_json_string(s->user, strlen(s->user)));
 	json_object_set_new(o, "status", json_string(s->running ? "running" : "done"));
 	json_object_set_new(o, "verdict", s->running ? json_null() : json_string(verdict_text(s)));
@@ -56,25 +62,36 @@ static json_t *json_row(const struct db_submission *s)
 
 static void print_row(const struct judge_ctx *ctx, const struct db_submission *s)
 {
-	struct buf user = BUF_INIT;
+	struct buf user = BUF_INIT, file = BUF_INIT;
 	char when[32], mem[32], time[32], passed[32];
 
 	util_format_rfc3339(s->submitted_at, when);
 	text_escape(&user, s->user, strlen(s->user), 16, TEXT_QUOTE);
+	if (s->file_name)
+		text_escape(&file, s->file_name, strlen(s->file_name), 40, TEXT_QUOTE);
+	else
+		buf_addch(&file, '-');
 	snprintf(time, sizeof(time), "%d ms", s->time_ms);
+	/* nothing ran: no time or memory to show */
+	if (!s->running && s->verdict == V_CE)
+		snprintf(time, sizeof(time), "-");
 	snprintf(passed, sizeof(passed), "%d/%d", s->passed, s->total);
-	printf("%6lld  %-20s  %-20s  %-4s  %-16s  %s%-7s%s %7s %8s %10s\n", s->id, when,
+	printf("%6lld  %-20s  %-20s  %-4s  %-16s  %s%-7s%s %7s %8s %10s  %s\n", s->id, when,
 	       s->problem, s->lang ? s->lang : "c", buf_str(&user),
 	       judge_color(ctx, s->running ? "1" : report_verdict_color((enum verdict)s->verdict)),
 	       verdict_text(s), judge_color(ctx, "0"), passed, time,
-	       report_memory((unsigned long)(s->memory_kb > 0 ? s->memory_kb : 0), mem));
+	       !s->running && s->verdict == V_CE ? "-" :
+	       report_memory((unsigned long)(s->memory_kb > 0 ? s->memory_kb : 0), mem),
+	       buf_str(&file));
 	buf_release(&user);
+	buf_release(&file);
 }
 
 int cmd_history(struct judge_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "user", required_argument, NULL, 'u' },
+		{ "verdict", required_argument, NULL, 'V' },
 		{ "limit", required_argument, NULL, 'l' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
@@ -82,7 +99,8 @@ int cmd_history(struct judge_ctx *ctx, int argc, char **argv)
 	};
 	struct db_problem p = DB_PROBLEM_INIT;
 	struct db_submission *v = NULL;
-	const char *user = NULL, *problem = NULL;
+	const char *user = NULL, *problem = NULL, *verdict = NULL;
+	char vname[8];
 	size_t n = 0, i;
 	long limit = 0;
 	char *end, *near;
@@ -92,6 +110,18 @@ int cmd_history(struct judge_ctx *ctx, int argc, char **argv)
 	while ((c = judge_getopt(argc, argv, "h", opts, "history")) != -1) {
 		switch (c) {
 		case 'u': user = optarg; break;
+		case 'V':
+			if (strlen(optarg) >= sizeof(vname))
+				return judge_bad("--verdict '%s' is not a verdict; use one of "
+						 "AC WA PE TLE MLE OLE RE SV CE IE", optarg);
+			for (i = 0; optarg[i]; i++)
+				vname[i] = (char)toupper((unsigned char)optarg[i]);
+			vname[i] = 0;
+			if ((rc = verdict_parse(vname)) < 0)
+				return judge_bad("--verdict '%s' is not a verdict; use one of "
+						 "AC WA PE TLE MLE OLE RE SV CE IE", optarg);
+			verdict = verdict_name((enum verdict)rc);
+			break;
 		case 'l':
 			errno = 0;
 			limit = strtol(optarg, &end, 10);
@@ -127,7 +157,7 @@ int cmd_history(struct judge_ctx *ctx, int argc, char **argv)
 			return rc;
 		}
 	}
-	if (db_submission_list(ctx->db, problem, user, (int)limit, &v, &n) < 0) {
+	if (db_submission_list(ctx->db, problem, user, verdict, (int)limit, &v, &n) < 0) {
 		return judge_fail();
 	}
 	if (json) {
@@ -138,11 +168,12 @@ int cmd_history(struct judge_ctx *ctx, int argc, char **argv)
 		json_decref(arr);
 	} else if (n == 0) {
 		if (!ctx->quiet)
-			printf("no submissions yet\n");
+			printf(problem || user || verdict ? "no submissions match\n"
+			       : "no submissions yet\n");
 	} else {
-		printf("%s%6s  %-20s  %-20s  %-4s  %-16s  %-7s %7s %8s %10s%s\n",
-		       judge_color(ctx, "1"), "id", "when", "problem", "lang", "user", "verdict", "passed", "time", "memory",
-		       judge_color(ctx, "0"));
+		printf("%s%6s  %-20s  %-20s  %-4s  %-16s  %-7s %7s %8s %10s  %s%s\n",
+		       judge_color(ctx, "1"), "id", "when", "problem", "lang", "user", "verdict",
+		       "passed", "time", "memory", "file", judge_color(ctx, "0"));
 		for (i = 0; i < n; i++)
 			print_row(ctx, &v[i]);
 	}

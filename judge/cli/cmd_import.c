@@ -50,12 +50,14 @@ int cmd_import(struct judge_ctx *ctx, int argc, char **argv)
 		file = argv[optind];
 
 	if (!ctx->db) {
+		if (judge_db_check(ctx, file) < 0)
+			return judge_fail();
 		ctx->db = db_open(ctx->db_path);
 		if (!ctx->db) {
 			return judge_fail();
 		}
 	}
-	if (catalog_sync(ctx->db, file, CATALOG_FORCE, &st) < 0)
+	if (judge_catalog_sync(ctx, file, CATALOG_FORCE, &st) < 0)
 		return judge_fail();
 	if (!ctx->quiet)
 		printf("imported '%s': %d added, %d updated, %d unchanged, %d retired; "

@@ -8,6 +8,7 @@
 #include "db/db.h"
 #include "judge/domain/contest.h"
 #include "judge/cli/cli.h"
+#include "judge/cli/report.h"
 #include "lib/buf.h"
 #include "lib/err.h"
 #include "lib/text.h"
@@ -15,12 +16,15 @@
 #include "lib/verdict.h"
 
 static const char list_usage[] =
-	"usage: judge list [--all]\n"
+	"usage: judge list [--all] [--json]\n"
 	"\n"
 	"The problems of the catalogue: id, title, time and memory limits,\n"
 	"checker, tags, number of tests, and your best verdict (- when you have\n"
 	"not submitted). --all also lists retired problems (dropped from the\n"
-	"catalogue; their submissions are kept).\n"
+	"catalogue; their submissions are kept). --json prints a JSON array, one\n"
+	"object per problem: id, title, time_limit_ms, memory_limit_mb,\n"
+	"stack_limit_mb, output_limit_kb, checker, tags, complexity, tests, best\n"
+	"(null when you have not submitted), retired.\n"
 	"\n"
 	"exit codes: 0 ok, 2 bad usage or a bad catalogue, 3 internal error\n";
 
@@ -62,6 +66,31 @@ static void fill_row(char *row[NCOLS], const struct db_problem *p, int best)
 	buf_release(&b);
 }
 
+/* Problem p as list --json shows it; best is the user's verdict or -1. */
+static json_t *json_problem(const struct db_problem *p, int best)
+{
+	json_t *o = json_object(), *tags = json_array();
+	size_t k;
+
+	for (k = 0; k < p->ntags; k++)
+		json_array_append_new(tags, report_json_string(p->tags[k], strlen(p->tags[k])));
+	json_object_set_new(o, "id", report_json_string(p->id, strlen(p->id)));
+	json_object_set_new(o, "title", report_json_string(p->title, strlen(p->title)));
+	json_object_set_new(o, "time_limit_ms", json_integer(p->time_limit_ms));
+	json_object_set_new(o, "memory_limit_mb", json_integer(p->memory_limit_mb));
+	json_object_set_new(o, "stack_limit_mb", json_integer(p->stack_limit_mb));
+	json_object_set_new(o, "output_limit_kb", json_integer(p->output_limit_kb));
+	json_object_set_new(o, "checker", json_string(db_checker_name(p->checker)));
+	json_object_set_new(o, "tags", tags);
+	json_object_set_new(o, "complexity", report_json_string(p->complexity,
+			    strlen(p->complexity)));
+	json_object_set_new(o, "tests", json_integer(p->test_count));
+	json_object_set_new(o, "best", best < 0 ? json_null()
+			    : json_string(verdict_name((enum verdict)best)));
+	json_object_set_new(o, "retired", json_boolean(p->retired));
+	return o;
+}
+
 /* The header, then one row per problem; padding is computed on the visible
  * text so colour escapes do not break the alignment. */
 static void print_rows(const struct judge_ctx *ctx, char *(*cells)[NCOLS], const int *best,
@@ -98,17 +127,21 @@ int cmd_list(struct judge_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "all", no_argument, NULL, 'a' },
+		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct db_problem *v = NULL;
 	char *(*cells)[NCOLS] = NULL, *user = NULL;
-	int *best = NULL, c, all = 0, rc = EXIT_INTERNAL;
+	int *best = NULL, c, all = 0, json = 0, rc = EXIT_INTERNAL;
+	json_t *arr = NULL;
 	size_t n = 0, i, j;
 
 	while ((c = judge_getopt(argc, argv, "ah", opts, "list")) != -1) {
 		if (c == 'a') {
 			all = 1;
+		} else if (c == 'j') {
+			json = 1;
 		} else if (c == 'h') {
 			fputs(list_usage, stdout);
 			return EXIT_ACCEPTED;
@@ -134,9 +167,18 @@ int cmd_list(struct judge_ctx *ctx, int argc, char **argv)
 			rc = judge_fail();
 			goto out;
 		}
-		fill_row(cells[i], p, best[i]);
+		if (!json)
+			fill_row(cells[i], p, best[i]);
 	}
-	print_rows(ctx, cells, best, n);
+	if (json) {
+		arr = json_array();
+		for (i = 0; i < n; i++)
+			json_array_append_new(arr, json_problem(&v[i], best[i]));
+		report_print_json(arr);
+		json_decref(arr);
+	} else {
+		print_rows(ctx, cells, best, n);
+	}
 	rc = EXIT_ACCEPTED;
 out:
 	for (i = 0; cells && i < n; i++)

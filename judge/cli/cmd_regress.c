@@ -134,7 +134,10 @@ static const char *after_problem(const char *solution)
 
 static void fmt_time(const struct db_regress_result *r, char out[48])
 {
-	snprintf(out, 48, "%d/%d ms", r->time_ms, r->time_limit_ms);
+	if (r->got == V_CE)     /* nothing ran */
+		snprintf(out, 48, "-");
+	else
+		snprintf(out, 48, "%d/%d ms", r->time_ms, r->time_limit_ms);
 }
 
 static void note_of(const struct regress_item *it, struct buf *note)
@@ -179,7 +182,8 @@ static void print_table(const struct judge_ctx *ctx, const struct regress_set *s
 		       verdict_name((enum verdict)it->res.expected),
 		       judge_color(ctx, it->res.match ? "32" : "1;31"),
 		       verdict_name((enum verdict)it->res.got), judge_color(ctx, "0"),
-		       wt, tm, report_memory((unsigned long)it->res.memory_kb, mem));
+		       wt, tm, it->res.got == V_CE ? "-" :
+		       report_memory((unsigned long)it->res.memory_kb, mem));
 		if (note.len)
 			printf("  %s%s%s", judge_color(ctx, it->res.match ? "33" : "31"),
 			       buf_str(&note), judge_color(ctx, "0"));

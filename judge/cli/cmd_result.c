@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "judge/domain/check.h"
 #include "judge/domain/grade.h"
@@ -19,16 +20,18 @@ static const char result_usage[] =
 	"Show submission N in full: who, when, the compile result, every test's\n"
 	"verdict, time, memory and message, and the overall verdict.\n"
 	"\n"
-	"  --source   print the submitted source exactly as it was stored\n"
+	"  --source   print the submitted source exactly as it was stored (on a\n"
+	"             terminal, bytes that are not UTF-8 are shown as \\xHH)\n"
 	"  --json     print the result as JSON (the object of 'judge submit --json',\n"
-	"             plus user, submitted_at, status, error)\n";
+	"             plus user, submitted_at, status, error); with --source, the\n"
+	"             same object with the source as its \"source\" string\n";
 
-/* The inputs of sample tests that got WA or PE, from the database (when the
+/* The inputs and answers of sample tests that got WA or PE, from the database (when the
  * problem still has a test of that name). */
 static void add_sample_inputs(struct judge_ctx *ctx, const struct db_problem *p,
 			      struct grade_result *r)
 {
-	struct buf in = BUF_INIT;
+	struct buf in = BUF_INIT, ans = BUF_INIT;
 	size_t i, k;
 
 	for (i = 0; i < r->ntests; i++) {
@@ -39,16 +42,20 @@ static void add_sample_inputs(struct judge_ctx *ctx, const struct db_problem *p,
 			if (strcmp(p->tests[k].name, r->tests[i].name))
 				continue;
 			buf_reset(&in);
-			if (db_test_data(ctx->db, p->tests[k].id, &in, NULL) == 0)
+			buf_reset(&ans);
+			if (db_test_data(ctx->db, p->tests[k].id, &in, &ans) == 0) {
 				r->tests[i].input = grade_input_excerpt(buf_str(&in), in.len);
+				r->tests[i].expected = grade_input_excerpt(buf_str(&ans), ans.len);
+			}
 			break;
 		}
 	}
 	buf_release(&in);
+	buf_release(&ans);
 }
 
 static void print_json(const struct db_submission *s, const struct grade_result *r,
-		       const char *when)
+		       const char *when, int source)
 {
 	json_t *j = report_json(r);
 
@@ -59,6 +66,11 @@ static void print_json(const struct db_submission *s, const struct grade_result 
 		json_object_set_new(j, "verdict", json_null());
 	json_object_set_new(j, "error", s->error ? report_json_string(s->error,
 			    strlen(s->error)) : json_null());
+	/* bytes that are not UTF-8 (a Latin-1 comment) become U+FFFD: JSON
+	 * strings are Unicode; 'result --source' keeps the exact bytes */
+	if (source)
+		json_object_set_new(j, "source", report_json_string(s->source ? s->source : "",
+				    s->source ? strlen(s->source) : 0));
 	report_print_json(j);
 	json_decref(j);
 }
@@ -66,15 +78,20 @@ static void print_json(const struct db_submission *s, const struct grade_result 
 static void print_text(const struct judge_ctx *ctx, const struct db_submission *s,
 		       const struct grade_result *r, const char *when)
 {
-	struct buf user = BUF_INIT;
+	struct buf user = BUF_INIT, file = BUF_INIT;
 	char **names;
 	int width;
 	size_t i;
 
 	text_escape(&user, s->user, strlen(s->user), 64, TEXT_QUOTE);
-	printf("submission %lld \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 %s\n", s->id,
-	       s->problem, r->lang == LANG_CXX ? "C++" : "C", buf_str(&user), when);
+	if (s->file_name) {
+		text_escape(&file, s->file_name, strlen(s->file_name), 64, TEXT_QUOTE);
+		buf_addstr(&file, " \xc2\xb7 ");
+	}
+	printf("submission %lld \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 %s%s \xc2\xb7 %s\n", s->id,
+	       s->problem, r->lang == LANG_CXX ? "C++" : "C", buf_str(&file), buf_str(&user), when);
 	buf_release(&user);
+	buf_release(&file);
 	if (!s->compile_ok && !s->running && s->verdict == V_CE)
 		report_compile_error(ctx, stdout, r, 200);
 	else if (s->compile_ok)
@@ -133,7 +150,19 @@ int cmd_result(struct judge_ctx *ctx, int argc, char **argv)
 				 "them", id);
 	if (rc < 0)
 		return judge_fail();
-	if (source) {
+	if (source && !json && isatty(STDOUT_FILENO)) {
+		/* on a terminal, bytes that are not UTF-8 and control characters
+		 * are escaped (\xE9): a source cannot garble or drive the terminal */
+		struct buf shown = BUF_INIT;
+
+		text_escape(&shown, s.source ? s.source : "", s.source ? strlen(s.source) : 0,
+			    SIZE_MAX, TEXT_KEEP_LINES);
+		fwrite(buf_str(&shown), 1, shown.len, stdout);
+		buf_release(&shown);
+		db_submission_release(&s);
+		return EXIT_ACCEPTED;
+	}
+	if (source && !json) {
 		fwrite(s.source ? s.source : "", 1, s.source ? strlen(s.source) : 0, stdout);
 		db_submission_release(&s);
 		return EXIT_ACCEPTED;
@@ -143,7 +172,7 @@ int cmd_result(struct judge_ctx *ctx, int argc, char **argv)
 	grade_result_from_db(&s, have_problem ? &p : NULL, &r);
 	util_format_rfc3339(s.submitted_at, when);
 	if (json) {
-		print_json(&s, &r, when);
+		print_json(&s, &r, when, source);
 	} else {
 		if (have_problem)
 			add_sample_inputs(ctx, &p, &r);

@@ -187,6 +187,9 @@ static void describe_run(struct run_report *rep, const struct run_opts *o)
 		break;
 	case SBX_MLE:
 		buf_addf(&rep->message, "memory limit exceeded (%lu MB)", o->memory_mb);
+		if (sr->alloc_bytes)
+			buf_addf(&rep->message, ": an allocation of %.1f MB was refused",
+				 sr->alloc_bytes / (1024.0 * 1024.0));
 		break;
 	case SBX_OLE:
 		buf_addf(&rep->message, "output limit exceeded (%lu MB)", OUTPUT_KB / 1024);
@@ -197,6 +200,9 @@ static void describe_run(struct run_report *rep, const struct run_opts *o)
 			text_escape(&rep->message, sr->syscall,
 					    strnlen(sr->syscall, sizeof(sr->syscall)), SIZE_MAX, 0);
 			buf_addch(&rep->message, '\'');
+			if (sr->open_write)
+				buf_addstr(&rep->message, ": programs may not write files; read "
+					   "the input from stdin and write the answer to stdout");
 		} else if (sr->message[0]) {
 			text_escape(&rep->message, sr->message,
 					    strnlen(sr->message, sizeof(sr->message)), SIZE_MAX, 0);

@@ -7,17 +7,22 @@
 
 #include "db/db.h"
 #include "judge/cli/cli.h"
+#include "judge/cli/report.h"
 #include "judge/domain/compile.h"
 #include "lib/buf.h"
 #include "lib/err.h"
 #include "lib/util.h"
 
 static const char show_usage[] =
-	"usage: judge show ID\n"
+	"usage: judge show ID [--json]\n"
 	"\n"
 	"Problem ID's title, limits, checker, tags, expected complexity and the\n"
-	"compile commands, its statement, then its sample tests (input and answer). 'judge list' shows\n"
-	"the problem ids.\n"
+	"compile commands, its statement, then its sample tests (input and\n"
+	"answer). 'judge list' shows the problem ids. --json prints one object:\n"
+	"id, title, time_limit_ms, memory_limit_mb, stack_limit_mb,\n"
+	"output_limit_kb, checker (and abs_tolerance, rel_tolerance for float),\n"
+	"tags, complexity, tests, retired, statement, samples [{name, input,\n"
+	"answer}].\n"
 	"\n"
 	"exit codes: 0 ok, 2 bad usage, an unknown problem or a bad catalogue,\n"
 	"3 internal error\n";
@@ -64,19 +69,78 @@ static int print_samples(const struct judge_ctx *ctx, const struct db_problem *p
 	return rc;
 }
 
+/* Problem p as show --json prints it; 0, or -1 with err set (the samples'
+ * data could not be read). */
+static int print_json(const struct judge_ctx *ctx, const struct db_problem *p)
+{
+	json_t *o = json_object(), *tags = json_array(), *samples = json_array(), *t;
+	struct buf in = BUF_INIT, ans = BUF_INIT;
+	int i, rc = 0;
+	size_t k;
+
+	for (k = 0; k < p->ntags; k++)
+		json_array_append_new(tags, report_json_string(p->tags[k], strlen(p->tags[k])));
+	json_object_set_new(o, "id", report_json_string(p->id, strlen(p->id)));
+	json_object_set_new(o, "title", report_json_string(p->title, strlen(p->title)));
+	json_object_set_new(o, "time_limit_ms", json_integer(p->time_limit_ms));
+	json_object_set_new(o, "memory_limit_mb", json_integer(p->memory_limit_mb));
+	json_object_set_new(o, "stack_limit_mb", json_integer(p->stack_limit_mb));
+	json_object_set_new(o, "output_limit_kb", json_integer(p->output_limit_kb));
+	json_object_set_new(o, "checker", json_string(db_checker_name(p->checker)));
+	if (p->checker == DB_CHECKER_FLOAT) {
+		json_object_set_new(o, "abs_tolerance", json_real(p->abs_tolerance));
+		json_object_set_new(o, "rel_tolerance", json_real(p->rel_tolerance));
+	}
+	json_object_set_new(o, "tags", tags);
+	json_object_set_new(o, "complexity", report_json_string(p->complexity,
+			    strlen(p->complexity)));
+	json_object_set_new(o, "tests", json_integer(p->test_count));
+	json_object_set_new(o, "retired", json_boolean(p->retired));
+	json_object_set_new(o, "statement", report_json_string(p->statement,
+			    strlen(p->statement)));
+	for (i = 0; i < p->test_count && rc == 0; i++) {
+		if (!p->tests[i].is_sample)
+			continue;
+		buf_reset(&in);
+		buf_reset(&ans);
+		if (db_test_data(ctx->db, p->tests[i].id, &in, &ans) != 0) {
+			rc = -1;
+			break;
+		}
+		t = json_object();
+		json_object_set_new(t, "name", report_json_string(p->tests[i].name,
+				    strlen(p->tests[i].name)));
+		json_object_set_new(t, "input", report_json_string(buf_str(&in), in.len));
+		json_object_set_new(t, "answer", report_json_string(buf_str(&ans), ans.len));
+		json_array_append_new(samples, t);
+	}
+	json_object_set_new(o, "samples", samples);
+	if (rc == 0)
+		report_print_json(o);
+	json_decref(o);
+	buf_release(&in);
+	buf_release(&ans);
+	return rc;
+}
+
 int cmd_show(struct judge_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct db_problem p = DB_PROBLEM_INIT;
 	const char *bold = judge_color(ctx, "1"), *off = judge_color(ctx, "0");
 	char *hint;
-	int c, i, samples = 0, rc;
+	int c, i, samples = 0, rc, json = 0;
 	size_t k;
 
 	while ((c = judge_getopt(argc, argv, "h", opts, "show")) != -1) {
+		if (c == 'j') {
+			json = 1;
+			continue;
+		}
 		if (c == 'h') {
 			fputs(show_usage, stdout);
 			return EXIT_ACCEPTED;
@@ -98,6 +162,11 @@ int cmd_show(struct judge_ctx *ctx, int argc, char **argv)
 	}
 	if (rc < 0) {
 		return judge_fail();
+	}
+	if (json) {
+		rc = print_json(ctx, &p) < 0 ? judge_fail() : EXIT_ACCEPTED;
+		db_problem_release(&p);
+		return rc;
 	}
 
 	for (i = 0; i < p.test_count; i++)

@@ -138,7 +138,7 @@ static void default_paths(struct judge_ctx *ctx)
 	/* Static so that nothing the context points at needs freeing. */
 	static char db_default[PATH_MAX + 32], cat_default[PATH_MAX + 32];
 	const char *e;
-	char *dir;
+	char *dir, *d;
 
 	snprintf(cat_default, sizeof(cat_default), "%s/problems.toml", ctx->root);
 	if (!ctx->catalog_path)
@@ -152,9 +152,11 @@ static void default_paths(struct judge_ctx *ctx)
 		ctx->db_path = e;
 	if (!ctx->db_path) {
 		dir = xstrdup(ctx->catalog_path);
-		snprintf(db_default, sizeof(db_default), "%s/db/judge.db", dirname(dir));
+		d = dirname(dir);
+		snprintf(db_default, sizeof(db_default), "%s/db/judge.db", strcmp(d, "/") ? d : "");
 		free(dir);
 		ctx->db_path = db_default;
+		ctx->db_default = 1;
 	}
 }
 

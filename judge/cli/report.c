@@ -74,6 +74,10 @@ void report_table_row(const struct judge_ctx *ctx, FILE *f, int width, size_t in
 		t->message ? t->message : "");
 	if (t->input)
 		print_marked(f, t->input, "input");
+	if (t->expected)
+		print_marked(f, t->expected, "expected");
+	if (t->got)
+		print_marked(f, t->got, t->got[0] ? "got" : "got (nothing on stdout)");
 	buf_release(&name);
 }
 
@@ -173,6 +177,7 @@ json_t *report_json(const struct grade_result *r)
 			    : json_null());
 	json_object_set_new(o, "problem", jstr(r->problem));
 	json_object_set_new(o, "lang", json_string(compile_lang_name(r->lang)));
+	json_object_set_new(o, "file", r->file_name ? jstr(r->file_name) : json_null());
 	json_object_set_new(o, "verdict", json_string(verdict_name(r->verdict)));
 	json_object_set_new(o, "passed", json_integer(r->passed));
 	json_object_set_new(o, "total", json_integer(r->total));
@@ -196,6 +201,8 @@ json_t *report_json(const struct grade_result *r)
 		json_object_set_new(t, "signal", g->signal[0] ? json_string(g->signal)
 				    : json_null());
 		json_object_set_new(t, "message", jstr(g->message));
+		json_object_set_new(t, "stderr", jstr(g->stderr_text));
+		json_object_set_new(t, "stderr_bytes", json_integer((json_int_t)g->stderr_bytes));
 		json_array_append_new(tests, t);
 	}
 	json_object_set_new(o, "tests", tests);

@@ -25,7 +25,8 @@ int report_name_width(const char *const *names, size_t n);
 void report_table_header(const struct judge_ctx *ctx, FILE *f, int width);
 
 /* One row for test number index (1-based), followed for a sample's wrong
- * answer by its input, each line marked "| ". */
+ * answer by its input, the expected answer and the output got, each line
+ * marked "| ". */
 void report_table_row(const struct judge_ctx *ctx, FILE *f, int width, size_t index,
 		      const struct grade_test *t);
 
@@ -42,9 +43,9 @@ void report_skipped(const struct judge_ctx *ctx, FILE *f, int width,
 void report_summary(const struct judge_ctx *ctx, FILE *f, const struct grade_result *r);
 
 /* The JSON object of design.md ("judge submit --json"): submission, problem,
- * verdict, passed, total, time_ms, memory_kb, compile{ok, time_ms, cached,
+ * file (the submitted file's name, or null), verdict, passed, total, time_ms, memory_kb, compile{ok, time_ms, cached,
  * message}, tests[{name, verdict, time_ms, wall_ms, memory_kb, exit,
- * signal, message}]. New reference. */
+ * signal, message, stderr, stderr_bytes}]. New reference. */
 json_t *report_json(const struct grade_result *r);
 
 /* Print j compactly on one line of stdout; 0, or -1 when it cannot be

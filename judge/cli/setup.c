@@ -1,11 +1,14 @@
 /* setup.c: what main() and the commands set up before the domain runs: the
  * database and its catalogue sync, a command's sandbox and compile cache,
  * the interrupting signals, a problem looked up for the user. */
+#include <errno.h>
 #include <libgen.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "db/db.h"
 #include "judge/cli/cli.h"
@@ -30,16 +33,129 @@ static void say_synced(const struct judge_ctx *ctx, const struct catalog_stats *
 			reaped, reaped == 1 ? "" : "s");
 }
 
+/* What to do when the database cannot be written here (a checkout owned by
+ * someone else, a read-only file system). */
+static int not_writable(const char *db, const char *what, const char *path)
+{
+	return err_input("cannot use the database '%s': %s'%s' is not writable for you; "
+			 "keep your own database elsewhere: 'mkdir -p ~/.local/share/judge && "
+			 "export JUDGE_DB=~/.local/share/judge/judge.db', or pass --db FILE",
+			 db, what, path);
+}
+
+int judge_db_check(const struct judge_ctx *ctx, const char *catalog)
+{
+	char *copy = xstrdup(ctx->db_path), *dir = dirname(copy);
+	struct stat st;
+	int rc = 0;
+
+	if (stat(ctx->db_path, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			rc = err_input("the database '%s' is a folder; name a file in it, "
+				       "e.g. --db %s/judge.db", ctx->db_path,
+				       strcmp(ctx->db_path, "/") ? ctx->db_path : "");
+		else if (access(ctx->db_path, R_OK | W_OK) < 0 && errno != ENOENT)
+			rc = not_writable(ctx->db_path, "", ctx->db_path);
+		/* SQLite's WAL writes its -wal and -shm files beside it */
+		else if (access(dir, W_OK | X_OK) < 0)
+			rc = not_writable(ctx->db_path, "its folder ", dir);
+		goto out;
+	}
+	if (errno != ENOENT) {
+		rc = err_input("cannot use the database '%s': %s", ctx->db_path, strerror(errno));
+		goto out;
+	}
+	if (access(catalog, F_OK) < 0) {
+		rc = err_input("no catalogue '%s' and no database '%s'; run from the project "
+			       "folder or pass --catalog FILE", catalog, ctx->db_path);
+		goto out;
+	}
+	/* the nearest folder that exists must be one the user can write; only the
+	 * default database beside the catalogue gets its db/ folder created */
+	while (stat(dir, &st) < 0 && errno == ENOENT && ctx->db_default &&
+	       strcmp(dir, "/") && strcmp(dir, "."))
+		dir = dirname(dir);
+	if (stat(dir, &st) < 0)
+		rc = err_input("no folder '%s' for the database '%s'; create it first or "
+			       "pass another --db", dir, ctx->db_path);
+	else if (!S_ISDIR(st.st_mode))
+		rc = err_input("cannot use the database '%s': '%s' is not a folder",
+			       ctx->db_path, dir);
+	else if (access(dir, W_OK | X_OK) < 0)
+		rc = not_writable(ctx->db_path, "the folder ", dir);
+out:
+	free(copy);
+	return rc;
+}
+
+/* The sync's compiler (catalog.h): the compile cache and a sandbox worker
+ * of its own, opened at the first program to compile and closed after the
+ * sync, before the command opens its own worker 0. */
+struct sync_compiler {
+	const struct judge_ctx *ctx;
+	struct compile_cache cache;
+	struct sbx *sbx;
+	int tried, said;
+};
+
+static int sync_compile(void *arg, const char *source, size_t len, char **diag)
+{
+	struct sync_compiler *sc = arg;
+	struct compile_result r = COMPILE_RESULT_INIT;
+	int rc;
+
+	if (!sc->tried) {
+		sc->tried = 1;
+		if (compile_cache_open(&sc->cache, sc->ctx->root) < 0 ||
+		    !(sc->sbx = sbx_open(0))) {
+			if (sc->ctx->verbose)
+				judge_warn("the problems' programs are not compiled at the "
+					   "sync: %s", err_msg());
+			return -1;
+		}
+	}
+	if (!sc->sbx)
+		return err_set("no sandbox for the sync");
+	rc = compile_c(&sc->cache, sc->sbx, source, len, &r);
+	if (rc == 0 && !r.cached && sc->ctx->verbose && !sc->said) {
+		sc->said = 1;
+		fprintf(stderr, "judge: compiling the problems' checkers, generators and "
+			"validators (cached for later syncs)\n");
+	}
+	if (rc == 0 && !r.ok) {
+		*diag = xstrdup(buf_str(&r.message));
+		rc = 1;
+	}
+	compile_result_release(&r);
+	return rc;
+}
+
+int judge_catalog_sync(const struct judge_ctx *ctx, const char *file, int flags,
+		       struct catalog_stats *st)
+{
+	struct sync_compiler sc = { .ctx = ctx, .cache = COMPILE_CACHE_INIT };
+	struct catalog_compiler cc = { sync_compile, &sc };
+	int rc;
+
+	rc = catalog_sync(ctx->db, file, flags, &cc, st);
+	if (sc.sbx)
+		sbx_close(sc.sbx);
+	compile_cache_release(&sc.cache);
+	return rc;
+}
+
 int judge_open_db(struct judge_ctx *ctx)
 {
 	struct catalog_stats st = { 0 };
 	int rc, reaped = 0;
 
+	if (judge_db_check(ctx, ctx->catalog_path) < 0)
+		return judge_fail();
 	ctx->db = db_open(ctx->db_path);
 	if (!ctx->db)
 		return judge_fail();
 	/* submissions whose judge died mid-grading become IE, with the reason */
-	if (catalog_sync(ctx->db, ctx->catalog_path, CATALOG_OPTIONAL, &st) < 0 ||
+	if (judge_catalog_sync(ctx, ctx->catalog_path, CATALOG_OPTIONAL, &st) < 0 ||
 	    db_submissions_reap(ctx->db, &reaped) < 0) {
 		rc = judge_fail();
 		db_close(ctx->db);

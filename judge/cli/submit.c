@@ -73,6 +73,7 @@ int submit_file(struct judge_ctx *ctx, const struct submit_req *req)
 	env.cache = ctx->cache;
 	go.user = req->user;
 	go.lang = req->lang >= 0 ? (enum compile_lang)req->lang : compile_lang_of_path(req->path);
+	go.file_name = strrchr(req->path, '/') ? strrchr(req->path, '/') + 1 : req->path;
 	go.store = 1;
 	go.fail_fast = req->fail_fast;
 	go.contest = req->contest;

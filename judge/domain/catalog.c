@@ -34,7 +34,9 @@
  * "sample" are samples shown to users); for a custom checker, its source.
  *
  * Sync: validate the whole catalogue and every folder first (reading and
- * hashing the test files), then apply the differences in one BEGIN IMMEDIATE
+ * hashing the test files; with a compiler, compiling the custom checker,
+ * gen.c and validator.c of each problem that is new or whose folder
+ * changed), then apply the differences in one BEGIN IMMEDIATE
  * transaction: a bad catalogue changes nothing. A problem whose content hash
  * is unchanged keeps its rows. The cheap check that lets most commands skip
  * all this compares the catalogue's and each folder's sizes and mtimes with
@@ -49,9 +51,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "db/db.h"
 #include "judge/domain/catalog.h"
+#include "judge/domain/compile.h"
 #include "judge/domain/contest.h"
 #include "lib/buf.h"
 #include "lib/err.h"
@@ -103,6 +107,7 @@ struct catalog {
 	size_t n;
 	struct db_contest *contests;
 	size_t ncontests;
+	const struct catalog_compiler *cc;   /* NULL: programs are not compiled */
 };
 
 /* ---- small helpers ----------------------------------------------------- */
@@ -409,8 +414,14 @@ static void free_names(char **v, size_t n)
 	free(v);
 }
 
-/* A problem folder's fingerprint: the statement, the checker source and
- * every file of tests/. Anything missing is part of it too. */
+/* The programs a problem folder may hold besides its checker, compiled by
+ * 'judge stress' and friends. */
+static const struct {
+	const char *file, *kind;
+} programs[] = { { "gen.c", "generator" }, { "validator.c", "validator" } };
+
+/* A problem folder's fingerprint: the statement, the checker source, gen.c,
+ * validator.c and every file of tests/. Anything missing is part of it too. */
 static char *folder_fingerprint(const char *dir, const char *checker_file)
 {
 	struct util_sha256 h;
@@ -423,6 +434,12 @@ static char *folder_fingerprint(const char *dir, const char *checker_file)
 	free(p);
 	if (checker_file) {
 		p = join(dir, checker_file);
+		fp_add_path(&h, p);
+		free(p);
+	}
+	/* compiled at the sync too (compile_programs): an edit syncs again */
+	for (i = 0; i < sizeof(programs) / sizeof(programs[0]); i++) {
+		p = xasprintf("%s/%s", dir, programs[i].file);
 		fp_add_path(&h, p);
 		free(p);
 	}
@@ -888,6 +905,62 @@ static int check_folder(struct catalog *c, struct cat_problem *cp,
 	return 0;
 }
 
+static int compile_one(const struct catalog *c, const struct cat_problem *cp,
+		       const char *kind, const char *path, const char *src, size_t len)
+{
+	char *diag = NULL, *line;
+	int rc = c->cc->compile(c->cc->arg, src, len, &diag);
+
+	if (rc < 0) {
+		err_clear();   /* could not try: not the catalogue's fault */
+		return 0;
+	}
+	if (rc == 0) {
+		free(diag);
+		return 0;
+	}
+	line = compile_first_error(diag ? diag : "");
+	if (!strncmp(line, "prog.c:", 7))
+		err_input("%s:%s (the %s of problem '%s' does not compile)", path, line + 7,
+			  kind, cp->p.id);
+	else
+		err_input("%s: %s (the %s of problem '%s' does not compile)", path, line,
+			  kind, cp->p.id);
+	free(line);
+	free(diag);
+	return -1;
+}
+
+/* Compile problem cp's own programs: its custom checker, gen.c and
+ * validator.c when the folder has them. 0, or -1 with err set. */
+static int compile_programs(const struct catalog *c, const struct cat_problem *cp)
+{
+	struct buf src = BUF_INIT;
+	char *path;
+	size_t i;
+	int rc = 0;
+
+	if (cp->p.checker_file && cp->p.checker_source) {
+		path = join(cp->dir, cp->p.checker_file);
+		rc = compile_one(c, cp, "checker", path, cp->p.checker_source,
+				 strlen(cp->p.checker_source));
+		free(path);
+	}
+	for (i = 0; rc == 0 && i < sizeof(programs) / sizeof(programs[0]); i++) {
+		path = xasprintf("%s/%s", cp->dir, programs[i].file);
+		if (access(path, F_OK) == 0) {
+			buf_reset(&src);
+			if (util_read_file(path, &src, MAX_TEXT_BYTES) < 0)
+				rc = err_as(ERR_INPUT);
+			else
+				rc = compile_one(c, cp, programs[i].kind, path, src.data, src.len);
+		}
+		free(path);
+	}
+	buf_release(&src);
+	return rc;
+}
+
 /* Read, parse and validate the catalogue and every folder. */
 static int load_catalog(struct db *db, struct catalog *c, int force)
 {
@@ -923,6 +996,10 @@ static int load_catalog(struct db *db, struct catalog *c, int force)
 		if (got < 0)
 			return -1;
 		rc = check_folder(c, &c->problems[i], got == 0 ? &stored : NULL);
+		/* new, or its folder changed since the last sync */
+		if (rc == 0 && c->cc && (got != 0 || !stored.fingerprint ||
+		    strcmp(stored.fingerprint, c->problems[i].p.fingerprint)))
+			rc = compile_programs(c, &c->problems[i]);
 		if (got == 0)
 			db_problem_release(&stored);
 		if (rc)
@@ -1136,7 +1213,8 @@ static int db_has_problems(struct db *db)
 	return n > 0;
 }
 
-int catalog_sync(struct db *db, const char *path, int flags, struct catalog_stats *stats)
+int catalog_sync(struct db *db, const char *path, int flags,
+		 const struct catalog_compiler *cc, struct catalog_stats *stats)
 {
 	struct catalog c = { 0 };
 	struct catalog_stats local = { 0 };
@@ -1159,6 +1237,7 @@ int catalog_sync(struct db *db, const char *path, int flags, struct catalog_stat
 	if (!(flags & CATALOG_FORCE) && unchanged_since_sync(db, path))
 		return 0;
 	c.file = path;
+	c.cc = cc;
 	rc = load_catalog(db, &c, flags & CATALOG_FORCE);
 	if (rc == 0) {
 		stats->synced = 1;

@@ -3,6 +3,8 @@
 #ifndef JUDGE_DOMAIN_CATALOG_H
 #define JUDGE_DOMAIN_CATALOG_H
 
+#include <stddef.h>
+
 struct db;
 
 struct catalog_stats {
@@ -14,14 +16,30 @@ struct catalog_stats {
 #define CATALOG_FORCE    1  /* skip the cheap check: read and hash everything */
 #define CATALOG_OPTIONAL 2  /* a missing catalogue is fine when the db has problems */
 
+/* How the sync compiles a problem's own programs (custom checker, gen.c,
+ * validator.c), so that one that does not compile is the catalogue's error
+ * rather than an IE at the first submission. compile() returns 0 when the
+ * len bytes of source compile; 1 when they do not, with the compiler's
+ * diagnostics (printable) in *diag, malloc'd; -1 with err set when it could
+ * not try (no sandbox here): the sync then goes on without the check. */
+struct catalog_compiler {
+	int (*compile)(void *arg, const char *source, size_t len, char **diag);
+	void *arg;
+};
+
 /* Sync the catalogue at path into db: validate everything first, then write
  * the changes in one transaction, so a bad catalogue changes nothing.
  * Unchanged problems are not rewritten; problems no longer listed are
  * retired. Without CATALOG_FORCE, nothing is read when the catalogue's and
  * every problem folder's sizes and mtimes are as stored. Returns 0, or -1
  * with err set: ERR_INPUT for a catalogue error ("FILE:LINE:COL: message"),
- * ERR_INTERNAL when the database failed. stats may be NULL. */
-int catalog_sync(struct db *db, const char *path, int flags, struct catalog_stats *stats);
+ * ERR_INTERNAL when the database failed. stats may be NULL. With cc, the
+ * programs of every problem that is new or whose folder changed (every
+ * problem with CATALOG_FORCE) are compiled first; one that does not compile
+ * is ERR_INPUT "FOLDER/checker.c:LINE:COL: error: ... (the checker of
+ * problem 'x' does not compile)". cc may be NULL. */
+int catalog_sync(struct db *db, const char *path, int flags,
+		 const struct catalog_compiler *cc, struct catalog_stats *stats);
 
 struct db_problem;
 

@@ -429,24 +429,23 @@ static int next_norm_line(struct lines *ls, struct buf *b)
 	return 0;
 }
 
+#define LIST_MAX 3   /* missing or extra lines named in a message */
+
 static enum verdict check_unordered(const char *out, size_t outlen,
 				    const char *ans, size_t anslen,
 				    struct check_result *r)
 {
 	struct lineset set = { 0 };
-	struct lines la = { ans, anslen, 0, 0 }, lo = { out, outlen, 0, 0 }, sa, so;
-	struct buf norm = BUF_INIT, na = BUF_INIT, msg;
+	struct lines la = { ans, anslen, 0, 0 }, lo = { out, outlen, 0, 0 };
+	struct buf norm = BUF_INIT, na = BUF_INIT, msg, extra = BUF_INIT;
 	struct uline *u;
 	struct lslot *slot;
-	size_t i;
-	enum verdict v = V_AC;
+	size_t i, nans = 0, nout = 0, nextra = 0, nmissing = 0, named = 0;
 	int ha, ho;
 
 	/* Most outputs list the lines in the answer's order: walk both while
-	 * they agree, and hash only what is left. */
+	 * they agree, and hash nothing when they agree to the end. */
 	for (;;) {
-		sa = la;
-		so = lo;
 		ha = next_norm_line(&la, &na);
 		ho = next_norm_line(&lo, &norm);
 		if (!ha && !ho) {
@@ -454,47 +453,73 @@ static enum verdict check_unordered(const char *out, size_t outlen,
 			buf_release(&norm);
 			return finish(r, V_AC, NULL);
 		}
-		if (!ha || !ho || na.len != norm.len || memcmp(na.data, norm.data, na.len)) {
-			la = sa;
-			lo = so;
+		if (!ha || !ho || na.len != norm.len || memcmp(na.data, norm.data, na.len))
 			break;
-		}
 	}
+	/* they differ: every line from the start, so that a line repeated
+	 * more often than in the answer is named as such */
+	la = (struct lines){ ans, anslen, 0, 0 };
+	lo = (struct lines){ out, outlen, 0, 0 };
 	buf_release(&na);
 	buf_init(&msg, CHECK_MSG_MAX - 1);
 	buf_init(&set.arena, SIZE_MAX);
 	set.mask = 63;
 	set.slot = xcalloc(set.mask + 1, sizeof(*set.slot));
-	while (next_norm_line(&la, &norm))
+	while (next_norm_line(&la, &norm)) {
 		lineset_add(&set, buf_str(&norm), norm.len);
-	while (v == V_AC && next_norm_line(&lo, &norm)) {
+		nans++;
+	}
+	/* every output line: the extra ones (the first few named, with their
+	 * line numbers), then what is left of the answer is missing */
+	while (next_norm_line(&lo, &norm)) {
+		nout++;
 		u = lineset_find(&set, hash_bytes(buf_str(&norm), norm.len),
 				 buf_str(&norm), norm.len, &slot);
 		if (u && u->count) {
 			u->count--;
 			continue;
 		}
-		buf_addf(&msg, "line %zu: unexpected line ", lo.no);
-		quote(&msg, buf_str(&norm), norm.len);
-		if (u)
-			buf_addstr(&msg, " (more often than in the answer)");
-		v = V_WA;
-	}
-	/* Missing lines, reported in the answer's order. */
-	for (i = 0; v == V_AC && i < set.n; i++) {
-		if (!set.v[i].count)
+		if (nextra++ >= LIST_MAX)
 			continue;
-		buf_addstr(&msg, "missing line ");
-		quote(&msg, set.arena.data + set.v[i].off, set.v[i].len);
-		if (set.v[i].count > 1)
-			buf_addf(&msg, " (%zu times)", set.v[i].count);
-		v = V_WA;
+		buf_addf(&extra, "%sline %zu ", nextra > 1 ? ", " : "", lo.no);
+		quote(&extra, buf_str(&norm), norm.len);
+		if (u)
+			buf_addstr(&extra, " (more often than in the answer)");
 	}
+	for (i = 0; i < set.n; i++)
+		nmissing += set.v[i].count;
+	if (!nextra && !nmissing)
+		goto out;
+	buf_addf(&msg, "expected %zu line%s in any order, got %zu", nans, nans == 1 ? "" : "s",
+		 nout);
+	if (nmissing) {
+		buf_addstr(&msg, "; missing ");
+		/* in the answer's order */
+		for (i = 0; i < set.n && named < LIST_MAX; i++) {
+			if (!set.v[i].count)
+				continue;
+			buf_addstr(&msg, named++ ? ", " : "");
+			quote(&msg, set.arena.data + set.v[i].off, set.v[i].len);
+			if (set.v[i].count > 1)
+				buf_addf(&msg, " (%zu times)", set.v[i].count);
+		}
+		for (; i < set.n; i++)
+			named += set.v[i].count ? 1 : 0;
+		if (named > LIST_MAX)
+			buf_addf(&msg, " and %zu more", named - LIST_MAX);
+	}
+	if (nextra) {
+		buf_addf(&msg, "; extra %s", buf_str(&extra));
+		if (nextra > LIST_MAX)
+			buf_addf(&msg, " and %zu more", nextra - LIST_MAX);
+	}
+out:
 	free(set.v);
 	free(set.slot);
 	buf_release(&set.arena);
 	buf_release(&norm);
-	return finish(r, v, &msg);
+	buf_release(&extra);
+	return finish(r, nextra || nmissing ? V_WA : V_AC, &msg);
 }
 
 /* ---- regex -------------------------------------------------------------- */

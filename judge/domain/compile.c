@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,6 +158,22 @@ int compile_cache_open_dir(struct compile_cache *c, const char *dir,
 	return 0;
 }
 
+char *compile_cache_default_dir(const char *root)
+{
+	const char *x = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	struct passwd *pw;
+
+	/* the XDG base directory rules: only an absolute XDG_CACHE_HOME counts */
+	if (x && x[0] == '/')
+		return xasprintf("%s/judge", x);
+	if (!(home && home[0] == '/') && (pw = getpwuid(geteuid())) && pw->pw_dir &&
+	    pw->pw_dir[0] == '/')
+		home = pw->pw_dir;
+	if (home && home[0] == '/')
+		return xasprintf("%s/.cache/judge", home);
+	return xasprintf("%s/.cache/judge", root);
+}
+
 int compile_cache_open(struct compile_cache *c, const char *root)
 {
 	const char *e = getenv("JUDGE_CACHE"), *m = getenv("JUDGE_CACHE_MAX_MB");
@@ -171,7 +188,7 @@ int compile_cache_open(struct compile_cache *c, const char *root)
 			return err_set("JUDGE_CACHE_MAX_MB '%s' must be a positive "
 				       "number of megabytes", m);
 	}
-	dir = e && *e ? xstrdup(e) : xasprintf("%s/.cache/judge", root);
+	dir = e && *e ? xstrdup(e) : compile_cache_default_dir(root);
 	rc = compile_cache_open_dir(c, dir, mb * 1024 * 1024);
 	free(dir);
 	return rc;
@@ -716,13 +733,48 @@ int compile_read_source(const char *path, struct buf *b)
 		err_as(ERR_INPUT);
 		goto out;
 	}
-	if (!util_is_text(buf_str(b), b->len)) {
-		err_input("source file '%s' is not text (it holds NUL bytes or "
-			  "invalid UTF-8)", path);
+	/* Bytes that are not UTF-8 (a Latin-1 comment) are fine: gcc compiles
+	 * them, and whatever shows the source escapes them. A NUL byte is a
+	 * binary file. */
+	if (memchr(buf_str(b), 0, b->len)) {
+		err_input("source file '%s' is not text (it holds NUL bytes)", path);
 		goto out;
 	}
 	rc = 0;
 out:
 	close(fd);
 	return rc;
+}
+
+/* ---- diagnostics ---- */
+
+/* Whether p[0..n) contains word. */
+static int has_word(const char *p, size_t n, const char *word)
+{
+	size_t k = strlen(word), i;
+
+	for (i = 0; i + k <= n; i++)
+		if (!strncmp(p + i, word, k))
+			return 1;
+	return 0;
+}
+
+char *compile_first_error(const char *diag)
+{
+	/* the compiler's own error first, then the linker's, then any */
+	static const char *const marks[] = { "prog.c:", "undefined reference", "error", "" };
+	const char *p, *nl;
+	size_t n, k;
+
+	for (k = 0; k < sizeof(marks) / sizeof(marks[0]); k++) {
+		for (p = diag; *p; p = nl ? nl + 1 : p + n) {
+			nl = strchr(p, '\n');
+			n = nl ? (size_t)(nl - p) : strlen(p);
+			if (!n || (k == 0 ? !(strncmp(p, marks[0], 7) == 0 &&
+					     has_word(p, n, ": error:")) : !has_word(p, n, marks[k])))
+				continue;
+			return xstrndup(p, n > 300 ? 300 : n);
+		}
+	}
+	return xstrdup("the compiler said nothing");
 }

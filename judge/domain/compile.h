@@ -30,8 +30,15 @@ struct compile_cache {
 
 #define COMPILE_CACHE_INIT { NULL, 0 }
 
+/* The compile cache's folder when JUDGE_CACHE is not set, malloc'd:
+ * $XDG_CACHE_HOME/judge (when absolute), else $HOME/.cache/judge (the
+ * passwd entry's home when HOME is unset or relative), else
+ * ROOT/.cache/judge. A per-user folder: a checkout shared by several users
+ * keeps no binaries of theirs. */
+char *compile_cache_default_dir(const char *root);
+
 /* Open (create) the cache folder: $JUDGE_CACHE when set, else
- * ROOT/.cache/judge; cap from $JUDGE_CACHE_MAX_MB (default 512). The folder
+ * compile_cache_default_dir(root); cap from $JUDGE_CACHE_MAX_MB (default 512). The folder
  * must be owned by the effective user and writable by nobody else (it is
  * created 0711). Returns 0, or -1 with err set. */
 int compile_cache_open(struct compile_cache *c, const char *root);
@@ -116,9 +123,18 @@ void compile_key_with(const char *identity, enum compile_lang lang,
 long long compile_cache_evict(const struct compile_cache *c, unsigned keep_s);
 
 /* Read a source file given by the user into b: it must exist, be a regular
- * file, hold at most COMPILE_MAX_SOURCE bytes and be text (util_is_text).
+ * file, hold at most COMPILE_MAX_SOURCE bytes and no NUL byte (other bytes
+ * that are not UTF-8, such as a Latin-1 comment, are accepted: escape them
+ * when showing the source).
  * Returns 0, or -1 with err set to a one-line user message (ERR_INPUT). */
 int compile_read_source(const char *path, struct buf *b);
+
+/* The line of compile diagnostics (a compile_result's message) that says
+ * what is wrong: the first "prog.c:LINE:COL: error: ..." (the compile
+ * sandbox names the source prog.c: put the real name instead), else the
+ * linker's "undefined reference", else the first line with "error", else
+ * the first line; at most 300 bytes, malloc'd. */
+char *compile_first_error(const char *diag);
 
 
 #endif

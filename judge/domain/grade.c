@@ -20,6 +20,8 @@
 /* Bytes and lines of a sample's input shown with a wrong answer. */
 #define INPUT_SHOW_BYTES 400
 #define INPUT_SHOW_LINES 10
+#define STDERR_KEEP 200         /* bytes of stderr kept with a test's result */
+#define STDERR_LINE_SHOW 60     /* bytes of its first line in the message */
 
 /* A custom checker's limits: generous (it is trusted code) but bounded. */
 #define CHECKER_CPU_MS    10000
@@ -85,6 +87,10 @@ static char *describe_limit(const struct grading *g, const struct sbx_result *sr
 		return xasprintf("CPU time %u ms over the limit of %u ms (wall %u ms)",
 				 sr->cpu_ms, g->limits.cpu_ms, sr->wall_ms);
 	case SBX_MLE:
+		if (sr->alloc_bytes)
+			return xasprintf("an allocation of %.1f MB was refused: more than "
+					 "the memory limit of %lu MB", sr->alloc_bytes /
+					 (1024.0 * 1024.0), g->limits.memory_kb / 1024);
 		return xasprintf("peak memory %.1f MB over the limit of %lu MB",
 				 sr->memory_kb / 1024.0, g->limits.memory_kb / 1024);
 	case SBX_OLE:
@@ -96,6 +102,9 @@ static char *describe_limit(const struct grading *g, const struct sbx_result *sr
 			text_escape(&b, sr->syscall, strnlen(sr->syscall, sizeof(sr->syscall)),
 				     sizeof(sr->syscall), TEXT_QUOTE);
 			buf_addch(&b, '\'');
+			if (sr->open_write)
+				buf_addstr(&b, ": programs may not write files; read the input "
+					   "from stdin and write the answer to stdout");
 		} else if (sr->message[0]) {
 			text_escape(&b, sr->message, strnlen(sr->message, sizeof(sr->message)),
 				     sizeof(sr->message), TEXT_QUOTE);
@@ -296,6 +305,32 @@ char *grade_input_excerpt(const char *in, size_t len)
 	return buf_detach(&b, NULL);
 }
 
+/* Keep the start of what the program wrote to stderr, and when the answer
+ * was wrong say so in the message: an answer printed to stderr reads as
+ * "got end of output" otherwise. */
+static void note_stderr(struct grade_test *t, const struct sbx_result *sr)
+{
+	const char *p = sr->err.data, *nl = memchr(p, '\n', sr->err.len);
+	size_t first = nl ? (size_t)(nl - p) : sr->err.len;
+	struct buf b = BUF_INIT;
+
+	t->stderr_bytes = sr->err.len;
+	t->stderr_text = xstrndup(p, sr->err.len < STDERR_KEEP ? sr->err.len : STDERR_KEEP);
+	if (t->verdict != V_WA && t->verdict != V_PE)
+		return;
+	buf_addstr(&b, t->message ? t->message : "");
+	buf_addf(&b, "; it %swrote %s%zu byte%s to stderr, first line ",
+		 sr->out.len ? "also " : "", sr->err.truncated ? "more than " : "",
+		 sr->err.len, sr->err.len == 1 ? "" : "s");
+	buf_addch(&b, '\'');
+	text_escape(&b, p, first, STDERR_LINE_SHOW, TEXT_QUOTE);
+	buf_addch(&b, '\'');
+	if (!sr->out.len)
+		buf_addstr(&b, " (print the answer to stdout)");
+	free(t->message);
+	t->message = buf_detach(&b, NULL);
+}
+
 /* Run the solution on one test and judge it into t. -1 (err set) when the
  * sandbox failed; t is then IE. */
 static int run_test(struct grading *g, const char *in, size_t inlen,
@@ -346,8 +381,13 @@ static int run_test(struct grading *g, const char *in, size_t inlen,
 		t->verdict = cr.verdict;
 		t->message = xstrdup(cr.message);
 	}
-	if ((t->verdict == V_WA || t->verdict == V_PE) && (t->is_sample || t->is_local))
+	if ((t->verdict == V_WA || t->verdict == V_PE) && (t->is_sample || t->is_local)) {
 		t->input = grade_input_excerpt(in, inlen);
+		t->expected = grade_input_excerpt(ans, anslen);
+		t->got = grade_input_excerpt(sr.out.data, sr.out.len);
+	}
+	if (sr.err.len)
+		note_stderr(t, &sr);
 	sbx_result_release(&sr);
 	return rc;
 }
@@ -362,12 +402,16 @@ void grade_result_release(struct grade_result *r)
 		free(r->tests[i].name);
 		free(r->tests[i].message);
 		free(r->tests[i].input);
+		free(r->tests[i].expected);
+		free(r->tests[i].got);
+		free(r->tests[i].stderr_text);
 	}
 	free(r->tests);
 	for (i = 0; i < r->nskipped; i++)
 		free(r->skipped[i]);
 	free(r->skipped);
 	free(r->problem);
+	free(r->file_name);
 	free(r->compile_message);
 	free(r->error);
 	memset(r, 0, sizeof(*r));
@@ -405,6 +449,8 @@ static int store_result(const struct grade_env *env, const struct grade_result *
 	dr.signal = t->signal[0] ? (char *)t->signal : NULL;
 	dr.message = t->message;
 	dr.is_local = t->is_local;
+	dr.stderr_text = t->stderr_text;
+	dr.stderr_bytes = (long)t->stderr_bytes;
 	return db_result_add(env->db, r->submission, &dr);
 }
 
@@ -476,6 +522,7 @@ static int store_start(const struct grade_env *env, const struct db_problem *p,
 	sub.user = (char *)(o->user ? o->user : "user");
 	sub.source = src;
 	sub.lang = (char *)compile_lang_name(o->lang);
+	sub.file_name = (char *)o->file_name;
 	sub.contest = (char *)o->contest;
 	sub.letter = (char *)o->letter;
 	sub.submitted_at = o->submitted_at;
@@ -531,8 +578,11 @@ static int prepare_checker(struct grading *g, struct compile_result *chk,
 		return -1;
 	}
 	if (!chk->ok) {
-		set_error(r, "the checker of '%s' does not compile: %.300s", p->id,
-			  buf_str(&chk->message));
+		/* one line: the summary is one line */
+		char *line = compile_first_error(buf_str(&chk->message));
+
+		set_error(r, "the checker of '%s' does not compile: %s", p->id, line);
+		free(line);
 		return -1;
 	}
 	g->checker = chk->binary;
@@ -662,6 +712,7 @@ int grade_submission(const struct grade_env *env, const struct db_problem *p,
 	memset(r, 0, sizeof(*r));
 	r->problem = xstrdup(p->id);
 	r->lang = o->lang;
+	r->file_name = o->file_name ? xstrdup(o->file_name) : NULL;
 	r->verdict = V_AC;
 	r->compile_message = xstrdup("");
 	if (load_local_tests(env, p, o, &locals, &local_x, &nlocals) < 0) {
@@ -720,6 +771,7 @@ void grade_result_from_db(const struct db_submission *s, const struct db_problem
 		r->lang = LANG_C;
 		err_clear();
 	}
+	r->file_name = s->file_name ? xstrdup(s->file_name) : NULL;
 	r->verdict = s->verdict >= 0 && s->verdict < V_COUNT ? (enum verdict)s->verdict : V_IE;
 	r->passed = s->passed;
 	r->total = s->total;
@@ -748,5 +800,8 @@ void grade_result_from_db(const struct db_submission *s, const struct db_problem
 		t->exit_code = dr->exit_code;
 		snprintf(t->signal, sizeof(t->signal), "%s", dr->signal ? dr->signal : "");
 		t->message = xstrdup(dr->message ? dr->message : "");
+		t->stderr_text = dr->stderr_text && *dr->stderr_text ?
+			xstrdup(dr->stderr_text) : NULL;
+		t->stderr_bytes = dr->stderr_bytes > 0 ? (size_t)dr->stderr_bytes : 0;
 	}
 }

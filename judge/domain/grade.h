@@ -55,6 +55,7 @@ struct grade_result;
 struct grade_opts {
 	const char *user;          /* stored as the submitter; NULL: "user" */
 	enum compile_lang lang;    /* the solution's language (LANG_C by default) */
+	const char *file_name;     /* stored as the submitted file's name, or NULL */
 	int fail_fast;             /* stop at the first test that is not AC */
 	int store;                 /* record the submission in env->db */
 	const char *contest;       /* contest id and letter to store, or NULL */
@@ -89,12 +90,20 @@ struct grade_test {
 	char *input;                 /* sample and local tests that got WA or PE:
 	                              * the start of the input, escaped (newlines
 	                              * kept); else NULL */
+	char *expected, *got;        /* the same for the answer and the output
+	                              * (got is NULL in a result read back from the
+	                              * database: outputs are not stored) */
+	char *stderr_text;           /* the start of what the program wrote to
+	                              * stderr (raw bytes, at most 200); NULL: none */
+	size_t stderr_bytes;         /* how many bytes it wrote there (at most the
+	                              * 64 KB kept) */
 };
 
 struct grade_result {
 	long long submission;        /* the stored id; 0 when not stored */
 	char *problem;
 	enum compile_lang lang;      /* the solution's language */
+	char *file_name;             /* the submitted file's name, or NULL */
 	enum verdict verdict;        /* the first non-AC test's, AC when all pass */
 	int passed, total;           /* AC tests; every test (even not run) */
 	unsigned time_ms;            /* maxima over the tests that ran */

@@ -126,21 +126,32 @@ static void unordered_lines(void **state)
 	assert_int_equal(chk(DB_CHECKER_UNORDERED_LINES, "2\n3 4\n1  2\n", "2\n1 2\n3 4\n"), V_AC);
 	assert_int_equal(chk(DB_CHECKER_UNORDERED_LINES, "\n2\r\n\n3 4\n 1 2", "2\n1 2\n3 4\n"), V_AC);
 	assert_int_equal(chk(DB_CHECKER_UNORDERED_LINES, "2\n1 2\n1 3\n", "2\n1 2\n3 4\n"), V_WA);
-	assert_string_equal(res.message, "line 3: unexpected line '1 3'");
+	assert_string_equal(res.message, "expected 3 lines in any order, got 3; missing '3 4'; "
+			    "extra line 3 '1 3'");
 	assert_int_equal(chk(DB_CHECKER_UNORDERED_LINES, "2\n1 2\n1 2\n", "2\n1 2\n3 4\n"), V_WA);
-	assert_string_equal(res.message, "line 3: unexpected line '1 2'");
+	assert_string_equal(res.message, "expected 3 lines in any order, got 3; missing '3 4'; "
+			    "extra line 3 '1 2' (more often than in the answer)");
 	assert_int_equal(chk(DB_CHECKER_UNORDERED_LINES, "2\n3 4\n3 4\n1 2\n", "2\n1 2\n3 4\n"), V_WA);
-	assert_string_equal(res.message,
-			    "line 3: unexpected line '3 4' (more often than in the answer)");
+	assert_string_equal(res.message, "expected 3 lines in any order, got 4; "
+			    "extra line 3 '3 4' (more often than in the answer)");
 	assert_int_equal(chk(DB_CHECKER_UNORDERED_LINES, "1\n", "1\n2\n2\n"), V_WA);
-	assert_string_equal(res.message, "missing line '2' (2 times)");
+	assert_string_equal(res.message, "expected 3 lines in any order, got 1; "
+			    "missing '2' (2 times)");
 	assert_int_equal(chk(DB_CHECKER_UNORDERED_LINES, "2\n3 4\n", "2\n1 2\n3 4\n"), V_WA);
-	assert_string_equal(res.message, "missing line '1 2'");
+	assert_string_equal(res.message, "expected 3 lines in any order, got 2; missing '1 2'");
+	/* at most three of each are named; blank lines are not lines */
+	assert_int_equal(chk(DB_CHECKER_UNORDERED_LINES, "9\n\n8\n7\n6\n5\n",
+			     "1\n2\n3\n4\n5\n"), V_WA);
+	assert_string_equal(res.message, "expected 5 lines in any order, got 5; missing '1', "
+			    "'2', '3' and 1 more; extra line 1 '9', line 3 '8', line 4 '7' "
+			    "and 1 more");
+	assert_int_equal(chk(DB_CHECKER_UNORDERED_LINES, "2\n1\n", "1\n2\n"), V_AC);
+	assert_string_equal(res.message, "");
 	/* order within a line matters: lines are token sequences */
 	assert_int_equal(chk(DB_CHECKER_UNORDERED_LINES, "2 1\n", "1 2\n"), V_WA);
 	assert_int_equal(chk(DB_CHECKER_UNORDERED_LINES, "", ""), V_AC);
 	assert_int_equal(chk(DB_CHECKER_UNORDERED_LINES, "", "0\n"), V_WA);
-	assert_string_equal(res.message, "missing line '0'");
+	assert_string_equal(res.message, "expected 1 line in any order, got 0; missing '0'");
 }
 
 static void unordered_many_lines(void **state)
@@ -156,7 +167,8 @@ static void unordered_many_lines(void **state)
 	assert_int_equal(chkn(DB_CHECKER_UNORDERED_LINES, out.data, out.len, ans.data), V_AC);
 	buf_addstr(&out, "5 6\n");
 	assert_int_equal(chkn(DB_CHECKER_UNORDERED_LINES, out.data, out.len, ans.data), V_WA);
-	assert_string_equal(res.message, "line 20001: unexpected line '5 6'");
+	assert_string_equal(res.message, "expected 20000 lines in any order, got 20001; "
+			    "extra line 20001 '5 6'");
 	buf_release(&out);
 	buf_release(&ans);
 }

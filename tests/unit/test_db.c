@@ -322,17 +322,17 @@ static void submission_lifecycle(void **state)
 	/* history: newest first, filters */
 	s.id = 0; s.user = "bob";
 	assert_int_equal(db_submission_create(f->db, &s, NULL), 0);
-	assert_int_equal(db_submission_list(f->db, NULL, NULL, 0, &v, &n), 0);
+	assert_int_equal(db_submission_list(f->db, NULL, NULL, NULL, 0, &v, &n), 0);
 	assert_int_equal(n, 5);
 	assert_true(v[0].id > v[1].id);
 	assert_true(v[0].running);
 	assert_null(v[0].source);
 	db_submission_list_free(v, n);
-	assert_int_equal(db_submission_list(f->db, "alpha", "ana", 2, &v, &n), 0);
+	assert_int_equal(db_submission_list(f->db, "alpha", "ana", NULL, 2, &v, &n), 0);
 	assert_int_equal(n, 2);
 	assert_string_equal(v[0].user, "ana");
 	db_submission_list_free(v, n);
-	assert_int_equal(db_submission_list(f->db, "beta", NULL, 0, &v, &n), 0);
+	assert_int_equal(db_submission_list(f->db, "beta", NULL, NULL, 0, &v, &n), 0);
 	assert_int_equal(n, 0);
 	db_submission_list_free(v, n);
 
@@ -372,7 +372,7 @@ static void reap_dead_writer(void **state)
 
 	assert_int_equal(db_submissions_reap(f->db, &count), 0);
 	assert_int_equal(count, 1);
-	assert_int_equal(db_submission_list(f->db, NULL, NULL, 0, &v, &n), 0);
+	assert_int_equal(db_submission_list(f->db, NULL, NULL, NULL, 0, &v, &n), 0);
 	assert_int_equal(n, 2);
 	assert_int_equal(v[1].id + 1, v[0].id);
 	assert_int_equal(db_submission_get(f->db, v[1].id, &g), 0);
@@ -433,7 +433,7 @@ static void concurrent_writers(void **state)
 		assert_int_equal(waitpid(pids[i], &status, 0), pids[i]);
 		assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	}
-	assert_int_equal(db_submission_list(f->db, "alpha", NULL, 0, &v, &n), 0);
+	assert_int_equal(db_submission_list(f->db, "alpha", NULL, NULL, 0, &v, &n), 0);
 	assert_int_equal(n, 50);
 	for (size_t k = 0; k < n; k++)
 		assert_int_equal(v[k].verdict, V_AC);
