@@ -64,12 +64,36 @@ if [ -z "$T" ] || [ "$T" = unit ]; then
 	unit_tests unit-tests "$BUILD/unit-tests"
 fi
 
+verdicts=$(mktemp -d) || exit 3
+trap 'rm -f "$log"; rm -rf "$verdicts"' EXIT
 for t in tests/t[0-9]*.sh; do
 	[ -e "$t" ] || continue
 	[ "$T" = unit ] && break      # the unit tests alone (not t0620-...-junit)
 	case "$t" in *"$T"*) ;; *) continue ;; esac
-	run_script "$(basename "$t" .sh)" sh "$t"
+	JUDGE_TEST_VERDICTS="$verdicts/root" run_script "$(basename "$t" .sh)" sh "$t"
 done
+
+# parity NAME ROOT USER: the hostile battery's rows got the same verdict
+# as root and as the user, but where the table says the host may differ
+# (nomemcg=, when the user has no memory cgroup and root has one).
+parity() {
+	{
+		LC_ALL=C join -t '	' "$2" "$3" | awk -F '\t' -v memcg="$4" '
+			BEGIN {
+				while ((getline l < "tests/progs/expect.tsv") > 0) {
+					n = split(l, c, "\t"); p = c[1]; sub(/\.c$/, "", p)
+					if (match(c[3], /nomemcg=[A-Z]+/))
+						alt[p] = substr(c[3], RSTART + 8, RLENGTH - 8)
+				}
+			}
+			{ if ($2 == $3 || (memcg == "no" && alt[$1] == $3)) ok++
+			  else { bad++; print "  FAIL: " $1 ": " $2 " as root, " $3 " as the user" } }
+			END { print ok + 0 " passed, " bad + 0 " failed" }'
+	} > "$log" 2>&1
+	f=$(tail -n 1 "$log" | sed -n 's/.* \([0-9]*\) failed/\1/p')
+	[ "${f:-1}" -eq 0 ] || sed '$d' "$log"
+	tally "$1" 0
+}
 
 # The second pass, as a normal user: the sandbox's tests.
 USER_PASS="t0200 t0250 t0300 t0400"
@@ -80,7 +104,7 @@ if [ "$(id -u)" -eq 0 ] && [ "${JUDGE_TEST_USER_PASS:-1}" != 0 ]; then
 		total_skip=$((total_skip + 1))
 	else
 		user=$(mktemp -d /tmp/judge-user-pass.XXXXXX) || exit 3
-		trap 'rm -f "$log"; rm -rf "$user"' EXIT
+		trap 'rm -f "$log"; rm -rf "$user" "$verdicts"' EXIT
 		chmod 755 "$user"
 		mkdir -p "$user/tree/$BUILD" "$user/home"
 		cp -R bin tests problems solutions problems.toml "$user/tree/" &&
@@ -95,7 +119,7 @@ if [ "$(id -u)" -eq 0 ] && [ "${JUDGE_TEST_USER_PASS:-1}" != 0 ]; then
 		as_user() {
 			(cd "$user/tree" && setpriv --reuid="$USER_UID" --regid="$USER_UID" \
 				--clear-groups env HOME="$user/home" JUDGE_CACHE="$user/home/cache" \
-				TMPDIR=/tmp "$@")
+				TMPDIR=/tmp JUDGE_TEST_VERDICTS="$user/home/verdicts" "$@")
 		}
 		if [ -z "$T" ] || [ "$T" = unit ]; then
 			unit_tests "unit-tests (as uid $USER_UID)" as_user "$BUILD/unit-tests"
@@ -107,6 +131,16 @@ if [ "$(id -u)" -eq 0 ] && [ "${JUDGE_TEST_USER_PASS:-1}" != 0 ]; then
 				run_script "$(basename "$f" .sh) (as uid $USER_UID)" as_user sh "$f"
 			done
 		done
+		# Same program, same verdict: the battery's rows, root and user.
+		if [ -s "$verdicts/root" ] && [ -s "$user/home/verdicts" ]; then
+			memcg=$(as_user bin/judge doctor --json 2>/dev/null |
+				jq -r '.rows[] | select(.name == "cgroup: memory") | .level')
+			[ "$memcg" = ok ] && memcg=yes || memcg=no
+			LC_ALL=C sort -u "$verdicts/root" > "$verdicts/root.sorted"
+			LC_ALL=C sort -u "$user/home/verdicts" > "$verdicts/user.sorted"
+			parity "hostile battery: root and uid $USER_UID agree" \
+				"$verdicts/root.sorted" "$verdicts/user.sorted" "$memcg"
+		fi
 	fi
 fi
 

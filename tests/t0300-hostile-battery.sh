@@ -80,21 +80,27 @@ sentinels() {
 	} 2>&1 | sha256sum
 }
 # box_procs [prog]: the sandbox's processes ("uid pid stat comm"): as root
-# those of the sandbox uids (the programs and compilers), as a normal user
-# those of its own uid in another PID namespace (the box too), but for a
-# dead box process the host's init has yet to reap (a zombie whose parent
-# is PID 1: nothing of it runs); with "prog", only the program or compiler,
-# not the judge's box process.
+# those of the sandbox uids (the programs and compilers). As a normal user
+# those of its own uid in a PID namespace other than this script's whose
+# init is one of this script's judges (its environment holds $ENV_TOKEN:
+# other judges of the same user are not counted), but for a dead box
+# process the host's init has yet to reap (a zombie whose parent is PID 1:
+# nothing of it runs). With "prog", only the program or compiler, not the
+# judge's box process.
 box_procs() {
 	if is_root; then
 		ps -eo uid=,pid=,stat=,comm= | awk -v lo="$UID_LO" -v hi="$UID_HI" \
 			'$1 >= lo && $1 <= hi'
-	else
-		ps -eo uid=,pid=,ppid=,stat=,pidns=,comm= | awk -v me="$ME" -v ns="$MY_PIDNS" \
-			-v prog="$1" '$1 == me && $5 != ns && $5 != "-" &&
-			!($3 == 1 && $4 ~ /^Z/) && (prog == "" || $6 != "judge") {
-			print $1, $2, $4, $6 }'
+		return
 	fi
+	ps -eo uid=,pid=,ppid=,stat=,pidns=,comm= | awk -v me="$ME" -v ns="$MY_PIDNS" \
+		'$1 == me && $5 != ns && $5 != "-" && !($3 == 1 && $4 ~ /^Z/)' > "$SCRATCH/.procs"
+	[ -s "$SCRATCH/.procs" ] || return 0
+	ours=$(while read -r _u _p _pp _s _ns _c; do
+		grep -qaF -- "$ENV_TOKEN" "/proc/$_p/environ" 2>/dev/null && echo "$_ns"
+	done < "$SCRATCH/.procs" | sort -u | tr '\n' ' ')
+	awk -v ours=" $ours" -v prog="$1" 'index(ours, " " $5 " ") &&
+		(prog == "" || $6 != "judge") { print $1, $2, $4, $6 }' "$SCRATCH/.procs"
 }
 # The shared temporary folders are searched two levels deep after each
 # row (where a file made by an escaped program would be: the folders
@@ -103,11 +109,13 @@ box_procs() {
 # the run).
 # own_files [DEPTH]: as a normal user, its files in the shared temporary
 # folders, but for the scratch dir, the compile cache and the sandbox's own
-# folder.
+# folder, and what other judges of the same user make meanwhile (their
+# scratch dirs /tmp/judge-*, compile caches .cache/judge: the debris the
+# hostile programs aim at is looked for by name below).
 own_files() {
 	find /tmp /var/tmp /dev/shm ${1:+-maxdepth "$1"} -xdev \( -path "$SCRATCH" \
-		-o -path "$BOX_ROOT" -o -path "$JUDGE_CACHE" \) -prune -o -user "$ME" -print \
-		2>/dev/null | LC_ALL=C sort
+		-o -path "$BOX_ROOT" -o -path "$JUDGE_CACHE" -o -path '/tmp/judge-*' \
+		-o -path '*/.cache' \) -prune -o -user "$ME" -print 2>/dev/null | LC_ALL=C sort
 }
 is_root || own_files > "$SCRATCH/own-files.before"
 # uid_files [DEPTH]: files the sandbox left outside the box.
@@ -223,6 +231,9 @@ while IFS='	' read -r prog want extras; do
 	fi
 	esc_in_message=${got#* }
 	got=${got%% *}
+	# the verdict of each row, for run-all.sh to compare root's and a
+	# normal user's (the table allows alternatives; the two must agree)
+	[ -z "$JUDGE_TEST_VERDICTS" ] || printf '%s\t%s\n' "$name" "$got" >> "$JUDGE_TEST_VERDICTS"
 	case "|$want|" in
 	*"|$got|"*) pass "$name: $got" ;;
 	*) fail "$name: verdict $got, expected $want" \

@@ -34,7 +34,9 @@ for i in 1 2 3 4 5 6 7 8; do
 	if grep -q "^echo: $want" "out.$i"; then ok=$((ok + 1)); else fail "u$i: no $want" "$(cat "out.$i" "err.$i")"; fi
 done
 equals "eight verdicts reported" "$ok" 8
-errs=$(cat err.1 err.2 err.3 err.4 err.5 err.6 err.7 err.8)
+# (not as root, each judge first warns once that the sandbox is weaker)
+errs=$(cat err.1 err.2 err.3 err.4 err.5 err.6 err.7 err.8 |
+	grep -v "^judge: warning: the sandbox is weaker than it could be: ")
 lacks "nobody saw a locked database" "$errs" "locked"
 equals "nothing on stderr" "$errs" ""
 equals "eight submissions stored" "$(sqlite3 "$JUDGE_DB" "SELECT count(*) FROM submissions WHERE contest = 'spring' AND letter = 'A' AND status = 'done'")" 8
