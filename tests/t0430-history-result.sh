@@ -57,7 +57,7 @@ contains "history: suggestion" "$ERR" "did you mean 'sum'?"
 run "$JUDGE" result "$B"
 equals "result: exit 0" "$RC" 0
 contains "result: header" "$OUT" "submission $B"
-contains "result: header names the file" "$(printf '%s\n' "$OUT" | sed -n 1p)" " · echo-tokens · cat.c · bob · "
+contains "result: header names the file" "$(printf '%s\n' "$OUT" | sed -n 1p)" " · echo-tokens · C · cat.c · bob · "
 contains "result: table" "$OUT" "t05-wrong"
 contains "result: message" "$OUT" "line 1, token 3: expected '3', got '4'"
 contains "result: summary" "$OUT" "echo-tokens: WA on test t04-empty (4/10 passed)"

@@ -98,7 +98,8 @@ struct sync_compiler {
 	int tried, said;
 };
 
-static int sync_compile(void *arg, const char *source, size_t len, char **diag)
+static int sync_compile(void *arg, const char *path, const char *source, size_t len,
+			char **diag)
 {
 	struct sync_compiler *sc = arg;
 	struct compile_result r = COMPILE_RESULT_INIT;
@@ -116,7 +117,7 @@ static int sync_compile(void *arg, const char *source, size_t len, char **diag)
 	}
 	if (!sc->sbx)
 		return err_set("no sandbox for the sync");
-	rc = compile_c(&sc->cache, sc->sbx, source, len, &r);
+	rc = compile_source(&sc->cache, sc->sbx, compile_lang_of_path(path), source, len, &r);
 	if (rc == 0 && !r.cached && sc->ctx->verbose && !sc->said) {
 		sc->said = 1;
 		fprintf(stderr, "judge: compiling the problems' checkers, generators and "

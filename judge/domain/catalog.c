@@ -909,7 +909,8 @@ static int compile_one(const struct catalog *c, const struct cat_problem *cp,
 		       const char *kind, const char *path, const char *src, size_t len)
 {
 	char *diag = NULL, *line;
-	int rc = c->cc->compile(c->cc->arg, src, len, &diag);
+	int rc = c->cc->compile(c->cc->arg, path, src, len, &diag);
+	size_t k;
 
 	if (rc < 0) {
 		err_clear();   /* could not try: not the catalogue's fault */
@@ -920,8 +921,10 @@ static int compile_one(const struct catalog *c, const struct cat_problem *cp,
 		return 0;
 	}
 	line = compile_first_error(diag ? diag : "");
-	if (!strncmp(line, "prog.c:", 7))
-		err_input("%s:%s (the %s of problem '%s' does not compile)", path, line + 7,
+	/* the compiler's name for it, prog.c or prog.cpp: the file's own */
+	k = !strncmp(line, "prog.c:", 7) ? 7 : !strncmp(line, "prog.cpp:", 9) ? 9 : 0;
+	if (k)
+		err_input("%s:%s (the %s of problem '%s' does not compile)", path, line + k,
 			  kind, cp->p.id);
 	else
 		err_input("%s: %s (the %s of problem '%s' does not compile)", path, line,

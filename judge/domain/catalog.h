@@ -23,7 +23,9 @@ struct catalog_stats {
  * diagnostics (printable) in *diag, malloc'd; -1 with err set when it could
  * not try (no sandbox here): the sync then goes on without the check. */
 struct catalog_compiler {
-	int (*compile)(void *arg, const char *source, size_t len, char **diag);
+	/* path names the source (its extension gives the language) */
+	int (*compile)(void *arg, const char *path, const char *source, size_t len,
+		       char **diag);
 	void *arg;
 };
 
