@@ -21,7 +21,7 @@ endif
 # XML in the end-to-end tests; bc checks sums, procps gives ps and pgrep,
 # bsdutils script(1) for the terminal checks, util-linux setpriv for the
 # runs as a normal user).
-DEB_PKGS := pkg-config gcc make libc6-dev libsqlite3-dev libseccomp-dev \
+DEB_PKGS := pkg-config gcc g++ make libc6-dev libsqlite3-dev libseccomp-dev \
             libpcre2-dev libcmocka-dev nettle-dev libjansson-dev jq python3 sqlite3 \
             bc procps bsdutils util-linux
 
