@@ -18,15 +18,19 @@ mkdir -p /dev/pts && mount -t devpts -o newinstance,ptmxmode=0666 devpts /dev/pt
 mount -t cgroup2 -o nsdelegate cgroup2 /sys/fs/cgroup
 hostname judge-vm
 CG=/sys/fs/cgroup
+# The harness's own files, out of /tmp: the battery as a normal user lists
+# /tmp before and after each row, and the root pass runs beside it.
+H=/run/judge-vm
+mkdir -p $H
 cd "$ROOT" || { echo "vm: 0 passed, 1 failed, 0 skipped"; poweroff -f; }
 echo "vm: $(uname -r), $(nproc) CPUs, cgroup controllers: $(cat $CG/cgroup.controllers)"
 
 # A normal user of our own: the first free uid from 1000.
 U=1000
 while getent passwd $U >/dev/null || getent group $U >/dev/null; do U=$((U + 1)); done
-echo "judgeuser:x:$U:$U:judge test user:/tmp/home:/bin/sh" >> /etc/passwd
+echo "judgeuser:x:$U:$U:judge test user:$H/home:/bin/sh" >> /etc/passwd
 echo "judgeuser:x:$U:" >> /etc/group
-mkdir -p /tmp/home && chown $U:$U /tmp/home
+mkdir -p $H/home && chown $U:$U $H/home
 
 PASSED=0; FAILED=0; SKIPPED=0
 tally() { # NAME LOGFILE: add the last "N passed, N failed[, N skipped]" line
@@ -41,29 +45,29 @@ tally() { # NAME LOGFILE: add the last "N passed, N failed[, N skipped]" line
 }
 check() { # NAME CMD...: one counted check
 	name=$1; shift
-	if "$@" >/tmp/check.log 2>&1; then PASSED=$((PASSED + 1)); echo "vm: ok   $name"
-	else FAILED=$((FAILED + 1)); echo "vm: FAIL $name"; sed 's/^/vm:     /' /tmp/check.log | head -n 20; fi
+	if "$@" >$H/check.log 2>&1; then PASSED=$((PASSED + 1)); echo "vm: ok   $name"
+	else FAILED=$((FAILED + 1)); echo "vm: FAIL $name"; sed 's/^/vm:     /' $H/check.log | head -n 20; fi
 }
 
 # as USER CMD...: run CMD as root (USER=root) or as the test user.
 as() {
 	who=$1; shift
 	if [ "$who" = root ]; then env HOME=/root "$@"
-	else setpriv --reuid=$U --regid=$U --clear-groups env HOME=/tmp/home USER=judgeuser "$@"; fi
+	else setpriv --reuid=$U --regid=$U --clear-groups env HOME=$H/home USER=judgeuser "$@"; fi
 }
 
 # doctor WHO LABEL: `judge doctor` as WHO, its table into the log (for the
 # README) and its JSON kept for doctor_row.
 doctor() {
 	as "$1" "$ROOT/bin/judge" --no-color doctor 2>&1 | sed "s/^/doctor ($2): /"
-	as "$1" "$ROOT/bin/judge" doctor --json > /tmp/doctor.json 2>/tmp/doctor.err
+	as "$1" "$ROOT/bin/judge" doctor --json > $H/doctor.json 2>$H/doctor.err
 }
 # doctor_row NAME LEVEL TEXT: the last doctor's row NAME is at LEVEL with
 # TEXT in its description.
 doctor_row() {
 	jq -e --arg n "$1" --arg l "$2" --arg t "$3" \
 		'.rows[] | select(.name == $n) | select(.level == $l and (.what | contains($t)))' \
-		/tmp/doctor.json || { cat /tmp/doctor.json /tmp/doctor.err; return 1; }
+		$H/doctor.json || { cat $H/doctor.json $H/doctor.err; return 1; }
 }
 
 # suite WHO LABEL [TESTS]: the sandbox's tests (or TESTS) as WHO. Compiled programs come from
@@ -75,14 +79,14 @@ suite() { # WHO LABEL [TESTS]
 	if [ "$who" = root ]; then
 		unset JUDGE_CACHE
 	else
-		export JUDGE_CACHE=/tmp/cache-$label
+		export JUDGE_CACHE=$H/cache-$label
 		mkdir -p "$JUDGE_CACHE"
 		cp -a "$ROOT/.cache/judge/." "$JUDGE_CACHE/" 2>/dev/null
 		chown -R $U:$U "$JUDGE_CACHE" && chmod 700 "$JUDGE_CACHE"
 	fi
 	for t in $tests; do
-		T=$t JUDGE_TEST_USER_PASS=0 as "$who" sh tests/run-all.sh > /tmp/suite-$label.log 2>&1
-		tally "$t ($label)" /tmp/suite-$label.log
+		T=$t JUDGE_TEST_USER_PASS=0 as "$who" sh tests/run-all.sh > $H/suite-$label.log 2>&1
+		tally "$t ($label)" $H/suite-$label.log
 	done
 }
 
@@ -111,9 +115,11 @@ check "doctor as a user without delegation: RLIMIT_AS instead" \
 suite user plain t0150
 # The root pass runs beside the delegated user's (two vCPUs; neither
 # asserts a timing), from here: in the root cgroup, outside the subtree.
+# Its scratch folders go elsewhere too (TMPDIR), for the same reason.
 ( PASSED=0 FAILED=0 SKIPPED=0
-  suite root root > /tmp/root-pass.out 2>&1
-  echo "$PASSED $FAILED $SKIPPED" > /tmp/root-pass.counts ) &
+  mkdir -p $H/tmp-root && export TMPDIR=$H/tmp-root
+  suite root root > $H/root-pass.out 2>&1
+  echo "$PASSED $FAILED $SKIPPED" > $H/root-pass.counts ) &
 root_pass=$!
 fi
 
@@ -130,8 +136,8 @@ check "doctor as a delegated user: cgroup v2, delegated" \
 check "doctor as a delegated user: pids cgroup" doctor_row "cgroup: pids" ok "pids.max"
 suite user delegated
 wait $root_pass
-cat /tmp/root-pass.out
-read -r p f k < /tmp/root-pass.counts || f=1
+cat $H/root-pass.out
+read -r p f k < $H/root-pass.counts || f=1
 PASSED=$((PASSED + ${p:-0})); FAILED=$((FAILED + ${f:-1})); SKIPPED=$((SKIPPED + ${k:-0}))
 # the judge may not loosen its own limits or leave its subtree
 check "the user cannot raise the delegated group's memory.max" \
