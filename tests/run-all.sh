@@ -64,7 +64,7 @@ if [ -z "$T" ] || [ "$T" = unit ]; then
 	unit_tests unit-tests "$BUILD/unit-tests"
 fi
 
-verdicts=$(mktemp -d) || exit 3
+verdicts=$(mktemp -d "${TMPDIR:-/tmp}/judge-verdicts.XXXXXX") || exit 3
 trap 'rm -f "$log"; rm -rf "$verdicts"' EXIT
 for t in tests/t[0-9]*.sh; do
 	[ -e "$t" ] || continue

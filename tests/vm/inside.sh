@@ -41,7 +41,7 @@ tally() { # NAME LOGFILE: add the last "N passed, N failed[, N skipped]" line
 	[ -n "$line" ] || f=1
 	PASSED=$((PASSED + ${p:-0})); FAILED=$((FAILED + ${f:-0})); SKIPPED=$((SKIPPED + ${s:-0}))
 	printf 'vm: %-44s %s\n' "$1" "${line:-no summary}"
-	[ "${f:-0}" -eq 0 ] || sed -n '/FAIL\|ERROR\|LINE/p' "$2" | head -n 40 | sed 's/^/vm:     /'
+	[ "${f:-0}" -eq 0 ] || grep -E 'FAIL|ERROR|LINE|^ +\| ' "$2" | head -n 40 | sed 's/^/vm:     /'
 }
 check() { # NAME CMD...: one counted check
 	name=$1; shift
