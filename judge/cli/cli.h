@@ -155,6 +155,7 @@ int judge_rescope(const struct judge_ctx *ctx, int argc, char **argv);
 void judge_scope_started(void);
 
 /* Subcommands, one file each (judge/cli/cmd_NAME.c). */
+int cmd_cases(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_complexity(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_contest(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_doctor(struct judge_ctx *ctx, int argc, char **argv);
@@ -167,5 +168,6 @@ int cmd_run(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_show(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_stress(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_submit(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_test(struct judge_ctx *ctx, int argc, char **argv);
 
 #endif

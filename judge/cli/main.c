@@ -27,6 +27,8 @@ static int cmd_help(struct judge_ctx *ctx, int argc, char **argv);
 /* Sorted by name; flags say what main() sets up first and takes down after
  * (cli.h). 'contest' catches signals itself, for its submit only. */
 static const struct judge_cmd commands[] = {
+	{ "cases",      cmd_cases,      CMD_DB | CMD_SANDBOX,
+	  "list, add and remove your local test cases of a problem" },
 	{ "complexity", cmd_complexity, GRADES, "estimate how a solution's running time grows" },
 	{ "contest",    cmd_contest,    CMD_DB | CMD_SANDBOX,
 	  "create, start, submit to and score local contests" },
@@ -42,6 +44,8 @@ static const struct judge_cmd commands[] = {
 	{ "show",       cmd_show,       CMD_DB, "show a problem's statement, limits and samples" },
 	{ "stress",     cmd_stress,     GRADES, "find and shrink a counterexample against a reference" },
 	{ "submit",     cmd_submit,     GRADES, "grade a solution on every test of a problem" },
+	{ "test",       cmd_test,       GRADES,
+	  "run a solution on the samples and your local tests; store nothing" },
 };
 
 static void print_usage(FILE *f)

@@ -36,6 +36,7 @@ struct grading {
 	const char *binary;            /* the solution */
 	struct check_params params;
 	const char *checker;           /* custom: the checker binary */
+	int excerpts;                  /* grade_opts.excerpts */
 	char *tmp;                     /* custom: folder for input/output/answer */
 	char *tmp_in, *tmp_out, *tmp_ans;
 };
@@ -381,7 +382,9 @@ static int run_test(struct grading *g, const char *in, size_t inlen,
 		t->verdict = cr.verdict;
 		t->message = xstrdup(cr.message);
 	}
-	if ((t->verdict == V_WA || t->verdict == V_PE) && (t->is_sample || t->is_local)) {
+	if ((t->verdict == V_WA || t->verdict == V_PE ||
+	     (g->excerpts && t->verdict != V_AC && t->verdict != V_IE)) &&
+	    (t->is_sample || t->is_local)) {
 		t->input = grade_input_excerpt(in, inlen);
 		t->expected = grade_input_excerpt(ans, anslen);
 		t->got = grade_input_excerpt(sr.out.data, sr.out.len);
@@ -485,9 +488,10 @@ static int make_tmp(struct grading *g)
 	return 0;
 }
 
-/* A stored practice submission (not a contest's, no extra tests given) is
- * graded on the user's local tests too: the counterexamples 'judge stress'
- * saved. Fills *x (malloc'd, pointing into *v) and *n. */
+/* A stored practice submission (not a contest's, no extra tests given), and
+ * 'judge test', is graded on the user's local tests too: the
+ * counterexamples 'judge stress' saved and the user's own ('judge cases').
+ * Fills *x (malloc'd, pointing into *v) and *n. */
 static int load_local_tests(const struct grade_env *env, const struct db_problem *p,
 			    const struct grade_opts *o, struct db_local_test **v,
 			    struct grade_extra_test **x, size_t *n)
@@ -497,7 +501,7 @@ static int load_local_tests(const struct grade_env *env, const struct db_problem
 	*v = NULL;
 	*x = NULL;
 	*n = 0;
-	if (!o->store || o->contest || o->nextra)
+	if (!(o->store || o->local_tests) || o->contest || o->nextra)
 		return 0;
 	if (db_local_test_list(env->db, p->id, o->user ? o->user : "user", v, n) < 0)
 		return -1;
@@ -697,6 +701,22 @@ static int run_tests(struct grading *g, const struct grade_opts *o,
 	return rc;
 }
 
+/* p with only its sample tests, as a shallow copy in *copy whose tests
+ * array (malloc'd, the caller frees it) borrows p's tests. */
+static const struct db_problem *only_samples(const struct db_problem *p,
+					     struct db_problem *copy)
+{
+	int i;
+
+	*copy = *p;
+	copy->tests = xcalloc((size_t)p->test_count + 1, sizeof(*copy->tests));
+	copy->test_count = 0;
+	for (i = 0; i < p->test_count; i++)
+		if (p->tests[i].is_sample)
+			copy->tests[copy->test_count++] = p->tests[i];
+	return copy;
+}
+
 int grade_submission(const struct grade_env *env, const struct db_problem *p,
 		     const char *source, size_t len, const struct grade_opts *o,
 		     struct grade_result *r)
@@ -706,10 +726,13 @@ int grade_submission(const struct grade_env *env, const struct db_problem *p,
 	const struct grade_extra_test *extra = o->extra;
 	size_t nextra = o->nextra, nlocals = 0;
 	struct compile_result sol = COMPILE_RESULT_INIT, chk = COMPILE_RESULT_INIT;
-	struct grading g = { .env = env, .p = p };
+	struct grading g = { .env = env, .p = p, .excerpts = o->excerpts };
+	struct db_problem samples;
 	int stored = 0, store_failed = 0;
 
 	memset(r, 0, sizeof(*r));
+	if (o->samples_only)
+		g.p = p = only_samples(p, &samples);
 	r->problem = xstrdup(p->id);
 	r->lang = o->lang;
 	r->file_name = o->file_name ? xstrdup(o->file_name) : NULL;
@@ -754,6 +777,8 @@ finish:
 	compile_result_release(&chk);
 	free(local_x);
 	db_local_test_list_free(locals, nlocals);
+	if (o->samples_only)
+		free(samples.tests);
 	return store_failed ? -1 : 0;
 }
 
