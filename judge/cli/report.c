@@ -5,6 +5,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "db/db.h"
 #include "judge/domain/check.h"
 #include "judge/domain/compile.h"
 #include "judge/cli/cli.h"
@@ -311,6 +312,31 @@ json_t *report_json(const struct grade_result *r)
 	for (i = 0; i < r->nskipped; i++)
 		json_array_append_new(tests, jstr(r->skipped[i]));
 	json_object_set_new(o, "skipped", tests);
+	return o;
+}
+
+json_t *report_problem_json(const struct db_problem *p)
+{
+	json_t *o = json_object(), *tags = json_array();
+	size_t k;
+
+	for (k = 0; k < p->ntags; k++)
+		json_array_append_new(tags, jstr(p->tags[k]));
+	json_object_set_new(o, "id", jstr(p->id));
+	json_object_set_new(o, "title", jstr(p->title));
+	json_object_set_new(o, "time_limit_ms", json_integer(p->time_limit_ms));
+	json_object_set_new(o, "memory_limit_mb", json_integer(p->memory_limit_mb));
+	json_object_set_new(o, "stack_limit_mb", json_integer(p->stack_limit_mb));
+	json_object_set_new(o, "output_limit_kb", json_integer(p->output_limit_kb));
+	json_object_set_new(o, "checker", json_string(db_checker_name(p->checker)));
+	if (p->checker == DB_CHECKER_FLOAT) {
+		json_object_set_new(o, "abs_tolerance", json_real(p->abs_tolerance));
+		json_object_set_new(o, "rel_tolerance", json_real(p->rel_tolerance));
+	}
+	json_object_set_new(o, "tags", tags);
+	json_object_set_new(o, "complexity", jstr(p->complexity));
+	json_object_set_new(o, "tests", json_integer(p->test_count));
+	json_object_set_new(o, "retired", json_boolean(p->retired));
 	return o;
 }
 

@@ -65,6 +65,14 @@ int report_print_json(json_t *j);
 /* A JSON string of any bytes (invalid UTF-8 replaced). New reference. */
 json_t *report_json_string(const char *p, size_t n);
 
+struct db_problem;
+
+/* What 'judge list --json' and 'judge show --json' both say about problem
+ * p: id, title, time_limit_ms, memory_limit_mb, stack_limit_mb,
+ * output_limit_kb, checker (with abs_tolerance and rel_tolerance for
+ * float), tags, complexity, tests, retired. New reference. */
+json_t *report_problem_json(const struct db_problem *p);
+
 /* "10.0 MB" for a size in KB, into out. */
 const char *report_memory(unsigned long kb, char out[32]);
 
