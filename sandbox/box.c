@@ -730,6 +730,7 @@ fail:
 static __attribute__((noreturn)) void box_waiter(int ctl, int job, pid_t judge,
 						 const struct box_conf *conf)
 {
+	static const int reset[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 	struct box_res res;
 	int i, hc, hj, flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET |
 		CLONE_NEWIPC | CLONE_NEWUTS;
@@ -739,6 +740,14 @@ static __attribute__((noreturn)) void box_waiter(int ctl, int job, pid_t judge,
 	res.kind = RES_FAIL;
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != judge)
 		_exit(1);
+	/* A process group of its own, as the compiler's waiter has: a
+	 * terminal's Ctrl-C goes to the judge's group, and the judge decides
+	 * (the first lets the test finish, the second cancels the run). In the
+	 * judge's group the waiter died of it, the box with it, and the test
+	 * read "the box process died". The judge's handlers are not ours. */
+	setpgid(0, 0);
+	for (i = 0; i < (int)(sizeof(reset) / sizeof(reset[0])); i++)
+		signal(reset[i], SIG_DFL);
 	for (i = 0; i < 3; i++) {
 		if (conf->cg_fds[i] >= 0 && write(conf->cg_fds[i], "0", 1) != 1) {
 			res.fail_step = STEP_CGROUP;

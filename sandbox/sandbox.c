@@ -34,7 +34,10 @@
  *   namespace; B and a waiting R also quit when the judge's end of the
  *   sockets closes. The parent-death signal follows the judge THREAD that
  *   called sbx_open: a worker must be used from a thread that outlives it
- *   (or the process's main thread).
+ *   (or the process's main thread). W starts a process group of its own
+ *   (so does the compiler's waiter) with the default signal actions: a
+ *   terminal's Ctrl-C reaches the judge alone, which decides what it means
+ *   (the front end cancels a run with sbx_cancel).
  *
  *   R sets itself up with plain system calls, in this order:
  *     the job: limits, argv, filter, fds; the extra files bound (read-only,

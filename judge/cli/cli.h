@@ -40,9 +40,10 @@ struct judge_ctx {
 	/* CMD_SANDBOX: set by judge_sandbox(), closed by main() */
 	struct compile_cache *cache;
 	struct sbx *sbx;           /* sandbox worker 0 */
-	/* CMD_CANCEL: becomes non-zero at the first SIGINT, SIGTERM or SIGHUP
-	 * (the second one kills the judge); pass it to the domain as its
-	 * cancel flag. NULL for other commands. */
+	/* CMD_CANCEL: becomes 1 at the first SIGINT, SIGTERM or SIGHUP, 2 at
+	 * the second, which also cancels the run worker 0 is doing (the
+	 * domain then drops that run's result); the third kills the judge.
+	 * Pass it to the domain as its cancel flag. NULL for other commands. */
 	volatile sig_atomic_t *cancel;
 };
 

@@ -64,6 +64,9 @@ static int measure_size(struct stress_tools *t, const char *bin,
 			r = (struct sbx_result)SBX_RESULT_INIT;
 			if (stress_run(t, bin, in.data, in.len, cpu_ms, &r) < 0) {
 				rc = -1;
+			} else if (o->cancel && *o->cancel > 1) {
+				m->interrupted = 1;   /* the run was cut short */
+				rc = 1;
 			} else if (r.status != SBX_OK) {
 				m->stopped_at = size;
 				m->stop_verdict = grade_status_verdict(r.status);

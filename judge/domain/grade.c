@@ -630,6 +630,18 @@ static int grade_test(struct grading *g, size_t i, const struct grade_extra_test
 	return 0;
 }
 
+/* Forget test t, run but not counted. */
+static void discard_test(struct grade_test *t)
+{
+	free(t->name);
+	free(t->message);
+	free(t->input);
+	free(t->expected);
+	free(t->got);
+	free(t->stderr_text);
+	memset(t, 0, sizeof(*t));
+}
+
 /* Add test t (just run) to r's counts; the first failing test's verdict is
  * the submission's. */
 static void tally(struct grade_result *r, const struct grade_test *t, int *failed)
@@ -679,6 +691,15 @@ static int run_tests(struct grading *g, const struct grade_opts *o,
 		t = &r->tests[r->ntests];
 		if (grade_test(g, i, extra, &in, &ans, t, r) < 0)
 			break;
+		if (o->cancel && *o->cancel > 1) {
+			/* a second signal cut this run short: what it got (or the
+			 * sandbox's failure) is not a verdict */
+			discard_test(t);
+			free(r->error);
+			r->error = NULL;
+			set_error(r, "interrupted");
+			break;
+		}
 		tally(r, t, &failed);
 		if (stored && store_result(g->env, r, t) < 0) {
 			rc = -1;

@@ -77,7 +77,8 @@ struct grade_opts {
 	void *progress_arg;
 	/* When not NULL and it becomes non-zero (a signal handler may set it),
 	 * grading stops after the current test with verdict IE, error
-	 * "interrupted". */
+	 * "interrupted". 2 or more: the current run was cut short as well
+	 * (sbx_cancel), so that test is dropped, not counted or stored. */
 	volatile sig_atomic_t *cancel;
 	time_t submitted_at;       /* stored submission time; 0: util_now() */
 };

@@ -494,6 +494,10 @@ int stress_search(struct stress_tools *t, struct grade_checker *chk, const char 
 			err_prefix("'gen %llu %ld%s%s'", seed, size, *mode ? " " : "", mode);
 			break;
 		}
+		if (o->cancel && *o->cancel > 1) {   /* the run was cut short */
+			r->interrupted = 1;
+			break;
+		}
 		r->runs++;
 		if (tr.verdict != V_AC) {
 			r->found = 1;
@@ -790,6 +794,8 @@ static int attempt(struct shrinker *s, const char *in, size_t len, int validate,
 	if (rc < 0 && err_kind() == ERR_INPUT) {
 		err_clear();
 		rc = 0;
+	} else if (rc == 0 && s->o->cancel && *s->o->cancel > 1) {
+		rc = 0;   /* the run was cut short: it tells nothing */
 	} else if (rc == 0 && tr.verdict == s->r->verdict) {
 		keep_case(s->r, in, len, size, seed, s->r->mode, &tr);
 		rc = 1;
