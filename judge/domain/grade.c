@@ -51,22 +51,34 @@ void grade_limits(const struct db_problem *p, struct sbx_limits *l)
 	l->output_kb = p->output_limit_kb > 0 ? (unsigned long)p->output_limit_kb : 0;
 }
 
+char *grade_stack_message(const struct sbx_result *sr)
+{
+	char sig[16];
+
+	if (sr->stack_used_kb)
+		return xasprintf("stack overflow: recursion too deep? (out of time with the "
+				 "stack at %.1f MB of its %.1f MB limit)",
+				 sr->stack_used_kb / 1024.0, sr->stack_kb / 1024.0);
+	return xasprintf("killed by %s: stack overflow: recursion too deep? (the stack "
+			 "limit is %.1f MB)", util_signal_name(sr->signal, sig),
+			 sr->stack_kb / 1024.0);
+}
+
 /* Why a program that crashed or exited non-zero did so, with a hint. */
-static char *describe_re(const struct grading *g, const struct sbx_result *sr)
+static char *describe_re(const struct sbx_result *sr)
 {
 	char sig[16];
 	const char *hint = "";
 
+	if (sr->stack_overflow)
+		return grade_stack_message(sr);
 	if (!sr->signal)
 		return xasprintf("exited with code %d", sr->exit_code);
 	util_signal_name(sr->signal, sig);
 	switch (sr->signal) {
 	case SIGSEGV:
-		/* a stack overflow touches the stack up to its limit first (the
-		 * peak is sampled, so allow some slack) */
-		hint = g->limits.stack_kb && sr->memory_kb * 4 >= g->limits.stack_kb * 3 ?
-			" (stack limit reached: recursion too deep?)" :
-			" (invalid memory access)";
+		/* a stack overflow is the sandbox's stack_overflow, above */
+		hint = " (invalid memory access)";
 		break;
 	case SIGFPE: hint = " (division by zero?)"; break;
 	case SIGABRT: hint = " (abort() or a failed assert)"; break;
@@ -365,7 +377,7 @@ static int run_test(struct grading *g, const char *in, size_t inlen,
 		util_signal_name(sr.signal, t->signal);
 	t->verdict = grade_status_verdict(sr.status);
 	if (sr.status == SBX_RE) {
-		t->message = describe_re(g, &sr);
+		t->message = describe_re(&sr);
 	} else if (sr.status != SBX_OK) {
 		t->message = describe_limit(g, &sr);
 	} else if (g->checker) {

@@ -132,6 +132,11 @@ struct grade_result {
 
 void grade_result_release(struct grade_result *r);
 
+/* What a run the sandbox found to be a stack overflow (sr->stack_overflow)
+ * is told: "killed by SIGSEGV: stack overflow: recursion too deep? (...)",
+ * or the same after running out of time. Malloc'd. */
+char *grade_stack_message(const struct sbx_result *sr);
+
 /* The verdict of a run that ended with sandbox status st (SBX_OK is AC:
  * the output still has to be checked). */
 enum verdict grade_status_verdict(enum sbx_status st);
