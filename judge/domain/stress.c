@@ -190,6 +190,24 @@ static void take_output(struct sbx_result *r, struct buf *out)
 
 #define MAX_GEN_ARGS 16
 
+/* N from a first line "size N" (N > 0), else 0. */
+static long reported_size(const struct buf *err)
+{
+	char line[64], *end;
+	size_t n = 0;
+	long v;
+
+	while (n < err->len && n < sizeof(line) - 1 && err->data[n] != '\n') {
+		line[n] = err->data[n];
+		n++;
+	}
+	line[n] = 0;
+	if (strncmp(line, "size ", 5) || line[5] < '1' || line[5] > '9')
+		return 0;
+	v = strtol(line + 5, &end, 10);
+	return *end ? 0 : v;
+}
+
 int stress_generate(struct stress_tools *t, unsigned long long seed, long size,
 		    const char *mode, struct buf *out)
 {
@@ -222,6 +240,7 @@ int stress_generate(struct stress_tools *t, unsigned long long seed, long size,
 			       r.message[0] ? r.message : sbx_status_name(r.status));
 	} else {
 		take_output(&r, out);
+		t->reported_size = reported_size(&r.err);
 	}
 	sbx_result_release(&r);
 	free(copy);

@@ -40,6 +40,8 @@ struct stress_tools {
 	                                  * first, then each distinct one of gen.list */
 	size_t nmodes;
 	struct sbx_limits limits;        /* the problem's (grade_limits) */
+	long reported_size;              /* the size the last generated input
+	                                  * reports (stress_generate), 0: none */
 };
 
 #define STRESS_TOOLS_INIT { 0 }
@@ -65,7 +67,10 @@ void stress_tools_set_mode(struct stress_tools *t, const char *mode);
 
 /* Run `gen SEED SIZE [MODE...]` into out (mode: extra arguments separated
  * by spaces, or NULL). 0, or -1: ERR_INPUT when the generator failed (err
- * says how). */
+ * says how). A generator may report the input's size as the first line of
+ * its stderr, "size N" (N a positive integer: the cells r*c of a grid, the
+ * edges of a graph; what the running time grows with, when SIZE is not
+ * that): t->reported_size is N, or 0 when it says nothing of the kind. */
 int stress_generate(struct stress_tools *t, unsigned long long seed, long size,
 		    const char *mode, struct buf *out);
 
