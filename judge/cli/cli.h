@@ -45,6 +45,9 @@ struct judge_ctx {
 	 * domain then drops that run's result); the third kills the judge.
 	 * Pass it to the domain as its cancel flag. NULL for other commands. */
 	volatile sig_atomic_t *cancel;
+	/* the command table (main.c), for 'judge completion' */
+	const struct judge_cmd *commands;
+	size_t ncommands;
 };
 
 /* Command flags: what main() sets up before calling the command and takes
@@ -157,6 +160,7 @@ void judge_scope_started(void);
 
 /* Subcommands, one file each (judge/cli/cmd_NAME.c). */
 int cmd_cases(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_completion(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_complexity(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_contest(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_doctor(struct judge_ctx *ctx, int argc, char **argv);

@@ -29,6 +29,7 @@ static int cmd_help(struct judge_ctx *ctx, int argc, char **argv);
 static const struct judge_cmd commands[] = {
 	{ "cases",      cmd_cases,      CMD_DB | CMD_SANDBOX,
 	  "list, add and remove your local test cases of a problem" },
+	{ "completion", cmd_completion, 0,      "print a bash or zsh completion script" },
 	{ "complexity", cmd_complexity, GRADES, "estimate how a solution's running time grows" },
 	{ "contest",    cmd_contest,    CMD_DB | CMD_SANDBOX,
 	  "create, start, submit to and score local contests" },
@@ -215,6 +216,8 @@ int main(int argc, char **argv)
 	judge_scope_started();
 	find_root(root, sizeof(root));
 	ctx.root = root;
+	ctx.commands = commands;
+	ctx.ncommands = sizeof(commands) / sizeof(commands[0]);
 	if (parse_globals(argc, argv, &ctx, &cmd, &rc) < 0)
 		return rc;
 	/* a command that runs programs, where a systemd scope would give the
