@@ -47,7 +47,7 @@ equals "completion shells" "$(comp completion '')" "bash zsh "
 equals "--catalog is honoured" "$(mkdir -p other/problems/zz/tests && cd other && printf '[[problem]]\nid = "zz"\ntitle = "Z"\ntime_limit_ms = 1000\nmemory_limit_mb = 64\nchecker = "exact"\n' > p.toml && printf '1\n' > problems/zz/tests/a.in && cp problems/zz/tests/a.in problems/zz/tests/a.ans && echo '# zz' > problems/zz/statement.md && JUDGE_DB=$SCRATCH/other/j.db comp --catalog p.toml show '')" "zz "
 
 run "$JUDGE" completion zsh
-contains "zsh: defines the completion" "$OUT" "compdef _judge judge"
+contains "zsh: defines the completion" "$OUT" "compdef _judge judge bin/judge"
 if command -v zsh >/dev/null; then
 	printf '%s\n' "$OUT" > judge.zsh
 	check "zsh: the script parses" zsh -n judge.zsh

@@ -38,7 +38,7 @@ static const char bash_script[] =
 	"\tCOMPREPLY=($(compgen -W \"$(\"${COMP_WORDS[0]}\" completion complete \"$COMP_CWORD\" "
 	"\"${COMP_WORDS[@]}\" 2>/dev/null)\" -- \"${COMP_WORDS[COMP_CWORD]}\"))\n"
 	"}\n"
-	"complete -o default -F _judge judge\n";
+	"complete -o default -F _judge judge bin/judge ./bin/judge\n";
 
 static const char zsh_script[] =
 	"# zsh completion for judge: eval \"$(judge completion zsh)\" (after compinit)\n"
@@ -48,7 +48,7 @@ static const char zsh_script[] =
 	"2>/dev/null)\"})\n"
 	"\tif (( ${#c} )); then compadd -a c; else _files; fi\n"
 	"}\n"
-	"compdef _judge judge\n";
+	"compdef _judge judge bin/judge ./bin/judge\n";
 
 static const char *const global_opts[] = {
 	"--db", "--catalog", "--no-color", "--quiet", "--verbose", "--help", "--version", NULL,
