@@ -21,7 +21,15 @@ printf '%s\n' "$OUT" > judge.bash
 
 # comp WORD...: COMPREPLY for the line (the last word is the one completed),
 # sorted, on one line.
-export SCRATCH
+export SCRATCH JUDGE
+cat > comp.sh <<'SH'
+#!/bin/sh
+bash -c '. "$SCRATCH/judge.bash"
+	COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+	_judge
+	[ ${#COMPREPLY[@]} -eq 0 ] || printf "%s\n" "${COMPREPLY[@]}" | sort | tr "\n" " "' _ "$JUDGE" "$@"
+SH
+chmod +x comp.sh
 comp() {
 	bash -c '. "$SCRATCH/judge.bash"
 		COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
@@ -45,6 +53,12 @@ equals "cases actions" "$(comp cases '')" "add list rm "
 equals "cases: then the problem" "$(comp cases add su)" "sum "
 equals "completion shells" "$(comp completion '')" "bash zsh "
 equals "--catalog is honoured" "$(mkdir -p other/problems/zz/tests && cd other && printf '[[problem]]\nid = "zz"\ntitle = "Z"\ntime_limit_ms = 1000\nmemory_limit_mb = 64\nchecker = "exact"\n' > p.toml && printf '1\n' > problems/zz/tests/a.in && cp problems/zz/tests/a.in problems/zz/tests/a.ans && echo '# zz' > problems/zz/statement.md && JUDGE_DB=$SCRATCH/other/j.db comp --catalog p.toml show '')" "zz "
+sq() { sqlite3 "$JUDGE_DB" "$1"; }
+equals "--catalog without --db: ids from the database beside it" \
+	"$(cd other && env -u JUDGE_DB "$SCRATCH/comp.sh" --catalog p.toml show '')" "zz "
+check "--catalog without --db: that database is the one beside it" test -s other/db/judge.db
+equals "--catalog without --db: the other database retires nothing" \
+	"$(sq "SELECT count(*) FROM problems WHERE retired = 0 AND id = 'sum'")" 1
 
 run "$JUDGE" completion zsh
 contains "zsh: defines the completion" "$OUT" "compdef _judge judge bin/judge"

@@ -211,8 +211,10 @@ struct cline {
  * kept in ctx for the id look-ups), the command, its arguments. */
 static void parse_line(struct judge_ctx *ctx, int cword, char **words, struct cline *l)
 {
+	static char db_path[4096];
 	struct buf usage = BUF_INIT;
-	int i;
+	int i, catalog = 0, db = 0;
+	char *dir;
 
 	memset(l, 0, sizeof(*l));
 	l->pos = xcalloc((size_t)cword + 1, sizeof(*l->pos));
@@ -221,9 +223,9 @@ static void parse_line(struct judge_ctx *ctx, int cword, char **words, struct cl
 
 		if (!l->cmd && (!strcmp(w, "--db") || !strcmp(w, "--catalog")) && i + 1 < cword) {
 			if (w[2] == 'd')
-				ctx->db_path = words[++i];
+				ctx->db_path = words[++i], db = 1;
 			else
-				ctx->catalog_path = words[++i];
+				ctx->catalog_path = words[++i], catalog = 1;
 		} else if (!l->cmd && w[0] == '-') {
 			continue;
 		} else if (!l->cmd) {
@@ -241,6 +243,14 @@ static void parse_line(struct judge_ctx *ctx, int cword, char **words, struct cl
 	}
 	if (cword > 1)
 		l->prev = words[cword - 1];
+	if (catalog && !db && ctx->db_default) {
+		/* main's rule: the default database sits beside the catalogue,
+		 * so that another catalogue never retires this one's problems */
+		dir = judge_catalog_dir(ctx);
+		snprintf(db_path, sizeof(db_path), "%s/db/judge.db", strcmp(dir, "/") ? dir : "");
+		ctx->db_path = db_path;
+		free(dir);
+	}
 	buf_release(&usage);
 }
 
