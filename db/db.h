@@ -382,12 +382,13 @@ int db_regress_latest(struct db *db, long long before,
 /* ---- local tests (db/local_tests.c; the stress tool's section) ---------- */
 
 /* A user's own test for a problem: a counterexample saved by 'judge
- * stress', graded after the problem's tests (marked local) by that user's
- * later submissions. */
+ * stress' or one added with 'judge cases add', graded after the problem's
+ * tests (marked local) by that user's later submissions and 'judge test'. */
 struct db_local_test {
 	long long id;
 	char *problem, *user;
 	char *name;            /* "local-1", "local-2", ... per problem and user */
+	char *origin;          /* "stress" or "user" */
 	char *input, *answer;  /* the bytes, NUL-terminated copies */
 	size_t input_len, answer_len;
 	time_t created_at;
@@ -398,12 +399,17 @@ void db_local_test_list_free(struct db_local_test *v, size_t n);
 
 /* Save a local test of user on problem under the next free name "local-N",
  * unless user already has one with the same input: then nothing is written
- * and *name is that test's name. *name (malloc'd) gets the name; *created
- * (may be NULL) is 1 when a row was added. One write transaction (or the
- * caller's). */
+ * and *name is that test's name. origin is "stress" or "user". *name
+ * (malloc'd) gets the name; *created (may be NULL) is 1 when a row was
+ * added. One write transaction (or the caller's). */
 int db_local_test_add(struct db *db, const char *problem, const char *user,
-		      const void *in, size_t inlen, const void *ans, size_t anslen,
-		      char **name, int *created);
+		      const char *origin, const void *in, size_t inlen,
+		      const void *ans, size_t anslen, char **name, int *created);
+
+/* Remove user's local test `name` on problem: 0, or DB_NOTFOUND with err
+ * "no local test 'NAME' ...", or -1. One write transaction. */
+int db_local_test_remove(struct db *db, const char *problem, const char *user,
+			 const char *name);
 
 /* user's local tests on problem in name order ("local-2" before
  * "local-10"), with their data. *out is a malloc'd array of *n tests (NULL

@@ -1,5 +1,6 @@
 /* local_tests.c: a user's local tests for a problem (the counterexamples
- * 'judge stress' found), graded after the problem's own tests. */
+ * 'judge stress' found, and the ones added with 'judge cases add'), graded
+ * after the problem's own tests. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@ void db_local_test_release(struct db_local_test *t)
 	free(t->problem);
 	free(t->user);
 	free(t->name);
+	free(t->origin);
 	free(t->input);
 	free(t->answer);
 	memset(t, 0, sizeof(*t));
@@ -91,8 +93,8 @@ static int next_number(struct db *db, const char *problem, const char *user, lon
 }
 
 int db_local_test_add(struct db *db, const char *problem, const char *user,
-		      const void *in, size_t inlen, const void *ans, size_t anslen,
-		      char **name, int *created)
+		      const char *origin, const void *in, size_t inlen,
+		      const void *ans, size_t anslen, char **name, int *created)
 {
 	sqlite3_stmt *st = NULL;
 	char *nm = NULL;
@@ -115,7 +117,7 @@ int db_local_test_add(struct db *db, const char *problem, const char *user,
 	if (rc == DB_NOTFOUND)
 		rc = next_number(db, problem, user, &num);
 	if (rc == 0 && db_prepare(db, &st, "INSERT INTO local_tests (problem, user, name, "
-				  "input, answer, created_at) VALUES (?, ?, ?, ?, ?, ?)") < 0)
+				  "input, answer, created_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?)") < 0)
 		rc = -1;
 	if (rc == 0) {
 		nm = xasprintf("local-%lld", num);
@@ -125,6 +127,7 @@ int db_local_test_add(struct db *db, const char *problem, const char *user,
 		sqlite3_bind_blob64(st, 4, inlen ? in : "", inlen, SQLITE_STATIC);
 		sqlite3_bind_blob64(st, 5, anslen ? ans : "", anslen, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 6, (long long)now);
+		sqlite3_bind_text(st, 7, origin, -1, SQLITE_STATIC);
 		rc = db_step_done(db, st, "cannot store a local test");
 	}
 	sqlite3_finalize(st);
@@ -151,8 +154,8 @@ int db_local_test_list(struct db *db, const char *problem, const char *user,
 	*out = NULL;
 	*n = 0;
 	/* "local-2" before "local-10": by number, then by name */
-	if (db_prepare(db, &st, "SELECT id, problem, user, name, input, answer, created_at "
-		       "FROM local_tests WHERE problem = ? AND user = ? "
+	if (db_prepare(db, &st, "SELECT id, problem, user, name, input, answer, created_at, "
+		       "origin FROM local_tests WHERE problem = ? AND user = ? "
 		       "ORDER BY CAST(substr(name, 7) AS INTEGER), name") < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, problem, -1, SQLITE_STATIC);
@@ -171,6 +174,7 @@ int db_local_test_list(struct db *db, const char *problem, const char *user,
 		t->input = col_blob(st, 4, &t->input_len);
 		t->answer = col_blob(st, 5, &t->answer_len);
 		t->created_at = (time_t)sqlite3_column_int64(st, 6);
+		t->origin = db_col_str(st, 7, 1);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -180,4 +184,32 @@ int db_local_test_list(struct db *db, const char *problem, const char *user,
 	*out = v;
 	*n = count;
 	return 0;
+}
+
+int db_local_test_remove(struct db *db, const char *problem, const char *user,
+			 const char *name)
+{
+	sqlite3_stmt *st = NULL;
+	int own, rc, found = 0;
+
+	if (db_write_begin(db, &own) < 0)
+		return -1;
+	rc = db_prepare(db, &st, "DELETE FROM local_tests WHERE problem = ? AND user = ? "
+			"AND name = ?");
+	if (rc == 0) {
+		sqlite3_bind_text(st, 1, problem, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, user, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, name, -1, SQLITE_STATIC);
+		rc = db_step_done(db, st, "cannot remove a local test");
+	}
+	if (rc == 0)
+		found = sqlite3_changes(db->h) > 0;
+	sqlite3_finalize(st);
+	rc = db_write_end(db, own, rc);
+	if (rc < 0)
+		return rc;
+	if (!found)
+		err_input("no local test '%s' of user '%s' on problem '%s'; run 'judge cases "
+			  "list %s' to see them", name, user, problem, problem);
+	return found ? 0 : DB_NOTFOUND;
 }

@@ -201,3 +201,10 @@ ALTER TABLE submissions ADD COLUMN file_name TEXT;
 -- 200 bytes), for the feedback of 'judge result'.
 ALTER TABLE results ADD COLUMN stderr TEXT NOT NULL DEFAULT '';
 ALTER TABLE results ADD COLUMN stderr_bytes INTEGER NOT NULL DEFAULT 0;
+
+-- migration 6
+
+-- Where a local test came from: 'stress' (a counterexample 'judge stress'
+-- saved) or 'user' (added with 'judge cases add').
+ALTER TABLE local_tests ADD COLUMN origin TEXT NOT NULL DEFAULT 'stress'
+	CHECK (origin IN ('stress', 'user'));

@@ -352,10 +352,38 @@ static __attribute__((noreturn)) void run_child(int job, int ctl, int sync,
 
 /* ---- supervision ------------------------------------------------------- */
 
+/* The size of process pid's stack (VmStk, KB) from the namespace's /proc;
+ * 0 when it cannot be read. */
+static long w_stack_kb(pid_t pid)
+{
+	char path[32], text[4096], *p;
+	ssize_t n;
+	int fd;
+
+	if (box_proc < 0)
+		return 0;
+	snprintf(path, sizeof path, "%d/status", (int)pid);
+	fd = openat(box_proc, path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	n = read(fd, text, sizeof text - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	text[n] = 0;
+	p = strstr(text, "\nVmStk:");
+	return p ? strtol(p + 7, NULL, 10) : 0;
+}
+
 static void w_kill(struct watch *w, int reason)
 {
-	if (!w->killed)
+	if (!w->killed) {
 		w->killed = reason;
+		/* how deep its stack was when the time ran out: a recursion on
+		 * its way to the stack limit is told apart (sbx_classify) */
+		if (reason == K_CPU || reason == K_WALL)
+			w->stack_kb = w_stack_kb(w->pid);
+	}
 	kill(w->pid, SIGKILL);
 }
 
@@ -630,6 +658,7 @@ static void box_serve(int ctl, int job, int sync, int child_end,
 	res.sys_flags = w.sys_flags;
 	res.fail_step = w.fail_step;
 	res.fail_err = w.fail_err;
+	res.stack_kb = w.stack_kb;
 	res.cpu_ns = (long long)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000000000LL +
 		(long long)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1000LL;
 	res.wall_ns = w.end_ns - w.start_ns;
@@ -730,6 +759,7 @@ fail:
 static __attribute__((noreturn)) void box_waiter(int ctl, int job, pid_t judge,
 						 const struct box_conf *conf)
 {
+	static const int reset[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 	struct box_res res;
 	int i, hc, hj, flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET |
 		CLONE_NEWIPC | CLONE_NEWUTS;
@@ -739,6 +769,14 @@ static __attribute__((noreturn)) void box_waiter(int ctl, int job, pid_t judge,
 	res.kind = RES_FAIL;
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != judge)
 		_exit(1);
+	/* A process group of its own, as the compiler's waiter has: a
+	 * terminal's Ctrl-C goes to the judge's group, and the judge decides
+	 * (the first lets the test finish, the second cancels the run). In the
+	 * judge's group the waiter died of it, the box with it, and the test
+	 * read "the box process died". The judge's handlers are not ours. */
+	setpgid(0, 0);
+	for (i = 0; i < (int)(sizeof(reset) / sizeof(reset[0])); i++)
+		signal(reset[i], SIG_DFL);
 	for (i = 0; i < 3; i++) {
 		if (conf->cg_fds[i] >= 0 && write(conf->cg_fds[i], "0", 1) != 1) {
 			res.fail_step = STEP_CGROUP;

@@ -239,6 +239,10 @@ static __attribute__((noreturn)) void cc_waiter(const struct cc_child *c)
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != c->judge)
 		_exit(127);
 	setpgid(0, 0);
+	/* the judge's signal handlers are not ours (init keeps them) */
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
 	sync = lift(c->sync);
 	in = lift(c->in);
 	out = lift(c->out);

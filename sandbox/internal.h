@@ -140,6 +140,8 @@ struct box_res {
 	long hwm_kb;                /* peak RSS: the program's, or at least the
 				     * child's RSS at its exec (about 1.5 MB) */
 	long bin_kb;                /* compile: binary copied out, KB + 1; 0: none */
+	long stack_kb;              /* the program's stack (VmStk) when the box
+				     * killed it for time; 0: not known */
 	/* RES_STARTED: from the run child to the box, the run's clock */
 	long long start_ns, cpu_limit_ns, wall_limit_ns;
 	unsigned ncpu;
@@ -200,9 +202,17 @@ struct watch {
 	unsigned long long sys_arg, sys_flags;
 	int fail_step, fail_err;
 	long long start_ns, end_ns, cpu_ns;
+	long stack_kb;               /* VmStk when killed for time; 0: unknown */
 };
 
 long long box_now_ns(void);
+
+/* The stack limit a run gets (KB): stack_kb, but below the memory limit by
+ * a margin (an eighth, at least 4 MB; half for tiny limits) so that a
+ * recursion meets RLIMIT_STACK (SIGSEGV, recognised as a stack overflow)
+ * before the memory cgroup (an OOM kill, MLE): the same verdict every
+ * time instead of whichever came first. */
+unsigned long box_stack_kb(unsigned long stack_kb, unsigned long memory_kb);
 
 /* ---- the compile sandbox (compile.c) ---- */
 struct sbx_limits;

@@ -34,7 +34,10 @@
  *   namespace; B and a waiting R also quit when the judge's end of the
  *   sockets closes. The parent-death signal follows the judge THREAD that
  *   called sbx_open: a worker must be used from a thread that outlives it
- *   (or the process's main thread).
+ *   (or the process's main thread). W starts a process group of its own
+ *   (so does the compiler's waiter) with the default signal actions: a
+ *   terminal's Ctrl-C reaches the judge alone, which decides what it means
+ *   (the front end cancels a run with sbx_cancel).
  *
  *   R sets itself up with plain system calls, in this order:
  *     the job: limits, argv, filter, fds; the extra files bound (read-only,
@@ -112,7 +115,18 @@
  *     RSS reaches the limit: by the size of the failed request, 1 MB for a
  *     program growing by 1 MB chunks, plus the address space a static
  *     program holds and never touches, about 250 KB: a heuristic).
- *   Stack: RLIMIT_STACK = stack_kb (default memory_kb).
+ *   Stack: RLIMIT_STACK = stack_kb (default memory_kb), but at most the
+ *     memory limit less an eighth (at least 4 MB): an unbounded recursion
+ *     then always meets the stack limit first and dies of SIGSEGV, instead
+ *     of racing the memory cgroup (MLE one run, RE the next). Such a death
+ *     with the peak at 3/4 of the stack limit or more is RE "stack
+ *     overflow". A recursion still on its way when its time runs out (page
+ *     faults are slow on a loaded or emulated host) is told by its stack:
+ *     the box reads the program's VmStk before killing it for time, and
+ *     with a stack of 16 MB or more, a quarter of the stack limit or more,
+ *     holding three quarters of its memory or more, the run is RE "stack
+ *     overflow" too, not TLE one run and RE the next: the same program
+ *     gets one verdict whatever the machine's speed and the stack limit.
  *   Output: the judge reads stdout into a buffer capped at output_kb; one
  *     byte more is OLE and the run is killed. stderr is kept up to stderr_kb,
  *     the rest read and dropped. RLIMIT_FSIZE = fsize_kb (SIGXFSZ is OLE).
@@ -604,6 +618,8 @@ static void result_reset(struct sbx_result *r, const struct sbx_limits *L)
 	r->memory_kb = 0;
 	r->syscall[0] = r->message[0] = 0;
 	r->alloc_bytes = 0;
+	r->stack_overflow = 0;
+	r->stack_kb = r->stack_used_kb = 0;
 	r->open_write = 0;
 }
 
@@ -650,6 +666,25 @@ int box_pipes_poll(struct box_pipes *p, const int *extra, int nextra, int wait_m
 		if (f[n - nextra + i].revents && ready)
 			*ready |= 1u << i;
 	return k;
+}
+
+/* A recursion that met (or was on its way to) the stack limit: SIGSEGV or
+ * SIGBUS with the peak at 3/4 of the stack limit or more; or killed for
+ * time with a stack of 16 MB or more that is at least a quarter of the
+ * stack limit and three quarters of its memory (see "Stack" above). */
+static int stack_overflowed(const struct sbx_limits *L, const struct box_res *x,
+			    const struct sbx_result *r)
+{
+	unsigned long stack = box_stack_kb(L->stack_kb, L->memory_kb);
+
+	if (!stack)
+		return 0;
+	if (x->killed == K_NONE && (r->signal == SIGSEGV || r->signal == SIGBUS))
+		return r->memory_kb * 4 >= stack * 3;
+	if (x->killed == K_CPU || x->killed == K_WALL)
+		return x->stack_kb >= 16384 && (unsigned long)x->stack_kb * 4 >= stack &&
+			(unsigned long)x->stack_kb * 4 >= r->memory_kb * 3;
+	return 0;
 }
 
 void sbx_classify(const struct sbx_limits *L, const struct box_res *x,
@@ -704,6 +739,13 @@ void sbx_classify(const struct sbx_limits *L, const struct box_res *x,
 		r->status = SBX_OLE;
 		snprintf(r->message, sizeof r->message, "output limit exceeded (%lu KB)",
 			 L->output_kb);
+	} else if (stack_overflowed(L, x, r)) {
+		r->status = SBX_RE;
+		r->stack_overflow = 1;
+		r->stack_kb = box_stack_kb(L->stack_kb, L->memory_kb);
+		r->stack_used_kb = x->killed ? (unsigned long)x->stack_kb : 0;
+		snprintf(r->message, sizeof r->message,
+			 "stack overflow: recursion too deep? (stack limit %lu KB)", r->stack_kb);
 	} else if (m->oom || (mem && abnormal && !m->limited &&
 			   r->memory_kb * 1024ULL + near >= mem)) {
 		r->status = SBX_MLE;
@@ -829,6 +871,23 @@ static int file_tree(struct sbx *s, const struct sbx_file *f)
 	return tree;
 }
 
+unsigned long box_stack_kb(unsigned long stack_kb, unsigned long memory_kb)
+{
+	unsigned long margin = memory_kb / 8 > 4096 ? memory_kb / 8 : 4096;
+	unsigned long cap;
+
+	if (!memory_kb)
+		return stack_kb;
+	cap = memory_kb > 2 * margin ? memory_kb - margin : memory_kb / 2;
+	return stack_kb && stack_kb < cap ? stack_kb : cap;
+}
+
+unsigned long sbx_stack_kb(const struct sbx_limits *limits)
+{
+	return box_stack_kb(limits->stack_kb ? limits->stack_kb : limits->memory_kb,
+			    limits->memory_kb);
+}
+
 static void run_defaults(struct sbx_limits *L)
 {
 	if (!L->wall_ms)
@@ -884,7 +943,7 @@ static void request_limits(const struct sbx *s, const struct sbx_limits *L,
 	if (!s->userns)          /* per real uid: the user's own count */
 		add_rl(q, RLIMIT_NPROC, L->procs, 0);
 	add_rl(q, RLIMIT_FSIZE, L->fsize_kb * 1024ULL, 1);
-	add_rl(q, RLIMIT_STACK, L->stack_kb * 1024ULL, 1);
+	add_rl(q, RLIMIT_STACK, box_stack_kb(L->stack_kb, L->memory_kb) * 1024ULL, 1);
 	add_rl(q, RLIMIT_CPU, L->cpu_ms ? L->cpu_ms / 1000 + 2 : 0, 1);
 	if (mem && !s->cg.mem_ok)
 		add_rl(q, RLIMIT_AS, mem, 1);

@@ -71,9 +71,22 @@ struct sbx_result {
 				     * mremap) was larger than the limit: its
 				     * size; else 0 */
 	int open_write;             /* SV: the call opened a file for writing */
+	int stack_overflow;         /* RE: a recursion met the stack limit: killed
+				     * by SIGSEGV with the stack at its limit, or
+				     * out of time deep in a recursion (sandbox.c,
+				     * "Stack") */
+	unsigned long stack_kb;     /* with stack_overflow: the stack limit it ran
+				     * with (KB; see sbx_stack_kb) */
+	unsigned long stack_used_kb; /* out of time: its stack then (KB); else 0 */
 };
 
-#define SBX_RESULT_INIT { SBX_OK, -1, 0, 0, 0, 0, 0, BUF_INIT, BUF_INIT, "", "", 0, 0 }
+#define SBX_RESULT_INIT { SBX_OK, -1, 0, 0, 0, 0, 0, BUF_INIT, BUF_INIT, "", "", 0, 0, 0, 0, 0 }
+
+/* The stack limit (KB) a run with these limits gets: limits->stack_kb
+ * (default memory_kb), but below memory_kb by a margin (an eighth, at
+ * least 4 MB; half of a tiny limit), so that a recursion always meets the
+ * stack limit before the memory limit. */
+unsigned long sbx_stack_kb(const struct sbx_limits *limits);
 
 void sbx_result_release(struct sbx_result *r);
 

@@ -56,10 +56,12 @@ contains "show: tags" "$OUT" "tags: math, overflow"
 contains "show: complexity" "$OUT" "complexity: O(1)"
 contains "show: test count" "$OUT" "tests: $NTESTS ($NSAMPLES samples)"
 contains "show: the statement" "$OUT" "$(sed -n 1p problems/a-plus-b/statement.md)"
-contains "show: first sample input" "$OUT" "sample-1: input
-$(cat problems/a-plus-b/tests/sample-1.in)"
-contains "show: first sample answer" "$OUT" "sample-1: answer
-$(cat problems/a-plus-b/tests/sample-1.ans)"
+# the statement shows the samples: they are not printed a second time
+for f in problems/a-plus-b/tests/sample*.in; do
+	equals "show: $(basename "$f") once" "$(printf '%s\n' "$OUT" | grep -cxF -e "$(cat "$f")")" 1
+done
+contains "show: the samples are named" "$OUT" "sample-1, sample-2, sample-3: in the statement above"
+lacks "show: no sample section" "$OUT" "sample-1: input"
 lacks "show: no hidden tests" "$OUT" "t01-zeros: input"
 
 # --json: the same facts, for scripts

@@ -104,7 +104,7 @@ contains "RE: fpe hint" "$(tmessage "$J" sample-1)" "division by zero"
 
 sub deep --fail-fast
 jcheck "RE: deep recursion" '.verdict == "RE" and .tests[0].signal == "SIGSEGV"'
-contains "RE: stack hint" "$(tmessage "$J" sample-1)" "stack limit reached"
+contains "RE: stack hint" "$(tmessage "$J" sample-1)" "killed by SIGSEGV: stack overflow: recursion too deep? (the stack limit is 8.0 MB)"
 
 sub exit3 --fail-fast
 jcheck "RE: exit code" '.verdict == "RE" and .tests[0].exit == 3 and .tests[0].signal == null'

@@ -24,7 +24,7 @@ class max-gap "$S/max-gap/time_limit_exceeded/insertion-sort.c"
 equals "quadratic max-gap is n^2" "$C" "n^2"
 equals "with a warning: exit 1" "$RC" "1"
 contains "over the declared complexity" "$ERR" "judge: warning: the growth (n^2) exceeds the declared complexity O(n)"
-contains "over the time limit at the maximum size" "$ERR" "at the maximum size 1000000 the time would be about"
+contains "over the time limit at the maximum size" "$ERR" "at the maximum size 1000000 (n = 1000000) the time would be about"
 
 class n-queens "$S/n-queens/accepted/1-ref-bitmask.c"
 equals "n-queens is exponential" "$C" "2^n"
@@ -33,12 +33,20 @@ check "every n from 1 to 14 measured" sh -c "printf '%s' '$J' | jq -e '[.points[
 class n-queens "$S/n-queens/accepted/2-arrays-symmetry.c"
 equals "the other n-queens solution too" "$C" "2^n"
 
+# A 2-D problem: islands' generator reports its input's size on stderr
+# ("size R*C"), so n is the cells, not the grid's side, and O(r*c) reads as
+# linear.
+class islands "$S/islands/accepted/3-bfs-queue.c"
+check "islands: n is the cells (1, 4, 16, ... a million)" sh -c "printf '%s' '$J' | jq -e '.points[0][0] == 1 and .points[1][0] == 4 and .points[2][0] == 16 and .points[-1][0] == 1000000'"
+equals "islands' O(r*c) is linear" "$C" "n"
+equals "islands: within its declared O(r*c): exit 0" "$RC" "0"
+
 # The text report: plot, estimate, declared complexity.
 expect_exit 0 "text report" "$JUDGE" complexity max-gap "$S/max-gap/accepted/2-radix-sort.c" --max-size 200000
 contains "plot header" "$OUT" "size        time  (log scale)"
 contains "the estimate" "$OUT" "max-gap: about n^"
 contains "the declared complexity" "$OUT" "declared: O(n)"
-contains "the prediction at the maximum" "$OUT" "predicted at size 1000000:"
+contains "the prediction at the maximum" "$OUT" "predicted at size 1000000 (n = 1000000):"
 lacks "--max-size caps the sizes" "$OUT" "  262144 "
 contains "the last size measured is the cap" "$OUT" "      200000 "
 lacks "no progress line off a terminal" "$ERR" "measuring"

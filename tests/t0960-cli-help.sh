@@ -31,7 +31,7 @@ equals "--verbsoe: did you mean" "$ERR" \
 	"judge: error: unknown option '--verbsoe'; did you mean '--verbose'? run 'judge --help' for the usage"
 expect_exit 2 "--fail-fsat=1: the name without its value" "$JUDGE" submit --fail-fsat=1 x y
 contains "--fail-fsat=1" "$ERR" "unknown option '--fail-fsat' for 'judge submit'; did you mean '--fail-fast'?"
-for cmd in complexity contest doctor help history import list regress result run show stress submit; do
+for cmd in cases complexity contest doctor help history import list new regress result run show stress submit test; do
 	if [ "$cmd" = contest ]; then args="contest start --jsno"; else args="$cmd --jsno"; fi
 	expect_exit 2 "$cmd --jsno" "$JUDGE" $args
 	one_line "$cmd --jsno"
@@ -56,7 +56,7 @@ contains "help lists the commands" "$OUT" "  submit      grade a solution on eve
 contains "help lists itself" "$OUT" "  help        list the commands, or show one command's usage"
 run "$JUDGE" --help
 equals "judge help is judge --help" "$OUT" "$("$JUDGE" help)"
-for cmd in complexity contest doctor help history import list regress result run show stress submit; do
+for cmd in cases complexity contest doctor help history import list new regress result run show stress submit test; do
 	expect_exit 0 "help $cmd" "$JUDGE" help "$cmd"
 	want=$("$JUDGE" "$cmd" --help)
 	equals "help $cmd is $cmd --help" "$OUT" "$want"

@@ -40,10 +40,14 @@ struct judge_ctx {
 	/* CMD_SANDBOX: set by judge_sandbox(), closed by main() */
 	struct compile_cache *cache;
 	struct sbx *sbx;           /* sandbox worker 0 */
-	/* CMD_CANCEL: becomes non-zero at the first SIGINT, SIGTERM or SIGHUP
-	 * (the second one kills the judge); pass it to the domain as its
-	 * cancel flag. NULL for other commands. */
+	/* CMD_CANCEL: becomes 1 at the first SIGINT, SIGTERM or SIGHUP, 2 at
+	 * the second, which also cancels the run worker 0 is doing (the
+	 * domain then drops that run's result); the third kills the judge.
+	 * Pass it to the domain as its cancel flag. NULL for other commands. */
 	volatile sig_atomic_t *cancel;
+	/* the command table (main.c), for 'judge completion' */
+	const struct judge_cmd *commands;
+	size_t ncommands;
 };
 
 /* Command flags: what main() sets up before calling the command and takes
@@ -155,17 +159,21 @@ int judge_rescope(const struct judge_ctx *ctx, int argc, char **argv);
 void judge_scope_started(void);
 
 /* Subcommands, one file each (judge/cli/cmd_NAME.c). */
+int cmd_cases(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_completion(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_complexity(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_contest(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_doctor(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_history(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_import(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_list(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_new(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_regress(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_result(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_run(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_show(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_stress(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_submit(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_test(struct judge_ctx *ctx, int argc, char **argv);
 
 #endif

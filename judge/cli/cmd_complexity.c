@@ -108,8 +108,8 @@ static void print_text(const struct judge_ctx *ctx, const struct db_problem *p,
 	if (p->complexity && *p->complexity)
 		printf("declared: %s\n", p->complexity);
 	if (!f->too_fast)
-		printf("predicted at size %ld: %.0f ms (time limit %d ms)\n", m->max_size,
-		       predicted, p->time_limit_ms);
+		printf("predicted at size %ld (n = %.0f): %.0f ms (time limit %d ms)\n",
+		       m->max_size, m->max_n, predicted, p->time_limit_ms);
 	buf_release(&plot);
 }
 
@@ -187,7 +187,7 @@ static int warn_about(const struct db_problem *p, const struct cx_estimate *f,
 	if (m->interrupted)
 		judge_warn("interrupted: fitted the %zu sizes measured so far", m->npts);
 	if (m->over_budget)
-		judge_warn("stopped after size %.0f: the next size would overrun the budget "
+		judge_warn("stopped after n = %.0f: the next size would overrun the budget "
 			   "of %u s (--budget)", m->pts[m->npts - 1].n, budget_ms / 1000);
 	if (f->used < 3 && !f->too_fast)
 		judge_warn("only %zu sizes took long enough to time (%.0f ms or more): "
@@ -200,8 +200,9 @@ static int warn_about(const struct db_problem *p, const struct cx_estimate *f,
 		warned = 1;
 	}
 	if (!f->too_fast && predicted > p->time_limit_ms) {
-		judge_warn("at the maximum size %ld the time would be about %.0f ms, over the "
-			   "time limit of %d ms", m->max_size, predicted, p->time_limit_ms);
+		judge_warn("at the maximum size %ld (n = %.0f) the time would be about %.0f ms, "
+			   "over the time limit of %d ms", m->max_size, m->max_n, predicted,
+			   p->time_limit_ms);
 		warned = 1;
 	}
 	return warned;
@@ -223,8 +224,8 @@ static int report(struct judge_ctx *ctx, const struct complexity_args *a,
 				 "fix it before measuring its growth",
 				 verdict_name(m->stop_verdict));
 	cx_fit(m->pts, m->npts, CX_MIN_MS, &f);
-	predicted = cx_predict(&f, (double)m->max_size);
-	if (m->pts[m->npts - 1].n == (double)m->max_size)
+	predicted = cx_predict(&f, m->max_n);
+	if (m->pts[m->npts - 1].n == m->max_n)
 		predicted = m->pts[m->npts - 1].ms;
 	if (a->json)
 		print_json(&f, m, predicted);

@@ -862,7 +862,9 @@ int cmd_contest(struct judge_ctx *ctx, int argc, char **argv)
 		{ "status", contest_status },
 		{ "submit", contest_submit },
 	};
-	size_t i;
+	size_t i, best = (size_t)-1;
+	const char *near = NULL;
+	char hint[64] = "";
 
 	if (argc < 2) {
 		fputs(usage, stderr);
@@ -875,6 +877,11 @@ int cmd_contest(struct judge_ctx *ctx, int argc, char **argv)
 	for (i = 0; i < sizeof(subs) / sizeof(subs[0]); i++)
 		if (!strcmp(argv[1], subs[i].name))
 			return subs[i].fn(ctx, argc - 1, argv + 1);
-	return judge_bad("unknown subcommand 'contest %s'; use one of create, list, "
-			 "scoreboard, start, status, submit", argv[1]);
+	for (i = 0; i < sizeof(subs) / sizeof(subs[0]); i++)
+		if (judge_nearer(argv[1], subs[i].name, &best))
+			near = subs[i].name;
+	if (near)
+		snprintf(hint, sizeof(hint), " did you mean 'contest %s'?", near);
+	return judge_bad("unknown subcommand 'contest %s';%s use one of create, list, "
+			 "scoreboard, start, status, submit", argv[1], hint);
 }

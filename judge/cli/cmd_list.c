@@ -23,8 +23,9 @@ static const char list_usage[] =
 	"not submitted). --all also lists retired problems (dropped from the\n"
 	"catalogue; their submissions are kept). --json prints a JSON array, one\n"
 	"object per problem: id, title, time_limit_ms, memory_limit_mb,\n"
-	"stack_limit_mb, output_limit_kb, checker, tags, complexity, tests, best\n"
-	"(null when you have not submitted), retired.\n"
+	"stack_limit_mb, output_limit_kb, checker (and abs_tolerance,\n"
+	"rel_tolerance for float), tags, complexity, tests, retired, best (null\n"
+	"when you have not submitted).\n"
 	"\n"
 	"exit codes: 0 ok, 2 bad usage or a bad catalogue, 3 internal error\n";
 
@@ -69,25 +70,10 @@ static void fill_row(char *row[NCOLS], const struct db_problem *p, int best)
 /* Problem p as list --json shows it; best is the user's verdict or -1. */
 static json_t *json_problem(const struct db_problem *p, int best)
 {
-	json_t *o = json_object(), *tags = json_array();
-	size_t k;
+	json_t *o = report_problem_json(p);
 
-	for (k = 0; k < p->ntags; k++)
-		json_array_append_new(tags, report_json_string(p->tags[k], strlen(p->tags[k])));
-	json_object_set_new(o, "id", report_json_string(p->id, strlen(p->id)));
-	json_object_set_new(o, "title", report_json_string(p->title, strlen(p->title)));
-	json_object_set_new(o, "time_limit_ms", json_integer(p->time_limit_ms));
-	json_object_set_new(o, "memory_limit_mb", json_integer(p->memory_limit_mb));
-	json_object_set_new(o, "stack_limit_mb", json_integer(p->stack_limit_mb));
-	json_object_set_new(o, "output_limit_kb", json_integer(p->output_limit_kb));
-	json_object_set_new(o, "checker", json_string(db_checker_name(p->checker)));
-	json_object_set_new(o, "tags", tags);
-	json_object_set_new(o, "complexity", report_json_string(p->complexity,
-			    strlen(p->complexity)));
-	json_object_set_new(o, "tests", json_integer(p->test_count));
 	json_object_set_new(o, "best", best < 0 ? json_null()
 			    : json_string(verdict_name((enum verdict)best)));
-	json_object_set_new(o, "retired", json_boolean(p->retired));
 	return o;
 }
 

@@ -9,7 +9,8 @@
  * Interrupts (CMD_CANCEL: SIGINT, SIGTERM, SIGHUP): the running solutions
  * are killed, compiles in flight finish, the workers close their sandboxes,
  * nothing is stored (a run is stored whole at its end, in one transaction),
- * and the exit code is 3. A second signal kills the judge at once. */
+ * and the exit code is 3. A second signal does the same (the runs are
+ * killed again); a third kills the judge at once. */
 #include <getopt.h>
 #include <jansson.h>
 #include <libgen.h>

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "judge/domain/compile.h"
+#include "judge/domain/grade.h"
 #include "judge/cli/cli.h"
 #include "lib/text.h"
 #include "lib/buf.h"
@@ -172,7 +173,12 @@ static void describe_run(struct run_report *rep, const struct run_opts *o)
 	case SBX_OK:
 		break;
 	case SBX_RE:
-		if (sr->signal)
+		if (sr->stack_overflow) {
+			char *m = grade_stack_message(sr);
+
+			buf_addstr(&rep->message, m);
+			free(m);
+		} else if (sr->signal)
 			buf_addf(&rep->message, "killed by signal %s",
 				 util_signal_name(sr->signal, sig));
 		else

@@ -17,8 +17,9 @@ static const char show_usage[] =
 	"usage: judge show ID [--json]\n"
 	"\n"
 	"Problem ID's title, limits, checker, tags, expected complexity and the\n"
-	"compile commands, its statement, then its sample tests (input and\n"
-	"answer). 'judge list' shows the problem ids. --json prints one object:\n"
+	"compile commands, its statement, then the sample tests (input and\n"
+	"answer) the statement does not already show. 'judge list' shows the\n"
+	"problem ids. --json prints one object:\n"
 	"id, title, time_limit_ms, memory_limit_mb, stack_limit_mb,\n"
 	"output_limit_kb, checker (and abs_tolerance, rel_tolerance for float),\n"
 	"tags, complexity, tests, retired, statement, samples [{name, input,\n"
@@ -44,13 +45,17 @@ static void print_block(const char *data, size_t len)
 		putchar('\n');
 }
 
-static int print_samples(const struct judge_ctx *ctx, const struct db_problem *p)
+/* Call fn for each sample test of p with its input and answer; 0, or -1
+ * with err set when a sample's data cannot be read. */
+static int each_sample(const struct judge_ctx *ctx, const struct db_problem *p,
+		       void (*fn)(void *arg, const char *name, const struct buf *in,
+				  const struct buf *ans),
+		       void *arg)
 {
 	struct buf in = BUF_INIT, ans = BUF_INIT;
-	const char *bold = judge_color(ctx, "1"), *off = judge_color(ctx, "0");
 	int i, rc = 0;
 
-	for (i = 0; i < p->test_count && rc == 0; i++) {
+	for (i = 0; i < p->test_count; i++) {
 		if (!p->tests[i].is_sample)
 			continue;
 		buf_reset(&in);
@@ -59,67 +64,82 @@ static int print_samples(const struct judge_ctx *ctx, const struct db_problem *p
 			rc = -1;
 			break;
 		}
-		printf("\n%s%s: input%s\n", bold, p->tests[i].name, off);
-		print_block(buf_str(&in), in.len);
-		printf("%s%s: answer%s\n", bold, p->tests[i].name, off);
-		print_block(buf_str(&ans), ans.len);
+		fn(arg, p->tests[i].name, &in, &ans);
 	}
 	buf_release(&in);
 	buf_release(&ans);
 	return rc;
 }
 
+/* Whether the statement shows text already (trimmed of surrounding
+ * whitespace): a sample written into the statement is not printed again. */
+static int in_statement(const char *statement, const struct buf *text)
+{
+	const char *p = buf_str(text), *end = p + text->len;
+	char *needle;
+	int found;
+
+	while (p < end && strchr(" \t\r\n", *p))
+		p++;
+	while (end > p && strchr(" \t\r\n", end[-1]))
+		end--;
+	if (p == end || memchr(p, 0, (size_t)(end - p)))
+		return 0;
+	needle = xstrndup(p, (size_t)(end - p));
+	found = strstr(statement, needle) != NULL;
+	free(needle);
+	return found;
+}
+
+struct text_samples {
+	const struct judge_ctx *ctx;
+	const char *statement;
+	int shown, in_statement;
+	struct buf names;          /* "sample-1, sample-2": the ones in the statement */
+};
+
+static void print_sample(void *arg, const char *name, const struct buf *in,
+			 const struct buf *ans)
+{
+	struct text_samples *ts = arg;
+	const char *bold = judge_color(ts->ctx, "1"), *off = judge_color(ts->ctx, "0");
+
+	if (in_statement(ts->statement, in) && in_statement(ts->statement, ans)) {
+		buf_addf(&ts->names, "%s%s", ts->in_statement++ ? ", " : "", name);
+		return;
+	}
+	ts->shown++;
+	printf("\n%s%s: input%s\n", bold, name, off);
+	print_block(buf_str(in), in->len);
+	printf("%s%s: answer%s\n", bold, name, off);
+	print_block(buf_str(ans), ans->len);
+}
+
+static void json_sample(void *arg, const char *name, const struct buf *in,
+			const struct buf *ans)
+{
+	json_t *t = json_object();
+
+	json_object_set_new(t, "name", report_json_string(name, strlen(name)));
+	json_object_set_new(t, "input", report_json_string(buf_str(in), in->len));
+	json_object_set_new(t, "answer", report_json_string(buf_str(ans), ans->len));
+	json_array_append_new(arg, t);
+}
+
 /* Problem p as show --json prints it; 0, or -1 with err set (the samples'
  * data could not be read). */
 static int print_json(const struct judge_ctx *ctx, const struct db_problem *p)
 {
-	json_t *o = json_object(), *tags = json_array(), *samples = json_array(), *t;
-	struct buf in = BUF_INIT, ans = BUF_INIT;
-	int i, rc = 0;
-	size_t k;
+	json_t *o = report_problem_json(p), *samples = json_array();
+	int rc;
 
-	for (k = 0; k < p->ntags; k++)
-		json_array_append_new(tags, report_json_string(p->tags[k], strlen(p->tags[k])));
-	json_object_set_new(o, "id", report_json_string(p->id, strlen(p->id)));
-	json_object_set_new(o, "title", report_json_string(p->title, strlen(p->title)));
-	json_object_set_new(o, "time_limit_ms", json_integer(p->time_limit_ms));
-	json_object_set_new(o, "memory_limit_mb", json_integer(p->memory_limit_mb));
-	json_object_set_new(o, "stack_limit_mb", json_integer(p->stack_limit_mb));
-	json_object_set_new(o, "output_limit_kb", json_integer(p->output_limit_kb));
-	json_object_set_new(o, "checker", json_string(db_checker_name(p->checker)));
-	if (p->checker == DB_CHECKER_FLOAT) {
-		json_object_set_new(o, "abs_tolerance", json_real(p->abs_tolerance));
-		json_object_set_new(o, "rel_tolerance", json_real(p->rel_tolerance));
-	}
-	json_object_set_new(o, "tags", tags);
-	json_object_set_new(o, "complexity", report_json_string(p->complexity,
-			    strlen(p->complexity)));
-	json_object_set_new(o, "tests", json_integer(p->test_count));
-	json_object_set_new(o, "retired", json_boolean(p->retired));
 	json_object_set_new(o, "statement", report_json_string(p->statement,
 			    strlen(p->statement)));
-	for (i = 0; i < p->test_count && rc == 0; i++) {
-		if (!p->tests[i].is_sample)
-			continue;
-		buf_reset(&in);
-		buf_reset(&ans);
-		if (db_test_data(ctx->db, p->tests[i].id, &in, &ans) != 0) {
-			rc = -1;
-			break;
-		}
-		t = json_object();
-		json_object_set_new(t, "name", report_json_string(p->tests[i].name,
-				    strlen(p->tests[i].name)));
-		json_object_set_new(t, "input", report_json_string(buf_str(&in), in.len));
-		json_object_set_new(t, "answer", report_json_string(buf_str(&ans), ans.len));
-		json_array_append_new(samples, t);
-	}
+	rc = each_sample(ctx, p, json_sample, samples);
 	json_object_set_new(o, "samples", samples);
 	if (rc == 0)
 		report_print_json(o);
 	json_decref(o);
-	buf_release(&in);
-	buf_release(&ans);
 	return rc;
 }
 
@@ -131,6 +151,7 @@ int cmd_show(struct judge_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct db_problem p = DB_PROBLEM_INIT;
+	struct text_samples ts = { NULL, NULL, 0, 0, BUF_INIT };
 	const char *bold = judge_color(ctx, "1"), *off = judge_color(ctx, "0");
 	char *hint;
 	int c, i, samples = 0, rc, json = 0;
@@ -189,10 +210,12 @@ int cmd_show(struct judge_ctx *ctx, int argc, char **argv)
 	printf("compile C (.c):              %s\n", compile_lang_command(LANG_C));
 	printf("compile C++ (.cc .cpp .cxx): %s\n\n", compile_lang_command(LANG_CXX));
 	print_block(p.statement, strlen(p.statement));
-	rc = EXIT_ACCEPTED;
-	if (print_samples(ctx, &p) < 0) {
-		rc = judge_fail();
-	}
+	ts.ctx = ctx;
+	ts.statement = p.statement;
+	rc = each_sample(ctx, &p, print_sample, &ts) < 0 ? judge_fail() : EXIT_ACCEPTED;
+	if (rc == EXIT_ACCEPTED && ts.in_statement)
+		printf("\n%s: in the statement above\n", buf_str(&ts.names));
+	buf_release(&ts.names);
 	db_problem_release(&p);
 	return rc;
 }

@@ -333,7 +333,7 @@ int cmd_stress(struct judge_ctx *ctx, int argc, char **argv)
 	if ((rc = prepare(ctx, &a, &jt, &sol_bin, &ref_bin, &env, &chk)) ||
 	    (rc = search(ctx, &a, &jt, sol_bin, ref_bin, chk, &r, &secs)))
 		goto out;
-	if (r.found && db_local_test_add(ctx->db, jt.p.id, a.user,
+	if (r.found && db_local_test_add(ctx->db, jt.p.id, a.user, "stress",
 					 r.input.data ? r.input.data : "", r.input.len,
 					 r.expected.data ? r.expected.data : "",
 					 r.expected.len, &local, NULL) < 0) {

@@ -27,6 +27,9 @@ static int cmd_help(struct judge_ctx *ctx, int argc, char **argv);
 /* Sorted by name; flags say what main() sets up first and takes down after
  * (cli.h). 'contest' catches signals itself, for its submit only. */
 static const struct judge_cmd commands[] = {
+	{ "cases",      cmd_cases,      CMD_DB | CMD_SANDBOX,
+	  "list, add and remove your local test cases of a problem" },
+	{ "completion", cmd_completion, 0,      "print a bash or zsh completion script" },
 	{ "complexity", cmd_complexity, GRADES, "estimate how a solution's running time grows" },
 	{ "contest",    cmd_contest,    CMD_DB | CMD_SANDBOX,
 	  "create, start, submit to and score local contests" },
@@ -35,6 +38,7 @@ static const struct judge_cmd commands[] = {
 	{ "history",    cmd_history,    CMD_DB, "list past submissions" },
 	{ "import",     cmd_import,     0,      "load the catalogue into the database" },
 	{ "list",       cmd_list,       CMD_DB, "list the problems of the catalogue" },
+	{ "new",        cmd_new,        CMD_DB, "scaffold a new problem from a template" },
 	{ "regress",    cmd_regress,    GRADES,
 	  "grade every stored solution against its expected verdict" },
 	{ "result",     cmd_result,     CMD_DB, "show one submission in full" },
@@ -42,6 +46,8 @@ static const struct judge_cmd commands[] = {
 	{ "show",       cmd_show,       CMD_DB, "show a problem's statement, limits and samples" },
 	{ "stress",     cmd_stress,     GRADES, "find and shrink a counterexample against a reference" },
 	{ "submit",     cmd_submit,     GRADES, "grade a solution on every test of a problem" },
+	{ "test",       cmd_test,       GRADES,
+	  "run a solution on the samples and your local tests; store nothing" },
 };
 
 static void print_usage(FILE *f)
@@ -210,6 +216,8 @@ int main(int argc, char **argv)
 	judge_scope_started();
 	find_root(root, sizeof(root));
 	ctx.root = root;
+	ctx.commands = commands;
+	ctx.ncommands = sizeof(commands) / sizeof(commands[0]);
 	if (parse_globals(argc, argv, &ctx, &cmd, &rc) < 0)
 		return rc;
 	/* a command that runs programs, where a systemd scope would give the

@@ -2,7 +2,10 @@
  * submission. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
+#include "db/db.h"
 #include "judge/domain/check.h"
 #include "judge/domain/compile.h"
 #include "judge/cli/cli.h"
@@ -79,6 +82,100 @@ void report_table_row(const struct judge_ctx *ctx, FILE *f, int width, size_t in
 	if (t->got)
 		print_marked(f, t->got, t->got[0] ? "got" : "got (nothing on stdout)");
 	buf_release(&name);
+}
+
+int report_columns(void)
+{
+	const char *e = getenv("COLUMNS");
+	struct winsize ws;
+	char *end;
+	long n;
+
+	if (e && *e) {
+		n = strtol(e, &end, 10);
+		if (!*end && n > 0 && n < 10000)
+			return (int)n;
+	}
+	if (isatty(1) && ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+/* The next line of *p (escaped text) as [start, start + *n), advancing *p;
+ * NULL when there is none left. */
+static const char *next_line(const char **p, size_t *n)
+{
+	const char *s = *p, *nl;
+
+	if (!s || !*s)
+		return NULL;
+	nl = strchr(s, '\n');
+	*n = nl ? (size_t)(nl - s) : strlen(s);
+	*p = s + *n + (nl != NULL);
+	return s;
+}
+
+/* s[0..n) in a column `width` columns wide: cut with "~" when longer
+ * (counting UTF-8 characters), tabs as spaces, padded when pad. */
+static void print_cell(FILE *f, const char *s, size_t n, int width, int pad)
+{
+	size_t i = 0, cols = 0, len, total = 0, w = (size_t)width;
+
+	for (len = 0; len < n; len++)   /* the line's width in characters */
+		total += ((unsigned char)s[len] & 0xC0) != 0x80;
+	while (i < n && cols < (total > w ? w - 1 : w)) {
+		len = 1;
+		while (i + len < n && ((unsigned char)s[i + len] & 0xC0) == 0x80)
+			len++;
+		if (s[i] == '\t')
+			fputc(' ', f);
+		else
+			fwrite(s + i, 1, len, f);
+		i += len;
+		cols++;
+	}
+	if (total > w) {
+		fputc('~', f);
+		cols++;
+	}
+	while (pad && cols++ < w)
+		fputc(' ', f);
+}
+
+void report_side_by_side(FILE *f, const struct grade_test *t, int columns)
+{
+	const char *text[3], *line[3], *head[3] = { "input", "expected", "got" };
+	size_t len[3];
+	int k, w, any;
+
+	if (!t->input && !t->expected && !t->got)
+		return;
+	text[0] = t->input ? t->input : "";
+	text[1] = t->expected ? t->expected : "";
+	text[2] = t->got ? t->got : "";
+	if (t->got && !t->got[0])
+		head[2] = "got (nothing)";
+	/* "      " then three columns separated by " | " */
+	w = (columns - 6 - 6) / 3;
+	if (w < 8)
+		w = 8;
+	fputs("      ", f);
+	for (k = 0; k < 3; k++) {
+		print_cell(f, head[k], strlen(head[k]), w, k < 2);
+		fputs(k < 2 ? " | " : "\n", f);
+	}
+	for (;;) {
+		any = 0;
+		for (k = 0; k < 3; k++)
+			any |= (line[k] = next_line(&text[k], &len[k])) != NULL;
+		if (!any)
+			break;
+		fputs("      ", f);
+		for (k = 0; k < 3; k++) {
+			print_cell(f, line[k] ? line[k] : "", line[k] ? len[k] : 0, w, k < 2);
+			fputs(k < 2 ? " | " : "\n", f);
+		}
+	}
 }
 
 void report_compile_error(const struct judge_ctx *ctx, FILE *f,
@@ -203,6 +300,11 @@ json_t *report_json(const struct grade_result *r)
 		json_object_set_new(t, "message", jstr(g->message));
 		json_object_set_new(t, "stderr", jstr(g->stderr_text));
 		json_object_set_new(t, "stderr_bytes", json_integer((json_int_t)g->stderr_bytes));
+		if (g->input) {
+			json_object_set_new(t, "input", jstr(g->input));
+			json_object_set_new(t, "expected", jstr(g->expected));
+			json_object_set_new(t, "got", g->got ? jstr(g->got) : json_null());
+		}
 		json_array_append_new(tests, t);
 	}
 	json_object_set_new(o, "tests", tests);
@@ -210,6 +312,31 @@ json_t *report_json(const struct grade_result *r)
 	for (i = 0; i < r->nskipped; i++)
 		json_array_append_new(tests, jstr(r->skipped[i]));
 	json_object_set_new(o, "skipped", tests);
+	return o;
+}
+
+json_t *report_problem_json(const struct db_problem *p)
+{
+	json_t *o = json_object(), *tags = json_array();
+	size_t k;
+
+	for (k = 0; k < p->ntags; k++)
+		json_array_append_new(tags, jstr(p->tags[k]));
+	json_object_set_new(o, "id", jstr(p->id));
+	json_object_set_new(o, "title", jstr(p->title));
+	json_object_set_new(o, "time_limit_ms", json_integer(p->time_limit_ms));
+	json_object_set_new(o, "memory_limit_mb", json_integer(p->memory_limit_mb));
+	json_object_set_new(o, "stack_limit_mb", json_integer(p->stack_limit_mb));
+	json_object_set_new(o, "output_limit_kb", json_integer(p->output_limit_kb));
+	json_object_set_new(o, "checker", json_string(db_checker_name(p->checker)));
+	if (p->checker == DB_CHECKER_FLOAT) {
+		json_object_set_new(o, "abs_tolerance", json_real(p->abs_tolerance));
+		json_object_set_new(o, "rel_tolerance", json_real(p->rel_tolerance));
+	}
+	json_object_set_new(o, "tags", tags);
+	json_object_set_new(o, "complexity", jstr(p->complexity));
+	json_object_set_new(o, "tests", json_integer(p->test_count));
+	json_object_set_new(o, "retired", json_boolean(p->retired));
 	return o;
 }
 

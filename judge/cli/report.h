@@ -30,6 +30,15 @@ void report_table_header(const struct judge_ctx *ctx, FILE *f, int width);
 void report_table_row(const struct judge_ctx *ctx, FILE *f, int width, size_t index,
 		      const struct grade_test *t);
 
+/* Test t's input, expected answer and output got (its excerpts, when it
+ * has them) side by side in three columns under the row, each line cut to
+ * fit `columns` (the terminal's width: report_columns()). */
+void report_side_by_side(FILE *f, const struct grade_test *t, int columns);
+
+/* The width of the terminal on stdout: $COLUMNS when it is a number, else
+ * the terminal's own, else 80 (not a terminal). */
+int report_columns(void);
+
 /* The compile diagnostics of a CE, at most `lines` lines, each marked. */
 void report_compile_error(const struct judge_ctx *ctx, FILE *f,
 			  const struct grade_result *r, size_t lines);
@@ -45,7 +54,8 @@ void report_summary(const struct judge_ctx *ctx, FILE *f, const struct grade_res
 /* The JSON object of design.md ("judge submit --json"): submission, problem,
  * file (the submitted file's name, or null), verdict, passed, total, time_ms, memory_kb, compile{ok, time_ms, cached,
  * message}, tests[{name, verdict, time_ms, wall_ms, memory_kb, exit,
- * signal, message, stderr, stderr_bytes}]. New reference. */
+ * signal, message, stderr, stderr_bytes, and for a failing sample or local
+ * test with excerpts: input, expected, got}]. New reference. */
 json_t *report_json(const struct grade_result *r);
 
 /* Print j compactly on one line of stdout; 0, or -1 when it cannot be
@@ -54,6 +64,14 @@ int report_print_json(json_t *j);
 
 /* A JSON string of any bytes (invalid UTF-8 replaced). New reference. */
 json_t *report_json_string(const char *p, size_t n);
+
+struct db_problem;
+
+/* What 'judge list --json' and 'judge show --json' both say about problem
+ * p: id, title, time_limit_ms, memory_limit_mb, stack_limit_mb,
+ * output_limit_kb, checker (with abs_tolerance and rel_tolerance for
+ * float), tags, complexity, tests, retired. New reference. */
+json_t *report_problem_json(const struct db_problem *p);
 
 /* "10.0 MB" for a size in KB, into out. */
 const char *report_memory(unsigned long kb, char out[32]);

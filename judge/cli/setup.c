@@ -182,6 +182,10 @@ int judge_cache_open(struct judge_ctx *ctx)
 	return 0;
 }
 
+/* Worker 0 while it is open: a second interrupting signal cancels the run
+ * it is doing (sbx_cancel is async-signal-safe). */
+static struct sbx *volatile signal_sbx;
+
 int judge_sandbox_open(struct judge_ctx *ctx)
 {
 	const char *missing;
@@ -193,6 +197,7 @@ int judge_sandbox_open(struct judge_ctx *ctx)
 	ctx->sbx = sbx_open(0);
 	if (!ctx->sbx)
 		return err_prefix("cannot set up the sandbox");
+	signal_sbx = ctx->sbx;
 	missing = sbx_missing(ctx->sbx);
 	if (missing && !ctx->quiet)
 		judge_warn("the sandbox is weaker than it could be: %s", missing);
@@ -209,6 +214,7 @@ int judge_sandbox(struct judge_ctx *ctx)
 
 void judge_sandbox_close(struct judge_ctx *ctx)
 {
+	signal_sbx = NULL;
 	if (ctx->sbx)
 		sbx_close(ctx->sbx);
 	ctx->sbx = NULL;
@@ -225,10 +231,26 @@ static volatile sig_atomic_t interrupted;
 static const int caught[] = { SIGINT, SIGTERM, SIGHUP };
 static struct sigaction saved[3];
 
+/* The first signal asks the command to stop after the current test (or
+ * run); the second also cuts the current run short (the grading records
+ * "interrupted", never the killed run's verdict); the third gets the
+ * default action, for a sandbox that does not let go. */
 static void on_signal(int sig)
 {
+	struct sbx *s = signal_sbx;
+	struct sigaction dfl;
+	size_t i;
+
 	(void)sig;
-	interrupted = 1;
+	if (interrupted++ == 0)
+		return;
+	if (s)
+		sbx_cancel(s);
+	memset(&dfl, 0, sizeof(dfl));
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	for (i = 0; i < sizeof(caught) / sizeof(caught[0]); i++)
+		sigaction(caught[i], &dfl, NULL);
 }
 
 void judge_signals_catch(struct judge_ctx *ctx)
@@ -238,11 +260,11 @@ void judge_signals_catch(struct judge_ctx *ctx)
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
-	/* A second signal kills the judge at once (the default action): for a
-	 * sandbox that does not let go. Its runs die with it (parent-death
+	/* A third signal kills the judge at once (on_signal restores the
+	 * default action after the second). Its runs die with it (parent-death
 	 * signals), and a 'running' submission row is reaped as IE by the next
 	 * command. */
-	sa.sa_flags = SA_RESTART | SA_RESETHAND;
+	sa.sa_flags = SA_RESTART;
 	sigemptyset(&sa.sa_mask);
 	interrupted = 0;
 	for (i = 0; i < sizeof(caught) / sizeof(caught[0]); i++)

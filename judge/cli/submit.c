@@ -3,9 +3,11 @@
  * Interrupts (ctx->cancel, CMD_CANCEL): the first SIGINT/SIGTERM/SIGHUP lets
  * the current test finish (at most its wall limit), then the submission is
  * recorded as IE "interrupted", the sandbox is cleaned up and the exit code
- * is 3. A second one kills the judge at once (the default action is
- * restored): its run dies with it (PR_SET_PDEATHSIG) and the 'running' row
- * is marked IE by the next command (db_submissions_reap). */
+ * is 3. A second one kills the current run at once (sbx_cancel) and records
+ * the same. A third kills the judge (the default action is restored): its
+ * run dies with it (PR_SET_PDEATHSIG) and the 'running' row is marked IE by
+ * the next command (db_submissions_reap). A terminal's Ctrl-C reaches only
+ * the judge: the sandbox's processes are in a process group of their own. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>

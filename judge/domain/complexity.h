@@ -102,6 +102,8 @@ struct cx_measurement {
 	struct cx_point pts[CX_MAX_POINTS];
 	size_t npts;
 	long max_size;                 /* the largest SIZE that changes the input */
+	double max_n;                  /* n at max_size: the size the generator
+	                                * reports there, else max_size */
 	long stopped_at;               /* a size whose run failed, 0: none */
 	enum verdict stop_verdict;     /* that run's verdict */
 	int over_budget;               /* the next size would have overrun the budget */
@@ -115,7 +117,10 @@ struct cx_measurement {
  * a shared machine noise only adds time). Stops before a size whose runs
  * would take longer than about 600 ms each or would overrun the budget, at
  * the first run that fails (stopped_at), or when cancelled. Each run gets
- * twice the problem's time limit. Fills m (zeroed first) and returns 0, or
+ * twice the problem's time limit. A point's n is the size the generator
+ * reports for its input ("size N" on stderr, see stress_generate), else
+ * SIZE; its time is the CPU time less the smallest time measured (the
+ * start-up, which does not grow). Fills m (zeroed first) and returns 0, or
  * -1 with err set: ERR_INPUT when the generator failed, ERR_INTERNAL when
  * the sandbox did. */
 int cx_measure(struct stress_tools *t, const char *bin, const struct cx_measure_opts *o,

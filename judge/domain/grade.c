@@ -36,6 +36,7 @@ struct grading {
 	const char *binary;            /* the solution */
 	struct check_params params;
 	const char *checker;           /* custom: the checker binary */
+	int excerpts;                  /* grade_opts.excerpts */
 	char *tmp;                     /* custom: folder for input/output/answer */
 	char *tmp_in, *tmp_out, *tmp_ans;
 };
@@ -50,22 +51,34 @@ void grade_limits(const struct db_problem *p, struct sbx_limits *l)
 	l->output_kb = p->output_limit_kb > 0 ? (unsigned long)p->output_limit_kb : 0;
 }
 
+char *grade_stack_message(const struct sbx_result *sr)
+{
+	char sig[16];
+
+	if (sr->stack_used_kb)
+		return xasprintf("stack overflow: recursion too deep? (out of time with the "
+				 "stack at %.1f MB of its %.1f MB limit)",
+				 sr->stack_used_kb / 1024.0, sr->stack_kb / 1024.0);
+	return xasprintf("killed by %s: stack overflow: recursion too deep? (the stack "
+			 "limit is %.1f MB)", util_signal_name(sr->signal, sig),
+			 sr->stack_kb / 1024.0);
+}
+
 /* Why a program that crashed or exited non-zero did so, with a hint. */
-static char *describe_re(const struct grading *g, const struct sbx_result *sr)
+static char *describe_re(const struct sbx_result *sr)
 {
 	char sig[16];
 	const char *hint = "";
 
+	if (sr->stack_overflow)
+		return grade_stack_message(sr);
 	if (!sr->signal)
 		return xasprintf("exited with code %d", sr->exit_code);
 	util_signal_name(sr->signal, sig);
 	switch (sr->signal) {
 	case SIGSEGV:
-		/* a stack overflow touches the stack up to its limit first (the
-		 * peak is sampled, so allow some slack) */
-		hint = g->limits.stack_kb && sr->memory_kb * 4 >= g->limits.stack_kb * 3 ?
-			" (stack limit reached: recursion too deep?)" :
-			" (invalid memory access)";
+		/* a stack overflow is the sandbox's stack_overflow, above */
+		hint = " (invalid memory access)";
 		break;
 	case SIGFPE: hint = " (division by zero?)"; break;
 	case SIGABRT: hint = " (abort() or a failed assert)"; break;
@@ -364,7 +377,7 @@ static int run_test(struct grading *g, const char *in, size_t inlen,
 		util_signal_name(sr.signal, t->signal);
 	t->verdict = grade_status_verdict(sr.status);
 	if (sr.status == SBX_RE) {
-		t->message = describe_re(g, &sr);
+		t->message = describe_re(&sr);
 	} else if (sr.status != SBX_OK) {
 		t->message = describe_limit(g, &sr);
 	} else if (g->checker) {
@@ -381,7 +394,9 @@ static int run_test(struct grading *g, const char *in, size_t inlen,
 		t->verdict = cr.verdict;
 		t->message = xstrdup(cr.message);
 	}
-	if ((t->verdict == V_WA || t->verdict == V_PE) && (t->is_sample || t->is_local)) {
+	if ((t->verdict == V_WA || t->verdict == V_PE ||
+	     (g->excerpts && t->verdict != V_AC && t->verdict != V_IE)) &&
+	    (t->is_sample || t->is_local)) {
 		t->input = grade_input_excerpt(in, inlen);
 		t->expected = grade_input_excerpt(ans, anslen);
 		t->got = grade_input_excerpt(sr.out.data, sr.out.len);
@@ -485,9 +500,10 @@ static int make_tmp(struct grading *g)
 	return 0;
 }
 
-/* A stored practice submission (not a contest's, no extra tests given) is
- * graded on the user's local tests too: the counterexamples 'judge stress'
- * saved. Fills *x (malloc'd, pointing into *v) and *n. */
+/* A stored practice submission (not a contest's, no extra tests given), and
+ * 'judge test', is graded on the user's local tests too: the
+ * counterexamples 'judge stress' saved and the user's own ('judge cases').
+ * Fills *x (malloc'd, pointing into *v) and *n. */
 static int load_local_tests(const struct grade_env *env, const struct db_problem *p,
 			    const struct grade_opts *o, struct db_local_test **v,
 			    struct grade_extra_test **x, size_t *n)
@@ -497,7 +513,7 @@ static int load_local_tests(const struct grade_env *env, const struct db_problem
 	*v = NULL;
 	*x = NULL;
 	*n = 0;
-	if (!o->store || o->contest || o->nextra)
+	if (!(o->store || o->local_tests) || o->contest || o->nextra)
 		return 0;
 	if (db_local_test_list(env->db, p->id, o->user ? o->user : "user", v, n) < 0)
 		return -1;
@@ -626,6 +642,18 @@ static int grade_test(struct grading *g, size_t i, const struct grade_extra_test
 	return 0;
 }
 
+/* Forget test t, run but not counted. */
+static void discard_test(struct grade_test *t)
+{
+	free(t->name);
+	free(t->message);
+	free(t->input);
+	free(t->expected);
+	free(t->got);
+	free(t->stderr_text);
+	memset(t, 0, sizeof(*t));
+}
+
 /* Add test t (just run) to r's counts; the first failing test's verdict is
  * the submission's. */
 static void tally(struct grade_result *r, const struct grade_test *t, int *failed)
@@ -675,6 +703,15 @@ static int run_tests(struct grading *g, const struct grade_opts *o,
 		t = &r->tests[r->ntests];
 		if (grade_test(g, i, extra, &in, &ans, t, r) < 0)
 			break;
+		if (o->cancel && *o->cancel > 1) {
+			/* a second signal cut this run short: what it got (or the
+			 * sandbox's failure) is not a verdict */
+			discard_test(t);
+			free(r->error);
+			r->error = NULL;
+			set_error(r, "interrupted");
+			break;
+		}
 		tally(r, t, &failed);
 		if (stored && store_result(g->env, r, t) < 0) {
 			rc = -1;
@@ -697,6 +734,22 @@ static int run_tests(struct grading *g, const struct grade_opts *o,
 	return rc;
 }
 
+/* p with only its sample tests, as a shallow copy in *copy whose tests
+ * array (malloc'd, the caller frees it) borrows p's tests. */
+static const struct db_problem *only_samples(const struct db_problem *p,
+					     struct db_problem *copy)
+{
+	int i;
+
+	*copy = *p;
+	copy->tests = xcalloc((size_t)p->test_count + 1, sizeof(*copy->tests));
+	copy->test_count = 0;
+	for (i = 0; i < p->test_count; i++)
+		if (p->tests[i].is_sample)
+			copy->tests[copy->test_count++] = p->tests[i];
+	return copy;
+}
+
 int grade_submission(const struct grade_env *env, const struct db_problem *p,
 		     const char *source, size_t len, const struct grade_opts *o,
 		     struct grade_result *r)
@@ -706,10 +759,13 @@ int grade_submission(const struct grade_env *env, const struct db_problem *p,
 	const struct grade_extra_test *extra = o->extra;
 	size_t nextra = o->nextra, nlocals = 0;
 	struct compile_result sol = COMPILE_RESULT_INIT, chk = COMPILE_RESULT_INIT;
-	struct grading g = { .env = env, .p = p };
+	struct grading g = { .env = env, .p = p, .excerpts = o->excerpts };
+	struct db_problem samples;
 	int stored = 0, store_failed = 0;
 
 	memset(r, 0, sizeof(*r));
+	if (o->samples_only)
+		g.p = p = only_samples(p, &samples);
 	r->problem = xstrdup(p->id);
 	r->lang = o->lang;
 	r->file_name = o->file_name ? xstrdup(o->file_name) : NULL;
@@ -754,6 +810,8 @@ finish:
 	compile_result_release(&chk);
 	free(local_x);
 	db_local_test_list_free(locals, nlocals);
+	if (o->samples_only)
+		free(samples.tests);
 	return store_failed ? -1 : 0;
 }
 

@@ -61,8 +61,15 @@ struct grade_opts {
 	const char *contest;       /* contest id and letter to store, or NULL */
 	const char *letter;
 	const struct grade_extra_test *extra;   /* graded after the problem's tests */
-	size_t nextra;             /* 0, with store and no contest: the user's local
-	                            * tests (db_local_test_list) are graded instead */
+	size_t nextra;             /* 0, with store (or local_tests) and no contest:
+	                            * the user's local tests (db_local_test_list)
+	                            * are graded instead */
+	int local_tests;           /* the user's local tests even when not storing */
+	int samples_only;          /* of the problem's tests, only the samples
+	                            * ('judge test') */
+	int excerpts;              /* every failing sample or local test keeps the
+	                            * start of its input, answer and output, not
+	                            * only WA and PE */
 	/* Called after the compile (t == NULL) and after each test (t is the
 	 * test just finished, r->tests[r->ntests - 1]); from the grading thread.
 	 * NULL: none. */
@@ -70,7 +77,8 @@ struct grade_opts {
 	void *progress_arg;
 	/* When not NULL and it becomes non-zero (a signal handler may set it),
 	 * grading stops after the current test with verdict IE, error
-	 * "interrupted". */
+	 * "interrupted". 2 or more: the current run was cut short as well
+	 * (sbx_cancel), so that test is dropped, not counted or stored. */
 	volatile sig_atomic_t *cancel;
 	time_t submitted_at;       /* stored submission time; 0: util_now() */
 };
@@ -87,8 +95,9 @@ struct grade_test {
 	char signal[16];             /* "SIGSEGV", or "" */
 	char *message;               /* checker or sandbox message, "" when none;
 	                              * escaped, safe to print */
-	char *input;                 /* sample and local tests that got WA or PE:
-	                              * the start of the input, escaped (newlines
+	char *input;                 /* sample and local tests that got WA or PE
+	                              * (any failure with opts->excerpts): the
+	                              * start of the input, escaped (newlines
 	                              * kept); else NULL */
 	char *expected, *got;        /* the same for the answer and the output
 	                              * (got is NULL in a result read back from the
@@ -122,6 +131,11 @@ struct grade_result {
 #define GRADE_RESULT_INIT { 0 }
 
 void grade_result_release(struct grade_result *r);
+
+/* What a run the sandbox found to be a stack overflow (sr->stack_overflow)
+ * is told: "killed by SIGSEGV: stack overflow: recursion too deep? (...)",
+ * or the same after running out of time. Malloc'd. */
+char *grade_stack_message(const struct sbx_result *sr);
 
 /* The verdict of a run that ended with sandbox status st (SBX_OK is AC:
  * the output still has to be checked). */

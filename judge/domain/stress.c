@@ -15,6 +15,7 @@
 #include "judge/domain/grade.h"
 #include "judge/domain/stress.h"
 #include "lib/err.h"
+#include "lib/text.h"
 #include "lib/util.h"
 
 /* The generator and validator are the problem's own, trusted code: generous
@@ -111,8 +112,10 @@ static char *tool_path(const char *folder, const char *name)
 	return xasprintf("%s/%s.c", folder, name);
 }
 
-int stress_tools_open(struct stress_tools *t, const struct db_problem *p,
-		      const char *folder, struct sbx *s, const struct compile_cache *c)
+/* stress_tools_open, and without the generator when !with_gen. */
+static int tools_open(struct stress_tools *t, const struct db_problem *p,
+		      const char *folder, struct sbx *s, const struct compile_cache *c,
+		      int with_gen)
 {
 	char *gen = tool_path(folder, "gen");
 	char *val = tool_path(folder, "validator");
@@ -123,20 +126,34 @@ int stress_tools_open(struct stress_tools *t, const struct db_problem *p,
 	t->sbx = s;
 	t->cache = c;
 	grade_limits(p, &t->limits);
-	if (access(gen, F_OK) != 0) {
+	if (!with_gen)
+		rc = 0;
+	else if (access(gen, F_OK) != 0)
 		rc = err_input("problem '%s' has no generator (gen.c)", p->id);
-	} else {
+	else
 		rc = compile_tool(t, gen, "generator", &t->gen);
-	}
 	if (rc == 0 && access(val, F_OK) == 0)
 		rc = compile_tool(t, val, "validator", &t->validator);
-	if (rc == 0)
+	if (rc == 0 && with_gen)
 		load_modes(t, folder);
 	free(gen);
 	free(val);
 	if (rc)
 		stress_tools_release(t);
 	return rc;
+}
+
+int stress_tools_open(struct stress_tools *t, const struct db_problem *p,
+		      const char *folder, struct sbx *s, const struct compile_cache *c)
+{
+	return tools_open(t, p, folder, s, c, 1);
+}
+
+int stress_tools_open_validator(struct stress_tools *t, const struct db_problem *p,
+				const char *folder, struct sbx *s,
+				const struct compile_cache *c)
+{
+	return tools_open(t, p, folder, s, c, 0);
 }
 
 void stress_tools_release(struct stress_tools *t)
@@ -173,6 +190,24 @@ static void take_output(struct sbx_result *r, struct buf *out)
 
 #define MAX_GEN_ARGS 16
 
+/* N from a first line "size N" (N > 0), else 0. */
+static long reported_size(const struct buf *err)
+{
+	char line[64], *end;
+	size_t n = 0;
+	long v;
+
+	while (n < err->len && n < sizeof(line) - 1 && err->data[n] != '\n') {
+		line[n] = err->data[n];
+		n++;
+	}
+	line[n] = 0;
+	if (strncmp(line, "size ", 5) || line[5] < '1' || line[5] > '9')
+		return 0;
+	v = strtol(line + 5, &end, 10);
+	return *end ? 0 : v;
+}
+
 int stress_generate(struct stress_tools *t, unsigned long long seed, long size,
 		    const char *mode, struct buf *out)
 {
@@ -205,6 +240,7 @@ int stress_generate(struct stress_tools *t, unsigned long long seed, long size,
 			       r.message[0] ? r.message : sbx_status_name(r.status));
 	} else {
 		take_output(&r, out);
+		t->reported_size = reported_size(&r.err);
 	}
 	sbx_result_release(&r);
 	free(copy);
@@ -270,8 +306,15 @@ int stress_max_size(struct stress_tools *t, long *max)
 
 int stress_validate(struct stress_tools *t, const char *in, size_t len, int *valid)
 {
+	return stress_validate_why(t, in, len, valid, NULL);
+}
+
+int stress_validate_why(struct stress_tools *t, const char *in, size_t len, int *valid,
+			struct buf *why)
+{
 	struct sbx_result r = SBX_RESULT_INIT;
 	struct sbx_spec spec;
+	const char *nl;
 
 	*valid = 1;
 	if (!t->validator)
@@ -290,6 +333,17 @@ int stress_validate(struct stress_tools *t, const char *in, size_t len, int *val
 		return err_prefix("validator");
 	}
 	*valid = r.status == SBX_OK;
+	if (!*valid && why) {
+		/* its first line, printable; else how it ended */
+		nl = r.err.len ? memchr(r.err.data, '\n', r.err.len) : NULL;
+		if (r.err.len && (!nl || nl > r.err.data))
+			text_escape(why, r.err.data, nl ? (size_t)(nl - r.err.data) : r.err.len,
+				    200, TEXT_QUOTE);
+		else if (r.status == SBX_RE && !r.signal)
+			buf_addf(why, "it exited with code %d", r.exit_code);
+		else
+			buf_addf(why, "it ended with %s", sbx_status_name(r.status));
+	}
 	sbx_result_release(&r);
 	return 0;
 }
@@ -457,6 +511,10 @@ int stress_search(struct stress_tools *t, struct grade_checker *chk, const char 
 		report(o, "search", i + 1, size, seed, in.len);
 		if ((rc = trial_run(t, chk, sol, ref, in.data, in.len, &tr))) {
 			err_prefix("'gen %llu %ld%s%s'", seed, size, *mode ? " " : "", mode);
+			break;
+		}
+		if (o->cancel && *o->cancel > 1) {   /* the run was cut short */
+			r->interrupted = 1;
 			break;
 		}
 		r->runs++;
@@ -755,6 +813,8 @@ static int attempt(struct shrinker *s, const char *in, size_t len, int validate,
 	if (rc < 0 && err_kind() == ERR_INPUT) {
 		err_clear();
 		rc = 0;
+	} else if (rc == 0 && s->o->cancel && *s->o->cancel > 1) {
+		rc = 0;   /* the run was cut short: it tells nothing */
 	} else if (rc == 0 && tr.verdict == s->r->verdict) {
 		keep_case(s->r, in, len, size, seed, s->r->mode, &tr);
 		rc = 1;

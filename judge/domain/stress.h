@@ -40,6 +40,8 @@ struct stress_tools {
 	                                  * first, then each distinct one of gen.list */
 	size_t nmodes;
 	struct sbx_limits limits;        /* the problem's (grade_limits) */
+	long reported_size;              /* the size the last generated input
+	                                  * reports (stress_generate), 0: none */
 };
 
 #define STRESS_TOOLS_INIT { 0 }
@@ -53,13 +55,22 @@ int stress_tools_open(struct stress_tools *t, const struct db_problem *p,
 		      const char *folder, struct sbx *s, const struct compile_cache *c);
 void stress_tools_release(struct stress_tools *t);
 
+/* The same without the generator (t->gen stays NULL): only the validator
+ * when the problem has one, for checking a hand-written input. */
+int stress_tools_open_validator(struct stress_tools *t, const struct db_problem *p,
+				const char *folder, struct sbx *s,
+				const struct compile_cache *c);
+
 /* Use only this generator mode (extra arguments separated by spaces, "" for
  * none) instead of the ones from gen.list. */
 void stress_tools_set_mode(struct stress_tools *t, const char *mode);
 
 /* Run `gen SEED SIZE [MODE...]` into out (mode: extra arguments separated
  * by spaces, or NULL). 0, or -1: ERR_INPUT when the generator failed (err
- * says how). */
+ * says how). A generator may report the input's size as the first line of
+ * its stderr, "size N" (N a positive integer: the cells r*c of a grid, the
+ * edges of a graph; what the running time grows with, when SIZE is not
+ * that): t->reported_size is N, or 0 when it says nothing of the kind. */
 int stress_generate(struct stress_tools *t, unsigned long long seed, long size,
 		    const char *mode, struct buf *out);
 
@@ -73,6 +84,11 @@ int stress_max_size(struct stress_tools *t, long *max);
 /* Run the validator on an input: *valid = 1 when it accepts it (always 1
  * when the problem has no validator). 0 or -1. */
 int stress_validate(struct stress_tools *t, const char *in, size_t len, int *valid);
+
+/* The same, and when the input is refused, why (the validator's first
+ * stderr line, escaped, or how it ended) appended to why (may be NULL). */
+int stress_validate_why(struct stress_tools *t, const char *in, size_t len, int *valid,
+			struct buf *why);
 
 /* Run a solution binary on an input with the problem's limits, cpu_ms
  * replacing the time limit when not 0. r is SBX_RESULT_INIT. 0 or -1. */

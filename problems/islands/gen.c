@@ -3,7 +3,9 @@
  * with a probability of 30..70% drawn from the seed; full: all 1s (one island,
  * a recursive flood fill r*c calls deep); snake: a one-cell-wide path winding
  * through every other row (one island, DFS depth about r*c/2); checker: a
- * checkerboard (r*c/2 islands of one cell). Deterministic for a seed. */
+ * checkerboard (r*c/2 islands of one cell). Deterministic for a seed.
+ * The first line of stderr, "size R*C", is the input's size that 'judge
+ * complexity' measures the running time against. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +43,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	printf("%d %d\n", n, n);
+	/* the input's size for 'judge complexity': the cells, not the side */
+	fprintf(stderr, "size %d\n", n * n);
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < n; j++) {
 			int one;

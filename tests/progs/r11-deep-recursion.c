@@ -1,5 +1,6 @@
-/* Resources: unbounded recursion. The stack limit equals the memory limit:
- * the stack overflows (RE SIGSEGV) or the memory limit is hit first (MLE). */
+/* Resources: unbounded recursion. The stack limit is kept below the memory
+ * limit, so the stack overflows first (RE SIGSEGV, "stack overflow"); MLE
+ * where there is no memory cgroup (the row's nomemcg). */
 #include <stdio.h>
 
 static int down(int n)
