@@ -201,3 +201,14 @@ ALTER TABLE submissions ADD COLUMN file_name TEXT;
 -- 200 bytes), for the feedback of 'judge result'.
 ALTER TABLE results ADD COLUMN stderr TEXT NOT NULL DEFAULT '';
 ALTER TABLE results ADD COLUMN stderr_bytes INTEGER NOT NULL DEFAULT 0;
+
+-- migration 6
+
+-- Noise-aware timing: a test's CPU time in microseconds (its median run's;
+-- -1 for results stored before), every measurement in run order as
+-- "VERDICT:MICROSECONDS" separated by spaces (one for a test far from the
+-- limit, up to --repeat near it), and whether the runs disagreed on the
+-- verdict.
+ALTER TABLE results ADD COLUMN time_us INTEGER NOT NULL DEFAULT -1;
+ALTER TABLE results ADD COLUMN runs TEXT NOT NULL DEFAULT '';
+ALTER TABLE results ADD COLUMN unstable INTEGER NOT NULL DEFAULT 0;

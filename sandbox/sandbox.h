@@ -71,9 +71,11 @@ struct sbx_result {
 				     * mremap) was larger than the limit: its
 				     * size; else 0 */
 	int open_write;             /* SV: the call opened a file for writing */
+	unsigned long long cpu_us;  /* CPU time in microseconds (cpu_ms is it
+				     * rounded down to ms) */
 };
 
-#define SBX_RESULT_INIT { SBX_OK, -1, 0, 0, 0, 0, 0, BUF_INIT, BUF_INIT, "", "", 0, 0 }
+#define SBX_RESULT_INIT { SBX_OK, -1, 0, 0, 0, 0, 0, BUF_INIT, BUF_INIT, "", "", 0, 0, 0 }
 
 void sbx_result_release(struct sbx_result *r);
 
@@ -163,7 +165,10 @@ struct sbx_host {
 };
 
 /* Probe this host: namespaces, cgroups, seccomp, ia32 emulation, the
- * worker uid, and a real compile and run in a worker (about a second).
+ * worker uid, a real compile and run in a worker (about a second), and
+ * the timing noise: the relative spread of one CPU-bound program's CPU
+ * time over 8 runs of about 100 ms (row "measure: noise", weaker above
+ * 10 %; about another second).
  * Returns 0. */
 int sbx_host_probe(struct sbx_host *h);
 /* "ok", "weaker", "missing". */
