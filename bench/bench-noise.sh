@@ -2,8 +2,9 @@
 # bench-noise.sh: how often a verdict near the time limit flips, with one
 # measurement and with noise-aware timing, in one run on one scratch database.
 # A program doing a fixed number of additions (read from its input) is tuned
-# here, at run time, to about 95 % of a 300 ms limit: its CPU time for a
-# calibrating count (median of 5 'judge run's) gives the count for 285 ms.
+# here, at run time, to about 95 % of a 300 ms limit: its CPU times for two
+# calibrating counts (median of 5 'judge run's each) give the count for
+# 285 ms.
 # It is then submitted 10 times with --repeat 1 and 10 times with the default
 # (near-limit re-runs, median verdict), interleaved so that drifting machine
 # load hits both alike. Its true verdict is AC (95 % of the limit); a
@@ -36,15 +37,20 @@ int main(void) {
 }
 C
 
-# Calibrate: CPU microseconds for CAL additions, the median of 5 runs.
-CAL=20000000
-echo "$CAL" > cal.in
-cal_us=$(for i in 1 2 3 4 5; do
-	"$JUDGE" run add.c --stdin cal.in --time-limit 5000 --json | jq .time_us
-done | sort -n | sed -n 3p)
-[ -n "$cal_us" ] && [ "$cal_us" -gt 0 ] || { echo "bench-noise: calibration failed" >&2; exit 3; }
-count=$(awk -v c="$CAL" -v us="$cal_us" -v l="$LIMIT" -v p="$PCT" \
-	'BEGIN { printf "%d", c * l * 10 * p / us }')
+# Calibrate: CPU microseconds for C1 and C2 additions (the median of 5 runs
+# each), fitted as a start-up cost plus a cost per addition.
+median_us() {
+	echo "$1" > cal.in
+	for i in 1 2 3 4 5; do
+		"$JUDGE" run add.c --stdin cal.in --time-limit 5000 --json | jq .time_us
+	done | sort -n | sed -n 3p
+}
+C1=20000000 C2=200000000
+us1=$(median_us $C1) us2=$(median_us $C2)
+[ -n "$us1" ] && [ -n "$us2" ] && [ "$us2" -gt "$us1" ] ||
+	{ echo "bench-noise: calibration failed" >&2; exit 3; }
+count=$(awk -v c1=$C1 -v c2=$C2 -v u1="$us1" -v u2="$us2" -v l=$LIMIT -v p="$PCT" \
+	'BEGIN { b = (u2 - u1) / (c2 - c1); a = u1 - b * c1; printf "%d", (l * 10 * p - a) / b }')
 
 mkdir -p problems/near/tests
 printf '# Near\n' > problems/near/statement.md
@@ -61,7 +67,8 @@ TOML
 "$JUDGE" import >/dev/null || exit 3
 
 echo "bench-noise: $count additions, tuned to $PCT% of a $LIMIT ms limit" \
-	"($CAL took $(awk -v u="$cal_us" 'BEGIN { printf "%.1f", u / 1000 }') ms)," \
+	"($C1 took $(awk -v u="$us1" 'BEGIN { printf "%.1f", u / 1000 }') ms, $C2" \
+	"$(awk -v u="$us2" 'BEGIN { printf "%.1f", u / 1000 }') ms)," \
 	"$N submissions each way, load $(cut -d' ' -f1 /proc/loadavg)"
 noise=$("$JUDGE" doctor --json 2>/dev/null | jq -r '.rows[] | select(.name == "measure: noise") | .what')
 echo "  doctor: ${noise:-no noise row}"
