@@ -257,7 +257,9 @@ json_t *report_json(const struct grade_result *r)
 	json_object_set_new(o, "passed", json_integer(r->passed));
 	json_object_set_new(o, "total", json_integer(r->total));
 	json_object_set_new(o, "time_ms", json_integer(r->time_ms));
-	json_object_set_new(o, "time_us", json_integer((json_int_t)r->time_us));
+	/* null: stored before microseconds were kept */
+	json_object_set_new(o, "time_us", r->time_us || !r->time_ms ?
+			    json_integer((json_int_t)r->time_us) : json_null());
 	json_object_set_new(o, "unstable_tests", json_integer(r->unstable));
 	json_object_set_new(o, "memory_kb", json_integer((json_int_t)r->memory_kb));
 	json_object_set_new(c, "ok", json_boolean(r->compile_ok));

@@ -483,7 +483,6 @@ static char *runs_format(const struct grade_test *t)
 	struct buf b = BUF_INIT;
 	size_t i;
 
-	buf_addstr(&b, "");
 	for (i = 0; i < t->nruns; i++)
 		buf_addf(&b, "%s%s:%llu", i ? " " : "", verdict_name(t->runs[i].verdict),
 			 t->runs[i].cpu_us);
