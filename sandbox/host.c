@@ -326,13 +326,14 @@ static void run_row(struct sbx_host *h)
 
 /* ---- timing noise ---------------------------------------------------------
  * A fixed CPU-bound program (N additions, N from stdin) is run NOISE_RUNS
- * times in a worker, sized by one calibrating run to about NOISE_TARGET_MS
- * of CPU each: the relative spread of its CPU times, (max - min) / median,
+ * times in a worker, sized to about NOISE_TARGET_MS of CPU each by two
+ * calibrating runs (a start-up cost plus a cost per addition): the relative spread of its CPU times, (max - min) / median,
  * is this machine's timing noise. Above NOISE_WEAKER_PERCENT a verdict
  * within that distance of a limit is luck: the row is weaker. */
 #define NOISE_RUNS           8
 #define NOISE_TARGET_MS      100
-#define NOISE_CALIBRATE      20000000ULL
+#define NOISE_CAL1           10000000ULL
+#define NOISE_CAL2           40000000ULL
 #define NOISE_WEAKER_PERCENT 10
 
 static int cmp_ull(const void *a, const void *b)
@@ -370,12 +371,19 @@ static int noise_run(struct sbx *s, const char *exe, unsigned long long n,
 static int noise_measure(struct sbx *s, const char *exe, unsigned long long *us)
 {
 	struct sbx_result r = SBX_RESULT_INIT;
-	unsigned long long cal, n;
+	unsigned long long c1, c2, n;
+	double per, start;
 	int i, rc = -1;
 
-	if (noise_run(s, exe, NOISE_CALIBRATE, &cal, &r) < 0)
+	if (noise_run(s, exe, NOISE_CAL1, &c1, &r) < 0 || noise_run(s, exe, NOISE_CAL2, &c2, &r) < 0)
 		goto out;
-	n = NOISE_CALIBRATE * NOISE_TARGET_MS * 1000 / (cal ? cal : 1);
+	/* a loaded machine can make the longer run the faster: then per
+	 * addition from it alone */
+	per = c2 > c1 ? (double)(c2 - c1) / (NOISE_CAL2 - NOISE_CAL1) : (double)c2 / NOISE_CAL2;
+	start = c2 > c1 ? (double)c1 - per * NOISE_CAL1 : 0;
+	if (per <= 0)
+		per = 1e-3;
+	n = (unsigned long long)((NOISE_TARGET_MS * 1000.0 - (start > 0 ? start : 0)) / per);
 	for (i = 0; i < NOISE_RUNS; i++)
 		if (noise_run(s, exe, n, &us[i], &r) < 0)
 			goto out;
