@@ -1,7 +1,8 @@
 #!/bin/sh
 # t1100: noise-aware timing in 'judge submit' and 'judge result'. A test far
-# from the time limit runs once; a time-out runs again until most of the
-# --repeat runs agree (2 of 3 by default, 3 of 5, 1 with --repeat 1); every
+# from the time limit runs once; a time-out (CPU or wall clock) runs again
+# until most of the --repeat runs agree (2 of 3 by default, 3 of 5, 1 with
+# --repeat 1); every
 # run is kept (JSON, the database, 'judge result'), the test's verdict and
 # time are its median run's, and runs that disagree flag it "unstable".
 # No timing thresholds: the programs either finish at once (far under the
@@ -34,6 +35,10 @@ int main(void) { long long a, b; if (scanf("%lld %lld", &a, &b) != 2) return 1; 
 C
 cat > spin.c <<'C'
 int main(void) { volatile unsigned long x = 0; for (;;) x++; }
+C
+cat > sleepy.c <<'C'
+#include <unistd.h>
+int main(void) { for (;;) sleep(100); }
 C
 cat > coin.c <<'C'
 #include <stdio.h>
@@ -91,6 +96,11 @@ run "$JUDGE" submit sum spin.c --repeat 1 --json
 equals "--repeat 1: one measurement" "$(printf '%s' "$OUT" | jq '.tests[0].runs | length')" 1
 run "$JUDGE" submit sum spin.c --repeat 5 --json
 equals "--repeat 5: 3 runs of 5 settle it" "$(printf '%s' "$OUT" | jq '.tests[0].runs | length')" 3
+run "$JUDGE" submit sum sleepy.c --json
+printf '%s' "$OUT" > sleepy.json
+equals "a wall-clock time-out (far under the CPU band) runs again too" \
+	"$(jq -c '[.tests[0].runs[].verdict]' sleepy.json)" '["TLE","TLE"]'
+check "a wall-clock time-out: its CPU time is far under the band" jq -e '.tests[0].time_max_us < 80000' sleepy.json
 run "$JUDGE" submit sum spin.c
 check "table: the runs with min, median and max" \
 	sh -c "printf '%s\n' \"\$1\" | grep -Eq '^ +1  sample-1 +TLE +[0-9]+ ms .* 2 runs \(min [0-9]+ ms, median [0-9]+ ms, max [0-9]+ ms\); CPU time'" _ "$OUT"

@@ -461,7 +461,8 @@ static int measure_test(struct grading *g, const char *in, size_t inlen,
 		runs[n].cpu_us = v[n].time_us;
 		runs[n].verdict = v[n].verdict;
 		n++;
-	} while (rc == 0 && n < g->repeat && grade_run_near(runs[0].cpu_us, g->limits.cpu_ms) &&
+	} while (rc == 0 && n < g->repeat && (runs[0].verdict == V_TLE ||
+		 grade_run_near(runs[0].cpu_us, g->limits.cpu_ms)) &&
 		 !grade_runs_settled(runs, n, g->repeat) && !(g->cancel && *g->cancel));
 	m = rc < 0 ? n - 1 : grade_runs_median(runs, n);
 	for (i = 0; i < n; i++)

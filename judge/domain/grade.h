@@ -53,8 +53,9 @@ struct grade_test;
 struct grade_result;
 
 /* Noise-aware timing. A test whose first run used at least
- * GRADE_NEAR_PERCENT % of the CPU limit (a CPU time-out always does: the
- * run is stopped just past the limit) is run again, up to opts->repeat runs
+ * GRADE_NEAR_PERCENT % of the CPU limit, or timed out (on the CPU clock:
+ * stopped just past the limit; or on the wall clock, which a loaded
+ * machine can reach first), is run again, up to opts->repeat runs
  * in all, stopping early once more than half of those runs agree on the
  * verdict (the rest cannot move the median then). The test's result is
  * its median run's: runs ordered by CPU time, the middle one (of an even
