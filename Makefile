@@ -41,7 +41,7 @@ ALL_OBJ  := $(LIB_OBJ) $(DB_OBJ) $(SBX_OBJ) $(JDG_OBJ)
 NOMAIN   := $(filter-out $(BUILD)/judge/cli/main.o,$(ALL_OBJ))
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps test demo bench-sandbox bench-regress clean check-deps \
+.PHONY: all deps test demo bench-sandbox bench-regress bench-noise clean check-deps \
         test-vm bench-sandbox-vm vm-deps
 .DEFAULT_GOAL := all
 
@@ -126,6 +126,9 @@ bench-sandbox-vm: deps vm-deps build
 
 bench-regress: deps build
 	@$(MAKE) --no-print-directory -C bench regress BUILD=../$(BUILD)
+
+bench-noise: deps build
+	@$(MAKE) --no-print-directory -C bench noise BUILD=../$(BUILD)
 
 clean:
 	rm -rf build bin tests/toml_decode

@@ -208,6 +208,11 @@ struct db_result {
 	int is_local;          /* a local test (stress tool), not the catalogue's */
 	char *stderr_text;     /* the start of the program's stderr, or NULL */
 	long stderr_bytes;     /* how many bytes it wrote to stderr */
+	long long time_us;     /* CPU time in microseconds (the median run's);
+	                        * -1 when not recorded (an older result) */
+	char *runs;            /* every measurement in run order, "AC:948123
+	                        * TLE:1004211" (verdict:CPU microseconds), or "" */
+	int unstable;          /* the runs disagreed on the verdict */
 };
 
 struct db_submission {

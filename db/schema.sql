@@ -208,3 +208,14 @@ ALTER TABLE results ADD COLUMN stderr_bytes INTEGER NOT NULL DEFAULT 0;
 -- saved) or 'user' (added with 'judge cases add').
 ALTER TABLE local_tests ADD COLUMN origin TEXT NOT NULL DEFAULT 'stress'
 	CHECK (origin IN ('stress', 'user'));
+
+-- migration 7
+
+-- Noise-aware timing: a test's CPU time in microseconds (its median run's;
+-- -1 for results stored before), every measurement in run order as
+-- "VERDICT:MICROSECONDS" separated by spaces (one for a test far from the
+-- limit, up to --repeat near it), and whether the runs disagreed on the
+-- verdict.
+ALTER TABLE results ADD COLUMN time_us INTEGER NOT NULL DEFAULT -1;
+ALTER TABLE results ADD COLUMN runs TEXT NOT NULL DEFAULT '';
+ALTER TABLE results ADD COLUMN unstable INTEGER NOT NULL DEFAULT 0;

@@ -87,6 +87,7 @@ void db_submission_release(struct db_submission *s)
 		free(s->results[i].signal);
 		free(s->results[i].message);
 		free(s->results[i].stderr_text);
+		free(s->results[i].runs);
 	}
 	free(s->results);
 	memset(s, 0, sizeof(*s));
@@ -163,8 +164,9 @@ int db_result_add(struct db *db, long long sub, const struct db_result *r)
 	/* only while the submission runs: a reaped one stays as it was */
 	rc = db_prepare(db, &st,
 			"INSERT INTO results (submission, ord, name, verdict, time_ms, wall_ms, "
-			"memory_kb, exit_code, signal, message, is_local, stderr, stderr_bytes) "
-			"SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM submissions "
+			"memory_kb, exit_code, signal, message, is_local, stderr, stderr_bytes, "
+			"time_us, runs, unstable) "
+			"SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM submissions "
 			"WHERE id = ?1 AND status = 'running'");
 	if (rc == 0) {
 		sqlite3_bind_int64(st, 1, sub);
@@ -183,6 +185,9 @@ int db_result_add(struct db *db, long long sub, const struct db_result *r)
 		sqlite3_bind_int(st, 11, r->is_local != 0);
 		sqlite3_bind_text(st, 12, r->stderr_text ? r->stderr_text : "", -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 13, r->stderr_bytes);
+		sqlite3_bind_int64(st, 14, r->time_us);
+		sqlite3_bind_text(st, 15, r->runs ? r->runs : "", -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 16, r->unstable != 0);
 		rc = db_step_done(db, st, "cannot record a test result");
 		if (rc == 0 && sqlite3_changes(db->h) != 1)
 			rc = err_set("submission %lld is not running", sub);
@@ -346,7 +351,8 @@ static int load_results(struct db *db, struct db_submission *s)
 	int rc;
 
 	if (db_prepare(db, &st, "SELECT ord, name, verdict, time_ms, wall_ms, memory_kb, "
-		       "exit_code, signal, message, is_local, stderr, stderr_bytes FROM results "
+		       "exit_code, signal, message, is_local, stderr, stderr_bytes, time_us, runs, "
+		       "unstable FROM results "
 		       "WHERE submission = ? ORDER BY ord") < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, s->id);
@@ -367,6 +373,9 @@ static int load_results(struct db *db, struct db_submission *s)
 		r->is_local = sqlite3_column_int(st, 9);
 		r->stderr_text = db_col_str(st, 10, 0);
 		r->stderr_bytes = (long)sqlite3_column_int64(st, 11);
+		r->time_us = sqlite3_column_int64(st, 12);
+		r->runs = db_col_str(st, 13, 1);
+		r->unstable = sqlite3_column_int(st, 14);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)

@@ -324,6 +324,122 @@ static void run_row(struct sbx_host *h)
 	unlink(path);
 }
 
+/* ---- timing noise ---------------------------------------------------------
+ * A fixed CPU-bound program (N additions, N from stdin) is run NOISE_RUNS
+ * times in a worker, sized to about NOISE_TARGET_MS of CPU each by two
+ * calibrating runs (a start-up cost plus a cost per addition): the relative spread of its CPU times, (max - min) / median,
+ * is this machine's timing noise. Above NOISE_WEAKER_PERCENT a verdict
+ * within that distance of a limit is luck: the row is weaker. */
+#define NOISE_RUNS           8
+#define NOISE_TARGET_MS      100
+#define NOISE_CAL1           10000000ULL
+#define NOISE_CAL2           40000000ULL
+#define NOISE_WEAKER_PERCENT 10
+
+static int cmp_ull(const void *a, const void *b)
+{
+	unsigned long long x = *(const unsigned long long *)a, y = *(const unsigned long long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* One run of the noise program for n additions: its CPU time (us) in *us;
+ * -1 when it did not run cleanly (err or r's message says why). */
+static int noise_run(struct sbx *s, const char *exe, unsigned long long n,
+		     unsigned long long *us, struct sbx_result *r)
+{
+	struct sbx_spec sp;
+	char in[32];
+
+	snprintf(in, sizeof in, "%llu\n", n);
+	memset(&sp, 0, sizeof sp);
+	sp.policy = SBX_POLICY_RUN;
+	sp.exe = exe;
+	sp.stdin_data = in;
+	sp.stdin_len = strlen(in);
+	sp.limits.cpu_ms = 20 * NOISE_TARGET_MS;
+	sp.limits.memory_kb = 64 * 1024;
+	if (sbx_run(s, &sp, r) < 0)
+		return -1;
+	if (r->status != SBX_OK)
+		return err_set("%s", r->message);
+	*us = r->cpu_us;
+	return 0;
+}
+
+/* The noise runs, sorted, into us[NOISE_RUNS]; -1 with err set. */
+static int noise_measure(struct sbx *s, const char *exe, unsigned long long *us)
+{
+	struct sbx_result r = SBX_RESULT_INIT;
+	unsigned long long c1, c2, n;
+	double per, start;
+	int i, rc = -1;
+
+	if (noise_run(s, exe, NOISE_CAL1, &c1, &r) < 0 || noise_run(s, exe, NOISE_CAL2, &c2, &r) < 0)
+		goto out;
+	/* a loaded machine can make the longer run the faster: then per
+	 * addition from it alone */
+	per = c2 > c1 ? (double)(c2 - c1) / (NOISE_CAL2 - NOISE_CAL1) : (double)c2 / NOISE_CAL2;
+	start = c2 > c1 ? (double)c1 - per * NOISE_CAL1 : 0;
+	if (per <= 0)
+		per = 1e-3;
+	n = (unsigned long long)((NOISE_TARGET_MS * 1000.0 - (start > 0 ? start : 0)) / per);
+	for (i = 0; i < NOISE_RUNS; i++)
+		if (noise_run(s, exe, n, &us[i], &r) < 0)
+			goto out;
+	qsort(us, NOISE_RUNS, sizeof(*us), cmp_ull);
+	rc = 0;
+out:
+	sbx_result_release(&r);
+	return rc;
+}
+
+static void noise_row(struct sbx_host *h)
+{
+	static const char src[] =
+		"#include <stdio.h>\n"
+		"int main(void) { unsigned long long n = 0, i; volatile unsigned long long x = 0;\n"
+		"  if (scanf(\"%llu\", &n) != 1) return 1;\n"
+		"  for (i = 0; i < n; i++) x += i;\n"
+		"  return 0; }\n";
+	static const char *const argv[] = {
+		"gcc", "-O2", "-static", "-o", "prog", "prog.c", NULL
+	};
+	struct sbx_result r = SBX_RESULT_INIT;
+	unsigned long long us[NOISE_RUNS], med, spread;
+	char path[64];
+	struct sbx *s = NULL;
+	int fd, weaker;
+
+	snprintf(path, sizeof path, "/tmp/judge-doctor-XXXXXX");
+	if ((fd = mkstemp(path)) < 0) {
+		add(h, "measure: noise", SBX_HOST_WEAKER, "check /tmp", "cannot make a file in /tmp");
+		return;
+	}
+	close(fd);
+	if (!(s = sbx_open(0)) ||
+	    sbx_compile(s, src, sizeof src - 1, argv, NULL, path, &r) < 0 ||
+	    r.status != SBX_OK || r.exit_code != 0 || noise_measure(s, path, us) < 0) {
+		add(h, "measure: noise", SBX_HOST_WEAKER, "see the sandbox rows",
+		    "cannot measure: %s", err_msg());
+		goto out;
+	}
+	med = us[(NOISE_RUNS - 1) / 2];
+	/* in tenths of a percent */
+	spread = med ? (us[NOISE_RUNS - 1] - us[0]) * 1000 / med : 0;
+	weaker = spread > NOISE_WEAKER_PERCENT * 10;
+	add(h, "measure: noise", weaker ? SBX_HOST_WEAKER : SBX_HOST_OK,
+	    weaker ? "a quieter machine (fewer other jobs); verdicts near a limit are re-run "
+	    "(--repeat), and 'unstable' marks the ones that flip" : NULL,
+	    "CPU time spread %llu.%llu%% over %d runs of one program (min %.1f, median "
+	    "%.1f, max %.1f ms; weaker above %d%%)", spread / 10, spread % 10, NOISE_RUNS,
+	    us[0] / 1000.0, med / 1000.0, us[NOISE_RUNS - 1] / 1000.0, NOISE_WEAKER_PERCENT);
+out:
+	sbx_result_release(&r);
+	sbx_close(s);
+	unlink(path);
+}
+
 int sbx_host_probe(struct sbx_host *h)
 {
 	memset(h, 0, sizeof *h);
@@ -335,6 +451,8 @@ int sbx_host_probe(struct sbx_host *h)
 	if (h->can_run)
 		run_row(h);
 	measure_rows(h);
+	if (h->can_run)
+		noise_row(h);
 	return 0;
 }
 

@@ -615,6 +615,7 @@ static void result_reset(struct sbx_result *r, const struct sbx_limits *L)
 	r->exit_code = -1;
 	r->signal = r->tle_wall = 0;
 	r->cpu_ms = r->wall_ms = 0;
+	r->cpu_us = 0;
 	r->memory_kb = 0;
 	r->syscall[0] = r->message[0] = 0;
 	r->alloc_bytes = 0;
@@ -697,6 +698,7 @@ void sbx_classify(const struct sbx_limits *L, const struct box_res *x,
 	int abnormal;
 
 	r->cpu_ms = (unsigned)(x->cpu_ns / 1000000);
+	r->cpu_us = (unsigned long long)x->cpu_ns / 1000;
 	r->wall_ms = (unsigned)(x->wall_ns / 1000000);
 	/* The cgroup's peak counts pages in batches (per-CPU charge stocks
 	 * of up to 256 KB, so a small program can read as 0); the program's

@@ -78,9 +78,11 @@ struct sbx_result {
 	unsigned long stack_kb;     /* with stack_overflow: the stack limit it ran
 				     * with (KB; see sbx_stack_kb) */
 	unsigned long stack_used_kb; /* out of time: its stack then (KB); else 0 */
+	unsigned long long cpu_us;  /* CPU time in microseconds (cpu_ms is it
+				     * rounded down to ms) */
 };
 
-#define SBX_RESULT_INIT { SBX_OK, -1, 0, 0, 0, 0, 0, BUF_INIT, BUF_INIT, "", "", 0, 0, 0, 0, 0 }
+#define SBX_RESULT_INIT { SBX_OK, -1, 0, 0, 0, 0, 0, BUF_INIT, BUF_INIT, "", "", 0, 0, 0, 0, 0, 0 }
 
 /* The stack limit (KB) a run with these limits gets: limits->stack_kb
  * (default memory_kb), but below memory_kb by a margin (an eighth, at
@@ -176,7 +178,10 @@ struct sbx_host {
 };
 
 /* Probe this host: namespaces, cgroups, seccomp, ia32 emulation, the
- * worker uid, and a real compile and run in a worker (about a second).
+ * worker uid, a real compile and run in a worker (about a second), and
+ * the timing noise: the relative spread of one CPU-bound program's CPU
+ * time over 8 runs of about 100 ms (row "measure: noise", weaker above
+ * 10 %; about another second).
  * Returns 0. */
 int sbx_host_probe(struct sbx_host *h);
 /* "ok", "weaker", "missing". */

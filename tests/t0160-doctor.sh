@@ -3,7 +3,9 @@
 # a level, the summary and exit code follow the worst row, the cgroup row
 # names the hierarchy that is mounted, the ia32 row agrees with a program
 # that tries int 0x80 outside the sandbox, the user rows follow who runs it
-# (as a normal user too, when root can become one), and bad usage is exit 2.
+# (as a normal user too, when root can become one), the noise row reports
+# the spread of 8 sandboxed runs and is weaker exactly when it is above 10 %,
+# and bad usage is exit 2.
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip "needs jq"
 
@@ -14,7 +16,7 @@ check "--json is one JSON object" jq -e 'type == "object"' doc.json
 for n in user "namespace: user" "namespace: mount" "namespace: pid" "namespace: network" \
 	"namespace: ipc" "namespace: uts" cgroup "cgroup: memory" "cgroup: pids" "cgroup: cpu" \
 	seccomp "ia32 emulation" "worker uid" "compile sandbox" "run sandbox" \
-	"measure: cpu time" "measure: wall time" "measure: memory"; do
+	"measure: cpu time" "measure: wall time" "measure: memory" "measure: noise"; do
 	check "row '$n' with a level" jq -e --arg n "$n" \
 		'[.rows[] | select(.name == $n and (.level | IN("ok", "weaker", "missing")))] | length == 1' doc.json
 done
@@ -29,6 +31,24 @@ true/ok) want=0 ;;
 esac
 equals "exit code follows the rows" "$rc" "$want"
 equals "the sandbox runs here" "$(jq -r .can_run doc.json)" true
+
+# The noise row: the spread of the runs it lists, weaker exactly above 10 %.
+noise=$(jq -r '.rows[] | select(.name == "measure: noise") | .what' doc.json)
+nlevel=$(jq -r '.rows[] | select(.name == "measure: noise") | .level' doc.json)
+set -- $(printf '%s\n' "$noise" | sed -nE \
+	's/^CPU time spread ([0-9]+\.[0-9])% over 8 runs of one program \(min ([0-9.]+), median ([0-9.]+), max ([0-9.]+) ms; weaker above 10%\)$/\1 \2 \3 \4/p')
+if [ $# -eq 4 ]; then
+	pass "noise row: spread, min, median and max"
+	check "noise row: min <= median <= max" awk -v a="$2" -v m="$3" -v z="$4" 'BEGIN { exit !(a <= m && m <= z && a > 0) }'
+	# the spread is (max - min) / median, from microseconds: the ms shown
+	# (rounded to 0.1) agree within a percent
+	check "noise row: the spread is (max - min) / median" awk -v s="$1" -v a="$2" -v m="$3" -v z="$4" \
+		'BEGIN { d = (z - a) / m * 100 - s; exit !(d < 1 && d > -1) }'
+	want=$(awk -v s="$1" 'BEGIN { print (s > 10 ? "weaker" : "ok") }')
+	equals "noise row: weaker exactly above 10%" "$nlevel" "$want"
+else
+	fail "noise row: spread, min, median and max" "$noise"
+fi
 
 # The cgroup row names what is mounted.
 case "$(stat -fc %T /sys/fs/cgroup 2>/dev/null)" in

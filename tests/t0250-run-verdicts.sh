@@ -23,7 +23,7 @@ EOF
 echo "40 2" > in.txt
 expect_exit 0 "OK exits 0" "$JUDGE" run --json --stdin in.txt ok.c
 equals "OK: the object's keys" "$(printf '%s' "$OUT" | jq -c 'keys')" \
-	'["compile","exit","lang","memory_kb","message","signal","stderr","stdout","syscall","time_ms","verdict","wall_ms"]'
+	'["compile","exit","lang","memory_kb","message","signal","stderr","stdout","syscall","time_ms","time_us","verdict","wall_ms"]'
 equals "OK: verdict" "$(field verdict)" '"OK"'
 equals "OK: stdout" "$(field stdout)" '"42\n"'
 equals "OK: stderr kept apart" "$(field stderr)" '"to-err\n"'
@@ -34,6 +34,8 @@ equals "OK: message" "$(field message)" '""'
 equals "OK: numbers" "$(printf '%s' "$OUT" | jq -c '[.time_ms, .wall_ms, .memory_kb] | map(type)')" \
 	'["number","number","number"]'
 check "OK: memory measured" test "$(field memory_kb)" -gt 0
+equals "OK: time_us is the same CPU time in microseconds" \
+	"$(printf '%s' "$OUT" | jq '.time_us > 0 and (.time_us / 1000 | floor) == .time_ms')" true
 equals "OK: compile keys" "$(printf '%s' "$OUT" | jq -c '.compile | keys')" '["cached","message","ok","time_ms"]'
 equals "OK: compile ok" "$(printf '%s' "$OUT" | jq -c '[.compile.ok, .compile.message]')" '[true,""]'
 

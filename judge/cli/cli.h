@@ -84,6 +84,11 @@ int judge_bad(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int judge_getopt(int argc, char **argv, const char *shortopts,
 		 const struct option *longopts, const char *cmd);
 
+/* The value of --repeat (runs in all for a test near its time limit, 1 to
+ * GRADE_REPEAT_MAX) into *out: 0, or EXIT_BAD_INPUT after one "judge:
+ * error:" line. */
+int judge_repeat_arg(const char *arg, int *out);
+
 /* "Did you mean": 1 when cand is near enough to word (an edit distance of
  * at most max(2, len/3)) and nearer than *best, which it then updates;
  * start with *best = (size_t)-1. */

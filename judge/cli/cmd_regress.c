@@ -32,7 +32,7 @@
 
 static const char regress_usage[] =
 	"usage: judge regress [-j N] [PATTERN...] [--json] [--junit FILE] [--fail-fast]\n"
-	"                     [--compare] [--no-margins]\n"
+	"                     [--compare] [--no-margins] [--repeat N]\n"
 	"\n"
 	"Grade every stored solution, solutions/PROBLEM/VERDICT/NAME.c next to the\n"
 	"catalogue, on N parallel workers (each with its own sandbox), compare each\n"
@@ -48,10 +48,14 @@ static const char regress_usage[] =
 	"  --compare       then show what changed since each solution's previous\n"
 	"                  stored result, newly failing first\n"
 	"  --no-margins    do not re-run TLE solutions at twice the limit\n"
+	"  --repeat N      runs in all for a test near its time limit (default 3;\n"
+	"                  1: one measurement); the verdict and time are the\n"
+	"                  median run's (see 'judge submit --help')\n"
 	"\n"
 	"Margins (warnings, not mismatches): an accepted solution above 50% of the\n"
 	"time limit is flagged \"slow\"; a TLE solution whose failing test finishes\n"
-	"when given twice the limit is flagged \"tight\".\n"
+	"when given twice the limit is flagged \"tight\" (both by median times); one\n"
+	"with a test whose runs disagreed on the verdict, \"unstable\".\n"
 	"\n"
 	"exit codes: 0 every solution matches, 1 a mismatch, 2 bad usage or input,\n"
 	"3 internal error, or interrupted (then nothing is stored)\n";
@@ -344,6 +348,7 @@ static int parse_args(int argc, char **argv, struct regress_args *a, int *rc)
 		{ "fail-fast", no_argument, NULL, 'f' },
 		{ "compare", no_argument, NULL, 'c' },
 		{ "no-margins", no_argument, NULL, 'm' },
+		{ "repeat", required_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -368,6 +373,10 @@ static int parse_args(int argc, char **argv, struct regress_args *a, int *rc)
 		case 'f': a->ro.fail_fast = 1; break;
 		case 'c': a->compare = 1; break;
 		case 'm': a->ro.margins = 0; break;
+		case 'r':
+			if ((*rc = judge_repeat_arg(optarg, &a->ro.repeat)))
+				return -1;
+			break;
 		case 'h': fputs(regress_usage, stdout); return *rc = EXIT_ACCEPTED, -1;
 		default: return *rc = EXIT_BAD_INPUT, -1;
 		}

@@ -15,6 +15,7 @@
 #include "judge/domain/compile.h"
 #include "judge/domain/grade.h"
 #include "judge/cli/cli.h"
+#include "judge/cli/report.h"
 #include "lib/text.h"
 #include "lib/buf.h"
 #include "lib/err.h"
@@ -245,6 +246,7 @@ static void print_json(const struct run_report *rep)
 	json_object_set_new(o, "verdict", json_string(rep->verdict));
 	json_object_set_new(o, "lang", json_string(compile_lang_name(rep->lang)));
 	json_object_set_new(o, "time_ms", json_integer(rep->ran ? sr->cpu_ms : 0));
+	json_object_set_new(o, "time_us", json_integer(rep->ran ? (json_int_t)sr->cpu_us : 0));
 	json_object_set_new(o, "wall_ms", json_integer(rep->ran ? sr->wall_ms : 0));
 	json_object_set_new(o, "memory_kb",
 			    json_integer(rep->ran ? (json_int_t)sr->memory_kb : 0));
@@ -350,8 +352,10 @@ static void print_human(const struct judge_ctx *ctx, const struct run_report *re
 	fprintf(stderr, "%s%s%s", judge_color(ctx, strcmp(rep->verdict, "OK") ? "1;31" : "1;32"),
 		rep->verdict, judge_color(ctx, "0"));
 	if (rep->ran) {
-		fprintf(stderr, "  time %u ms  wall %u ms  memory %lu KB", sr->cpu_ms,
-			sr->wall_ms, sr->memory_kb);
+		char time[32];
+
+		fprintf(stderr, "  time %s  wall %u ms  memory %lu KB",
+			report_time(sr->cpu_us, sr->cpu_ms, 1, time), sr->wall_ms, sr->memory_kb);
 		if (sr->status == SBX_SV)   /* as in the JSON: seccomp's signal */
 			fprintf(stderr, "  signal SIGSYS");
 		else if (sr->signal)

@@ -14,7 +14,7 @@
 
 static const char submit_usage[] =
 	"usage: judge submit ID FILE [--lang c|c++] [--all] [--json] [--user NAME]\n"
-	"                   [--contest C]\n"
+	"                   [--contest C] [--repeat N]\n"
 	"\n"
 	"Compile FILE (cached; by its extension: .c is C, .cc .cpp .cxx are C++)\n"
 	"  C    gcc -std=gnu17 -O2 -static -DONLINE_JUDGE -o prog prog.c -lm\n"
@@ -30,6 +30,11 @@ static const char submit_usage[] =
 	"  --user NAME     record the submission under NAME (default: login name)\n"
 	"  --contest C     submit to contest C, where ID is a letter or a problem id;\n"
 	"                  accepted only while your window is open\n"
+	"  --repeat N      runs in all for a test near its time limit (default 3;\n"
+	"                  1: one measurement). A test whose CPU time reaches 80%\n"
+	"                  of the limit, or a time-out, runs again until most of\n"
+	"                  the N runs agree; its verdict and time are the median\n"
+	"                  run's, and runs that disagree mark it \"unstable\"\n"
 	"\n"
 	"exit codes: 0 AC, 1 any other verdict, 2 bad usage or input, 3 internal error\n";
 
@@ -42,6 +47,7 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 		{ "user", required_argument, NULL, 'u' },
 		{ "contest", required_argument, NULL, 'c' },
 		{ "lang", required_argument, NULL, 'l' },
+		{ "repeat", required_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -61,6 +67,12 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 			user = xstrdup(optarg);
 			break;
 		case 'c': contest = optarg; break;
+		case 'r':
+			if (judge_repeat_arg(optarg, &req.repeat)) {
+				free(user);
+				return EXIT_BAD_INPUT;
+			}
+			break;
 		case 'l':
 			if (compile_lang_parse(optarg, &lang) < 0) {
 				free(user);
@@ -85,6 +97,9 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 	} else if (contest && !req.fail_fast) {
 		rc = judge_bad("contest submissions stop at the first failing test; "
 			       "--all does not apply with --contest");
+	} else if (contest && req.repeat) {
+		rc = judge_bad("contest submissions use the default re-runs near the time "
+			       "limit; --repeat does not apply with --contest");
 	} else if (contest) {
 		rc = submit_contest_file(ctx, contest, argv[optind], argv[optind + 1],
 					 req.lang, user, req.json);

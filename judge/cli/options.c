@@ -5,8 +5,23 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <stdlib.h>
+
 #include "judge/cli/cli.h"
+#include "judge/domain/grade.h"
 #include "lib/util.h"
+
+int judge_repeat_arg(const char *arg, int *out)
+{
+	char *end;
+	long n = strtol(arg, &end, 10);
+
+	if (!*arg || *end || n < 1 || n > GRADE_REPEAT_MAX)
+		return judge_bad("bad --repeat '%s': give the runs in all for a test near its "
+				 "time limit, from 1 to %d", arg, GRADE_REPEAT_MAX);
+	*out = (int)n;
+	return 0;
+}
 
 int judge_nearer(const char *word, const char *cand, size_t *best)
 {

@@ -31,6 +31,48 @@ const char *report_memory(unsigned long kb, char out[32])
 	return out;
 }
 
+const char *report_time(unsigned long long us, unsigned ms, int known, char out[32])
+{
+	if (!known)
+		snprintf(out, 32, "%u ms", ms);
+	else if (us < 10000)
+		snprintf(out, 32, "%.1f ms", us / 1000.0);
+	else
+		snprintf(out, 32, "%llu ms", us / 1000);
+	return out;
+}
+
+/* The measurements of a test run more than once, before its message:
+ * "unstable: AC TLE AC (min 948 ms, median 981 ms, max 1012 ms); " or
+ * "2 runs (min ...); ". Nothing for a test run once. */
+static void add_runs(struct buf *b, const struct grade_test *t)
+{
+	unsigned long long lo, hi;
+	char a[32], m[32], z[32];
+	size_t i;
+
+	if (t->nruns < 2)
+		return;
+	lo = hi = t->runs[0].cpu_us;
+	for (i = 1; i < t->nruns; i++) {
+		if (t->runs[i].cpu_us < lo)
+			lo = t->runs[i].cpu_us;
+		if (t->runs[i].cpu_us > hi)
+			hi = t->runs[i].cpu_us;
+	}
+	if (t->unstable) {
+		buf_addstr(b, "unstable:");
+		for (i = 0; i < t->nruns; i++)
+			buf_addf(b, " %s", verdict_name(t->runs[i].verdict));
+	} else {
+		buf_addf(b, "%zu runs", t->nruns);
+	}
+	buf_addf(b, " (min %s, median %s, max %s)", report_time(lo, 0, 1, a),
+		 report_time(t->time_us, 0, 1, m), report_time(hi, 0, 1, z));
+	if (t->message && t->message[0])
+		buf_addstr(b, "; ");
+}
+
 int report_name_width(const char *const *names, size_t n)
 {
 	size_t i, w = NAME_WIDTH_MIN;
@@ -66,15 +108,16 @@ static void print_marked(FILE *f, const char *text, const char *label)
 void report_table_row(const struct judge_ctx *ctx, FILE *f, int width, size_t index,
 		      const struct grade_test *t)
 {
-	struct buf name = BUF_INIT;
+	struct buf name = BUF_INIT, msg = BUF_INIT;
 	char mem[32], time[32];
 
 	text_escape(&name, t->name, strlen(t->name), NAME_WIDTH_MAX, TEXT_QUOTE);
-	snprintf(time, sizeof(time), "%u ms", t->time_ms);
+	add_runs(&msg, t);
+	buf_addstr(&msg, t->message ? t->message : "");
 	fprintf(f, "%4zu  %-*s %s%-7s%s %8s %10s  %s\n", index, width, buf_str(&name),
 		judge_color(ctx, report_verdict_color(t->verdict)), verdict_name(t->verdict),
-		judge_color(ctx, "0"), time, report_memory(t->memory_kb, mem),
-		t->message ? t->message : "");
+		judge_color(ctx, "0"), report_time(t->time_us, t->time_ms, t->nruns > 0, time),
+		report_memory(t->memory_kb, mem), buf_str(&msg));
 	if (t->input)
 		print_marked(f, t->input, "input");
 	if (t->expected)
@@ -82,6 +125,7 @@ void report_table_row(const struct judge_ctx *ctx, FILE *f, int width, size_t in
 	if (t->got)
 		print_marked(f, t->got, t->got[0] ? "got" : "got (nothing on stdout)");
 	buf_release(&name);
+	buf_release(&msg);
 }
 
 int report_columns(void)
@@ -218,7 +262,7 @@ void report_summary(const struct judge_ctx *ctx, FILE *f, const struct grade_res
 {
 	const struct grade_test *failed = NULL;
 	struct buf b = BUF_INIT;
-	char mem[32];
+	char mem[32], time[32];
 	size_t i;
 
 	for (i = 0; i < r->ntests && !failed; i++)
@@ -239,8 +283,12 @@ void report_summary(const struct judge_ctx *ctx, FILE *f, const struct grade_res
 			buf_addstr(&b, " on test ");
 			text_escape(&b, failed->name, strlen(failed->name), 60, TEXT_QUOTE);
 		}
-		buf_addf(&b, " (%d/%d passed) \xc2\xb7 %u ms \xc2\xb7 %s", r->passed, r->total,
-			 r->time_ms, report_memory(r->memory_kb, mem));
+		buf_addf(&b, " (%d/%d passed) \xc2\xb7 %s \xc2\xb7 %s", r->passed, r->total,
+			 report_time(r->time_us, r->time_ms, r->time_us > 0 || r->time_ms == 0, time),
+			 report_memory(r->memory_kb, mem));
+		if (r->unstable)
+			buf_addf(&b, " \xc2\xb7 %d unstable test%s", r->unstable,
+				 r->unstable == 1 ? "" : "s");
 	}
 	if (r->submission)
 		buf_addf(&b, " \xc2\xb7 submission %lld", r->submission);
@@ -264,6 +312,33 @@ static json_t *jstr(const char *s)
 	return report_json_string(s ? s : "", s ? strlen(s) : 0);
 }
 
+/* time_us, time_min_us, time_max_us, runs [{verdict, time_us}] and
+ * unstable of test g (null times and no runs for a result stored before
+ * they were kept). */
+static void add_json_runs(json_t *t, const struct grade_test *g)
+{
+	json_t *runs = json_array();
+	unsigned long long lo = 0, hi = 0;
+	size_t i;
+
+	for (i = 0; i < g->nruns; i++) {
+		if (!i || g->runs[i].cpu_us < lo)
+			lo = g->runs[i].cpu_us;
+		if (!i || g->runs[i].cpu_us > hi)
+			hi = g->runs[i].cpu_us;
+		json_array_append_new(runs, json_pack("{s:s, s:I}", "verdict",
+			verdict_name(g->runs[i].verdict), "time_us", (json_int_t)g->runs[i].cpu_us));
+	}
+	json_object_set_new(t, "time_us", g->nruns ? json_integer((json_int_t)g->time_us)
+			    : json_null());
+	json_object_set_new(t, "time_min_us", g->nruns ? json_integer((json_int_t)lo)
+			    : json_null());
+	json_object_set_new(t, "time_max_us", g->nruns ? json_integer((json_int_t)hi)
+			    : json_null());
+	json_object_set_new(t, "runs", runs);
+	json_object_set_new(t, "unstable", json_boolean(g->unstable));
+}
+
 json_t *report_json(const struct grade_result *r)
 {
 	json_t *o = json_object(), *c = json_object(), *tests = json_array(), *t;
@@ -279,6 +354,10 @@ json_t *report_json(const struct grade_result *r)
 	json_object_set_new(o, "passed", json_integer(r->passed));
 	json_object_set_new(o, "total", json_integer(r->total));
 	json_object_set_new(o, "time_ms", json_integer(r->time_ms));
+	/* null: stored before microseconds were kept */
+	json_object_set_new(o, "time_us", r->time_us || !r->time_ms ?
+			    json_integer((json_int_t)r->time_us) : json_null());
+	json_object_set_new(o, "unstable_tests", json_integer(r->unstable));
 	json_object_set_new(o, "memory_kb", json_integer((json_int_t)r->memory_kb));
 	json_object_set_new(c, "ok", json_boolean(r->compile_ok));
 	json_object_set_new(c, "time_ms", json_integer(r->compile_time_ms));
@@ -291,6 +370,7 @@ json_t *report_json(const struct grade_result *r)
 		json_object_set_new(t, "name", jstr(g->name));
 		json_object_set_new(t, "verdict", json_string(verdict_name(g->verdict)));
 		json_object_set_new(t, "time_ms", json_integer(g->time_ms));
+		add_json_runs(t, g);
 		json_object_set_new(t, "wall_ms", json_integer(g->wall_ms));
 		json_object_set_new(t, "memory_kb", json_integer((json_int_t)g->memory_kb));
 		json_object_set_new(t, "exit", g->exit_code >= 0 ? json_integer(g->exit_code)

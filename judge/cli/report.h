@@ -52,10 +52,13 @@ void report_skipped(const struct judge_ctx *ctx, FILE *f, int width,
 void report_summary(const struct judge_ctx *ctx, FILE *f, const struct grade_result *r);
 
 /* The JSON object of design.md ("judge submit --json"): submission, problem,
- * file (the submitted file's name, or null), verdict, passed, total, time_ms, memory_kb, compile{ok, time_ms, cached,
- * message}, tests[{name, verdict, time_ms, wall_ms, memory_kb, exit,
- * signal, message, stderr, stderr_bytes, and for a failing sample or local
- * test with excerpts: input, expected, got}]. New reference. */
+ * file (the submitted file's name, or null), verdict, passed, total, time_ms,
+ * time_us, unstable_tests, memory_kb, compile{ok, time_ms, cached, message},
+ * tests[{name, verdict, time_ms, time_us, time_min_us, time_max_us,
+ * runs[{verdict, time_us}], unstable, wall_ms, memory_kb, exit, signal,
+ * message, stderr, stderr_bytes, and for a failing sample or local test
+ * with excerpts: input, expected, got}] (time_us the median run's: see
+ * grade.h). New reference. */
 json_t *report_json(const struct grade_result *r);
 
 /* Print j compactly on one line of stdout; 0, or -1 when it cannot be
@@ -72,6 +75,10 @@ struct db_problem;
  * output_limit_kb, checker (with abs_tolerance and rel_tolerance for
  * float), tags, complexity, tests, retired. New reference. */
 json_t *report_problem_json(const struct db_problem *p);
+
+/* A CPU time for a table: "0.4 ms" under 10 ms, "981 ms" from there,
+ * from us; "%u ms" of ms when the microseconds are not known (!known). */
+const char *report_time(unsigned long long us, unsigned ms, int known, char out[32]);
 
 /* "10.0 MB" for a size in KB, into out. */
 const char *report_memory(unsigned long kb, char out[32]);

@@ -82,6 +82,7 @@ int submit_file(struct judge_ctx *ctx, const struct submit_req *req)
 	go.letter = req->letter;
 	go.submitted_at = req->submitted_at;
 	go.cancel = ctx->cancel;
+	go.repeat = req->repeat;
 	if (!req->json && !ctx->quiet) {
 		char **names = xcalloc((size_t)p.test_count + 1, sizeof(*names));
 

@@ -39,6 +39,8 @@ struct grading {
 	int excerpts;                  /* grade_opts.excerpts */
 	char *tmp;                     /* custom: folder for input/output/answer */
 	char *tmp_in, *tmp_out, *tmp_ans;
+	size_t repeat;                 /* runs in all near the limit (>= 1) */
+	volatile sig_atomic_t *cancel; /* no further re-run once set */
 };
 
 void grade_limits(const struct db_problem *p, struct sbx_limits *l)
@@ -368,6 +370,7 @@ static int run_test(struct grading *g, const char *in, size_t inlen,
 		return -1;
 	}
 	t->time_ms = sr.cpu_ms;
+	t->time_us = sr.cpu_us;
 	t->wall_ms = sr.wall_ms;
 	t->memory_kb = sr.memory_kb;
 	t->exit_code = sr.signal ? -1 : sr.exit_code;
@@ -405,6 +408,122 @@ static int run_test(struct grading *g, const char *in, size_t inlen,
 		note_stderr(t, &sr);
 	sbx_result_release(&sr);
 	return rc;
+}
+
+/* ---- noise-aware timing (grade.h) ---------------------------------------- */
+
+int grade_run_near(unsigned long long cpu_us, unsigned limit_ms)
+{
+	return limit_ms > 0 && cpu_us * 100 >= (unsigned long long)limit_ms * 1000 * GRADE_NEAR_PERCENT;
+}
+
+size_t grade_runs_median(const struct grade_run *runs, size_t n)
+{
+	size_t order[GRADE_REPEAT_MAX], i, j, k;
+
+	if (n > GRADE_REPEAT_MAX)
+		n = GRADE_REPEAT_MAX;
+	/* insertion sort by CPU time; equal times keep their run order */
+	for (i = 0; i < n; i++) {
+		for (j = i; j > 0 && runs[order[j - 1]].cpu_us > runs[i].cpu_us; j--)
+			order[j] = order[j - 1];
+		order[j] = i;
+	}
+	k = n ? (n - 1) / 2 : 0;
+	return n ? order[k] : 0;
+}
+
+int grade_runs_settled(const struct grade_run *runs, size_t n, size_t planned)
+{
+	size_t i, j, same;
+
+	for (i = 0; i < n; i++) {
+		for (same = 0, j = 0; j < n; j++)
+			same += runs[j].verdict == runs[i].verdict;
+		if (same > planned / 2)
+			return 1;
+	}
+	return 0;
+}
+
+/* What run_test allocated in t. */
+static void release_run(struct grade_test *t)
+{
+	free(t->message);
+	free(t->input);
+	free(t->expected);
+	free(t->got);
+	free(t->stderr_text);
+}
+
+/* Run the solution on one test as often as noise-aware timing asks (see
+ * grade.h): t (its name and kind set) gets the median run's result and
+ * every run in t->runs. -1 (err set) when the sandbox failed: t is then
+ * that run, IE. */
+static int measure_test(struct grading *g, const char *in, size_t inlen,
+			const char *ans, size_t anslen, struct grade_test *t)
+{
+	struct grade_test *v = xcalloc(g->repeat, sizeof(*v));
+	struct grade_run runs[GRADE_REPEAT_MAX];
+	size_t n = 0, m, i;
+	int rc;
+
+	do {
+		v[n].name = t->name;           /* borrowed */
+		v[n].is_sample = t->is_sample;
+		v[n].is_local = t->is_local;
+		rc = run_test(g, in, inlen, ans, anslen, &v[n]);
+		runs[n].cpu_us = v[n].time_us;
+		runs[n].verdict = v[n].verdict;
+		n++;
+	} while (rc == 0 && n < g->repeat && (runs[0].verdict == V_TLE ||
+		 grade_run_near(runs[0].cpu_us, g->limits.cpu_ms)) &&
+		 !grade_runs_settled(runs, n, g->repeat) && !(g->cancel && *g->cancel));
+	m = rc < 0 ? n - 1 : grade_runs_median(runs, n);
+	for (i = 0; i < n; i++)
+		if (i != m)
+			release_run(&v[i]);
+	*t = v[m];
+	memcpy(t->runs, runs, n * sizeof(*runs));
+	t->nruns = n;
+	for (i = 1; i < n; i++)
+		if (runs[i].verdict != runs[0].verdict)
+			t->unstable = 1;
+	free(v);
+	return rc;
+}
+
+/* "AC:948123 TLE:1004211": t's runs as stored (malloc'd). */
+static char *runs_format(const struct grade_test *t)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < t->nruns; i++)
+		buf_addf(&b, "%s%s:%llu", i ? " " : "", verdict_name(t->runs[i].verdict),
+			 t->runs[i].cpu_us);
+	return buf_detach(&b, NULL);
+}
+
+/* The runs stored as runs_format wrote them, into t (nruns 0 when s is
+ * empty or not in that form). */
+static void runs_parse(const char *s, struct grade_test *t)
+{
+	char name[8];
+	unsigned long long us;
+	int used, v;
+
+	t->nruns = 0;
+	while (s && *s && t->nruns < GRADE_REPEAT_MAX) {
+		if (sscanf(s, " %7[A-Z]:%llu%n", name, &us, &used) != 2 ||
+		    (v = verdict_parse(name)) < 0) {
+			t->nruns = 0;
+			return;
+		}
+		t->runs[t->nruns].verdict = (enum verdict)v;
+		t->runs[t->nruns++].cpu_us = us;
+		s += used;
+	}
 }
 
 /* ---- the pipeline ------------------------------------------------------- */
@@ -452,6 +571,7 @@ static int store_result(const struct grade_env *env, const struct grade_result *
 			const struct grade_test *t)
 {
 	struct db_result dr;
+	int rc;
 
 	memset(&dr, 0, sizeof(dr));
 	dr.ord = (int)r->ntests;
@@ -466,7 +586,12 @@ static int store_result(const struct grade_env *env, const struct grade_result *
 	dr.is_local = t->is_local;
 	dr.stderr_text = t->stderr_text;
 	dr.stderr_bytes = (long)t->stderr_bytes;
-	return db_result_add(env->db, r->submission, &dr);
+	dr.time_us = (long long)t->time_us;
+	dr.runs = runs_format(t);
+	dr.unstable = t->unstable;
+	rc = db_result_add(env->db, r->submission, &dr);
+	free(dr.runs);
+	return rc;
 }
 
 static int store_finish(const struct grade_env *env, const struct grade_result *r)
@@ -630,12 +755,12 @@ static int grade_test(struct grading *g, size_t i, const struct grade_extra_test
 			t->name = NULL;
 			return -1;
 		}
-		rc = run_test(g, in->data, in->len, ans->data, ans->len, t);
+		rc = measure_test(g, in->data, in->len, ans->data, ans->len, t);
 	} else {
 		x = &extra[i - (size_t)p->test_count];
 		t->name = xstrdup(x->name);
 		t->is_local = 1;
-		rc = run_test(g, x->input, x->input_len, x->answer, x->answer_len, t);
+		rc = measure_test(g, x->input, x->input_len, x->answer, x->answer_len, t);
 	}
 	if (rc < 0)
 		set_error(r, "test '%s': %s", t->name, t->message);
@@ -661,6 +786,9 @@ static void tally(struct grade_result *r, const struct grade_test *t, int *faile
 	r->ntests++;
 	if (t->time_ms > r->time_ms)
 		r->time_ms = t->time_ms;
+	if (t->time_us > r->time_us)
+		r->time_us = t->time_us;
+	r->unstable += t->unstable;
 	if (t->memory_kb > r->memory_kb)
 		r->memory_kb = t->memory_kb;
 	if (t->verdict == V_AC)
@@ -781,6 +909,10 @@ int grade_submission(const struct grade_env *env, const struct db_problem *p,
 	}
 	r->total = (int)((size_t)p->test_count + nextra);
 	grade_limits(p, &g.limits);
+	g.repeat = o->repeat > 0 ? (size_t)o->repeat : GRADE_REPEAT_DEFAULT;
+	if (g.repeat > GRADE_REPEAT_MAX)
+		g.repeat = GRADE_REPEAT_MAX;
+	g.cancel = o->cancel;
 	g.params.kind = p->checker;
 	g.params.abs_tol = p->abs_tolerance;
 	g.params.rel_tol = p->rel_tolerance;
@@ -853,6 +985,14 @@ void grade_result_from_db(const struct db_submission *s, const struct db_problem
 		t->verdict = dr->verdict >= 0 && dr->verdict < V_COUNT ?
 			(enum verdict)dr->verdict : V_IE;
 		t->time_ms = dr->time_ms > 0 ? (unsigned)dr->time_ms : 0;
+		runs_parse(dr->runs, t);
+		t->time_us = dr->time_us >= 0 && t->nruns ? (unsigned long long)dr->time_us : 0;
+		if (!t->nruns || dr->time_us < 0)
+			t->nruns = 0;
+		t->unstable = dr->unstable;
+		if (t->time_us > r->time_us)
+			r->time_us = t->time_us;
+		r->unstable += t->unstable;
 		t->wall_ms = dr->wall_ms > 0 ? (unsigned)dr->wall_ms : 0;
 		t->memory_kb = dr->memory_kb > 0 ? (unsigned long)dr->memory_kb : 0;
 		t->exit_code = dr->exit_code;

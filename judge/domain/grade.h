@@ -52,6 +52,38 @@ struct grade_extra_test {
 struct grade_test;
 struct grade_result;
 
+/* Noise-aware timing. A test whose first run used at least
+ * GRADE_NEAR_PERCENT % of the CPU limit, or timed out (on the CPU clock:
+ * stopped just past the limit; or on the wall clock, which a loaded
+ * machine can reach first), is run again, up to opts->repeat runs
+ * in all, stopping early once more than half of those runs agree on the
+ * verdict (the rest cannot move the median then). The test's result is
+ * its median run's: runs ordered by CPU time, the middle one (of an even
+ * number, the faster of the two middle ones), so the verdict follows the
+ * median time. When the runs disagree on the verdict the test is
+ * `unstable`. Every run is kept (grade_test.runs). A test under the band
+ * runs once, as without re-runs. */
+#define GRADE_REPEAT_DEFAULT 3
+#define GRADE_REPEAT_MAX     15
+#define GRADE_NEAR_PERCENT   80
+
+/* One measurement of a test. */
+struct grade_run {
+	unsigned long long cpu_us;   /* CPU time, microseconds */
+	enum verdict verdict;
+};
+
+/* Index of the median of runs[0..n-1] (n >= 1), as above. */
+size_t grade_runs_median(const struct grade_run *runs, size_t n);
+
+/* 1 when runs[0..n-1] settle a test planned for `planned` runs: more than
+ * half of `planned` agree on one verdict; else 0. */
+int grade_runs_settled(const struct grade_run *runs, size_t n, size_t planned);
+
+/* 1 when a run that used cpu_us of CPU is near limit_ms (at least
+ * GRADE_NEAR_PERCENT % of it, or over it); 0 when limit_ms is 0. */
+int grade_run_near(unsigned long long cpu_us, unsigned limit_ms);
+
 struct grade_opts {
 	const char *user;          /* stored as the submitter; NULL: "user" */
 	enum compile_lang lang;    /* the solution's language (LANG_C by default) */
@@ -81,6 +113,9 @@ struct grade_opts {
 	 * (sbx_cancel), so that test is dropped, not counted or stored. */
 	volatile sig_atomic_t *cancel;
 	time_t submitted_at;       /* stored submission time; 0: util_now() */
+	int repeat;                /* runs in all for a test near the limit
+	                            * (1..GRADE_REPEAT_MAX; 1: one measurement,
+	                            * as before); 0: GRADE_REPEAT_DEFAULT */
 };
 
 #define GRADE_OPTS_INIT { 0 }
@@ -89,7 +124,15 @@ struct grade_test {
 	char *name;
 	int is_sample, is_local;
 	enum verdict verdict;
-	unsigned time_ms, wall_ms;   /* CPU and wall time */
+	unsigned time_ms, wall_ms;   /* CPU and wall time (the median run's) */
+	unsigned long long time_us;  /* CPU time in microseconds (time_ms is it
+	                              * rounded down) */
+	size_t nruns;                /* measurements in runs[] (1 when the test
+	                              * was far from the limit); 0 in a result
+	                              * stored before they were kept: time_us
+	                              * is then unknown */
+	struct grade_run runs[GRADE_REPEAT_MAX];   /* in the order they ran */
+	int unstable;                /* the runs disagreed on the verdict */
 	unsigned long memory_kb;     /* peak */
 	int exit_code;               /* -1 when it did not exit by itself */
 	char signal[16];             /* "SIGSEGV", or "" */
@@ -116,6 +159,8 @@ struct grade_result {
 	enum verdict verdict;        /* the first non-AC test's, AC when all pass */
 	int passed, total;           /* AC tests; every test (even not run) */
 	unsigned time_ms;            /* maxima over the tests that ran */
+	unsigned long long time_us;
+	int unstable;                /* how many tests are unstable */
 	unsigned long memory_kb;
 	int compile_ok, compile_cached;
 	unsigned compile_time_ms;

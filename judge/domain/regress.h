@@ -79,7 +79,9 @@ int regress_check_folders(const struct regress_set *set, const char *dir);
 /* The margin flag of a graded result, written into flag (size >= 40):
  * an accepted solution above half of the limit gets "slow: 62% of limit";
  * "" otherwise. The TLE side ("tight: 1.4x") needs a measurement and is set
- * by the workers. */
+ * by the workers. Times are medians (noise-aware timing, grade.h); a
+ * solution with a test whose runs disagreed on the verdict and no other
+ * flag is flagged "unstable: N tests" by the workers. */
 void regress_flag_slow(const struct db_regress_result *r, char *flag, size_t size);
 
 /* Set each item's cost from the previous results (their grading wall time)
@@ -100,6 +102,9 @@ struct regress_opts {
 	int jobs;                          /* workers (capped at the number of items) */
 	int fail_fast;                     /* stop starting solutions after a mismatch */
 	int margins;                       /* re-run TLE solutions at 2x the limit */
+	int repeat;                        /* grade_opts.repeat: runs in all near a
+	                                    * limit (the 2x one of the margins too);
+	                                    * 0: GRADE_REPEAT_DEFAULT */
 	volatile sig_atomic_t *cancel;     /* see the top of this file */
 	/* Called on the calling thread about every 100 ms and after each
 	 * solution; NULL: none. */
