@@ -259,7 +259,8 @@ struct cg_mem {
  * where threads are not allowed (SV clone); an allocation over the limit
  * (MLE); another forbidden call (SV); output over its cap (OLE); an OOM
  * kill, or without a memory cgroup a failure within 1/64 of the limit
- * (MLE); killed for time with the peak within 1/32 of the limit (MLE); the
+ * (MLE); a stack overflow (RE: sandbox.c, "Stack"; after the MLE rule, so
+ * a heap at the limit whose program then crashes stays MLE); killed for time with the peak within 1/32 of the limit (MLE); the
  * CPU limit (TLE); the wall limit (TLE, tle_wall); a signal (RE); a
  * non-zero exit (RE). */
 void sbx_classify(const struct sbx_limits *L, const struct box_res *x,

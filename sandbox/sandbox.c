@@ -741,13 +741,6 @@ void sbx_classify(const struct sbx_limits *L, const struct box_res *x,
 		r->status = SBX_OLE;
 		snprintf(r->message, sizeof r->message, "output limit exceeded (%lu KB)",
 			 L->output_kb);
-	} else if (stack_overflowed(L, x, r)) {
-		r->status = SBX_RE;
-		r->stack_overflow = 1;
-		r->stack_kb = box_stack_kb(L->stack_kb, L->memory_kb);
-		r->stack_used_kb = x->killed ? (unsigned long)x->stack_kb : 0;
-		snprintf(r->message, sizeof r->message,
-			 "stack overflow: recursion too deep? (stack limit %lu KB)", r->stack_kb);
 	} else if (m->oom || (mem && abnormal && !m->limited &&
 			   r->memory_kb * 1024ULL + near >= mem)) {
 		r->status = SBX_MLE;
@@ -755,6 +748,13 @@ void sbx_classify(const struct sbx_limits *L, const struct box_res *x,
 			r->memory_kb = L->memory_kb;
 		snprintf(r->message, sizeof r->message,
 			 "memory limit exceeded (%lu KB)", L->memory_kb);
+	} else if (stack_overflowed(L, x, r)) {
+		r->status = SBX_RE;
+		r->stack_overflow = 1;
+		r->stack_kb = box_stack_kb(L->stack_kb, L->memory_kb);
+		r->stack_used_kb = x->killed ? (unsigned long)x->stack_kb : 0;
+		snprintf(r->message, sizeof r->message,
+			 "stack overflow: recursion too deep? (stack limit %lu KB)", r->stack_kb);
 	} else if (mem && (x->killed == K_CPU || x->killed == K_WALL) &&
 		   r->memory_kb * 1024ULL >= mem - mem / 32) {
 		/* Out of time at its memory limit: a program there is
