@@ -35,6 +35,8 @@ static const struct judge_cmd commands[] = {
 	{ "history",    cmd_history,    CMD_DB, "list past submissions" },
 	{ "import",     cmd_import,     0,      "load the catalogue into the database" },
 	{ "list",       cmd_list,       CMD_DB, "list the problems of the catalogue" },
+	{ "mutate",     cmd_mutate,     GRADES,
+	  "mutation testing: how many wrong variants of a solution the tests reject" },
 	{ "regress",    cmd_regress,    GRADES,
 	  "grade every stored solution against its expected verdict" },
 	{ "result",     cmd_result,     CMD_DB, "show one submission in full" },
