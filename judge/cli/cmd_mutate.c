@@ -30,7 +30,7 @@
 
 /* Seconds of generator search per survivor (--time), and of shrinking. */
 #define MUTATE_STRESS_S   10
-#define MUTATE_SHRINK_S   10
+#define MUTATE_SHRINK_S   5
 
 static const char mutate_usage[] =
 	"usage: judge mutate ID [FILE] [-j N] [--max N] [--seed S] [--json]\n"
@@ -330,6 +330,7 @@ static int stress_survivors(struct judge_ctx *ctx, const struct mutate_args *a,
 	}
 	so.time_ms = a->time_s * 1000;
 	so.shrink_ms = MUTATE_SHRINK_S * 1000;
+	so.shrink_runs = 500;
 	so.cancel = ctx->cancel;
 	for (i = 0; i < n; i++)
 		for (k = 0; k < sols[i].m.n; k++) {
@@ -542,6 +543,26 @@ static void print_text(const struct judge_ctx *ctx, const struct mutate_args *a,
 
 /* ---- the command ------------------------------------------------------------ */
 
+/* --stress needs the problem's generator: say so before grading. The exit
+ * code. */
+static int need_generator(const struct judge_ctx *ctx, const struct db_problem *p)
+{
+	static const char *const ext[] = { "c", "cc", "cpp", "cxx" };
+	char *dir = judge_catalog_dir(ctx), *path;
+	size_t i;
+	int found = 0;
+
+	for (i = 0; i < sizeof(ext) / sizeof(ext[0]) && !found; i++) {
+		path = p->folder[0] == '/' ? xasprintf("%s/gen.%s", p->folder, ext[i]) :
+			xasprintf("%s/%s/gen.%s", dir, p->folder, ext[i]);
+		found = access(path, F_OK) == 0;
+		free(path);
+	}
+	free(dir);
+	return found ? 0 : judge_bad("problem '%s' has no generator (gen.c): --stress needs "
+				     "one", p->id);
+}
+
 int cmd_mutate(struct judge_ctx *ctx, int argc, char **argv)
 {
 	struct mutate_args a;
@@ -556,7 +577,8 @@ int cmd_mutate(struct judge_ctx *ctx, int argc, char **argv)
 	memset(&jt, 0, sizeof(jt));
 	if (parse_args(argc, argv, &a, &rc) < 0)
 		return rc;
-	if ((rc = judge_find_problem(ctx, a.id, &p)) || (rc = load(ctx, &a, p.id, &sols, &n)))
+	if ((rc = judge_find_problem(ctx, a.id, &p)) || (rc = load(ctx, &a, p.id, &sols, &n)) ||
+	    (a.stress && (rc = need_generator(ctx, &p))))
 		goto out;
 	if (judge_cache_open(ctx) < 0) {
 		rc = judge_fail();

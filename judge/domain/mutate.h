@@ -167,8 +167,10 @@ int mutate_find_accepted(const char *solutions, const char *id, char ***out, siz
 
 /* Grade the solutions of problem id and all their mutants, fail-fast, on
  * o->jobs workers (the regress pool: its own sandbox and database
- * connection each, one compile cache). Sets each solution's original
- * verdict and counts and each mutant's fate, verdict and killing test.
+ * connection each, one compile cache). The solutions themselves go first:
+ * when one is not AC (its `original` says what it got), no mutant is
+ * graded. Otherwise sets each solution's counts and each mutant's fate,
+ * verdict and killing test.
  * Returns 0 when everything was graded, -1 with err set when the workers
  * could not start or *o->cancel stopped it (ERR_CANCELLED; what was graded
  * keeps its fate). *wall_ms gets the elapsed time. */

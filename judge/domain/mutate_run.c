@@ -157,23 +157,14 @@ static void count(struct mutate_solution *s)
 	}
 }
 
-int mutate_grade(const char *id, struct mutate_solution *sols, size_t nsols,
-		 const struct mutate_opts *o, long long *wall_ms)
+/* Run the jobs of set on the pool (see regress_run). */
+static int run_pool(struct regress_set *set, const struct mutate_opts *o, long long *wall_ms)
 {
-	struct regress_set set = REGRESS_SET_INIT;
 	struct regress_opts ro;
 	struct tick_arg ta = { o };
-	size_t total = nsols, i, k, at;
+	long long ms = 0;
 	int rc;
 
-	for (i = 0; i < nsols; i++)
-		total += sols[i].m.n;
-	set.v = xcalloc(total + 1, sizeof(*set.v));
-	for (i = 0; i < nsols; i++)
-		add_job(&set, id, &sols[i], -1, total);
-	for (i = 0; i < nsols; i++)
-		for (k = 0; k < sols[i].m.n; k++)
-			add_job(&set, id, &sols[i], (long)k, total);
 	memset(&ro, 0, sizeof(ro));
 	ro.db_path = o->db_path;
 	ro.cache = o->cache;
@@ -183,13 +174,42 @@ int mutate_grade(const char *id, struct mutate_solution *sols, size_t nsols,
 		ro.tick = pool_tick;
 		ro.tick_arg = &ta;
 	}
-	rc = regress_run(&set, &ro, wall_ms);
+	rc = regress_run(set, &ro, &ms);
+	*wall_ms += ms;
+	return rc;
+}
+
+int mutate_grade(const char *id, struct mutate_solution *sols, size_t nsols,
+		 const struct mutate_opts *o, long long *wall_ms)
+{
+	struct regress_set set = REGRESS_SET_INIT;
+	size_t total = 0, i, k, at = 0;
+	int rc, accepted = 1;
+
+	*wall_ms = 0;
+	/* the solutions themselves first: mutating one that is not accepted
+	 * would be wasted work */
+	set.v = xcalloc(nsols + 1, sizeof(*set.v));
+	for (i = 0; i < nsols; i++)
+		add_job(&set, id, &sols[i], -1, nsols);
+	rc = run_pool(&set, o, wall_ms);
 	for (i = 0; i < nsols; i++) {
 		sols[i].original = set.v[i].done ? (enum verdict)set.v[i].res.got : V_IE;
 		sols[i].original_test = set.v[i].test;
 		set.v[i].test = NULL;
+		if (sols[i].original != V_AC)
+			accepted = 0;
 	}
-	at = nsols;
+	regress_set_release(&set);
+	if (rc < 0 || !accepted)
+		return rc;
+	for (i = 0; i < nsols; i++)
+		total += sols[i].m.n;
+	set.v = xcalloc(total + 1, sizeof(*set.v));
+	for (i = 0; i < nsols; i++)
+		for (k = 0; k < sols[i].m.n; k++)
+			add_job(&set, id, &sols[i], (long)k, total);
+	rc = run_pool(&set, o, wall_ms);
 	for (i = 0; i < nsols; i++) {
 		for (k = 0; k < sols[i].m.n; k++)
 			take_fate(&sols[i].m.v[k], &set.v[at++]);
