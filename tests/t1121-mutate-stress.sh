@@ -30,14 +30,14 @@ printf '%s' "$S" | jq -j '[.solutions[].survivors[] | select(has("killing_input"
 check "--stress: the killing input passes the validator" sh -c './validator < found.in'
 n=$(head -n 1 found.in)
 check "--stress: the input is shrunk (n = $n <= 10)" test "$n" -le 10
-check "--save: mutant-01.in and .ans are in the problem's tests" \
-	test -f problems/weak/tests/mutant-01.in -a -f problems/weak/tests/mutant-01.ans
-equals "--save: the first input found is mutant-01" "$(cat problems/weak/tests/mutant-01.in)" "$(cat found.in)"
-check "--save: the saved input passes the validator" sh -c './validator < problems/weak/tests/mutant-01.in'
+check "--save: t90-mutant-01.in and .ans are in the problem's tests" \
+	test -f problems/weak/tests/t90-mutant-01.in -a -f problems/weak/tests/t90-mutant-01.ans
+equals "--save: the first input found is t90-mutant-01" "$(cat problems/weak/tests/t90-mutant-01.in)" "$(cat found.in)"
+check "--save: the saved input passes the validator" sh -c './validator < problems/weak/tests/t90-mutant-01.in'
 equals "--save: the answer is the reference's output" \
-	"$(cat problems/weak/tests/mutant-01.ans)" \
-	"$("$JUDGE" run ref.c --stdin problems/weak/tests/mutant-01.in --json | jq -r .stdout)"
-nsaved=$(ls problems/weak/tests/mutant-*.in | wc -l)
+	"$(cat problems/weak/tests/t90-mutant-01.ans)" \
+	"$("$JUDGE" run ref.c --stdin problems/weak/tests/t90-mutant-01.in --json | jq -r .stdout)"
+nsaved=$(ls problems/weak/tests/t90-mutant-*.in | wc -l)
 check "--save: one test per distinct input ($nsaved <= $nfound)" test "$nsaved" -le "$nfound"
 
 # the next run grades the new tests too
@@ -45,11 +45,13 @@ run "$JUDGE" mutate weak ref.c --max 16 --seed 1 -j 2 --json
 set -- $(mutate_counts)
 check "after --save: more mutants killed ($before_k -> $1)" test "$1" -gt "$before_k"
 equals "after --save: the survivors with a killing input are killed" "$2" "$((before_s - nfound))"
-check "after --save: mutant-01 kills" sh -c "printf '%s' '$OUT' | jq -e '.tests[] | select(.name == \"mutant-01\") | .kills > 0'"
+equals "after --save: t90-mutant-01 comes after the samples" \
+	"$(printf '%s' "$OUT" | jq -r '.tests[3].name')" t90-mutant-01
+check "after --save: t90-mutant-01 kills" sh -c "printf '%s' '$OUT' | jq -e '.tests[] | select(.name == \"t90-mutant-01\") | .kills > 0'"
 
 # what is left is possibly equivalent (text)
 run "$JUDGE" mutate weak ref.c --max 16 --seed 1 -j 2 --stress --time 1
 equals "text: exit 0" "$RC" 0
 contains "text: an equivalent mutant is named so" "$OUT" "ref.c:18: '==' -> '<='  possibly equivalent"
-lacks "text: nothing new is saved without --save" "$(ls problems/weak/tests)" "mutant-0$((nsaved + 1))"
+lacks "text: nothing new is saved without --save" "$(ls problems/weak/tests)" "t90-mutant-0$((nsaved + 1))"
 finish

@@ -58,8 +58,8 @@ static const char mutate_usage[] =
 	"  --time S      seconds of search per survivor (default "
 	UTIL_STR(MUTATE_STRESS_S) ")\n"
 	"  --save        write each input found as a new test of the problem,\n"
-	"                tests/mutant-NN.in with the reference's answer, once the\n"
-	"                problem's validator accepts it\n"
+	"                tests/t90-mutant-NN.in (after the other tests) with the\n"
+	"                reference's answer, once the problem's validator accepts it\n"
 	"\n"
 	"Tests' kills count the mutants each test was the first to reject.\n"
 	"\n"
@@ -443,16 +443,16 @@ static void print_score(int killed, int survived, int width)
 		printf("%*s", width, "-");
 }
 
-/* One line of input, escaped, for the survivor list. */
+/* An input on one line, escaped ("3\n1 2 3"; the final newline left out),
+ * at most 300 bytes of it. */
 static void print_input(const struct buf *in)
 {
 	struct buf e = BUF_INIT;
-	size_t i;
+	size_t n = in->len > 300 ? 300 : in->len;
 
-	text_escape(&e, in->data ? in->data : "", in->len > 300 ? 300 : in->len, SIZE_MAX, 0);
-	for (i = 0; i < e.len; i++)
-		if (e.data[i] == '\n')
-			e.data[i] = ' ';
+	if (n == in->len && n > 0 && in->data[n - 1] == '\n')
+		n--;
+	text_escape(&e, in->data ? in->data : "", n, SIZE_MAX, 0);
 	printf("%s%s", buf_str(&e), in->len > 300 ? " ..." : "");
 	buf_release(&e);
 }

@@ -195,9 +195,10 @@ int mutate_stress(struct stress_tools *t, struct grade_checker *chk, const char 
 /* Save input as a new test of the problem in folder/tests: the answer is
  * the reference binary ref's output (run with t's limits), and the
  * validator must accept the input. The name is the first free
- * "mutant-NN" (NN from 01); *name gets it (malloc'd). Nothing is written
- * when a check fails. 0, or -1 with err set (ERR_INPUT when the validator
- * refuses the input or the reference fails on it). */
+ * "t90-mutant-NN" (NN from 01: after the usual tNN- tests); *name gets it
+ * (malloc'd). Nothing is written when a check fails. 0, or -1 with err
+ * set (ERR_INPUT when the validator refuses the input or the reference
+ * fails on it). */
 int mutate_save_test(struct stress_tools *t, const char *ref, const char *folder,
 		     const struct buf *input, char **name);
 

@@ -337,7 +337,7 @@ int mutate_save_test(struct stress_tools *t, const char *ref, const char *folder
 	for (k = 1; k < 1000; k++) {
 		free(*name);
 		free(in_path);
-		*name = xasprintf("mutant-%02d", k);
+		*name = xasprintf("t90-mutant-%02d", k);
 		in_path = xasprintf("%s/tests/%s.in", folder, *name);
 		if (access(in_path, F_OK) != 0)
 			break;
