@@ -457,6 +457,14 @@ static void print_input(const struct buf *in)
 	buf_release(&e);
 }
 
+/* "st", "nd", "rd", "th" */
+static const char *ordinal(int n)
+{
+	if (n % 100 >= 11 && n % 100 <= 13)
+		return "th";
+	return n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+}
+
 static void print_survivors(const struct judge_ctx *ctx, const struct mutate_solution *sols,
 			    size_t n)
 {
@@ -472,6 +480,8 @@ static void print_survivors(const struct judge_ctx *ctx, const struct mutate_sol
 			if (!any++)
 				printf("\n%ssurvivors:%s\n", judge_color(ctx, "1"), judge_color(ctx, "0"));
 			printf("  %s:%d: '%s' -> '%s'", sols[i].file, m->line, m->from, m->to);
+			if (m->nth)
+				printf(" (the %d%s '%s' on the line)", m->nth, ordinal(m->nth), m->from);
 			if (m->stressed && m->found) {
 				printf("\n      killed by: ");
 				print_input(&m->input);

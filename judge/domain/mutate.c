@@ -382,10 +382,31 @@ static void add(struct src *x, enum mutate_op op, size_t a, size_t b, const char
 	buf_init(&m->answer, SIZE_MAX);
 }
 
+/* Which of the tokens with token i's text on its line it is (1-based), or
+ * 0 when it is the only one. */
+static int nth_on_line(const struct src *x, size_t i)
+{
+	size_t j = i;
+	int before = 0, after = 0;
+
+	while (j > 0 && x->t[j - 1].line == x->t[i].line)
+		j--;
+	for (; j < x->n && x->t[j].line == x->t[i].line; j++)
+		if (j != i && x->t[j].len == x->t[i].len &&
+		    !memcmp(x->s + x->t[j].off, x->s + x->t[i].off, x->t[i].len)) {
+			if (j < i)
+				before++;
+			else
+				after++;
+		}
+	return before + after ? before + 1 : 0;
+}
+
 /* Replace token i by text. */
 static void add_token(struct src *x, enum mutate_op op, size_t i, const char *text)
 {
 	add(x, op, i, i, text, xstrndup(x->s + x->t[i].off, x->t[i].len), xstrdup(text));
+	x->out->v[x->out->n - 1].nth = nth_on_line(x, i);
 }
 
 /* ---- the operators -------------------------------------------------------- */

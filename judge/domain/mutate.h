@@ -82,6 +82,9 @@ struct mutate_mutant {
 	int line;             /* where it starts, 1-based */
 	char *from, *to;      /* shown: the original and the new text on one line
 			       * (whitespace runs as one space, at most 60 bytes) */
+	int nth;              /* a one-token mutant whose token's text occurs more
+			       * than once on its line: which one (1-based);
+			       * else 0 */
 	/* graded */
 	enum mutate_fate fate;
 	enum verdict got;

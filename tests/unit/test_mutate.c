@@ -230,6 +230,35 @@ static void lines_and_order(void **state)
 			    "4 constant '0' -> '1'\n");
 }
 
+/* A token whose text occurs twice on its line says which one it is. */
+static void nth_on_line(void **state)
+{
+	const char *src = "r = a < b && c < d;\nq = e < f;\n";
+	struct mutate_set s = MUTATE_SET_INIT;
+	size_t i;
+	int seen[4] = { 0 };
+
+	(void)state;
+	mutate_enumerate(src, strlen(src), &s);
+	for (i = 0; i < s.n; i++) {
+		if (s.v[i].op != MUTATE_REL)
+			continue;
+		if (s.v[i].line == 2)
+			assert_int_equal(s.v[i].nth, 0);
+		else
+			assert_int_equal(s.v[i].nth, s.v[i].off == 6 ? 1 : 2);
+		seen[s.v[i].line == 2 ? 0 : s.v[i].nth]++;
+	}
+	assert_int_equal(seen[0], 5);
+	assert_int_equal(seen[1], 5);
+	assert_int_equal(seen[2], 5);
+	/* statements are not single tokens: no ordinal */
+	for (i = 0; i < s.n; i++)
+		if (s.v[i].op == MUTATE_DELETE)
+			assert_int_equal(s.v[i].nth, 0);
+	mutate_set_release(&s);
+}
+
 static void sample(void **state)
 {
 	const char *src = "r = a + b - c * d / e % f < g <= h;";
@@ -283,6 +312,7 @@ int unit_mutate(void)
 		cmocka_unit_test(logical_and_negate),
 		cmocka_unit_test(deletions),
 		cmocka_unit_test(lines_and_order),
+		cmocka_unit_test(nth_on_line),
 		cmocka_unit_test(sample),
 	};
 
