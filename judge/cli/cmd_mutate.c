@@ -34,7 +34,7 @@
 
 static const char mutate_usage[] =
 	"usage: judge mutate ID [FILE] [-j N] [--max N] [--seed S] [--json]\n"
-	"                   [--stress [--time S] [--save]]\n"
+	"                   [--stress [--time S] [--iterations N] [--save]]\n"
 	"\n"
 	"Mutation testing of a problem's tests: make small changes (mutants) to\n"
 	"an accepted solution -- a relational or arithmetic operator swapped, an\n"
@@ -57,6 +57,9 @@ static const char mutate_usage[] =
 	"                and print it; one not found is \"possibly equivalent\"\n"
 	"  --time S      seconds of search per survivor (default "
 	UTIL_STR(MUTATE_STRESS_S) ")\n"
+	"  --iterations N\n"
+	"                generated inputs per survivor at most (default "
+	UTIL_STR(STRESS_ITERATIONS) ")\n"
 	"  --save        write each input found as a new test of the problem,\n"
 	"                tests/t90-mutant-NN.in (after the other tests) with the\n"
 	"                reference's answer, once the problem's validator accepts it\n"
@@ -72,7 +75,7 @@ struct mutate_args {
 	int jobs, json, stress, save;
 	size_t max;
 	unsigned long long seed;
-	unsigned time_s;
+	unsigned time_s, iterations;
 };
 
 /* A whole number from lo to hi; -1 when arg is not one. */
@@ -98,6 +101,7 @@ static int parse_args(int argc, char **argv, struct mutate_args *a, int *rc)
 		{ "json", no_argument, NULL, 'J' },
 		{ "stress", no_argument, NULL, 'S' },
 		{ "time", required_argument, NULL, 't' },
+		{ "iterations", required_argument, NULL, 'n' },
 		{ "save", no_argument, NULL, 'w' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -134,6 +138,12 @@ static int parse_args(int argc, char **argv, struct mutate_args *a, int *rc)
 				return *rc = judge_bad("bad --time '%s': expected seconds from 1 "
 						       "to 3600", optarg), -1;
 			a->time_s = (unsigned)v;
+			break;
+		case 'n':
+			if (number(optarg, 1, 1000000, &v) < 0)
+				return *rc = judge_bad("bad --iterations '%s': expected a whole number "
+						       "from 1 to 1000000", optarg), -1;
+			a->iterations = (unsigned)v;
 			break;
 		case 'J': a->json = 1; break;
 		case 'S': a->stress = 1; break;
@@ -329,6 +339,7 @@ static int stress_survivors(struct judge_ctx *ctx, const struct mutate_args *a,
 		goto out;
 	}
 	so.time_ms = a->time_s * 1000;
+	so.iterations = a->iterations;
 	so.shrink_ms = MUTATE_SHRINK_S * 1000;
 	so.shrink_runs = 500;
 	so.cancel = ctx->cancel;
