@@ -248,6 +248,7 @@ struct src {
 	long *match;          /* the matching bracket's index, or -1 */
 	int *depth;           /* ( and [ nesting at each token */
 	char *header_end;     /* 1 on the ')' closing an if/while/for/switch header */
+	char *angle;          /* 1 on the '<' and '>' of a C++ template's arguments */
 	struct mutate_set *out;
 };
 
@@ -431,9 +432,55 @@ static const char *const arith_ops[] = { "+", "-", "*", "/", "%", NULL };
 static const char *const arith_assign[] = { "+=", "-=", "*=", "/=", "%=", NULL };
 static const char *const logic_ops[] = { "&&", "||", NULL };
 
+/* The tokens that may stand between the angle brackets of a template's
+ * arguments ("vector<pair<int, long long>>", "array<int, 5>",
+ * "greater<int>", "map<string, vector<int*>>"). */
+static int in_template(const struct src *x, size_t k)
+{
+	enum mutate_tok_kind kind = x->t[k].kind;
+
+	return kind == MUTATE_TOK_IDENT || kind == MUTATE_TOK_NUMBER || is(x, k, ",") ||
+		is(x, k, "::") || is(x, k, "*") || is(x, k, "&") || is(x, k, "<") ||
+		is(x, k, ">") || is(x, k, ">>");
+}
+
+/* Mark the '<' after a name whose tokens up to a matching '>' (or '>>')
+ * can only be template arguments, and that '>': swapping them would not
+ * compile (a stillborn mutant costs a compile, and C++ compiles are the
+ * slow ones). "a < b && c > d" and "i < n; ..." are not templates. */
+static void mark_templates(struct src *x)
+{
+	size_t i, k;
+	int depth;
+
+	x->angle = xcalloc(x->n + 1, 1);
+	for (i = 1; i < x->n; i++) {
+		if (!is(x, i, "<") || x->angle[i] || x->t[i - 1].kind != MUTATE_TOK_IDENT ||
+		    (in_list(x, i - 1, keywords) && !is(x, i - 1, "template")))
+			continue;
+		depth = 1;
+		for (k = i + 1; k < x->n && depth > 0 && in_template(x, k); k++) {
+			if (is(x, k, "<") && x->t[k - 1].kind == MUTATE_TOK_IDENT)
+				depth++;
+			else if (is(x, k, "<"))
+				break;
+			else if (is(x, k, ">"))
+				depth--;
+			else if (is(x, k, ">>"))
+				depth -= 2;
+		}
+		if (depth != 0 || k == i + 1)
+			continue;
+		for (k = k - 1; k >= i; k--)
+			if (is(x, k, "<") || is(x, k, ">") || is(x, k, ">>"))
+				x->angle[k] = 1;
+	}
+}
+
 static void op_rel_arith_logic(struct src *x, size_t i)
 {
-	swap_among(x, MUTATE_REL, i, rel_ops);
+	if (!x->angle[i])
+		swap_among(x, MUTATE_REL, i, rel_ops);
 	if (i > 0 && ends_operand(x, i - 1))
 		swap_among(x, MUTATE_ARITH, i, arith_ops);
 	swap_among(x, MUTATE_ARITH, i, arith_assign);
@@ -603,6 +650,7 @@ void mutate_enumerate(const char *src, size_t len, struct mutate_set *out)
 	x.out = out;
 	mutate_tokenize(src, len, &x.t, &x.n);
 	match_brackets(&x);
+	mark_templates(&x);
 	for (i = 0; i < x.n; i++) {
 		op_delete(&x, i);
 		op_negate(&x, i);
@@ -614,6 +662,7 @@ void mutate_enumerate(const char *src, size_t len, struct mutate_set *out)
 	free(x.match);
 	free(x.depth);
 	free(x.header_end);
+	free(x.angle);
 }
 
 /* ---- sets ----------------------------------------------------------------- */

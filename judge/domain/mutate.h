@@ -24,7 +24,8 @@
  *   MUTATE_JUMP     "break;" or "continue;" replaced by ";"
  * A '+' '-' '*' is binary when the token before it ends an operand (a
  * name that is not a keyword, a number, a literal, ')' or ']'); unary and
- * pointer uses are left alone. Mutants that do not compile (a '<' of a C++
+ * pointer uses are left alone. The angle brackets of C++ template
+ * arguments ("vector<pair<int, int>>") are not relational operators. Mutants that do not compile (a '<' of a C++
  * template, say) are "stillborn": graded CE and left out of the score. */
 #ifndef JUDGE_DOMAIN_MUTATE_H
 #define JUDGE_DOMAIN_MUTATE_H

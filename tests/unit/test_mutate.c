@@ -134,6 +134,24 @@ static void relational(void **state)
 	/* shifts and arrows are not relational */
 	assert_string_equal(muts("r = a << b >> c; p->q;", MUTATE_REL), "");
 	assert_string_equal(applied("r = a >= b;", MUTATE_REL, 4), "r = a != b;");
+	/* the angle brackets of C++ templates are not relational */
+	assert_string_equal(muts("vector<pair<int, long long>> v; array<int, 5> w;\n"
+				 "sort(v.begin(), v.end(), greater<int>());\n"
+				 "template <typename T> T f(T x);\n"
+				 "if (a < b && c > d) x(); for (i = 0; i < n; i++) y();\n"
+				 "z = p < q >> 1;", MUTATE_REL),
+			    "4 relational '<' -> '<='\n4 relational '<' -> '>'\n"
+			    "4 relational '<' -> '>='\n4 relational '<' -> '=='\n"
+			    "4 relational '<' -> '!='\n"
+			    "4 relational '>' -> '<'\n4 relational '>' -> '<='\n"
+			    "4 relational '>' -> '>='\n4 relational '>' -> '=='\n"
+			    "4 relational '>' -> '!='\n"
+			    "4 relational '<' -> '<='\n4 relational '<' -> '>'\n"
+			    "4 relational '<' -> '>='\n4 relational '<' -> '=='\n"
+			    "4 relational '<' -> '!='\n"
+			    "5 relational '<' -> '<='\n5 relational '<' -> '>'\n"
+			    "5 relational '<' -> '>='\n5 relational '<' -> '=='\n"
+			    "5 relational '<' -> '!='\n");
 }
 
 static void arithmetic(void **state)
