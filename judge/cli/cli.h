@@ -173,6 +173,7 @@ int cmd_history(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_import(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_list(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_new(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_mutate(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_regress(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_result(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_run(struct judge_ctx *ctx, int argc, char **argv);

@@ -38,6 +38,8 @@ static const struct judge_cmd commands[] = {
 	{ "history",    cmd_history,    CMD_DB, "list past submissions" },
 	{ "import",     cmd_import,     0,      "load the catalogue into the database" },
 	{ "list",       cmd_list,       CMD_DB, "list the problems of the catalogue" },
+	{ "mutate",     cmd_mutate,     GRADES,
+	  "mutation testing: how many wrong variants of a solution the tests reject" },
 	{ "new",        cmd_new,        CMD_DB, "scaffold a new problem from a template" },
 	{ "regress",    cmd_regress,    GRADES,
 	  "grade every stored solution against its expected verdict" },
