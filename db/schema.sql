@@ -201,3 +201,32 @@ ALTER TABLE submissions ADD COLUMN file_name TEXT;
 -- 200 bytes), for the feedback of 'judge result'.
 ALTER TABLE results ADD COLUMN stderr TEXT NOT NULL DEFAULT '';
 ALTER TABLE results ADD COLUMN stderr_bytes INTEGER NOT NULL DEFAULT 0;
+
+-- migration 6
+
+-- Problem packages (Kattis format) and the contracts programs follow. A
+-- program's contract: 'judge' (ours), 'kattis' (exit 42/43, feedback
+-- folder) or 'testlib'. checker = 'tokens' with checker_contract 'kattis'
+-- is the Kattis default output validator, its flags in checker_args; a
+-- custom checker with 'kattis' is an output validator run with checker_args.
+-- package: the package's problem_format_version ('' for a native problem);
+-- time_limit_from: how the time limit was derived; validation_*: the
+-- output validator's limits (0: the judge's defaults); scoring: a scoring
+-- problem (per-group results). tests.args: the test's own output validator
+-- arguments (from testdata.yaml), tests.interaction: a sample's .interaction.
+ALTER TABLE problems ADD COLUMN checker_contract TEXT NOT NULL DEFAULT 'judge'
+	CHECK (checker_contract IN ('judge', 'kattis', 'testlib'));
+ALTER TABLE problems ADD COLUMN validator_contract TEXT NOT NULL DEFAULT 'judge'
+	CHECK (validator_contract IN ('judge', 'kattis', 'testlib'));
+ALTER TABLE problems ADD COLUMN interactor_file TEXT;
+ALTER TABLE problems ADD COLUMN interactor_source TEXT;
+ALTER TABLE problems ADD COLUMN interactor_contract TEXT NOT NULL DEFAULT 'kattis'
+	CHECK (interactor_contract IN ('judge', 'kattis', 'testlib'));
+ALTER TABLE problems ADD COLUMN checker_args TEXT NOT NULL DEFAULT '';
+ALTER TABLE problems ADD COLUMN package TEXT NOT NULL DEFAULT '';
+ALTER TABLE problems ADD COLUMN time_limit_from TEXT NOT NULL DEFAULT '';
+ALTER TABLE problems ADD COLUMN validation_time_ms INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE problems ADD COLUMN validation_memory_mb INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE problems ADD COLUMN scoring INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tests ADD COLUMN args TEXT NOT NULL DEFAULT '';
+ALTER TABLE tests ADD COLUMN interaction TEXT;

@@ -91,6 +91,12 @@ void judge_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* ANSI colour escape for `code` ("1;32") when ctx->color, else "". */
 const char *judge_color(const struct judge_ctx *ctx, const char *code);
 
+/* How list and show name a problem's checker: the catalogue's name, "kattis"
+ * for the Kattis default output validator, "custom (kattis)" for a Kattis
+ * output validator. Borrowed (static). */
+struct db_problem;
+const char *judge_checker_label(const struct db_problem *p);
+
 /* Whether ctx->db_path may be opened for the catalogue at `catalog`,
  * without creating anything: 0, or -1 with an ERR_INPUT message that says
  * what to do. A path naming a folder, a database in a folder that does not

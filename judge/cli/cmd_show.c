@@ -63,6 +63,10 @@ static int print_samples(const struct judge_ctx *ctx, const struct db_problem *p
 		print_block(buf_str(&in), in.len);
 		printf("%s%s: answer%s\n", bold, p->tests[i].name, off);
 		print_block(buf_str(&ans), ans.len);
+		if (p->tests[i].interaction) {
+			printf("%s%s: interaction%s\n", bold, p->tests[i].name, off);
+			print_block(p->tests[i].interaction, strlen(p->tests[i].interaction));
+		}
 	}
 	buf_release(&in);
 	buf_release(&ans);
@@ -173,10 +177,22 @@ int cmd_show(struct judge_ctx *ctx, int argc, char **argv)
 		samples += p.tests[i].is_sample != 0;
 	printf("%s%s: %s%s%s\n", bold, p.id, p.title, off,
 	       p.retired ? " (retired: no longer in the catalogue)" : "");
-	printf("time limit: %d ms\nmemory limit: %d MB\nstack limit: %d MB\noutput limit: ",
-	       p.time_limit_ms, p.memory_limit_mb, p.stack_limit_mb);
+	if (p.package && *p.package)
+		printf("package: %s (format %s)\n", p.folder, p.package);
+	printf("time limit: %d ms", p.time_limit_ms);
+	if (p.time_limit_from && *p.time_limit_from)
+		printf(" (from %s)", p.time_limit_from);
+	printf("\nmemory limit: %d MB\nstack limit: %d MB\noutput limit: ",
+	       p.memory_limit_mb, p.stack_limit_mb);
 	print_kb(p.output_limit_kb);
-	printf("\nchecker: %s", db_checker_name(p.checker));
+	printf("\nchecker: %s", judge_checker_label(&p));
+	if (p.checker_contract == DB_CONTRACT_KATTIS && p.checker_args && *p.checker_args)
+		printf(" (arguments: %s)", p.checker_args);
+	if (p.interactor_file)
+		printf("\ninteractor: %s (%s contract)", p.interactor_file,
+		       db_contract_name(p.interactor_contract));
+	if (p.scoring)
+		printf("\ntype: scoring (results per test group)");
 	if (p.checker == DB_CHECKER_FLOAT)
 		printf(" (absolute tolerance %g, relative tolerance %g)",
 		       p.abs_tolerance, p.rel_tolerance);

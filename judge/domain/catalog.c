@@ -55,8 +55,10 @@
 
 #include "db/db.h"
 #include "judge/domain/catalog.h"
+#include "judge/domain/check.h"
 #include "judge/domain/compile.h"
 #include "judge/domain/contest.h"
+#include "judge/domain/package.h"
 #include "lib/buf.h"
 #include "lib/err.h"
 #include "lib/toml.h"
@@ -73,7 +75,7 @@
 static const char *const problem_keys[] = {
 	"id", "title", "folder", "time_limit_ms", "memory_limit_mb", "stack_limit_mb",
 	"output_limit_kb", "checker", "abs_tolerance", "rel_tolerance", "checker_source",
-	"tags", "complexity", NULL,
+	"tags", "complexity", "package", NULL,
 };
 
 static const char *const contest_keys[] = {
@@ -87,6 +89,9 @@ struct cat_test {
 	char *name;
 	int is_sample;
 	char hash[65];
+	char *in_path, *ans_path;  /* the files */
+	char *args;                /* package: the test's output validator arguments */
+	char *interaction;         /* package: a sample's .interaction, or NULL */
 };
 
 struct cat_problem {
@@ -96,6 +101,9 @@ struct cat_problem {
 	const struct toml_value *folder_where; /* folder's value (or the table) */
 	struct cat_test *tests;
 	size_t ntests;
+	struct pkg_meta meta;  /* a package's problem.yaml (meta.format NULL: native) */
+	struct pkg_data data;  /* a package's data/ */
+	char *validator_file, *validator_source;   /* a package's input validator */
 };
 
 struct catalog {
@@ -340,8 +348,17 @@ static void catalog_release(struct catalog *c)
 	for (i = 0; i < c->n; i++) {
 		db_problem_release(&c->problems[i].p);
 		free(c->problems[i].dir);
-		for (j = 0; j < c->problems[i].ntests; j++)
+		for (j = 0; j < c->problems[i].ntests; j++) {
 			free(c->problems[i].tests[j].name);
+			free(c->problems[i].tests[j].in_path);
+			free(c->problems[i].tests[j].ans_path);
+			free(c->problems[i].tests[j].args);
+			free(c->problems[i].tests[j].interaction);
+		}
+		pkg_meta_release(&c->problems[i].meta);
+		pkg_data_release(&c->problems[i].data);
+		free(c->problems[i].validator_file);
+		free(c->problems[i].validator_source);
 		free(c->problems[i].tests);
 	}
 	free(c->problems);
@@ -483,7 +500,8 @@ static char *catalog_fingerprint(const char *path)
  * table, only known keys, a valid id and a one-line title (*id and *title
  * malloc'd). 0 or -1 (err_input). */
 static int parse_head(const struct catalog *c, const struct toml_value *t, const char *kind,
-		      const char *const *keys, const char *what, char **id, char **title)
+		      const char *const *keys, const char *what, int title_required, char **id,
+		      char **title)
 {
 	const char *s;
 
@@ -496,40 +514,174 @@ static int parse_head(const struct catalog *c, const struct toml_value *t, const
 		return bad_at(c, toml_get(t, "id"), "%s id '%s' must be lowercase letters, "
 			      "digits and '-', not starting with '-'", kind, s);
 	*id = xstrdup(s);
-	if (get_str(c, t, "title", what, 1, &s) || one_line(c, t, "title", s))
+	if (get_str(c, t, "title", what, title_required, &s) || (s && one_line(c, t, "title", s)))
 		return -1;
-	*title = xstrdup(s);
+	if (s) {
+		free(*title);
+		*title = xstrdup(s);
+	}
 	return 0;
 }
 
-static int parse_problem(struct catalog *c, const struct toml_value *t, size_t i,
-			 struct cat_problem *cp)
+/* Default limits of a package that does not give them (Kattis'). */
+#define PKG_MEMORY_MB_LEGACY 1024
+#define PKG_MEMORY_MB        2048
+#define PKG_OUTPUT_MB        8
+
+static const char *const output_validator_dirs[] = {
+	"output_validator", "output_validators", NULL,
+};
+static const char *const input_validator_dirs[] = {
+	"input_validator", "input_validators", NULL,
+};
+
+/* The time limit of package cp from problem.yaml (2025-09) or .timelimit;
+ * left 0 when it must be computed from the accepted submissions. */
+static int package_time_limit(struct cat_problem *cp)
 {
 	struct db_problem *p = &cp->p;
-	const char *s, *folder, *chk_src;
-	char *what = describe("problem", t, i);
-	const struct toml_value *v;
-	int rc, checker;
+	double secs;
+	int rc;
 
-	cp->where = t;
-	if ((rc = parse_head(c, t, "problem", problem_keys, what, &p->id, &p->title)))
-		goto out;
-	if ((rc = get_str(c, t, "folder", what, 0, &folder)))
-		goto out;
-	p->folder = folder ? xstrdup(folder) : xasprintf("problems/%s", p->id);
-	cp->folder_where = folder ? toml_get(t, "folder") : t;
-	cp->dir = join(c->dir, p->folder);
-	if ((rc = get_int(c, t, "time_limit_ms", what, 1, 0, 1, MAX_TIME_LIMIT_MS,
-			  &p->time_limit_ms)) ||
-	    (rc = get_int(c, t, "memory_limit_mb", what, 1, 0, 1, MAX_MEMORY_MB,
-			  &p->memory_limit_mb)) ||
-	    (rc = get_int(c, t, "stack_limit_mb", what, 0, p->memory_limit_mb, 1,
-			  MAX_MEMORY_MB, &p->stack_limit_mb)) ||
-	    (rc = get_int(c, t, "output_limit_kb", what, 0, 65536, 1, MAX_OUTPUT_KB,
-			  &p->output_limit_kb)))
-		goto out;
-	if ((rc = get_str(c, t, "checker", what, 1, &s)))
-		goto out;
+	if (cp->meta.time_limit_s > 0) {
+		p->time_limit_ms = (int)ceil(cp->meta.time_limit_s * 1000);
+		p->time_limit_from = xasprintf("limits.time_limit %g s in problem.yaml",
+					       cp->meta.time_limit_s);
+		return 0;
+	}
+	rc = pkg_read_timelimit(cp->dir, &secs);
+	if (rc < 0)
+		return -1;
+	if (rc == 0) {
+		p->time_limit_ms = (int)ceil(secs * 1000);
+		p->time_limit_from = xasprintf(".timelimit file: %g s", secs);
+	}
+	return 0;
+}
+
+/* The output validator (a custom checker or an interactive problem's
+ * validator) or the default one with its flags. */
+static int package_checker(const struct catalog *c, struct cat_problem *cp)
+{
+	struct db_problem *p = &cp->p;
+	struct check_params params;
+	char *rel, *src, *note;
+	int rc;
+
+	rc = pkg_find_program(cp->dir, output_validator_dirs, &rel, &src, &note);
+	if (rc < 0)
+		return -1;
+	p->checker_contract = DB_CONTRACT_KATTIS;
+	p->checker_args = xstrdup(cp->meta.validator_args);
+	if (rc == 0 && (cp->meta.type & PKG_INTERACTIVE)) {
+		p->checker = DB_CHECKER_TOKENS;
+		p->interactor_file = rel;
+		p->interactor_source = src;
+		p->interactor_contract = DB_CONTRACT_KATTIS;
+		return 0;
+	}
+	if (rc == 0) {
+		p->checker = DB_CHECKER_CUSTOM;
+		p->checker_file = rel;
+		p->checker_source = src;
+		return 0;
+	}
+	if (cp->meta.type & (PKG_INTERACTIVE | PKG_CUSTOM)) {
+		rc = err_input("%s/problem.yaml:1:1: the problem is %s but the package has no C "
+			       "or C++ output validator in output_validators/%s%s%s", cp->dir,
+			       cp->meta.type & PKG_INTERACTIVE ? "interactive" : "custom-validated",
+			       note ? " (" : "", note ? note : "",
+			       note ? " is in a language the judge does not run)" : "");
+		free(note);
+		return rc;
+	}
+	free(note);
+	p->checker = DB_CHECKER_TOKENS;
+	if (check_kattis_flags(p->checker_args, &params) < 0) {
+		char *msg = xstrdup(err_msg());
+
+		err_input("%s/problem.yaml:%d:%d: %s", cp->dir, cp->meta.args_line ?
+			  cp->meta.args_line : 1, cp->meta.args_col ? cp->meta.args_col : 1, msg);
+		free(msg);
+		return -1;
+	}
+	(void)c;
+	return 0;
+}
+
+/* [[problem]] with package = "DIR": what problem.yaml and the package's
+ * files say, before the keys of the table override it. */
+static int parse_package(const struct catalog *c, const struct toml_value *t,
+			 const char *what, struct cat_problem *cp)
+{
+	struct db_problem *p = &cp->p;
+	const struct toml_value *v = toml_get(t, "package");
+	const char *dir;
+	char *yaml, *note = NULL;
+	struct stat st;
+	int rc;
+
+	if (get_str(c, t, "package", what, 1, &dir))
+		return -1;
+	if (toml_get(t, "folder"))
+		return bad_at(c, toml_get(t, "folder"), "folder and package are both given; a "
+			      "package problem's folder is its package");
+	p->folder = xstrdup(dir);
+	cp->folder_where = v;
+	cp->dir = join(c->dir, dir);
+	if (stat(cp->dir, &st) < 0 || !S_ISDIR(st.st_mode))
+		return bad_at(c, v, "package folder '%s' of problem '%s' does not exist",
+			      cp->dir, p->id);
+	yaml = xasprintf("%s/problem.yaml", cp->dir);
+	if (stat(yaml, &st) < 0) {
+		rc = bad_at(c, v, "package '%s' has no problem.yaml", cp->dir);
+		free(yaml);
+		return rc;
+	}
+	rc = pkg_meta_read(yaml, &cp->meta);
+	free(yaml);
+	if (rc < 0)
+		return -1;
+	p->package = xstrdup(cp->meta.format);
+	if (!p->title)
+		p->title = xstrdup(cp->meta.name ? cp->meta.name : p->id);
+	p->memory_limit_mb = cp->meta.memory_mb ? cp->meta.memory_mb :
+		cp->meta.modern ? PKG_MEMORY_MB : PKG_MEMORY_MB_LEGACY;
+	p->output_limit_kb = (cp->meta.output_mb ? cp->meta.output_mb : PKG_OUTPUT_MB) * 1024;
+	p->validation_time_ms = cp->meta.validation_time_s * 1000;
+	p->validation_memory_mb = cp->meta.validation_memory_mb;
+	p->scoring = (cp->meta.type & PKG_SCORING) != 0;
+	if (package_time_limit(cp) < 0 || package_checker(c, cp) < 0)
+		return -1;
+	rc = pkg_find_program(cp->dir, input_validator_dirs, &cp->validator_file,
+			      &cp->validator_source, &note);
+	free(note);
+	if (rc < 0)
+		return -1;
+	p->validator_contract = DB_CONTRACT_KATTIS;
+	return 0;
+}
+
+/* checker = "..." given in the catalogue: the judge's own checker, replacing
+ * a package's. */
+static int parse_checker(const struct catalog *c, const struct toml_value *t,
+			 const char *what, int required, struct db_problem *p)
+{
+	const struct toml_value *v;
+	const char *s, *chk_src;
+	int checker;
+
+	if (get_str(c, t, "checker", what, required, &s))
+		return -1;
+	if (!s) {
+		if ((v = toml_get(t, "abs_tolerance")) || (v = toml_get(t, "rel_tolerance")) ||
+		    (v = toml_get(t, "checker_source")))
+			return bad_at(c, v, "%s needs checker = \"...\" beside it",
+				      v == toml_get(t, "checker_source") ? "checker_source" :
+				      "a tolerance");
+		p->abs_tolerance = p->rel_tolerance = 1e-6;
+		return 0;
+	}
 	checker = db_checker_parse(s);
 	if (checker < 0) {
 		static const char *const names[] = {
@@ -537,39 +689,85 @@ static int parse_problem(struct catalog *c, const struct toml_value *t, size_t i
 		};
 		const char *hint = closest(s, names);
 
-		rc = bad_at(c, toml_get(t, "checker"), "unknown checker '%s'%s%s%s (one of exact, "
-			    "tokens, float, unordered-lines, regex, custom)", s,
-			    hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
-		goto out;
+		return bad_at(c, toml_get(t, "checker"), "unknown checker '%s'%s%s%s (one of "
+			      "exact, tokens, float, unordered-lines, regex, custom)", s,
+			      hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
 	}
 	p->checker = (enum db_checker)checker;
+	p->checker_contract = DB_CONTRACT_JUDGE;
+	free(p->checker_args);
+	p->checker_args = NULL;
+	free(p->checker_file);
+	p->checker_file = NULL;
+	free(p->checker_source);
+	p->checker_source = NULL;
 	if (checker != DB_CHECKER_FLOAT) {
 		v = toml_get(t, "abs_tolerance");
 		if (!v)
 			v = toml_get(t, "rel_tolerance");
-		if (v) {
-			rc = bad_at(c, v, "tolerances apply only to checker = \"float\", not \"%s\"",
-				    s);
-			goto out;
-		}
+		if (v)
+			return bad_at(c, v, "tolerances apply only to checker = \"float\", not "
+				      "\"%s\"", s);
 	}
-	if ((rc = get_tolerance(c, t, "abs_tolerance", &p->abs_tolerance)) ||
-	    (rc = get_tolerance(c, t, "rel_tolerance", &p->rel_tolerance)))
-		goto out;
-	if ((rc = get_str(c, t, "checker_source", what, checker == DB_CHECKER_CUSTOM,
-			  &chk_src)))
-		goto out;
-	if (chk_src && checker != DB_CHECKER_CUSTOM) {
-		rc = bad_at(c, toml_get(t, "checker_source"), "checker_source applies only to "
-			    "checker = \"custom\", not \"%s\"", s);
-		goto out;
-	}
+	if (get_tolerance(c, t, "abs_tolerance", &p->abs_tolerance) ||
+	    get_tolerance(c, t, "rel_tolerance", &p->rel_tolerance))
+		return -1;
+	if (get_str(c, t, "checker_source", what, checker == DB_CHECKER_CUSTOM, &chk_src))
+		return -1;
+	if (chk_src && checker != DB_CHECKER_CUSTOM)
+		return bad_at(c, toml_get(t, "checker_source"), "checker_source applies only to "
+			      "checker = \"custom\", not \"%s\"", s);
 	p->checker_file = chk_src ? xstrdup(chk_src) : NULL;
+	return 0;
+}
+
+static int parse_problem(struct catalog *c, const struct toml_value *t, size_t i,
+			 struct cat_problem *cp)
+{
+	struct db_problem *p = &cp->p;
+	const char *s, *folder;
+	char *what = describe("problem", t, i);
+	int rc, pkg = toml_get(t, "package") != NULL;
+
+	cp->where = t;
+	if ((rc = parse_head(c, t, "problem", problem_keys, what, !pkg, &p->id, &p->title)))
+		goto out;
+	if (pkg) {
+		if ((rc = parse_package(c, t, what, cp)))
+			goto out;
+	} else {
+		if ((rc = get_str(c, t, "folder", what, 0, &folder)))
+			goto out;
+		p->folder = folder ? xstrdup(folder) : xasprintf("problems/%s", p->id);
+		cp->folder_where = folder ? toml_get(t, "folder") : t;
+		cp->dir = join(c->dir, p->folder);
+	}
+	if ((rc = get_int(c, t, "time_limit_ms", what, !pkg, p->time_limit_ms, 1,
+			  MAX_TIME_LIMIT_MS, &p->time_limit_ms)) ||
+	    (rc = get_int(c, t, "memory_limit_mb", what, !pkg, p->memory_limit_mb, 1,
+			  MAX_MEMORY_MB, &p->memory_limit_mb)) ||
+	    (rc = get_int(c, t, "stack_limit_mb", what, 0, p->memory_limit_mb, 1,
+			  MAX_MEMORY_MB, &p->stack_limit_mb)) ||
+	    (rc = get_int(c, t, "output_limit_kb", what, 0, pkg ? p->output_limit_kb : 65536,
+			  1, MAX_OUTPUT_KB, &p->output_limit_kb)))
+		goto out;
+	if (pkg && toml_get(t, "time_limit_ms")) {
+		free(p->time_limit_from);
+		p->time_limit_from = xstrdup("time_limit_ms in the catalogue");
+	}
+	if ((rc = parse_checker(c, t, what, !pkg, p)))
+		goto out;
 	if ((rc = get_strings(c, t, "tags", what, 0, &p->tags, &p->ntags)))
 		goto out;
 	if ((rc = get_str(c, t, "complexity", what, 0, &s)))
 		goto out;
 	p->complexity = xstrdup(s ? s : "");
+	if (!p->checker_args)
+		p->checker_args = xstrdup("");
+	if (!p->package)
+		p->package = xstrdup("");
+	if (!p->time_limit_from)
+		p->time_limit_from = xstrdup("");
 	p->position = (int)i;
 out:
 	free(what);
@@ -584,7 +782,7 @@ static int parse_contest(struct catalog *c, const struct toml_value *t, size_t i
 	size_t j, m;
 	int rc;
 
-	if ((rc = parse_head(c, t, "contest", contest_keys, what, &k->id, &k->title)))
+	if ((rc = parse_head(c, t, "contest", contest_keys, what, 1, &k->id, &k->title)))
 		goto out;
 	if ((rc = get_strings(c, t, "problems", what, 1, &k->problems, &k->nproblems)))
 		goto out;
@@ -713,25 +911,22 @@ static int read_text(const char *path, char **out)
 }
 
 /* Read one test's files and hash them; the data is left in in / ans. */
-static int read_test(const char *dir, const char *name, struct buf *in, struct buf *ans,
-		     char hash[65])
+static int read_test(const struct cat_test *t, struct buf *in, struct buf *ans, char hash[65])
 {
-	char *pin = xasprintf("%s/tests/%s.in", dir, name);
-	char *pans = xasprintf("%s/tests/%s.ans", dir, name);
-	int rc = -1;
-
 	buf_reset(in);
 	buf_reset(ans);
-	if (util_read_file(pin, in, MAX_TEST_BYTES) == 0 &&
-	    util_read_file(pans, ans, MAX_TEST_BYTES) == 0) {
-		db_test_hash(in->data, in->len, ans->data, ans->len, hash);
-		rc = 0;
-	} else {
-		err_as(ERR_INPUT);
-	}
-	free(pin);
-	free(pans);
-	return rc;
+	if (util_read_file(t->in_path, in, MAX_TEST_BYTES) < 0 ||
+	    util_read_file(t->ans_path, ans, MAX_TEST_BYTES) < 0)
+		return err_as(ERR_INPUT);
+	db_test_hash(in->data, in->len, ans->data, ans->len, hash);
+	return 0;
+}
+
+/* A native test's file paths: FOLDER/tests/NAME.in and .ans. */
+static void native_paths(const struct cat_problem *cp, struct cat_test *t)
+{
+	t->in_path = xasprintf("%s/tests/%s.in", cp->dir, t->name);
+	t->ans_path = xasprintf("%s/tests/%s.ans", cp->dir, t->name);
 }
 
 static int has_suffix(const char *s, const char *suf)
@@ -760,6 +955,7 @@ static int scan_tests(struct cat_problem *cp, const struct db_problem *stored)
 			cp->tests[i].name = xstrdup(stored->tests[i].name);
 			cp->tests[i].is_sample = stored->tests[i].is_sample;
 			memcpy(cp->tests[i].hash, stored->tests[i].hash, 65);
+			native_paths(cp, &cp->tests[i]);
 		}
 		cp->ntests = i;
 		if (cp->ntests) {
@@ -819,9 +1015,11 @@ static int scan_tests(struct cat_problem *cp, const struct db_problem *stored)
 			cp->tests[j] = cp->tests[j - 1];
 			cp->tests[j - 1] = tmp;
 		}
-	for (i = 0; i < cp->ntests; i++)
-		if (read_test(cp->dir, cp->tests[i].name, &in, &ans, cp->tests[i].hash) < 0)
+	for (i = 0; i < cp->ntests; i++) {
+		native_paths(cp, &cp->tests[i]);
+		if (read_test(&cp->tests[i], &in, &ans, cp->tests[i].hash) < 0)
 			goto out;
+	}
 	rc = 0;
 out:
 	free_names(names, n);
@@ -848,9 +1046,29 @@ static void content_hash(struct cat_problem *cp)
 	for (i = 0; i < p->ntags; i++)
 		buf_addf(&b, "tag %zu:%s\n", strlen(p->tags[i]), p->tags[i]);
 	buf_addf(&b, "complexity %zu:%s\n", strlen(p->complexity), p->complexity);
-	for (i = 0; i < cp->ntests; i++)
+	if (p->package && *p->package) {
+		buf_addf(&b, "package %s %s %s %s %d %d %d\n", p->package,
+			 db_contract_name(p->checker_contract),
+			 db_contract_name(p->validator_contract),
+			 db_contract_name(p->interactor_contract), p->validation_time_ms,
+			 p->validation_memory_mb, p->scoring);
+		buf_addf(&b, "args %zu:%s\nlimit %zu:%s\ninteractor %zu:%s\n",
+			 strlen(p->checker_args), p->checker_args, strlen(p->time_limit_from),
+			 p->time_limit_from, p->interactor_file ? strlen(p->interactor_file) : 0,
+			 p->interactor_file ? p->interactor_file : "");
+		if (p->interactor_source)
+			buf_addf(&b, "interactor source %zu:%s\n", strlen(p->interactor_source),
+				 p->interactor_source);
+	}
+	for (i = 0; i < cp->ntests; i++) {
 		buf_addf(&b, "test %zu:%s %d %s\n", strlen(cp->tests[i].name),
 			 cp->tests[i].name, cp->tests[i].is_sample, cp->tests[i].hash);
+		if (cp->tests[i].args && *cp->tests[i].args)
+			buf_addf(&b, "args %zu:%s\n", strlen(cp->tests[i].args), cp->tests[i].args);
+		if (cp->tests[i].interaction)
+			buf_addf(&b, "interaction %zu:%s\n", strlen(cp->tests[i].interaction),
+				 cp->tests[i].interaction);
+	}
 	buf_addf(&b, "statement %zu checker source %zu\n", strlen(p->statement),
 		 p->checker_source ? strlen(p->checker_source) : 0);
 	util_sha256_init(&h);
@@ -862,6 +1080,50 @@ static void content_hash(struct cat_problem *cp)
 	buf_release(&b);
 }
 
+/* A package's statement, tests (data/) and hashes. */
+static int check_package(struct cat_problem *cp)
+{
+	struct db_problem *p = &cp->p;
+	struct buf in = BUF_INIT, ans = BUF_INIT;
+	struct cat_test *t;
+	char *path;
+	size_t i;
+	int rc = -1;
+
+	p->fingerprint = pkg_fingerprint(cp->dir);
+	if (pkg_statement(cp->dir, &p->statement) < 0)
+		return -1;
+	if (p->checker_file && !p->checker_source) {
+		/* checker_source given in the catalogue, relative to the package */
+		path = join(cp->dir, p->checker_file);
+		rc = read_text(path, &p->checker_source);
+		free(path);
+		if (rc < 0)
+			return -1;
+	}
+	if (pkg_scan_data(cp->dir, &cp->meta, &cp->data) < 0)
+		return -1;
+	cp->tests = xcalloc(cp->data.n + 1, sizeof(*cp->tests));
+	for (i = 0; i < cp->data.n; i++) {
+		t = &cp->tests[cp->ntests++];
+		t->name = xstrdup(cp->data.v[i].name);
+		t->is_sample = cp->data.v[i].is_sample;
+		t->in_path = xstrdup(cp->data.v[i].in_path);
+		t->ans_path = xstrdup(cp->data.v[i].ans_path);
+		t->args = xstrdup(cp->data.v[i].args);
+		t->interaction = cp->data.v[i].interaction ?
+			xstrdup(cp->data.v[i].interaction) : NULL;
+		if (read_test(t, &in, &ans, t->hash) < 0)
+			goto out;
+	}
+	p->test_count = (int)cp->ntests;
+	rc = 0;
+out:
+	buf_release(&in);
+	buf_release(&ans);
+	return rc;
+}
+
 static int check_folder(struct catalog *c, struct cat_problem *cp,
 			const struct db_problem *stored)
 {
@@ -870,6 +1132,15 @@ static int check_folder(struct catalog *c, struct cat_problem *cp,
 	char *path;
 	int rc;
 
+	if (cp->meta.format) {
+		if (check_package(cp) < 0)
+			return -1;
+		if (!p->time_limit_ms)
+			return bad_at(c, cp->folder_where, "package '%s' gives no time limit: add "
+				      "a .timelimit file or time_limit_ms", cp->dir);
+		content_hash(cp);
+		return 0;
+	}
 	if (stat(cp->dir, &st) < 0 || !S_ISDIR(st.st_mode))
 		return bad_at(c, cp->folder_where, "folder '%s' of problem '%s' does not exist",
 			      cp->dir, p->id);
@@ -1026,7 +1297,7 @@ static int write_problem(struct db *db, struct cat_problem *cp)
 	if (db_catalog_put_problem(db, &cp->p) < 0 || db_catalog_clear_tests(db, cp->p.id) < 0)
 		goto out;
 	for (i = 0; i < cp->ntests; i++) {
-		if (read_test(cp->dir, cp->tests[i].name, &in, &ans, hash) < 0)
+		if (read_test(&cp->tests[i], &in, &ans, hash) < 0)
 			goto out;
 		if (strcmp(hash, cp->tests[i].hash)) {
 			bad("test '%s' of problem '%s' changed while it was being loaded; "
@@ -1037,6 +1308,8 @@ static int write_problem(struct db *db, struct cat_problem *cp)
 		t.ord = (int)i + 1;
 		t.name = cp->tests[i].name;
 		t.is_sample = cp->tests[i].is_sample;
+		t.args = cp->tests[i].args;
+		t.interaction = cp->tests[i].interaction;
 		if (db_catalog_add_test(db, cp->p.id, &t, in.data, in.len, ans.data, ans.len) < 0)
 			goto out;
 	}
@@ -1195,7 +1468,8 @@ static int unchanged_since_sync(struct db *db, const char *file)
 	free(dir);
 	for (same = 1, i = 0; i < n && same; i++) {
 		pdir = join(cdir, v[i].folder);
-		fp = folder_fingerprint(pdir, v[i].checker_file);
+		fp = v[i].package && *v[i].package ? pkg_fingerprint(pdir) :
+			folder_fingerprint(pdir, v[i].checker_file);
 		same = !strcmp(fp, v[i].fingerprint);
 		free(fp);
 		free(pdir);

@@ -21,14 +21,14 @@ static struct check_result res;
 /* Run checker kind on NUL-terminated output and answer. */
 static enum verdict chk(enum db_checker kind, const char *out, const char *ans)
 {
-	struct check_params p = { kind, CHECK_DEFAULT_TOL, CHECK_DEFAULT_TOL };
+	struct check_params p = { .kind = kind, .abs_tol = CHECK_DEFAULT_TOL, .rel_tol = CHECK_DEFAULT_TOL };
 
 	return check_output(&p, out, strlen(out), ans, strlen(ans), &res);
 }
 
 static enum verdict chkn(enum db_checker kind, const char *out, size_t outlen, const char *ans)
 {
-	struct check_params p = { kind, CHECK_DEFAULT_TOL, CHECK_DEFAULT_TOL };
+	struct check_params p = { .kind = kind, .abs_tol = CHECK_DEFAULT_TOL, .rel_tol = CHECK_DEFAULT_TOL };
 
 	return check_output(&p, out, outlen, ans, strlen(ans), &res);
 }
@@ -89,7 +89,7 @@ static void exact_presentation(void **state)
 
 static void float_tolerance(void **state)
 {
-	struct check_params p = { DB_CHECKER_FLOAT, 1e-6, 0 };
+	struct check_params p = { .kind = DB_CHECKER_FLOAT, .abs_tol = 1e-6 };
 
 	(void)state;
 	assert_int_equal(chk(DB_CHECKER_FLOAT, "3.1415927\n", "3.14159265\n"), V_AC);
