@@ -1,3 +1,3 @@
+/* brute force: far too slow on every test */
 #include <stdio.h>
-int main(void) { int n; long long x; if (scanf("%d", &n) != 1) return 1;
-for (int i = 0; i < n; i++) { if (scanf("%lld", &x) != 1) return 1; printf("%s%s", i ? " " : "", x % 2 ? "odd" : "even"); } printf("\n"); return 0; }
+int main(void) { volatile unsigned long long s = 0; for (unsigned long long i = 0; i < 400000000000ULL; i++) s += i; printf("%llu\n", s); return 0; }
