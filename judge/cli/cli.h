@@ -161,6 +161,7 @@ int judge_rescope(const struct judge_ctx *ctx, int argc, char **argv);
 void judge_scope_started(void);
 
 /* Subcommands, one file each (judge/cli/cmd_NAME.c). */
+int cmd_add_package(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_complexity(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_contest(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_doctor(struct judge_ctx *ctx, int argc, char **argv);

@@ -27,6 +27,7 @@ static int cmd_help(struct judge_ctx *ctx, int argc, char **argv);
 /* Sorted by name; flags say what main() sets up first and takes down after
  * (cli.h). 'contest' catches signals itself, for its submit only. */
 static const struct judge_cmd commands[] = {
+	{ "add-package", cmd_add_package, 0, "add a Kattis problem package to the catalogue" },
 	{ "complexity", cmd_complexity, GRADES, "estimate how a solution's running time grows" },
 	{ "contest",    cmd_contest,    CMD_DB | CMD_SANDBOX,
 	  "create, start, submit to and score local contests" },

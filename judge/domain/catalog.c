@@ -1543,3 +1543,140 @@ int catalog_find_problem(struct db *db, const char *id, struct db_problem *p)
 	free(near);
 	return -1;
 }
+
+/* ---- judge add-package ----------------------------------------------------- */
+
+/* dir as a path from the catalogue's folder cdir (both as given, relative
+ * to the current folder or absolute), malloc'd. */
+static char *relative_to(const char *cdir, const char *dir)
+{
+	char *rc = realpath(cdir, NULL), *rd = realpath(dir, NULL);
+	struct buf out = BUF_INIT;
+	size_t common = 0, i;
+
+	if (!rc || !rd) {
+		free(rc);
+		free(rd);
+		return xstrdup(dir);
+	}
+	/* the longest common prefix ending at a folder boundary */
+	for (i = 0; rc[i] && rc[i] == rd[i]; i++)
+		if (rc[i] == '/')
+			common = i;
+	if (!rc[i] && (rd[i] == '/' || !rd[i]))
+		common = i;
+	if (!strcmp(rc, "/"))
+		common = 0;
+	else
+		for (i = common; rc[i]; i++)
+			if (rc[i] == '/')
+				buf_addstr(&out, "../");
+	buf_addstr(&out, rd[common] == '/' ? rd + common + 1 : rd + common);
+	if (!out.len)
+		buf_addstr(&out, ".");
+	free(rc);
+	free(rd);
+	return buf_detach(&out, NULL);
+}
+
+static char *id_from_dir(const char *dir)
+{
+	char *copy = xstrdup(dir), *base, *id, *p;
+
+	while (strlen(copy) > 1 && copy[strlen(copy) - 1] == '/')
+		copy[strlen(copy) - 1] = 0;
+	base = strrchr(copy, '/') ? strrchr(copy, '/') + 1 : copy;
+	id = xstrdup(base);
+	for (p = id; *p; p++) {
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+		else if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')))
+			*p = '-';
+	}
+	free(copy);
+	return id;
+}
+
+/* A TOML basic string's body for s (quotes and backslashes escaped). */
+static void toml_quote(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			buf_addch(b, '\\');
+		buf_addch(b, *s);
+	}
+}
+
+int catalog_add_package(const char *path, const char *dir, const char *id,
+			char **old, size_t *oldlen, char **out_id)
+{
+	struct buf src = BUF_INIT, out = BUF_INIT;
+	struct toml_value *doc = NULL;
+	const struct toml_value *probs, *v;
+	char *yaml = xasprintf("%s/problem.yaml", dir), *cdir, *rel = NULL, *pdir, *myid;
+	struct stat st;
+	size_t i;
+	int rc = -1;
+
+	*old = NULL;
+	*out_id = NULL;
+	myid = id ? xstrdup(id) : id_from_dir(dir);
+	if (stat(yaml, &st) < 0 || !S_ISREG(st.st_mode)) {
+		err_input("'%s' is not a Kattis problem package: it has no problem.yaml", dir);
+		goto out;
+	}
+	if (!valid_id(myid)) {
+		err_input("problem id '%s' must be lowercase letters, digits and '-', not "
+			  "starting with '-'; pass --id ID", myid);
+		goto out;
+	}
+	if (util_read_file(path, &src, MAX_CATALOG_BYTES) < 0) {
+		err_prefix("cannot read the catalogue");
+		err_as(ERR_INPUT);
+		goto out;
+	}
+	doc = toml_parse(src.data ? src.data : "", src.len);
+	if (!doc) {
+		char *msg = xstrdup(err_msg());
+
+		err_input("%s:%s", path, msg);
+		free(msg);
+		goto out;
+	}
+	probs = toml_get(doc, "problem");
+	for (i = 0; probs && probs->type == TOML_ARRAY && i < probs->u.array.n; i++) {
+		v = toml_get(probs->u.array.items[i], "id");
+		if (v && v->type == TOML_STRING && !strcmp(v->u.string.s, myid)) {
+			err_input("%s:%d:%d: problem '%s' is already in the catalogue; pass --id ID",
+				  path, v->line, v->col, myid);
+			goto out;
+		}
+	}
+	pdir = xstrdup(path);
+	cdir = xstrdup(strrchr(pdir, '/') ? dirname(pdir) : ".");
+	free(pdir);
+	rel = relative_to(cdir, dir);
+	free(cdir);
+	buf_add(&out, src.data ? src.data : "", src.len);
+	if (src.len && src.data[src.len - 1] != '\n')
+		buf_addch(&out, '\n');
+	buf_addstr(&out, src.len ? "\n[[problem]]\nid = \"" : "[[problem]]\nid = \"");
+	toml_quote(&out, myid);
+	buf_addstr(&out, "\"\npackage = \"");
+	toml_quote(&out, rel);
+	buf_addstr(&out, "\"\n");
+	if (util_write_file(path, out.data, out.len, 0644) < 0)
+		goto out;
+	*old = buf_detach(&src, oldlen);
+	*out_id = myid;
+	myid = NULL;
+	rc = 0;
+out:
+	toml_free(doc);
+	buf_release(&src);
+	buf_release(&out);
+	free(yaml);
+	free(rel);
+	free(myid);
+	return rc;
+}

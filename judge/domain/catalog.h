@@ -43,6 +43,22 @@ struct catalog_compiler {
 int catalog_sync(struct db *db, const char *path, int flags,
 		 const struct catalog_compiler *cc, struct catalog_stats *stats);
 
+/* Append to the catalogue at path an entry for the Kattis package in
+ * folder dir (relative to the current folder):
+ *
+ *   [[problem]]
+ *   id = "ID"
+ *   package = "DIR relative to the catalogue's folder"
+ *
+ * keeping every byte before it. id NULL: the folder's name, lowercased,
+ * other characters than [a-z0-9-] made '-'. *old gets the catalogue's bytes
+ * before the change (malloc'd, *oldlen bytes) so that the caller can put
+ * them back when the sync then fails; *out_id the id used. Fails
+ * (ERR_INPUT) when dir has no problem.yaml, the id is not valid or is
+ * already in the catalogue, or the catalogue cannot be read. */
+int catalog_add_package(const char *path, const char *dir, const char *id,
+			char **old, size_t *oldlen, char **out_id);
+
 struct db_problem;
 
 /* Look up a problem that is in the catalogue (not retired): 0 with p filled
