@@ -23,12 +23,12 @@ check "list: the legacy package with the Kattis default validator" sh -c "printf
 check "list: the 2025-09 package, memory overridden" sh -c "printf '%s\n' \"\$1\" | grep -Eq '^parity +Parity +1500 ms +100 MB +custom \(kattis\) +parity +4 '" _ "$OUT"
 run "$JUDGE" show float-sum
 contains "show: the format" "$OUT" "package: pk/float-sum (format legacy)"
-contains "show: how the limit was derived" "$OUT" "time limit: 1000 ms (from .timelimit file: 1 s)"
+contains "show: how the limit was derived" "$OUT" "time limit: 1000 ms (.timelimit file: 1 s)"
 contains "show: the flags" "$OUT" "checker: kattis (arguments: float_tolerance 1e-6)"
 contains "show: the LaTeX statement" "$OUT" "Print the sum of two reals"
 contains "show: the sample" "$OUT" "sample/1: input"
 run "$JUDGE" show parity
-contains "show: 2025-09 time_limit" "$OUT" "time limit: 1500 ms (from limits.time_limit 1.5 s in problem.yaml)"
+contains "show: 2025-09 time_limit" "$OUT" "time limit: 1500 ms (limits.time_limit 1.5 s in problem.yaml)"
 contains "show: the English name of the map" "$OUT" "parity: Parity"
 contains "show: scoring" "$OUT" "type: scoring"
 contains "show: validator arguments" "$OUT" "arguments: --mode parity"
@@ -68,7 +68,7 @@ checker = "tokens"
 TOML
 run "$JUDGE" show float-tokens
 contains "override: title" "$OUT" "float-tokens: Float Sum, exact tokens"
-contains "override: the limit and where it came from" "$OUT" "time limit: 2000 ms (from time_limit_ms in the catalogue)"
+contains "override: the limit and where it came from" "$OUT" "time limit: 2000 ms (time_limit_ms in the catalogue)"
 contains "override: the checker" "$OUT" "checker: tokens"
 run "$JUDGE" submit float-tokens pk/float-sum/submissions/accepted/sum.c --json
 equals "override: tokens rejects 0.300000000 for 0.3" "$(printf '%s' "$OUT" | jq -r .verdict)" WA

@@ -29,7 +29,7 @@ int cmd_add_package(struct judge_ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct catalog_stats st;
+	struct catalog_stats st = { 0 };
 	const char *id = NULL;
 	char *old = NULL, *used = NULL;
 	size_t oldlen = 0;
@@ -71,8 +71,8 @@ int cmd_add_package(struct judge_ctx *ctx, int argc, char **argv)
 		return judge_fail();
 	}
 	if (!ctx->quiet)
-		printf("added problem '%s' from '%s' to '%s'\n", used, argv[optind],
-		       ctx->catalog_path);
+		printf("added problem '%s' from '%s' to '%s'\n%s", used, argv[optind],
+		       ctx->catalog_path, st.notes);
 	free(old);
 	free(used);
 	return EXIT_ACCEPTED;

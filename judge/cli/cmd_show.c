@@ -181,7 +181,7 @@ int cmd_show(struct judge_ctx *ctx, int argc, char **argv)
 		printf("package: %s (format %s)\n", p.folder, p.package);
 	printf("time limit: %d ms", p.time_limit_ms);
 	if (p.time_limit_from && *p.time_limit_from)
-		printf(" (from %s)", p.time_limit_from);
+		printf(" (%s)", p.time_limit_from);
 	printf("\nmemory limit: %d MB\nstack limit: %d MB\noutput limit: ",
 	       p.memory_limit_mb, p.stack_limit_mb);
 	print_kb(p.output_limit_kb);

@@ -116,6 +116,7 @@ struct catalog {
 	struct db_contest *contests;
 	size_t ncontests;
 	const struct catalog_compiler *cc;   /* NULL: programs are not compiled */
+	struct catalog_stats *stats;         /* notes go here */
 };
 
 /* ---- small helpers ----------------------------------------------------- */
@@ -1135,10 +1136,7 @@ static int check_folder(struct catalog *c, struct cat_problem *cp,
 	if (cp->meta.format) {
 		if (check_package(cp) < 0)
 			return -1;
-		if (!p->time_limit_ms)
-			return bad_at(c, cp->folder_where, "package '%s' gives no time limit: add "
-				      "a .timelimit file or time_limit_ms", cp->dir);
-		content_hash(cp);
+		content_hash(cp);   /* again when package_programs sets the limit */
 		return 0;
 	}
 	if (stat(cp->dir, &st) < 0 || !S_ISDIR(st.st_mode))
@@ -1235,6 +1233,255 @@ static int compile_programs(const struct catalog *c, const struct cat_problem *c
 	return rc;
 }
 
+/* ---- a package's programs: input validators, the computed time limit ------- */
+
+#define VALIDATOR_CPU_MS     10000
+#define VALIDATOR_MEMORY_MB  1024
+#define MEASURE_CPU_MS       20000   /* an accepted submission timing a test */
+
+static void note(const struct catalog *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void note(const struct catalog *c, const char *fmt, ...)
+{
+	char line[512];
+	size_t n;
+	va_list ap;
+
+	if (!c->stats)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	n = strlen(c->stats->notes);
+	snprintf(c->stats->notes + n, sizeof(c->stats->notes) - n, "%s\n", line);
+}
+
+/* Split args into at most max words (pointing into *copy, malloc'd). */
+static size_t split_args(const char *args, char **copy, const char **argv, size_t max)
+{
+	char *save = NULL, *w;
+	size_t n = 0;
+
+	*copy = xstrdup(args ? args : "");
+	for (w = strtok_r(*copy, " \t\n", &save); w && n < max;
+	     w = strtok_r(NULL, " \t\n", &save))
+		argv[n++] = w;
+	argv[n] = NULL;
+	return n;
+}
+
+/* Run the input validator on one input file: 0 with *valid, or -1. */
+static int validate_input(const struct catalog *c, const struct cat_problem *cp,
+			  const char *file, const char *args, int *valid, char **why)
+{
+	struct buf in = BUF_INIT;
+	struct catalog_run r;
+	const char *argv[33];
+	char *copy;
+	int rc;
+
+	if (util_read_file(file, &in, MAX_TEST_BYTES) < 0) {
+		buf_release(&in);
+		return err_as(ERR_INPUT);
+	}
+	split_args(args, &copy, argv, 32);
+	rc = c->cc->run(c->cc->arg, cp->validator_file, cp->validator_source,
+			strlen(cp->validator_source), argv, in.data, in.len,
+			cp->p.validation_time_ms > 0 ? (unsigned)cp->p.validation_time_ms :
+			VALIDATOR_CPU_MS, (unsigned long)VALIDATOR_MEMORY_MB * 1024, &r);
+	free(copy);
+	buf_release(&in);
+	if (rc < 0)
+		return -1;
+	if (!r.compiled) {
+		free(r.output);
+		return err_input("%s/%s does not compile (the input validator of problem '%s')",
+				 cp->dir, cp->validator_file, cp->p.id);
+	}
+	*valid = r.exited && r.exit_code == 42;
+	*why = r.exited ? xasprintf("exit %d%s%.*s", r.exit_code, r.output && *r.output ?
+				    ": " : "", (int)strcspn(r.output ? r.output : "", "\n"),
+				    r.output ? r.output : "") :
+		xstrdup("it did not exit by itself");
+	free(r.output);
+	return 0;
+}
+
+/* Every input of data/ valid, every data/invalid_input case rejected. */
+static int validate_inputs(const struct catalog *c, const struct cat_problem *cp)
+{
+	const struct pkg_data *d = &cp->data;
+	char *why;
+	size_t i;
+	int valid, rc = 0;
+
+	for (i = 0; i < d->n && rc == 0; i++) {
+		if (validate_input(c, cp, d->v[i].in_path, d->v[i].input_args, &valid, &why) < 0)
+			return -1;
+		if (!valid)
+			rc = err_input("%s: rejected by the input validator %s (%s)",
+				       d->v[i].in_path, cp->validator_file, why);
+		free(why);
+	}
+	for (i = 0; i < d->ninvalid && rc == 0; i++) {
+		if (validate_input(c, cp, d->invalid[i].in_path, d->invalid[i].input_args,
+				   &valid, &why) < 0)
+			return -1;
+		if (valid)
+			rc = err_input("%s: an invalid input, but the input validator %s accepts "
+				       "it (exit 42)", d->invalid[i].in_path, cp->validator_file);
+		free(why);
+	}
+	return rc;
+}
+
+/* The slowest accepted C/C++ submission's CPU time over every test: 0 with
+ * *ms and *who (malloc'd), 1 when there is none, -1 on error. */
+static int slowest_accepted(const struct catalog *c, const struct cat_problem *cp,
+			    unsigned *ms, char **who)
+{
+	char *dir = xasprintf("%s/submissions/accepted", cp->dir), *path, *src;
+	struct buf in = BUF_INIT, ans = BUF_INIT;
+	struct catalog_run r;
+	char **names, hash[65];
+	size_t n, i, k;
+	int rc = 1;
+
+	*ms = 0;
+	*who = NULL;
+	if (list_tests_dir(dir, &names, &n) < 0) {
+		free(dir);
+		return 1;
+	}
+	for (i = 0; i < n && rc != -1; i++) {
+		if (!compile_is_source_name(names[i]))
+			continue;
+		path = xasprintf("%s/%s", dir, names[i]);
+		if (read_text(path, &src) < 0) {
+			free(path);
+			rc = -1;
+			break;
+		}
+		for (k = 0; k < cp->ntests && rc != -1; k++) {
+			if (read_test(&cp->tests[k], &in, &ans, hash) < 0 ||
+			    c->cc->run(c->cc->arg, path, src, strlen(src), NULL, in.data, in.len,
+				       MEASURE_CPU_MS, (unsigned long)cp->p.memory_limit_mb * 1024,
+				       &r) < 0) {
+				rc = -1;
+				break;
+			}
+			if (!r.compiled || !r.exited || r.exit_code != 0)
+				rc = err_input("%s: the accepted submission %s on test '%s' (the "
+					       "time limit is computed from it; add a .timelimit "
+					       "file to give one)", path, !r.compiled ?
+					       "does not compile" : "fails", cp->tests[k].name);
+			else if (r.cpu_ms >= *ms) {
+				rc = 0;
+				*ms = r.cpu_ms;
+				free(*who);
+				*who = xasprintf("accepted/%s", names[i]);
+			}
+			free(r.output);
+		}
+		free(src);
+		free(path);
+	}
+	free_names(names, n);
+	free(dir);
+	buf_release(&in);
+	buf_release(&ans);
+	return rc;
+}
+
+/* A package without a time limit: from its slowest accepted submission,
+ * as problemtools does (legacy: time_multiplier, rounded to whole seconds,
+ * at least 1; 2025-09: ac_to_time_limit, rounded up to time_resolution). */
+static int compute_time_limit(const struct catalog *c, struct cat_problem *cp)
+{
+	struct db_problem *p = &cp->p;
+	const struct pkg_meta *m = &cp->meta;
+	double slowest, exact, secs;
+	unsigned ms;
+	char *who;
+	int rc;
+
+	if (!c->cc || !c->cc->run)
+		return bad_at(c, cp->folder_where, "package '%s' gives no time limit and the "
+			      "sandbox cannot run its accepted submissions here to compute one; "
+			      "add a .timelimit file", cp->dir);
+	rc = slowest_accepted(c, cp, &ms, &who);
+	if (rc < 0)
+		return -1;
+	if (rc > 0)
+		return bad_at(c, cp->folder_where, "package '%s' gives no time limit and has "
+			      "no accepted C or C++ submission to compute one from; add a "
+			      ".timelimit file", cp->dir);
+	slowest = ms / 1000.0;
+	if (m->modern) {
+		exact = slowest * m->ac_to_time_limit;
+		secs = ceil(exact / m->time_resolution - 1e-9) * m->time_resolution;
+		if (secs < m->time_resolution)
+			secs = m->time_resolution;
+	} else {
+		exact = slowest * m->time_multiplier;
+		secs = floor(exact + 0.5);
+		if (secs < 1)
+			secs = 1;
+	}
+	p->time_limit_ms = (int)ceil(secs * 1000 - 1e-6);
+	free(p->time_limit_from);
+	p->time_limit_from = xasprintf("computed as problemtools does: slowest accepted "
+				       "submission %s %.3f s x %s %g = %.3f s, %s %g s", who,
+				       slowest, m->modern ? "ac_to_time_limit" : "time_multiplier",
+				       m->modern ? m->ac_to_time_limit : m->time_multiplier, exact,
+				       m->modern ? "rounded up to" : "rounded to", secs);
+	free(who);
+	return 0;
+}
+
+/* A package's input validators (on a new or changed package) and its time
+ * limit when it gives none (computed again only when it changed). */
+static int package_programs(const struct catalog *c, struct cat_problem *cp, int changed,
+			    const struct db_problem *stored)
+{
+	struct db_problem *p = &cp->p;
+	char *rel, *src, *other = NULL;
+	int rc;
+
+	if (!cp->validator_source) {
+		rc = pkg_find_program(cp->dir, (const char *const[]){ "input_validators",
+				      "input_validator", "input_format_validators", NULL },
+				      &rel, &src, &other);
+		if (rc == 0) {
+			free(rel);
+			free(src);
+		} else if (other) {
+			note(c, "package '%s': input validator %s skipped (only C and C++ "
+			     "validators run)", p->id, other);
+		}
+		free(other);
+	}
+	if (changed && cp->validator_source && c->cc && c->cc->run &&
+	    validate_inputs(c, cp) < 0) {
+		if (err_kind() != ERR_INPUT)
+			err_clear();   /* no sandbox here: not the package's fault */
+		else
+			return -1;
+	}
+	if (p->time_limit_ms)
+		return 0;
+	if (!changed && stored && stored->time_limit_ms > 0 && stored->time_limit_from &&
+	    !strncmp(stored->time_limit_from, "computed", 8)) {
+		p->time_limit_ms = stored->time_limit_ms;
+		free(p->time_limit_from);
+		p->time_limit_from = xstrdup(stored->time_limit_from);
+	} else if (compute_time_limit(c, cp) < 0) {
+		return -1;
+	}
+	content_hash(cp);
+	return 0;
+}
+
 /* Read, parse and validate the catalogue and every folder. */
 static int load_catalog(struct db *db, struct catalog *c, int force)
 {
@@ -1242,7 +1489,7 @@ static int load_catalog(struct db *db, struct catalog *c, int force)
 	struct db_problem stored;
 	char *dir;
 	size_t i;
-	int rc, got;
+	int rc, got, changed;
 
 	dir = xstrdup(c->file);
 	c->dir = xstrdup(strrchr(dir, '/') ? dirname(dir) : ".");
@@ -1271,9 +1518,13 @@ static int load_catalog(struct db *db, struct catalog *c, int force)
 			return -1;
 		rc = check_folder(c, &c->problems[i], got == 0 ? &stored : NULL);
 		/* new, or its folder changed since the last sync */
-		if (rc == 0 && c->cc && (got != 0 || !stored.fingerprint ||
-		    strcmp(stored.fingerprint, c->problems[i].p.fingerprint)))
+		changed = got != 0 || !stored.fingerprint ||
+			strcmp(stored.fingerprint, c->problems[i].p.fingerprint);
+		if (rc == 0 && c->cc && changed)
 			rc = compile_programs(c, &c->problems[i]);
+		if (rc == 0 && c->problems[i].meta.format)
+			rc = package_programs(c, &c->problems[i], changed,
+					      got == 0 ? &stored : NULL);
 		if (got == 0)
 			db_problem_release(&stored);
 		if (rc)
@@ -1515,6 +1766,7 @@ int catalog_sync(struct db *db, const char *path, int flags,
 		return 0;
 	c.file = path;
 	c.cc = cc;
+	c.stats = stats;
 	rc = load_catalog(db, &c, flags & CATALOG_FORCE);
 	if (rc == 0) {
 		stats->synced = 1;
