@@ -1518,8 +1518,8 @@ static int load_catalog(struct db *db, struct catalog *c, int force)
 			return -1;
 		rc = check_folder(c, &c->problems[i], got == 0 ? &stored : NULL);
 		/* new, or its folder changed since the last sync */
-		changed = got != 0 || !stored.fingerprint ||
-			strcmp(stored.fingerprint, c->problems[i].p.fingerprint);
+		changed = rc == 0 && (got != 0 || !stored.fingerprint ||
+			strcmp(stored.fingerprint, c->problems[i].p.fingerprint));
 		if (rc == 0 && c->cc && changed)
 			rc = compile_programs(c, &c->problems[i]);
 		if (rc == 0 && c->problems[i].meta.format)
