@@ -163,6 +163,7 @@ void judge_scope_started(void);
 /* Subcommands, one file each (judge/cli/cmd_NAME.c). */
 int cmd_add_package(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_complexity(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_export(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_contest(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_doctor(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_history(struct judge_ctx *ctx, int argc, char **argv);

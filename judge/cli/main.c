@@ -32,6 +32,7 @@ static const struct judge_cmd commands[] = {
 	{ "contest",    cmd_contest,    CMD_DB | CMD_SANDBOX,
 	  "create, start, submit to and score local contests" },
 	{ "doctor",     cmd_doctor,     0,      "what this host gives the sandbox" },
+	{ "export",     cmd_export,     CMD_DB, "write a problem as a Kattis problem package" },
 	{ "help",       cmd_help,       0,      "list the commands, or show one command's usage" },
 	{ "history",    cmd_history,    CMD_DB, "list past submissions" },
 	{ "import",     cmd_import,     0,      "load the catalogue into the database" },

@@ -1294,9 +1294,13 @@ static int validate_input(const struct catalog *c, const struct cat_problem *cp,
 	if (rc < 0)
 		return -1;
 	if (!r.compiled) {
+		char *line = compile_first_error(r.output ? r.output : "");
+
+		err_input("%s/%s does not compile (the input validator of problem '%s'): %s",
+			  cp->dir, cp->validator_file, cp->p.id, line);
+		free(line);
 		free(r.output);
-		return err_input("%s/%s does not compile (the input validator of problem '%s')",
-				 cp->dir, cp->validator_file, cp->p.id);
+		return -1;
 	}
 	*valid = r.exited && r.exit_code == 42;
 	*why = r.exited ? xasprintf("exit %d%s%.*s", r.exit_code, r.output && *r.output ?

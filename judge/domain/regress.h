@@ -67,7 +67,8 @@ struct regress_set {
  * (catalog_dir/PACKAGE/submissions/FOLDER/NAME) to set, as
  * "PROBLEM/FOLDER/NAME", with their folder's Kattis meaning: accepted AC,
  * wrong_answer WA, time_limit_exceeded TLE, run_time_error RE (a run over
- * the memory limit counts as RE: Kattis has no MLE folder), rejected any
+ * the memory limit or a forbidden call counts as RE: Kattis has no MLE
+ * folder), rejected any
  * verdict but AC, brute_force TLE or RE. C and C++ files are graded;
  * other languages go to set->skipped. Unknown folders are ignored. */
 int regress_discover_packages(struct db *db, const char *catalog_dir,
