@@ -97,6 +97,7 @@ struct db_test {
 	size_t input_size, answer_size;
 	char *args;            /* its own Kattis output validator arguments, "" none */
 	char *interaction;     /* a sample's .interaction text, or NULL */
+	double score;          /* a scoring package: its group's score, 0 none */
 };
 
 struct db_problem {

@@ -199,7 +199,7 @@ static int load_tests(struct db *db, struct db_problem *p)
 	int rc, n = 0;
 
 	if (db_prepare(db, &st, "SELECT id, ord, name, is_sample, hash, length(input), "
-		       "length(answer), args, interaction FROM tests WHERE problem = ? ORDER BY ord") < 0)
+		       "length(answer), args, interaction, score FROM tests WHERE problem = ? ORDER BY ord") < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, p->id, -1, SQLITE_STATIC);
 	p->tests = xcalloc((size_t)p->test_count + 1, sizeof(*p->tests));
@@ -216,6 +216,7 @@ static int load_tests(struct db *db, struct db_problem *p)
 		t->answer_size = (size_t)sqlite3_column_int64(st, 6);
 		t->args = db_col_str(st, 7, 1);
 		t->interaction = db_col_str(st, 8, 0);
+		t->score = sqlite3_column_double(st, 9);
 	}
 	p->test_count = n;
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
@@ -432,7 +433,7 @@ int db_catalog_add_test(struct db *db, const char *problem, const struct db_test
 		return err_set("test '%s' of '%s' is too large for the database", t->name, problem);
 	db_test_hash(in, inlen, ans, anslen, hash);
 	if (db_prepare(db, &st, "INSERT INTO tests (problem, ord, name, is_sample, input, "
-		       "answer, hash, args, interaction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)") < 0)
+		       "answer, hash, args, interaction, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, problem, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, t->ord);
@@ -443,6 +444,7 @@ int db_catalog_add_test(struct db *db, const char *problem, const struct db_test
 	sqlite3_bind_text(st, 7, hash, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, t->args ? t->args : "", -1, SQLITE_STATIC);
 	db_bind_str(st, 9, t->interaction);
+	sqlite3_bind_double(st, 10, t->score);
 	rc = sqlite3_step(st) == SQLITE_DONE ? 0 :
 		db_fail(db, "cannot store test '%s' of '%s'", t->name, problem);
 	sqlite3_finalize(st);

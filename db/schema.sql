@@ -230,3 +230,5 @@ ALTER TABLE problems ADD COLUMN validation_memory_mb INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE problems ADD COLUMN scoring INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE tests ADD COLUMN args TEXT NOT NULL DEFAULT '';
 ALTER TABLE tests ADD COLUMN interaction TEXT;
+-- a scoring package: the score of the test's group (test_group.yaml), 0 none
+ALTER TABLE tests ADD COLUMN score REAL NOT NULL DEFAULT 0;

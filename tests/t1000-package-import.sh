@@ -49,6 +49,11 @@ equals "validator: upper case passes group1 (no --strict)" "$(printf '%s' "$OUT"
 equals "validator: group2's test_group.yaml adds --strict; stdout is the message" "$(printf '%s' "$OUT" | jq -r '.tests[3].message')" "case 1: expected even, got EVEN"
 run "$JUDGE" submit parity pk/parity/submissions/wrong_answer/always-odd.c --json
 equals "validator: WA (exit 43)" "$(printf '%s' "$OUT" | jq -r .verdict)" WA
+equals "scoring: every group runs after a failure" "$(printf '%s' "$OUT" | jq -r '[.tests[] | .verdict] | join(",")')" "WA,AC,WA,WA"
+equals "scoring: per-group results and scores, not summed" "$(printf '%s' "$OUT" | jq -c '[.groups[] | [.group, .passed, .total, .score, .max_score]]')" '[["sample",0,1,0,0],["secret/group1",1,2,0,40],["secret/group2",0,1,0,60]]'
+run "$JUDGE" submit parity pk/parity/submissions/rejected/upper.c
+contains "scoring: the group table" "$OUT" "  secret/group1        2/2 passed  score 40 of 40"
+contains "scoring: a failed group scores 0" "$OUT" "  secret/group2        0/1 passed  score 0 of 60"
 
 # a validator that exits 0 is the problem's fault: IE
 sed -i 's/return 42;/return 0;/' pk/parity/output_validator/validator.cpp

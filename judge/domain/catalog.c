@@ -92,6 +92,7 @@ struct cat_test {
 	char *in_path, *ans_path;  /* the files */
 	char *args;                /* package: the test's output validator arguments */
 	char *interaction;         /* package: a sample's .interaction, or NULL */
+	double score;              /* package: its group's score */
 };
 
 struct cat_problem {
@@ -1066,6 +1067,8 @@ static void content_hash(struct cat_problem *cp)
 			 cp->tests[i].name, cp->tests[i].is_sample, cp->tests[i].hash);
 		if (cp->tests[i].args && *cp->tests[i].args)
 			buf_addf(&b, "args %zu:%s\n", strlen(cp->tests[i].args), cp->tests[i].args);
+		if (cp->tests[i].score)
+			buf_addf(&b, "score %.17g\n", cp->tests[i].score);
 		if (cp->tests[i].interaction)
 			buf_addf(&b, "interaction %zu:%s\n", strlen(cp->tests[i].interaction),
 				 cp->tests[i].interaction);
@@ -1114,6 +1117,7 @@ static int check_package(struct cat_problem *cp)
 		t->args = xstrdup(cp->data.v[i].args);
 		t->interaction = cp->data.v[i].interaction ?
 			xstrdup(cp->data.v[i].interaction) : NULL;
+		t->score = cp->data.v[i].score;
 		if (read_test(t, &in, &ans, t->hash) < 0)
 			goto out;
 	}
@@ -1565,6 +1569,7 @@ static int write_problem(struct db *db, struct cat_problem *cp)
 		t.is_sample = cp->tests[i].is_sample;
 		t.args = cp->tests[i].args;
 		t.interaction = cp->tests[i].interaction;
+		t.score = cp->tests[i].score;
 		if (db_catalog_add_test(db, cp->p.id, &t, in.data, in.len, ans.data, ans.len) < 0)
 			goto out;
 	}

@@ -895,3 +895,50 @@ void grade_result_from_db(const struct db_submission *s, const struct db_problem
 		t->stderr_bytes = dr->stderr_bytes > 0 ? (size_t)dr->stderr_bytes : 0;
 	}
 }
+
+void grade_groups(const struct db_problem *p, const struct grade_result *r,
+		  struct grade_group **out, size_t *n)
+{
+	struct grade_group *g;
+	const char *name, *slash;
+	size_t i, k, len;
+	int t;
+
+	*out = NULL;
+	*n = 0;
+	for (t = 0; t < p->test_count; t++) {
+		name = p->tests[t].name;
+		slash = strrchr(name, '/');
+		len = slash ? (size_t)(slash - name) : 0;
+		for (k = 0; k < *n && (strlen((*out)[k].name) != len ||
+				       strncmp((*out)[k].name, name, len)); k++)
+			;
+		if (k == *n) {
+			*out = xrealloc(*out, (*n + 1) * sizeof(**out));
+			g = &(*out)[(*n)++];
+			memset(g, 0, sizeof(*g));
+			g->name = xstrndup(name, len);
+		}
+		g = &(*out)[k];
+		g->total++;
+		if (p->tests[t].score > g->max_score)
+			g->max_score = p->tests[t].score;
+		for (i = 0; i < r->ntests; i++)
+			if (!r->tests[i].is_local && r->tests[i].name &&
+			    !strcmp(r->tests[i].name, name)) {
+				g->ran++;
+				g->passed += r->tests[i].verdict == V_AC;
+			}
+	}
+	for (k = 0; k < *n; k++)
+		(*out)[k].score = (*out)[k].passed == (*out)[k].total ? (*out)[k].max_score : 0;
+}
+
+void grade_groups_free(struct grade_group *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
+}

@@ -727,6 +727,7 @@ static int scan_folder(const char *path, const char *rel, const struct pkg_group
 			c->is_sample = is_sample;
 			c->args = xstrdup(g.output_validator_args);
 			c->input_args = xstrdup(g.input_validator_args);
+			c->score = g.score;
 			inter = xasprintf("%s/%s.interaction", path, base);
 			if (is_file(inter) && read_small(inter, &c->interaction) < 0)
 				rc = -1;

@@ -68,6 +68,7 @@ struct pkg_case {
 	char *args;            /* its output validator arguments (inherited), "" */
 	char *input_args;      /* its input validator arguments, "" */
 	char *interaction;     /* sample/NAME.interaction's text, or NULL */
+	double score;          /* its group's score (test_group.yaml), 0 none */
 };
 
 struct pkg_data {
