@@ -19,6 +19,10 @@
  *   checker_source = "checker.c"   # custom only, required there, relative to the folder
  *   tags = ["math"]                # optional array of strings
  *   complexity = "O(1)"            # optional, the expected complexity
+ *   package = "packages/x"         # optional: a Kattis problem package (relative
+ *                                  # to the catalogue's folder) instead of a
+ *                                  # folder; title, limits and checker then come
+ *                                  # from it and the keys above override them
  *
  *   [[contest]]                    # optional, any number
  *   id = "warmup"                  # required, [a-z0-9-]+, unique
