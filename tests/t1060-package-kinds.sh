@@ -53,6 +53,10 @@ package = "pk/guess"
 [[problem]]
 id = "parity-c"
 package = "pk/parity-c"
+
+[[problem]]
+id = "hello"
+package = "pk/hello"
 TOML
 run "$JUDGE" list
 equals "list: exit 0" "$RC" 0
@@ -75,4 +79,18 @@ equals "C validator: AC" "$(printf '%s' "$OUT" | jq -r .verdict)" AC
 run "$JUDGE" submit parity-c pk/parity/submissions/rejected/upper.c --json
 equals "C validator: group2 is strict" "$(printf '%s' "$OUT" | jq -r '[.tests[] | .verdict] | join(",")')" "AC,AC,AC,WA"
 equals "C validator: stderr is the message" "$(printf '%s' "$OUT" | jq -r '.tests[3].message')" "case 1: wrong"
+
+# a legacy package as problemtools' examples are: null keys, validation:
+# custom, a C++ validator with a header that opens its feedback file, a
+# Python input_format_validator, no time limit (computed)
+run "$JUDGE" import
+contains "hello: the Python validator skipped" "$OUT" "package 'hello': input validator input_format_validators/validate.py skipped (only C and C++ validators run)"
+run "$JUDGE" show hello
+contains "hello: a custom validator" "$OUT" "checker: custom (kattis)"
+contains "hello: the limit computed (time_multiplier 5 by default)" "$OUT" "x time_multiplier 5 = "
+contains "hello: the LaTeX statement" "$OUT" '\problemname{Hello}'
+run "$JUDGE" regress hello --json
+equals "hello: regress matches" "$(printf '%s' "$OUT" | jq -c '.summary | [.total, .matched, .skipped]')" "[3,3,1]"
+run "$JUDGE" submit hello pk/hello/submissions/wrong_answer/lower.c --json
+equals "hello: the message, judgemessage.txt refused" "$(printf '%s' "$OUT" | jq -r '.tests[0].message')" "expected Hello World!, got hello world!"
 finish

@@ -538,7 +538,7 @@ static const char *const output_validator_dirs[] = {
 	"output_validator", "output_validators", NULL,
 };
 static const char *const input_validator_dirs[] = {
-	"input_validator", "input_validators", NULL,
+	"input_validator", "input_validators", "input_format_validators", NULL,
 };
 
 /* The time limit of package cp from problem.yaml (2025-09) or .timelimit;
@@ -1461,8 +1461,7 @@ static int package_programs(const struct catalog *c, struct cat_problem *cp, int
 	int rc;
 
 	if (!cp->validator_source) {
-		rc = pkg_find_program(cp->dir, (const char *const[]){ "input_validators",
-				      "input_validator", "input_format_validators", NULL },
+		rc = pkg_find_program(cp->dir, input_validator_dirs,
 				      &rel, &src, &other);
 		if (rc == 0) {
 			free(rel);

@@ -161,17 +161,32 @@ static int check_keys(const struct yfile *y, const yaml_node_t *m,
 	return 0;
 }
 
+/* A YAML null: an empty plain value ("limits:" with everything under it
+ * commented out), ~ or null. */
+static int is_null(const yaml_node_t *n)
+{
+	const char *s = scalar(n);
+
+	return s && n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+		(!*s || !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") ||
+		 !strcmp(s, "NULL"));
+}
+
+/* The value of key in mapping m; NULL when absent or null. */
 static yaml_node_t *get(const struct yfile *y, const yaml_node_t *m, const char *key)
 {
 	yaml_node_pair_t *p;
+	yaml_node_t *v;
 	const char *k;
 
 	if (!m || m->type != YAML_MAPPING_NODE)
 		return NULL;
 	for (p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++) {
 		k = scalar(node(y, p->key));
-		if (k && !strcmp(k, key))
-			return node(y, p->value);
+		if (k && !strcmp(k, key)) {
+			v = node(y, p->value);
+			return is_null(v) ? NULL : v;
+		}
 	}
 	return NULL;
 }
@@ -537,7 +552,7 @@ static int read_group(const struct yfile *y, struct pkg_group *g)
 	    ((v = get(y, root, "input_validator_args")) &&
 	     get_args(y, v, "input_validator_args", &g->input_validator_args) < 0))
 		return -1;
-	if ((v = get(y, root, "score")) || (v = get(y, root, "grading"))) {
+	if ((v = get(y, root, "score"))) {
 		g->scoring_given = 1;
 		if (v->type == YAML_SCALAR_NODE && strcmp(scalar(v), "unbounded") &&
 		    get_number(y, v, "score", 1, &g->score) < 0)
