@@ -922,8 +922,10 @@ static int read_test(const struct cat_test *t, struct buf *in, struct buf *ans, 
 	buf_reset(in);
 	buf_reset(ans);
 	if (util_read_file(t->in_path, in, MAX_TEST_BYTES) < 0 ||
-	    util_read_file(t->ans_path, ans, MAX_TEST_BYTES) < 0)
+	    (t->ans_path && util_read_file(t->ans_path, ans, MAX_TEST_BYTES) < 0))
 		return err_as(ERR_INPUT);
+	if (!t->ans_path)
+		buf_add(ans, "", 0);   /* an interactive case without an answer */
 	db_test_hash(in->data, in->len, ans->data, ans->len, hash);
 	return 0;
 }
@@ -1117,7 +1119,7 @@ static int check_package(struct cat_problem *cp)
 		t->name = xstrdup(cp->data.v[i].name);
 		t->is_sample = cp->data.v[i].is_sample;
 		t->in_path = xstrdup(cp->data.v[i].in_path);
-		t->ans_path = xstrdup(cp->data.v[i].ans_path);
+		t->ans_path = cp->data.v[i].ans_path ? xstrdup(cp->data.v[i].ans_path) : NULL;
 		t->args = xstrdup(cp->data.v[i].args);
 		t->interaction = cp->data.v[i].interaction ?
 			xstrdup(cp->data.v[i].interaction) : NULL;

@@ -706,7 +706,7 @@ static int folder_group(const char *path, const struct pkg_group *parent, struct
 /* Add the cases of folder path (name prefix rel) and its groups. invalid:
  * inputs without answers (data/invalid_input). */
 static int scan_folder(const char *path, const char *rel, const struct pkg_group *parent,
-		       int is_sample, int invalid, struct pkg_data *d)
+		       int is_sample, int invalid, int parent_interactive, struct pkg_data *d)
 {
 	struct pkg_group g;
 	struct pkg_case *c;
@@ -721,12 +721,12 @@ static int scan_folder(const char *path, const char *rel, const struct pkg_group
 		full = xasprintf("%s/%s", path, names[i]);
 		if (is_dir(full)) {
 			sub = xasprintf("%s/%s", rel, names[i]);
-			rc = scan_folder(full, sub, &g, is_sample, invalid, d);
+			rc = scan_folder(full, sub, &g, is_sample, invalid, parent_interactive, d);
 			free(sub);
 		} else if (has_suffix(names[i], ".in") && is_file(full)) {
 			base = xstrndup(names[i], strlen(names[i]) - 3);
 			ans = xasprintf("%s/%s.ans", path, base);
-			if (!invalid && !is_file(ans)) {
+			if (!invalid && !is_file(ans) && !(parent_interactive & PKG_INTERACTIVE)) {
 				rc = err_input("test input '%s' has no answer; add '%s'", full, ans);
 				free(ans);
 				free(base);
@@ -736,8 +736,8 @@ static int scan_folder(const char *path, const char *rel, const struct pkg_group
 			c = invalid ? add_case(&d->invalid, &d->ninvalid) : add_case(&d->v, &d->n);
 			c->name = xasprintf("%s/%s", rel, base);
 			c->in_path = xstrdup(full);
-			c->ans_path = invalid ? NULL : ans;
-			if (invalid)
+			c->ans_path = invalid || !is_file(ans) ? NULL : ans;
+			if (!c->ans_path)
 				free(ans);
 			c->is_sample = is_sample;
 			c->args = xstrdup(g.output_validator_args);
@@ -766,9 +766,6 @@ int pkg_scan_data(const char *dir, const struct pkg_meta *m, struct pkg_data *d)
 
 	memset(d, 0, sizeof(*d));
 	pkg_group_copy(NULL, &root);
-	free(root.output_validator_args);
-	root.output_validator_args = xstrdup("");
-	(void)m;
 	if (!is_dir(data)) {
 		err_input("package '%s' has no data folder; add data/sample and data/secret "
 			  "with NAME.in and NAME.ans files", dir);
@@ -783,16 +780,16 @@ int pkg_scan_data(const char *dir, const struct pkg_meta *m, struct pkg_data *d)
 		root = top;
 	}
 	p = xasprintf("%s/sample", data);
-	rc = is_dir(p) ? scan_folder(p, "sample", &root, 1, 0, d) : 0;
+	rc = is_dir(p) ? scan_folder(p, "sample", &root, 1, 0, m->type, d) : 0;
 	free(p);
 	p = xasprintf("%s/secret", data);
 	if (rc == 0 && is_dir(p))
-		rc = scan_folder(p, "secret", &root, 0, 0, d);
+		rc = scan_folder(p, "secret", &root, 0, 0, m->type, d);
 	free(p);
 	for (i = 0; rc == 0 && i < 2; i++) {
 		p = xasprintf("%s/%s", data, invalid_dirs[i]);
 		if (is_dir(p))
-			rc = scan_folder(p, invalid_dirs[i], &root, 0, 1, d);
+			rc = scan_folder(p, invalid_dirs[i], &root, 0, 1, m->type, d);
 		free(p);
 	}
 	if (rc == 0 && !d->n)

@@ -63,7 +63,8 @@ void pkg_group_copy(const struct pkg_group *parent, struct pkg_group *g);
 /* One test case of data/ (or of data/invalid_input). */
 struct pkg_case {
 	char *name;            /* relative to data/, without .in: "secret/group1/01" */
-	char *in_path, *ans_path;   /* ans_path NULL for an invalid input */
+	char *in_path, *ans_path;   /* ans_path NULL for an invalid input, and
+	                             * for an interactive case without one (empty) */
 	int is_sample;
 	char *args;            /* its output validator arguments (inherited), "" */
 	char *input_args;      /* its input validator arguments, "" */
@@ -81,9 +82,9 @@ struct pkg_data {
 
 void pkg_data_release(struct pkg_data *d);
 
-/* Walk DIR/data with the group settings inherited from m (problem.yaml's
- * validator arguments) and each folder's testdata.yaml / test_group.yaml.
- * An .in without its .ans is an error (ERR_INPUT naming both). */
+/* Walk DIR/data with each folder's testdata.yaml / test_group.yaml settings
+ * inherited below it. An .in without its .ans is an error (ERR_INPUT
+ * naming both), except in an interactive problem (m->type). */
 int pkg_scan_data(const char *dir, const struct pkg_meta *m, struct pkg_data *d);
 
 /* sha256 over the path, size and mtime of every file under dir. Malloc'd. */
