@@ -32,6 +32,8 @@ contains "show: 2025-09 time_limit" "$OUT" "time limit: 1500 ms (limits.time_lim
 contains "show: the English name of the map" "$OUT" "parity: Parity"
 contains "show: scoring" "$OUT" "type: scoring"
 contains "show: validator arguments" "$OUT" "arguments: --mode parity"
+run "$JUDGE" show parity --json
+equals "show --json: the package object" "$(printf '%s' "$OUT" | jq -c '.package | [.format, .checker_contract, .checker_args, .scoring]')" '["2025-09","kattis","--mode parity",true]'
 
 run "$JUDGE" submit float-sum pk/float-sum/submissions/accepted/sum.c --json
 equals "float: %.9f within the tolerance" "$(printf '%s' "$OUT" | jq -r '[.verdict, .total] | @tsv')" "AC	3"

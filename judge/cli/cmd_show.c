@@ -22,7 +22,9 @@ static const char show_usage[] =
 	"id, title, time_limit_ms, memory_limit_mb, stack_limit_mb,\n"
 	"output_limit_kb, checker (and abs_tolerance, rel_tolerance for float),\n"
 	"tags, complexity, tests, retired, statement, samples [{name, input,\n"
-	"answer}].\n"
+	"answer, and interaction for an interactive package}], and for a\n"
+	"package problem package {folder, format, time_limit_from,\n"
+	"checker_contract, checker_args, interactor, scoring}.\n"
 	"\n"
 	"exit codes: 0 ok, 2 bad usage, an unknown problem or a bad catalogue,\n"
 	"3 internal error\n";
@@ -102,6 +104,23 @@ static int print_json(const struct judge_ctx *ctx, const struct db_problem *p)
 	json_object_set_new(o, "retired", json_boolean(p->retired));
 	json_object_set_new(o, "statement", report_json_string(p->statement,
 			    strlen(p->statement)));
+	if (p->package && *p->package) {
+		/* a package's: its format, where the limit came from, contracts */
+		t = json_object();
+		json_object_set_new(t, "folder", report_json_string(p->folder, strlen(p->folder)));
+		json_object_set_new(t, "format", json_string(p->package));
+		json_object_set_new(t, "time_limit_from", report_json_string(p->time_limit_from,
+				    strlen(p->time_limit_from)));
+		json_object_set_new(t, "checker_contract",
+				    json_string(db_contract_name(p->checker_contract)));
+		json_object_set_new(t, "checker_args", report_json_string(p->checker_args,
+				    strlen(p->checker_args)));
+		json_object_set_new(t, "interactor", p->interactor_file ?
+				    report_json_string(p->interactor_file,
+						       strlen(p->interactor_file)) : json_null());
+		json_object_set_new(t, "scoring", json_boolean(p->scoring));
+		json_object_set_new(o, "package", t);
+	}
 	for (i = 0; i < p->test_count && rc == 0; i++) {
 		if (!p->tests[i].is_sample)
 			continue;
@@ -116,6 +135,10 @@ static int print_json(const struct judge_ctx *ctx, const struct db_problem *p)
 				    strlen(p->tests[i].name)));
 		json_object_set_new(t, "input", report_json_string(buf_str(&in), in.len));
 		json_object_set_new(t, "answer", report_json_string(buf_str(&ans), ans.len));
+		if (p->tests[i].interaction)
+			json_object_set_new(t, "interaction",
+					    report_json_string(p->tests[i].interaction,
+							       strlen(p->tests[i].interaction)));
 		json_array_append_new(samples, t);
 	}
 	json_object_set_new(o, "samples", samples);
