@@ -51,6 +51,12 @@ equals "input_validator_args: exit 2" "$RC" 2
 equals "input_validator_args: the group's argument rejects n = 3" "$ERR" "judge: error: pk/parity/data/secret/group2/c.in: rejected by the input validator input_validator/validate.c (exit 43)"
 printf 'input_validator_args: [--max, "3"]\n' > pk/parity/data/secret/group2/test_group.yaml
 expect_exit 0 "input_validator_args: --max 3 passes" "$JUDGE" list
+# inherited: data/secret's setting reaches group1 (whose file sets only its score)
+printf 'input_validator_args: [--max, "1"]\n' > pk/parity/data/secret/test_group.yaml
+run "$JUDGE" list
+equals "inherited from the parent group: b has n = 2" "$ERR" "judge: error: pk/parity/data/secret/group1/b.in: rejected by the input validator input_validator/validate.c (exit 43)"
+rm pk/parity/data/secret/test_group.yaml
+expect_exit 0 "without the parent's setting: valid again" "$JUDGE" list
 
 # an invalid input the validator accepts
 cp pk/float-sum/data/sample/1.in pk/float-sum/data/invalid_input/fine.in
