@@ -94,4 +94,13 @@ run "$JUDGE" regress hello --json
 equals "hello: regress matches" "$(printf '%s' "$OUT" | jq -c '.summary | [.total, .matched, .skipped]')" "[3,3,1]"
 run "$JUDGE" submit hello pk/hello/submissions/wrong_answer/lower.c --json
 equals "hello: the message, judgemessage.txt refused" "$(printf '%s' "$OUT" | jq -r '.tests[0].message')" "expected Hello World!, got hello world!"
+# legacy: output_validators/ count only with validation: custom
+sed -i 's/^validation: custom/validation: default/' pk/hello/problem.yaml
+run "$JUDGE" show hello
+contains "validation: default ignores output_validators/" "$OUT" "checker: kattis"
+rm -r pk/hello/output_validators
+sed -i 's/^validation: default/validation: custom/' pk/hello/problem.yaml
+run "$JUDGE" list
+equals "validation: custom without a validator: exit 2" "$RC" 2
+equals "validation: custom without a validator: why" "$ERR" "judge: error: pk/hello/problem.yaml:1:1: the problem is custom-validated but the package has no C or C++ output validator in output_validator(s)/"
 finish

@@ -567,7 +567,7 @@ static int package_time_limit(struct cat_problem *cp)
 
 /* The output validator (a custom checker or an interactive problem's
  * validator) or the default one with its flags. */
-static int package_checker(const struct catalog *c, struct cat_problem *cp)
+static int package_checker(struct cat_problem *cp)
 {
 	struct db_problem *p = &cp->p;
 	struct check_params params;
@@ -579,6 +579,12 @@ static int package_checker(const struct catalog *c, struct cat_problem *cp)
 		return -1;
 	p->checker_contract = DB_CONTRACT_KATTIS;
 	p->checker_args = xstrdup(cp->meta.validator_args);
+	if (rc == 0 && !cp->meta.modern && !(cp->meta.type & (PKG_CUSTOM | PKG_INTERACTIVE))) {
+		/* legacy: output_validators/ are used with validation: custom only */
+		free(rel);
+		free(src);
+		rc = 1;
+	}
 	if (rc == 0 && (cp->meta.type & PKG_INTERACTIVE)) {
 		p->checker = DB_CHECKER_TOKENS;
 		p->interactor_file = rel;
@@ -594,7 +600,7 @@ static int package_checker(const struct catalog *c, struct cat_problem *cp)
 	}
 	if (cp->meta.type & (PKG_INTERACTIVE | PKG_CUSTOM)) {
 		rc = err_input("%s/problem.yaml:1:1: the problem is %s but the package has no C "
-			       "or C++ output validator in output_validators/%s%s%s", cp->dir,
+			       "or C++ output validator in output_validator(s)/%s%s%s", cp->dir,
 			       cp->meta.type & PKG_INTERACTIVE ? "interactive" : "custom-validated",
 			       note ? " (" : "", note ? note : "",
 			       note ? " is in a language the judge does not run)" : "");
@@ -611,7 +617,6 @@ static int package_checker(const struct catalog *c, struct cat_problem *cp)
 		free(msg);
 		return -1;
 	}
-	(void)c;
 	return 0;
 }
 
@@ -657,7 +662,7 @@ static int parse_package(const struct catalog *c, const struct toml_value *t,
 	p->validation_time_ms = cp->meta.validation_time_s * 1000;
 	p->validation_memory_mb = cp->meta.validation_memory_mb;
 	p->scoring = (cp->meta.type & PKG_SCORING) != 0;
-	if (package_time_limit(cp) < 0 || package_checker(c, cp) < 0)
+	if (package_time_limit(cp) < 0 || package_checker(cp) < 0)
 		return -1;
 	rc = pkg_find_program(cp->dir, input_validator_dirs, &cp->validator_file,
 			      &cp->validator_source, &note);
