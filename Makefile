@@ -3,7 +3,7 @@
 # installs the Debian packages the build needs.
 
 CC       ?= gcc
-PKGS     := sqlite3 libseccomp libpcre2-8 nettle jansson
+PKGS     := sqlite3 libseccomp libpcre2-8 nettle jansson yaml-0.1
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wformat=2 -Wvla -Werror
 CFLAGS   ?= -O2 -g
@@ -22,7 +22,7 @@ endif
 # bsdutils script(1) for the terminal checks, util-linux setpriv for the
 # runs as a normal user).
 DEB_PKGS := pkg-config gcc g++ make libc6-dev libsqlite3-dev libseccomp-dev \
-            libpcre2-dev libcmocka-dev nettle-dev libjansson-dev jq python3 sqlite3 \
+            libpcre2-dev libcmocka-dev nettle-dev libjansson-dev libyaml-dev jq python3 sqlite3 \
             bc procps bsdutils util-linux
 
 LIB_SRC  := $(sort $(wildcard lib/*.c))

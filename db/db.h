@@ -71,6 +71,17 @@ enum db_checker {
 	DB_CHECKER_COUNT
 };
 
+/* Which contract a problem's program follows (docs: README "Problem
+ * packages"): the judge's own, Kattis' (exit 42 AC / 43 WA, feedback
+ * folder) or testlib's. */
+enum db_contract { DB_CONTRACT_JUDGE, DB_CONTRACT_KATTIS, DB_CONTRACT_TESTLIB };
+
+/* "judge", "kattis", "testlib". */
+const char *db_contract_name(enum db_contract c);
+
+/* The contract named s, or -1. */
+int db_contract_parse(const char *s);
+
 /* "exact", "tokens", "float", "unordered-lines", "regex", "custom". */
 const char *db_checker_name(enum db_checker c);
 
@@ -84,6 +95,9 @@ struct db_test {
 	int is_sample;         /* the name starts with "sample" */
 	char hash[65];         /* sha256 of the input and answer (see db_test_hash) */
 	size_t input_size, answer_size;
+	char *args;            /* its own Kattis output validator arguments, "" none */
+	char *interaction;     /* a sample's .interaction text, or NULL */
+	double score;          /* a scoring package: its group's score, 0 none */
 };
 
 struct db_problem {
@@ -105,6 +119,18 @@ struct db_problem {
 	int retired;           /* dropped from the catalogue; kept for its submissions */
 	int test_count;        /* number of tests, always filled */
 	struct db_test *tests; /* db_problem_get only: test_count tests in order, no data */
+	/* programs' contracts; checker TOKENS with checker_contract KATTIS is the
+	 * Kattis default output validator (its flags in checker_args) */
+	enum db_contract checker_contract;
+	enum db_contract validator_contract;
+	char *interactor_file; /* relative to the folder, NULL when not interactive */
+	char *interactor_source; /* db_problem_get only */
+	enum db_contract interactor_contract;
+	char *checker_args;    /* Kattis output validator arguments, "" when none */
+	char *package;         /* a package's problem_format_version, "" when native */
+	char *time_limit_from; /* how the time limit was derived, "" when given */
+	int validation_time_ms, validation_memory_mb; /* output validator; 0: default */
+	int scoring;           /* a scoring problem: results shown per test group */
 };
 
 #define DB_PROBLEM_INIT { 0 }

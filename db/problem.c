@@ -28,6 +28,23 @@ int db_checker_parse(const char *s)
 	return -1;
 }
 
+static const char *const contract_names[] = { "judge", "kattis", "testlib" };
+
+const char *db_contract_name(enum db_contract c)
+{
+	return (unsigned)c < 3 ? contract_names[c] : "?";
+}
+
+int db_contract_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; s && i < 3; i++)
+		if (!strcmp(s, contract_names[i]))
+			return i;
+	return -1;
+}
+
 void db_test_hash(const void *in, size_t inlen, const void *ans, size_t anslen,
 		  char out[65])
 {
@@ -66,8 +83,16 @@ void db_problem_release(struct db_problem *p)
 	free(p->complexity);
 	free(p->statement);
 	free(p->fingerprint);
-	for (i = 0; p->tests && i < (size_t)p->test_count; i++)
+	free(p->interactor_file);
+	free(p->interactor_source);
+	free(p->checker_args);
+	free(p->package);
+	free(p->time_limit_from);
+	for (i = 0; p->tests && i < (size_t)p->test_count; i++) {
 		free(p->tests[i].name);
+		free(p->tests[i].args);
+		free(p->tests[i].interaction);
+	}
 	free(p->tests);
 	memset(p, 0, sizeof(*p));
 }
@@ -116,8 +141,18 @@ static char *join_tags(const struct db_problem *p)
 	"id, title, folder, position, time_limit_ms, memory_limit_mb, " \
 	"stack_limit_mb, output_limit_kb, checker, abs_tolerance, rel_tolerance, " \
 	"checker_file, tags, complexity, content_hash, fingerprint, retired, " \
-	"(SELECT count(*) FROM tests t WHERE t.problem = problems.id)"
-#define PROBLEM_NCOLUMNS 18
+	"(SELECT count(*) FROM tests t WHERE t.problem = problems.id), " \
+	"checker_contract, validator_contract, interactor_file, interactor_contract, " \
+	"checker_args, package, time_limit_from, validation_time_ms, " \
+	"validation_memory_mb, scoring"
+#define PROBLEM_NCOLUMNS 28
+
+static enum db_contract col_contract(sqlite3_stmt *st, int i)
+{
+	int c = db_contract_parse((const char *)sqlite3_column_text(st, i));
+
+	return c < 0 ? DB_CONTRACT_JUDGE : (enum db_contract)c;
+}
 
 static void read_problem_row(sqlite3_stmt *st, struct db_problem *p)
 {
@@ -145,6 +180,16 @@ static void read_problem_row(sqlite3_stmt *st, struct db_problem *p)
 	p->fingerprint = db_col_str(st, 15, 1);
 	p->retired = sqlite3_column_int(st, 16);
 	p->test_count = sqlite3_column_int(st, 17);
+	p->checker_contract = col_contract(st, 18);
+	p->validator_contract = col_contract(st, 19);
+	p->interactor_file = db_col_str(st, 20, 0);
+	p->interactor_contract = col_contract(st, 21);
+	p->checker_args = db_col_str(st, 22, 1);
+	p->package = db_col_str(st, 23, 1);
+	p->time_limit_from = db_col_str(st, 24, 1);
+	p->validation_time_ms = sqlite3_column_int(st, 25);
+	p->validation_memory_mb = sqlite3_column_int(st, 26);
+	p->scoring = sqlite3_column_int(st, 27);
 }
 
 static int load_tests(struct db *db, struct db_problem *p)
@@ -154,7 +199,7 @@ static int load_tests(struct db *db, struct db_problem *p)
 	int rc, n = 0;
 
 	if (db_prepare(db, &st, "SELECT id, ord, name, is_sample, hash, length(input), "
-		       "length(answer) FROM tests WHERE problem = ? ORDER BY ord") < 0)
+		       "length(answer), args, interaction, score FROM tests WHERE problem = ? ORDER BY ord") < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, p->id, -1, SQLITE_STATIC);
 	p->tests = xcalloc((size_t)p->test_count + 1, sizeof(*p->tests));
@@ -169,6 +214,9 @@ static int load_tests(struct db *db, struct db_problem *p)
 		snprintf(t->hash, sizeof(t->hash), "%s", hash ? hash : "");
 		t->input_size = (size_t)sqlite3_column_int64(st, 5);
 		t->answer_size = (size_t)sqlite3_column_int64(st, 6);
+		t->args = db_col_str(st, 7, 1);
+		t->interaction = db_col_str(st, 8, 0);
+		t->score = sqlite3_column_double(st, 9);
 	}
 	p->test_count = n;
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
@@ -185,7 +233,7 @@ int db_problem_get(struct db *db, const char *id, struct db_problem *p)
 	int rc;
 
 	memset(p, 0, sizeof(*p));
-	if (db_prepare(db, &st, "SELECT " PROBLEM_COLUMNS ", statement, checker_source "
+	if (db_prepare(db, &st, "SELECT " PROBLEM_COLUMNS ", statement, checker_source, interactor_source "
 		       "FROM problems WHERE id = ?") < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
@@ -194,6 +242,7 @@ int db_problem_get(struct db *db, const char *id, struct db_problem *p)
 		read_problem_row(st, p);
 		p->statement = db_col_str(st, PROBLEM_NCOLUMNS, 1);
 		p->checker_source = db_col_str(st, PROBLEM_NCOLUMNS + 1, 0);
+		p->interactor_source = db_col_str(st, PROBLEM_NCOLUMNS + 2, 0);
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE) {
@@ -304,15 +353,23 @@ int db_catalog_put_problem(struct db *db, const struct db_problem *p)
 		       "INSERT INTO problems (id, title, folder, position, time_limit_ms, "
 		       "memory_limit_mb, stack_limit_mb, output_limit_kb, checker, abs_tolerance, "
 		       "rel_tolerance, checker_file, checker_source, tags, complexity, statement, "
-		       "content_hash, fingerprint, retired, updated_at) "
+		       "content_hash, fingerprint, retired, updated_at, checker_contract, "
+		       "validator_contract, interactor_file, interactor_source, "
+		       "interactor_contract, checker_args, package, time_limit_from, "
+		       "validation_time_ms, validation_memory_mb, scoring) "
 		       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-		       "?16, ?17, ?18, 0, ?19) "
+		       "?16, ?17, ?18, 0, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, "
+		       "?30) "
 		       "ON CONFLICT (id) DO UPDATE SET title = ?2, folder = ?3, position = ?4, "
 		       "time_limit_ms = ?5, memory_limit_mb = ?6, stack_limit_mb = ?7, "
 		       "output_limit_kb = ?8, checker = ?9, abs_tolerance = ?10, "
 		       "rel_tolerance = ?11, checker_file = ?12, checker_source = ?13, "
 		       "tags = ?14, complexity = ?15, statement = ?16, content_hash = ?17, "
-		       "fingerprint = ?18, retired = 0, updated_at = ?19") < 0)
+		       "fingerprint = ?18, retired = 0, updated_at = ?19, checker_contract = ?20, "
+		       "validator_contract = ?21, interactor_file = ?22, interactor_source = ?23, "
+		       "interactor_contract = ?24, checker_args = ?25, package = ?26, "
+		       "time_limit_from = ?27, validation_time_ms = ?28, "
+		       "validation_memory_mb = ?29, scoring = ?30") < 0)
 		return -1;
 	tags = join_tags(p);
 	sqlite3_bind_text(st, 1, p->id, -1, SQLITE_STATIC);
@@ -334,6 +391,18 @@ int db_catalog_put_problem(struct db *db, const struct db_problem *p)
 	sqlite3_bind_text(st, 17, p->content_hash, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 18, p->fingerprint ? p->fingerprint : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 19, (long long)now);
+	sqlite3_bind_text(st, 20, db_contract_name(p->checker_contract), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 21, db_contract_name(p->validator_contract), -1, SQLITE_STATIC);
+	db_bind_str(st, 22, p->interactor_file);
+	db_bind_str(st, 23, p->interactor_source);
+	sqlite3_bind_text(st, 24, db_contract_name(p->interactor_contract), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 25, p->checker_args ? p->checker_args : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 26, p->package ? p->package : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 27, p->time_limit_from ? p->time_limit_from : "", -1,
+			  SQLITE_STATIC);
+	sqlite3_bind_int(st, 28, p->validation_time_ms);
+	sqlite3_bind_int(st, 29, p->validation_memory_mb);
+	sqlite3_bind_int(st, 30, p->scoring);
 	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(db, "cannot store problem '%s'", p->id);
 	sqlite3_finalize(st);
 	free(tags);
@@ -364,7 +433,7 @@ int db_catalog_add_test(struct db *db, const char *problem, const struct db_test
 		return err_set("test '%s' of '%s' is too large for the database", t->name, problem);
 	db_test_hash(in, inlen, ans, anslen, hash);
 	if (db_prepare(db, &st, "INSERT INTO tests (problem, ord, name, is_sample, input, "
-		       "answer, hash) VALUES (?, ?, ?, ?, ?, ?, ?)") < 0)
+		       "answer, hash, args, interaction, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, problem, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, t->ord);
@@ -373,6 +442,9 @@ int db_catalog_add_test(struct db *db, const char *problem, const struct db_test
 	sqlite3_bind_blob(st, 5, inlen ? in : "", (int)inlen, SQLITE_STATIC);
 	sqlite3_bind_blob(st, 6, anslen ? ans : "", (int)anslen, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, t->args ? t->args : "", -1, SQLITE_STATIC);
+	db_bind_str(st, 9, t->interaction);
+	sqlite3_bind_double(st, 10, t->score);
 	rc = sqlite3_step(st) == SQLITE_DONE ? 0 :
 		db_fail(db, "cannot store test '%s' of '%s'", t->name, problem);
 	sqlite3_finalize(st);

@@ -219,3 +219,34 @@ ALTER TABLE local_tests ADD COLUMN origin TEXT NOT NULL DEFAULT 'stress'
 ALTER TABLE results ADD COLUMN time_us INTEGER NOT NULL DEFAULT -1;
 ALTER TABLE results ADD COLUMN runs TEXT NOT NULL DEFAULT '';
 ALTER TABLE results ADD COLUMN unstable INTEGER NOT NULL DEFAULT 0;
+
+-- migration 8
+
+-- Problem packages (Kattis format) and the contracts programs follow. A
+-- program's contract: 'judge' (ours), 'kattis' (exit 42/43, feedback
+-- folder) or 'testlib'. checker = 'tokens' with checker_contract 'kattis'
+-- is the Kattis default output validator, its flags in checker_args; a
+-- custom checker with 'kattis' is an output validator run with checker_args.
+-- package: the package's problem_format_version ('' for a native problem);
+-- time_limit_from: how the time limit was derived; validation_*: the
+-- output validator's limits (0: the judge's defaults); scoring: a scoring
+-- problem (per-group results). tests.args: the test's own output validator
+-- arguments (from testdata.yaml), tests.interaction: a sample's .interaction.
+ALTER TABLE problems ADD COLUMN checker_contract TEXT NOT NULL DEFAULT 'judge'
+	CHECK (checker_contract IN ('judge', 'kattis', 'testlib'));
+ALTER TABLE problems ADD COLUMN validator_contract TEXT NOT NULL DEFAULT 'judge'
+	CHECK (validator_contract IN ('judge', 'kattis', 'testlib'));
+ALTER TABLE problems ADD COLUMN interactor_file TEXT;
+ALTER TABLE problems ADD COLUMN interactor_source TEXT;
+ALTER TABLE problems ADD COLUMN interactor_contract TEXT NOT NULL DEFAULT 'kattis'
+	CHECK (interactor_contract IN ('judge', 'kattis', 'testlib'));
+ALTER TABLE problems ADD COLUMN checker_args TEXT NOT NULL DEFAULT '';
+ALTER TABLE problems ADD COLUMN package TEXT NOT NULL DEFAULT '';
+ALTER TABLE problems ADD COLUMN time_limit_from TEXT NOT NULL DEFAULT '';
+ALTER TABLE problems ADD COLUMN validation_time_ms INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE problems ADD COLUMN validation_memory_mb INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE problems ADD COLUMN scoring INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tests ADD COLUMN args TEXT NOT NULL DEFAULT '';
+ALTER TABLE tests ADD COLUMN interaction TEXT;
+-- a scoring package: the score of the test's group (test_group.yaml), 0 none
+ALTER TABLE tests ADD COLUMN score REAL NOT NULL DEFAULT 0;

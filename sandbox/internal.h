@@ -19,7 +19,7 @@ enum policy_kind {
  * is malloc'ed). Anything outside the list is SECCOMP_RET_USER_NOTIF for
  * the judge to report; a foreign architecture kills the process.
  * 0, or -1 with err set. */
-int policy_build(enum policy_kind kind, unsigned long long mem,
+int policy_build(enum policy_kind kind, unsigned long long mem, int deny_writes,
 		 struct sock_fprog *out);
 
 /* An mmap or mremap larger than the memory limit: refused by the filter

@@ -247,6 +247,7 @@ struct sbx {
 	char dir[200];               /* <box root>/w<index>-<pid> */
 	struct filters {             /* the seccomp programs for one limit */
 		unsigned long long mem;
+		int deny_writes;             /* built with policy_build's deny_writes */
 		struct sock_fprog prog[2];   /* POLICY_RUN, POLICY_RUN_THREADS */
 		unsigned long used;
 	} filt[4];                   /* solution and checker limits alternate */
@@ -798,22 +799,25 @@ static void add_rl(struct box_req *q, int res, unsigned long long v, int unlimit
 }
 
 /* The filters for this memory limit (mmap larger than it is refused). */
-static const struct filters *filters_for(struct sbx *s, unsigned long long mem)
+static const struct filters *filters_for(struct sbx *s, unsigned long long mem,
+					 int deny_writes)
 {
 	struct sock_fprog p[2] = { { 0, NULL }, { 0, NULL } };
 	struct filters *f = &s->filt[0];
 	int i;
 
 	for (i = 0; i < 4; i++) {
-		if (s->filt[i].prog[0].filter && s->filt[i].mem == mem) {
+		if (s->filt[i].prog[0].filter && s->filt[i].mem == mem &&
+		    s->filt[i].deny_writes == deny_writes) {
 			s->filt[i].used = ++s->uses;
 			return &s->filt[i];
 		}
 		if (s->filt[i].used < f->used)
 			f = &s->filt[i];
 	}
-	if (policy_build(s->cg.mem_ok ? POLICY_RUN : POLICY_RUN_AS, mem, &p[0]) < 0 ||
-	    policy_build(POLICY_RUN_THREADS, mem, &p[1]) < 0) {
+	if (policy_build(s->cg.mem_ok ? POLICY_RUN : POLICY_RUN_AS, mem, deny_writes,
+			 &p[0]) < 0 ||
+	    policy_build(POLICY_RUN_THREADS, mem, deny_writes, &p[1]) < 0) {
 		free(p[0].filter);
 		return NULL;
 	}
@@ -822,6 +826,7 @@ static const struct filters *filters_for(struct sbx *s, unsigned long long mem)
 	f->prog[0] = p[0];
 	f->prog[1] = p[1];
 	f->mem = mem;
+	f->deny_writes = deny_writes;
 	f->used = ++s->uses;
 	return f;
 }
@@ -1102,7 +1107,7 @@ int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
 	pp.err = pe[0];
 	fcntl(pp.out, F_SETFL, O_NONBLOCK);
 	fcntl(pp.err, F_SETFL, O_NONBLOCK);
-	if (!(fl = filters_for(s, mem)))
+	if (!(fl = filters_for(s, mem, spec->deny_writes != 0)))
 		goto out;
 	request_limits(s, &L, fl, &q);
 	if (send_job(s, &L, &q, fds, 4 + q.nfiles, &oom_before) < 0)

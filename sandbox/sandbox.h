@@ -53,6 +53,10 @@ struct sbx_spec {
 	size_t stdin_len;
 	const struct sbx_file *files; /* extra read-only files in the box */
 	size_t nfiles;
+	int deny_writes;            /* opening a file for writing fails (EACCES)
+	                             * instead of being an SV: for trusted programs
+	                             * that try to write files (a Kattis output
+	                             * validator's feedback files) */
 	struct sbx_limits limits;
 };
 

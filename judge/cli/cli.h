@@ -100,6 +100,12 @@ void judge_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* ANSI colour escape for `code` ("1;32") when ctx->color, else "". */
 const char *judge_color(const struct judge_ctx *ctx, const char *code);
 
+/* How list and show name a problem's checker: the catalogue's name, "kattis"
+ * for the Kattis default output validator, "custom (kattis)" for a Kattis
+ * output validator. Borrowed (static). */
+struct db_problem;
+const char *judge_checker_label(const struct db_problem *p);
+
 /* Whether ctx->db_path may be opened for the catalogue at `catalog`,
  * without creating anything: 0, or -1 with an ERR_INPUT message that says
  * what to do. A path naming a folder, a database in a folder that does not
@@ -164,9 +170,11 @@ int judge_rescope(const struct judge_ctx *ctx, int argc, char **argv);
 void judge_scope_started(void);
 
 /* Subcommands, one file each (judge/cli/cmd_NAME.c). */
+int cmd_add_package(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_cases(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_completion(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_complexity(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_export(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_contest(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_doctor(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_history(struct judge_ctx *ctx, int argc, char **argv);

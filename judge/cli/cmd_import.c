@@ -32,7 +32,7 @@ int cmd_import(struct judge_ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct catalog_stats st;
+	struct catalog_stats st = { 0 };
 	const char *file = ctx->catalog_path;
 	int c;
 
@@ -63,5 +63,7 @@ int cmd_import(struct judge_ctx *ctx, int argc, char **argv)
 		printf("imported '%s': %d added, %d updated, %d unchanged, %d retired; "
 		       "%d %s\n", file, st.added, st.updated, st.unchanged, st.retired,
 		       st.contests, plural(st.contests, "contest", "contests"));
+	if (!ctx->quiet && st.notes[0])
+		printf("%s", st.notes);
 	return EXIT_ACCEPTED;
 }

@@ -60,7 +60,7 @@ static void fill_row(char *row[NCOLS], const struct db_problem *p, int best)
 	row[C_TITLE] = xstrdup(p->title);
 	row[C_TIME] = xasprintf("%d ms", p->time_limit_ms);
 	row[C_MEMORY] = xasprintf("%d MB", p->memory_limit_mb);
-	row[C_CHECKER] = xstrdup(db_checker_name(p->checker));
+	row[C_CHECKER] = xstrdup(judge_checker_label(p));
 	row[C_TAGS] = xstrdup(b.len ? buf_str(&b) : "-");
 	row[C_TESTS] = xasprintf("%d", p->test_count);
 	row[C_BEST] = xstrdup(best < 0 ? "-" : verdict_name((enum verdict)best));

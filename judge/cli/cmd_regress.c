@@ -208,6 +208,8 @@ static void print_summary(const struct judge_ctx *ctx, const struct regress_summ
 		printf(" · %d margin warning%s", s->flagged, s->flagged == 1 ? "" : "s");
 	if (s->not_run)
 		printf(" · %d not run (--fail-fast)", s->not_run);
+	if (s->skipped)
+		printf(" · %d skipped (not C or C++)", s->skipped);
 	putchar('\n');
 }
 
@@ -239,7 +241,7 @@ static int print_json(const struct regress_set *set, const struct regress_summar
 		      long long wall_ms, const struct regress_diff *diffs, size_t ndiffs,
 		      int compare)
 {
-	json_t *root, *sols, *ch;
+	json_t *root, *sols, *ch, *skipped;
 	size_t i;
 	int rc;
 
@@ -252,6 +254,17 @@ static int print_json(const struct regress_set *set, const struct regress_summar
 			 "mismatched", s->mismatched, "compiled", s->compiled,
 			 "cached", s->cached, "wall_ms", (json_int_t)wall_ms,
 			 "solutions", sols);
+	for (i = 0; i < set->n && !set->v[i].kattis; i++)
+		;
+	if (i < set->n || set->nskipped) {
+		/* packages: the submissions in other languages, listed and counted */
+		skipped = json_array();
+		for (i = 0; i < set->nskipped; i++)
+			json_array_append_new(skipped, json_string(set->skipped[i]));
+		json_object_set_new(json_object_get(root, "summary"), "skipped",
+				    json_integer(s->skipped));
+		json_object_set_new(root, "skipped", skipped);
+	}
 	if (compare) {
 		ch = json_array();
 		for (i = 0; i < ndiffs; i++)
@@ -426,8 +439,21 @@ static int write_junit(const char *path, const struct regress_set *set, long lon
 static int prepare(struct judge_ctx *ctx, const struct regress_args *a, const char *dir,
 		   struct regress_set *set, struct db_regress_result **prev, size_t *nprev)
 {
-	if ((a->junit && junit_writable(a->junit) < 0) || regress_discover(dir, set) < 0 ||
-	    regress_filter(set, a->patterns, a->npatterns) < 0)
+	char *cdir = judge_catalog_dir(ctx);
+	int rc = 0;
+
+	/* solutions/ (it may be missing when the catalogue's packages have
+	 * submissions of their own) and the packages' submissions/ */
+	if (a->junit && junit_writable(a->junit) < 0)
+		rc = -1;
+	else if (access(dir, F_OK) == 0 && regress_discover(dir, set) < 0)
+		rc = -1;
+	else if (regress_discover_packages(ctx->db, cdir, set) < 0)
+		rc = -1;
+	else if (!set->n && !set->nskipped && regress_discover(dir, set) < 0)
+		rc = -1;
+	free(cdir);
+	if (rc < 0 || regress_filter(set, a->patterns, a->npatterns) < 0)
 		return judge_fail();
 	if (set->n == 0 && a->npatterns)
 		return judge_bad("no solution in '%s' matches the pattern%s given; "
@@ -485,6 +511,8 @@ static void print_text(struct judge_ctx *ctx, const struct regress_args *a,
 	qsort_r(rows, nrows, sizeof(*rows), cmp_row, (void *)set);
 	if (nrows)
 		print_table(ctx, set, rows, nrows);
+	for (i = 0; i < set->nskipped && !ctx->quiet; i++)
+		printf("skipped: %s (not C or C++)\n", set->skipped[i]);
 	print_summary(ctx, sum, wall_ms);
 	if (a->compare)
 		print_compare(ctx, prev_run, have_prev, diffs, ndiffs);

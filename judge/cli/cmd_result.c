@@ -55,10 +55,12 @@ static void add_sample_inputs(struct judge_ctx *ctx, const struct db_problem *p,
 }
 
 static void print_json(const struct db_submission *s, const struct grade_result *r,
-		       const char *when, int source)
+		       const struct db_problem *p, const char *when, int source)
 {
 	json_t *j = report_json(r);
 
+	if (p && p->scoring)
+		json_object_set_new(j, "groups", report_json_groups(p, r));
 	json_object_set_new(j, "user", report_json_string(s->user, strlen(s->user)));
 	json_object_set_new(j, "submitted_at", json_string(when));
 	json_object_set_new(j, "status", json_string(s->running ? "running" : "done"));
@@ -76,7 +78,8 @@ static void print_json(const struct db_submission *s, const struct grade_result 
 }
 
 static void print_text(const struct judge_ctx *ctx, const struct db_submission *s,
-		       const struct grade_result *r, const char *when)
+		       const struct grade_result *r, const struct db_problem *p,
+		       const char *when)
 {
 	struct buf user = BUF_INIT, file = BUF_INIT;
 	char **names;
@@ -105,6 +108,8 @@ static void print_text(const struct judge_ctx *ctx, const struct db_submission *
 		report_table_header(ctx, stdout, width);
 	for (i = 0; i < r->ntests; i++)
 		report_table_row(ctx, stdout, width, i + 1, &r->tests[i]);
+	if (p && p->scoring && r->ntests && !s->running)
+		report_groups(ctx, stdout, p, r);
 	if (s->running)
 		printf("%s: still running (%zu of %d tests so far) \xc2\xb7 submission %lld\n",
 		       s->problem, r->ntests, s->total, s->id);
@@ -172,11 +177,11 @@ int cmd_result(struct judge_ctx *ctx, int argc, char **argv)
 	grade_result_from_db(&s, have_problem ? &p : NULL, &r);
 	util_format_rfc3339(s.submitted_at, when);
 	if (json) {
-		print_json(&s, &r, when, source);
+		print_json(&s, &r, have_problem ? &p : NULL, when, source);
 	} else {
 		if (have_problem)
 			add_sample_inputs(ctx, &p, &r);
-		print_text(ctx, &s, &r, when);
+		print_text(ctx, &s, &r, have_problem ? &p : NULL, when);
 	}
 	grade_result_release(&r);
 	db_problem_release(&p);

@@ -23,7 +23,9 @@ static const char show_usage[] =
 	"id, title, time_limit_ms, memory_limit_mb, stack_limit_mb,\n"
 	"output_limit_kb, checker (and abs_tolerance, rel_tolerance for float),\n"
 	"tags, complexity, tests, retired, statement, samples [{name, input,\n"
-	"answer}].\n"
+	"answer, and interaction for an interactive package}], and for a\n"
+	"package problem package {folder, format, time_limit_from,\n"
+	"checker_contract, checker_args, interactor, scoring}.\n"
 	"\n"
 	"exit codes: 0 ok, 2 bad usage, an unknown problem or a bad catalogue,\n"
 	"3 internal error\n";
@@ -48,7 +50,7 @@ static void print_block(const char *data, size_t len)
 /* Call fn for each sample test of p with its input and answer; 0, or -1
  * with err set when a sample's data cannot be read. */
 static int each_sample(const struct judge_ctx *ctx, const struct db_problem *p,
-		       void (*fn)(void *arg, const char *name, const struct buf *in,
+		       void (*fn)(void *arg, const struct db_test *t, const struct buf *in,
 				  const struct buf *ans),
 		       void *arg)
 {
@@ -64,7 +66,7 @@ static int each_sample(const struct judge_ctx *ctx, const struct db_problem *p,
 			rc = -1;
 			break;
 		}
-		fn(arg, p->tests[i].name, &in, &ans);
+		fn(arg, &p->tests[i], &in, &ans);
 	}
 	buf_release(&in);
 	buf_release(&ans);
@@ -98,10 +100,11 @@ struct text_samples {
 	struct buf names;          /* "sample-1, sample-2": the ones in the statement */
 };
 
-static void print_sample(void *arg, const char *name, const struct buf *in,
+static void print_sample(void *arg, const struct db_test *t, const struct buf *in,
 			 const struct buf *ans)
 {
 	struct text_samples *ts = arg;
+	const char *name = t->name;
 	const char *bold = judge_color(ts->ctx, "1"), *off = judge_color(ts->ctx, "0");
 
 	if (in_statement(ts->statement, in) && in_statement(ts->statement, ans)) {
@@ -113,16 +116,24 @@ static void print_sample(void *arg, const char *name, const struct buf *in,
 	print_block(buf_str(in), in->len);
 	printf("%s%s: answer%s\n", bold, name, off);
 	print_block(buf_str(ans), ans->len);
+	if (t->interaction) {
+		printf("%s%s: interaction%s\n", bold, name, off);
+		print_block(t->interaction, strlen(t->interaction));
+	}
 }
 
-static void json_sample(void *arg, const char *name, const struct buf *in,
+static void json_sample(void *arg, const struct db_test *test, const struct buf *in,
 			const struct buf *ans)
 {
 	json_t *t = json_object();
 
-	json_object_set_new(t, "name", report_json_string(name, strlen(name)));
+	json_object_set_new(t, "name", report_json_string(test->name, strlen(test->name)));
 	json_object_set_new(t, "input", report_json_string(buf_str(in), in->len));
 	json_object_set_new(t, "answer", report_json_string(buf_str(ans), ans->len));
+	if (test->interaction)
+		json_object_set_new(t, "interaction",
+				    report_json_string(test->interaction,
+						       strlen(test->interaction)));
 	json_array_append_new(arg, t);
 }
 
@@ -130,11 +141,28 @@ static void json_sample(void *arg, const char *name, const struct buf *in,
  * data could not be read). */
 static int print_json(const struct judge_ctx *ctx, const struct db_problem *p)
 {
-	json_t *o = report_problem_json(p), *samples = json_array();
+	json_t *o = report_problem_json(p), *samples = json_array(), *t;
 	int rc;
 
 	json_object_set_new(o, "statement", report_json_string(p->statement,
 			    strlen(p->statement)));
+	if (p->package && *p->package) {
+		/* a package's: its format, where the limit came from, contracts */
+		t = json_object();
+		json_object_set_new(t, "folder", report_json_string(p->folder, strlen(p->folder)));
+		json_object_set_new(t, "format", json_string(p->package));
+		json_object_set_new(t, "time_limit_from", report_json_string(p->time_limit_from,
+				    strlen(p->time_limit_from)));
+		json_object_set_new(t, "checker_contract",
+				    json_string(db_contract_name(p->checker_contract)));
+		json_object_set_new(t, "checker_args", report_json_string(p->checker_args,
+				    strlen(p->checker_args)));
+		json_object_set_new(t, "interactor", p->interactor_file ?
+				    report_json_string(p->interactor_file,
+						       strlen(p->interactor_file)) : json_null());
+		json_object_set_new(t, "scoring", json_boolean(p->scoring));
+		json_object_set_new(o, "package", t);
+	}
 	rc = each_sample(ctx, p, json_sample, samples);
 	json_object_set_new(o, "samples", samples);
 	if (rc == 0)
@@ -194,10 +222,22 @@ int cmd_show(struct judge_ctx *ctx, int argc, char **argv)
 		samples += p.tests[i].is_sample != 0;
 	printf("%s%s: %s%s%s\n", bold, p.id, p.title, off,
 	       p.retired ? " (retired: no longer in the catalogue)" : "");
-	printf("time limit: %d ms\nmemory limit: %d MB\nstack limit: %d MB\noutput limit: ",
-	       p.time_limit_ms, p.memory_limit_mb, p.stack_limit_mb);
+	if (p.package && *p.package)
+		printf("package: %s (format %s)\n", p.folder, p.package);
+	printf("time limit: %d ms", p.time_limit_ms);
+	if (p.time_limit_from && *p.time_limit_from)
+		printf(" (%s)", p.time_limit_from);
+	printf("\nmemory limit: %d MB\nstack limit: %d MB\noutput limit: ",
+	       p.memory_limit_mb, p.stack_limit_mb);
 	print_kb(p.output_limit_kb);
-	printf("\nchecker: %s", db_checker_name(p.checker));
+	printf("\nchecker: %s", judge_checker_label(&p));
+	if (p.checker_contract == DB_CONTRACT_KATTIS && p.checker_args && *p.checker_args)
+		printf(" (arguments: %s)", p.checker_args);
+	if (p.interactor_file)
+		printf("\ninteractor: %s (%s contract)", p.interactor_file,
+		       db_contract_name(p.interactor_contract));
+	if (p.scoring)
+		printf("\ntype: scoring (results per test group)");
 	if (p.checker == DB_CHECKER_FLOAT)
 		printf(" (absolute tolerance %g, relative tolerance %g)",
 		       p.abs_tolerance, p.rel_tolerance);

@@ -27,6 +27,7 @@ static int cmd_help(struct judge_ctx *ctx, int argc, char **argv);
 /* Sorted by name; flags say what main() sets up first and takes down after
  * (cli.h). 'contest' catches signals itself, for its submit only. */
 static const struct judge_cmd commands[] = {
+	{ "add-package", cmd_add_package, 0, "add a Kattis problem package to the catalogue" },
 	{ "cases",      cmd_cases,      CMD_DB | CMD_SANDBOX,
 	  "list, add and remove your local test cases of a problem" },
 	{ "completion", cmd_completion, 0,      "print a bash or zsh completion script" },
@@ -34,6 +35,7 @@ static const struct judge_cmd commands[] = {
 	{ "contest",    cmd_contest,    CMD_DB | CMD_SANDBOX,
 	  "create, start, submit to and score local contests" },
 	{ "doctor",     cmd_doctor,     0,      "what this host gives the sandbox" },
+	{ "export",     cmd_export,     CMD_DB, "write a problem as a Kattis problem package" },
 	{ "help",       cmd_help,       0,      "list the commands, or show one command's usage" },
 	{ "history",    cmd_history,    CMD_DB, "list past submissions" },
 	{ "import",     cmd_import,     0,      "load the catalogue into the database" },

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "db/db.h"
 #include "judge/cli/cli.h"
 #include "lib/err.h"
 
@@ -60,4 +61,13 @@ const char *judge_color(const struct judge_ctx *ctx, const char *code)
 	e = esc[slot++ & 3];
 	snprintf(e, sizeof(esc[0]), "\033[%sm", code);
 	return e;
+}
+
+const char *judge_checker_label(const struct db_problem *p)
+{
+	if (p->checker_contract == DB_CONTRACT_KATTIS)
+		return p->checker == DB_CHECKER_CUSTOM ? "custom (kattis)" : "kattis";
+	if (p->checker_contract == DB_CONTRACT_TESTLIB && p->checker == DB_CHECKER_CUSTOM)
+		return "custom (testlib)";
+	return db_checker_name(p->checker);
 }

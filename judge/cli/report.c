@@ -431,3 +431,54 @@ int report_print_json(json_t *j)
 	free(text);
 	return 0;
 }
+
+/* "40" or "12.5". */
+static void fmt_score(char *out, size_t n, double v)
+{
+	snprintf(out, n, "%g", v);
+}
+
+void report_groups(const struct judge_ctx *ctx, FILE *f, const struct db_problem *p,
+		   const struct grade_result *r)
+{
+	struct grade_group *g;
+	struct buf name = BUF_INIT;
+	char sc[32], max[32];
+	size_t n, i;
+
+	grade_groups(p, r, &g, &n);
+	fprintf(f, "%sgroups%s (scores are listed, not summed):\n", judge_color(ctx, "1"),
+		judge_color(ctx, "0"));
+	for (i = 0; i < n; i++) {
+		buf_reset(&name);
+		text_escape(&name, g[i].name, strlen(g[i].name), NAME_WIDTH_MAX, TEXT_QUOTE);
+		fprintf(f, "  %-20s %d/%d passed", name.len ? buf_str(&name) : "(top)",
+			g[i].passed, g[i].total);
+		if (g[i].ran < g[i].total)
+			fprintf(f, " (%d not run)", g[i].total - g[i].ran);
+		if (g[i].max_score > 0) {
+			fmt_score(sc, sizeof(sc), g[i].score);
+			fmt_score(max, sizeof(max), g[i].max_score);
+			fprintf(f, "  score %s of %s", sc, max);
+		}
+		fputc('\n', f);
+	}
+	buf_release(&name);
+	grade_groups_free(g, n);
+}
+
+json_t *report_json_groups(const struct db_problem *p, const struct grade_result *r)
+{
+	struct grade_group *g;
+	json_t *a = json_array();
+	size_t n, i;
+
+	grade_groups(p, r, &g, &n);
+	for (i = 0; i < n; i++)
+		json_array_append_new(a, json_pack("{s:o, s:i, s:i, s:f, s:f}", "group",
+						   jstr(g[i].name), "passed", g[i].passed,
+						   "total", g[i].total, "score", g[i].score,
+						   "max_score", g[i].max_score));
+	grade_groups_free(g, n);
+	return a;
+}

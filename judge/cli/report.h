@@ -61,6 +61,13 @@ void report_summary(const struct judge_ctx *ctx, FILE *f, const struct grade_res
  * grade.h). New reference. */
 json_t *report_json(const struct grade_result *r);
 
+/* A scoring problem's per-group results (grade_groups): a table, and the
+ * JSON array [{group, passed, total, score, max_score}]. */
+struct db_problem;
+void report_groups(const struct judge_ctx *ctx, FILE *f, const struct db_problem *p,
+		   const struct grade_result *r);
+json_t *report_json_groups(const struct db_problem *p, const struct grade_result *r);
+
 /* Print j compactly on one line of stdout; 0, or -1 when it cannot be
  * encoded. */
 int report_print_json(json_t *j);

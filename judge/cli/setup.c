@@ -98,13 +98,10 @@ struct sync_compiler {
 	int tried, said;
 };
 
-static int sync_compile(void *arg, const char *path, const char *source, size_t len,
-			char **diag)
+/* The cache and the worker, opened at the first use: 0, or -1 (err set)
+ * when there is no sandbox here. */
+static int sync_ready(struct sync_compiler *sc)
 {
-	struct sync_compiler *sc = arg;
-	struct compile_result r = COMPILE_RESULT_INIT;
-	int rc;
-
 	if (!sc->tried) {
 		sc->tried = 1;
 		if (compile_cache_open(&sc->cache, sc->ctx->root) < 0 ||
@@ -117,6 +114,18 @@ static int sync_compile(void *arg, const char *path, const char *source, size_t 
 	}
 	if (!sc->sbx)
 		return err_set("no sandbox for the sync");
+	return 0;
+}
+
+static int sync_compile(void *arg, const char *path, const char *source, size_t len,
+			char **diag)
+{
+	struct sync_compiler *sc = arg;
+	struct compile_result r = COMPILE_RESULT_INIT;
+	int rc;
+
+	if (sync_ready(sc) < 0)
+		return -1;
 	rc = compile_source(&sc->cache, sc->sbx, compile_lang_of_path(path), source, len, &r);
 	if (rc == 0 && !r.cached && sc->ctx->verbose && !sc->said) {
 		sc->said = 1;
@@ -131,11 +140,54 @@ static int sync_compile(void *arg, const char *path, const char *source, size_t 
 	return rc;
 }
 
+static int sync_run(void *arg, const char *path, const char *source, size_t len,
+		    const char *const *argv, const char *in, size_t inlen, unsigned cpu_ms,
+		    unsigned long memory_kb, struct catalog_run *out)
+{
+	struct sync_compiler *sc = arg;
+	struct compile_result r = COMPILE_RESULT_INIT;
+	struct sbx_result sr = SBX_RESULT_INIT;
+	struct sbx_spec spec;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	out->exit_code = -1;
+	if (sync_ready(sc) < 0)
+		return -1;
+	rc = compile_source(&sc->cache, sc->sbx, compile_lang_of_path(path), source, len, &r);
+	if (rc == 0 && !r.ok)
+		out->output = xstrdup(buf_str(&r.message));
+	if (rc == 0 && r.ok) {
+		out->compiled = 1;
+		memset(&spec, 0, sizeof(spec));
+		spec.policy = SBX_POLICY_RUN;
+		spec.exe = r.binary;
+		spec.argv = argv;
+		spec.stdin_data = in ? in : "";
+		spec.stdin_len = inlen;
+		spec.limits.cpu_ms = cpu_ms;
+		spec.limits.memory_kb = memory_kb;
+		spec.limits.output_kb = 64 * 1024;
+		spec.limits.stderr_kb = 4;
+		rc = sbx_run(sc->sbx, &spec, &sr);
+		if (rc == 0) {
+			out->exited = sr.status == SBX_OK || (sr.status == SBX_RE && !sr.signal);
+			out->exit_code = out->exited ? sr.exit_code : -1;
+			out->cpu_ms = sr.cpu_ms;
+			out->output = xstrndup(sr.out.len ? buf_str(&sr.out) : buf_str(&sr.err),
+					       512);
+		}
+		sbx_result_release(&sr);
+	}
+	compile_result_release(&r);
+	return rc;
+}
+
 int judge_catalog_sync(const struct judge_ctx *ctx, const char *file, int flags,
 		       struct catalog_stats *st)
 {
 	struct sync_compiler sc = { .ctx = ctx, .cache = COMPILE_CACHE_INIT };
-	struct catalog_compiler cc = { sync_compile, &sc };
+	struct catalog_compiler cc = { sync_compile, &sc, sync_run };
 	int rc;
 
 	rc = catalog_sync(ctx->db, file, flags, &cc, st);

@@ -77,7 +77,8 @@ int submit_file(struct judge_ctx *ctx, const struct submit_req *req)
 	go.lang = req->lang >= 0 ? (enum compile_lang)req->lang : compile_lang_of_path(req->path);
 	go.file_name = strrchr(req->path, '/') ? strrchr(req->path, '/') + 1 : req->path;
 	go.store = 1;
-	go.fail_fast = req->fail_fast;
+	/* a scoring problem runs every group (its results are per group) */
+	go.fail_fast = req->fail_fast && !(p.scoring && !req->contest);
 	go.contest = req->contest;
 	go.letter = req->letter;
 	go.submitted_at = req->submitted_at;
@@ -97,6 +98,8 @@ int submit_file(struct judge_ctx *ctx, const struct submit_req *req)
 
 	if (req->json) {
 		j = report_json(&r);
+		if (p.scoring)
+			json_object_set_new(j, "groups", report_json_groups(&p, &r));
 		if (req->after)
 			req->after(req->arg, &r, j);
 		report_print_json(j);
@@ -106,6 +109,8 @@ int submit_file(struct judge_ctx *ctx, const struct submit_req *req)
 			report_skipped(ctx, stdout, live.width, &r);
 		if (r.verdict == V_CE)
 			report_compile_error(ctx, stdout, &r, 20);
+		if (p.scoring && r.verdict != V_CE && r.ntests)
+			report_groups(ctx, stdout, &p, &r);
 		report_summary(ctx, stdout, &r);
 		if (req->after)
 			req->after(req->arg, &r, NULL);

@@ -19,6 +19,10 @@
  *   checker_source = "checker.c"   # custom only, required there, relative to the folder
  *   tags = ["math"]                # optional array of strings
  *   complexity = "O(1)"            # optional, the expected complexity
+ *   package = "packages/x"         # optional: a Kattis problem package (relative
+ *                                  # to the catalogue's folder) instead of a
+ *                                  # folder; title, limits and checker then come
+ *                                  # from it and the keys above override them
  *
  *   [[contest]]                    # optional, any number
  *   id = "warmup"                  # required, [a-z0-9-]+, unique
@@ -55,8 +59,10 @@
 
 #include "db/db.h"
 #include "judge/domain/catalog.h"
+#include "judge/domain/check.h"
 #include "judge/domain/compile.h"
 #include "judge/domain/contest.h"
+#include "judge/domain/package.h"
 #include "lib/buf.h"
 #include "lib/err.h"
 #include "lib/toml.h"
@@ -73,7 +79,7 @@
 static const char *const problem_keys[] = {
 	"id", "title", "folder", "time_limit_ms", "memory_limit_mb", "stack_limit_mb",
 	"output_limit_kb", "checker", "abs_tolerance", "rel_tolerance", "checker_source",
-	"tags", "complexity", NULL,
+	"tags", "complexity", "package", NULL,
 };
 
 static const char *const contest_keys[] = {
@@ -87,6 +93,10 @@ struct cat_test {
 	char *name;
 	int is_sample;
 	char hash[65];
+	char *in_path, *ans_path;  /* the files */
+	char *args;                /* package: the test's output validator arguments */
+	char *interaction;         /* package: a sample's .interaction, or NULL */
+	double score;              /* package: its group's score */
 };
 
 struct cat_problem {
@@ -96,6 +106,9 @@ struct cat_problem {
 	const struct toml_value *folder_where; /* folder's value (or the table) */
 	struct cat_test *tests;
 	size_t ntests;
+	struct pkg_meta meta;  /* a package's problem.yaml (meta.format NULL: native) */
+	struct pkg_data data;  /* a package's data/ */
+	char *validator_file, *validator_source;   /* a package's input validator */
 };
 
 struct catalog {
@@ -108,6 +121,7 @@ struct catalog {
 	struct db_contest *contests;
 	size_t ncontests;
 	const struct catalog_compiler *cc;   /* NULL: programs are not compiled */
+	struct catalog_stats *stats;         /* notes go here */
 };
 
 /* ---- small helpers ----------------------------------------------------- */
@@ -340,8 +354,17 @@ static void catalog_release(struct catalog *c)
 	for (i = 0; i < c->n; i++) {
 		db_problem_release(&c->problems[i].p);
 		free(c->problems[i].dir);
-		for (j = 0; j < c->problems[i].ntests; j++)
+		for (j = 0; j < c->problems[i].ntests; j++) {
 			free(c->problems[i].tests[j].name);
+			free(c->problems[i].tests[j].in_path);
+			free(c->problems[i].tests[j].ans_path);
+			free(c->problems[i].tests[j].args);
+			free(c->problems[i].tests[j].interaction);
+		}
+		pkg_meta_release(&c->problems[i].meta);
+		pkg_data_release(&c->problems[i].data);
+		free(c->problems[i].validator_file);
+		free(c->problems[i].validator_source);
 		free(c->problems[i].tests);
 	}
 	free(c->problems);
@@ -483,7 +506,8 @@ static char *catalog_fingerprint(const char *path)
  * table, only known keys, a valid id and a one-line title (*id and *title
  * malloc'd). 0 or -1 (err_input). */
 static int parse_head(const struct catalog *c, const struct toml_value *t, const char *kind,
-		      const char *const *keys, const char *what, char **id, char **title)
+		      const char *const *keys, const char *what, int title_required, char **id,
+		      char **title)
 {
 	const char *s;
 
@@ -496,40 +520,179 @@ static int parse_head(const struct catalog *c, const struct toml_value *t, const
 		return bad_at(c, toml_get(t, "id"), "%s id '%s' must be lowercase letters, "
 			      "digits and '-', not starting with '-'", kind, s);
 	*id = xstrdup(s);
-	if (get_str(c, t, "title", what, 1, &s) || one_line(c, t, "title", s))
+	if (get_str(c, t, "title", what, title_required, &s) || (s && one_line(c, t, "title", s)))
 		return -1;
-	*title = xstrdup(s);
+	if (s) {
+		free(*title);
+		*title = xstrdup(s);
+	}
 	return 0;
 }
 
-static int parse_problem(struct catalog *c, const struct toml_value *t, size_t i,
-			 struct cat_problem *cp)
+/* Default limits of a package that does not give them (Kattis'). */
+#define PKG_MEMORY_MB_LEGACY 1024
+#define PKG_MEMORY_MB        2048
+#define PKG_OUTPUT_MB        8
+
+static const char *const output_validator_dirs[] = {
+	"output_validator", "output_validators", NULL,
+};
+static const char *const input_validator_dirs[] = {
+	"input_validator", "input_validators", "input_format_validators", NULL,
+};
+
+/* The time limit of package cp from problem.yaml (2025-09) or .timelimit;
+ * left 0 when it must be computed from the accepted submissions. */
+static int package_time_limit(struct cat_problem *cp)
 {
 	struct db_problem *p = &cp->p;
-	const char *s, *folder, *chk_src;
-	char *what = describe("problem", t, i);
-	const struct toml_value *v;
-	int rc, checker;
+	double secs;
+	int rc;
 
-	cp->where = t;
-	if ((rc = parse_head(c, t, "problem", problem_keys, what, &p->id, &p->title)))
-		goto out;
-	if ((rc = get_str(c, t, "folder", what, 0, &folder)))
-		goto out;
-	p->folder = folder ? xstrdup(folder) : xasprintf("problems/%s", p->id);
-	cp->folder_where = folder ? toml_get(t, "folder") : t;
-	cp->dir = join(c->dir, p->folder);
-	if ((rc = get_int(c, t, "time_limit_ms", what, 1, 0, 1, MAX_TIME_LIMIT_MS,
-			  &p->time_limit_ms)) ||
-	    (rc = get_int(c, t, "memory_limit_mb", what, 1, 0, 1, MAX_MEMORY_MB,
-			  &p->memory_limit_mb)) ||
-	    (rc = get_int(c, t, "stack_limit_mb", what, 0, p->memory_limit_mb, 1,
-			  MAX_MEMORY_MB, &p->stack_limit_mb)) ||
-	    (rc = get_int(c, t, "output_limit_kb", what, 0, 65536, 1, MAX_OUTPUT_KB,
-			  &p->output_limit_kb)))
-		goto out;
-	if ((rc = get_str(c, t, "checker", what, 1, &s)))
-		goto out;
+	if (cp->meta.time_limit_s > 0) {
+		p->time_limit_ms = (int)ceil(cp->meta.time_limit_s * 1000);
+		p->time_limit_from = xasprintf("limits.time_limit %g s in problem.yaml",
+					       cp->meta.time_limit_s);
+		return 0;
+	}
+	rc = pkg_read_timelimit(cp->dir, &secs);
+	if (rc < 0)
+		return -1;
+	if (rc == 0) {
+		p->time_limit_ms = (int)ceil(secs * 1000);
+		p->time_limit_from = xasprintf(".timelimit file: %g s", secs);
+	}
+	return 0;
+}
+
+/* The output validator (a custom checker or an interactive problem's
+ * validator) or the default one with its flags. */
+static int package_checker(struct cat_problem *cp)
+{
+	struct db_problem *p = &cp->p;
+	struct check_params params;
+	char *rel, *src, *note;
+	int rc;
+
+	rc = pkg_find_program(cp->dir, output_validator_dirs, &rel, &src, &note);
+	if (rc < 0)
+		return -1;
+	p->checker_contract = DB_CONTRACT_KATTIS;
+	p->checker_args = xstrdup(cp->meta.validator_args);
+	if (rc == 0 && !cp->meta.modern && !(cp->meta.type & (PKG_CUSTOM | PKG_INTERACTIVE))) {
+		/* legacy: output_validators/ are used with validation: custom only */
+		free(rel);
+		free(src);
+		rc = 1;
+	}
+	if (rc == 0 && (cp->meta.type & PKG_INTERACTIVE)) {
+		p->checker = DB_CHECKER_TOKENS;
+		p->interactor_file = rel;
+		p->interactor_source = src;
+		p->interactor_contract = DB_CONTRACT_KATTIS;
+		return 0;
+	}
+	if (rc == 0) {
+		p->checker = DB_CHECKER_CUSTOM;
+		p->checker_file = rel;
+		p->checker_source = src;
+		return 0;
+	}
+	if (cp->meta.type & (PKG_INTERACTIVE | PKG_CUSTOM)) {
+		rc = err_input("%s/problem.yaml:1:1: the problem is %s but the package has no C "
+			       "or C++ output validator in output_validator(s)/%s%s%s", cp->dir,
+			       cp->meta.type & PKG_INTERACTIVE ? "interactive" : "custom-validated",
+			       note ? " (" : "", note ? note : "",
+			       note ? " is in a language the judge does not run)" : "");
+		free(note);
+		return rc;
+	}
+	free(note);
+	p->checker = DB_CHECKER_TOKENS;
+	if (check_kattis_flags(p->checker_args, &params) < 0) {
+		char *msg = xstrdup(err_msg());
+
+		err_input("%s/problem.yaml:%d:%d: %s", cp->dir, cp->meta.args_line ?
+			  cp->meta.args_line : 1, cp->meta.args_col ? cp->meta.args_col : 1, msg);
+		free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* [[problem]] with package = "DIR": what problem.yaml and the package's
+ * files say, before the keys of the table override it. */
+static int parse_package(const struct catalog *c, const struct toml_value *t,
+			 const char *what, struct cat_problem *cp)
+{
+	struct db_problem *p = &cp->p;
+	const struct toml_value *v = toml_get(t, "package");
+	const char *dir;
+	char *yaml, *note = NULL;
+	struct stat st;
+	int rc;
+
+	if (get_str(c, t, "package", what, 1, &dir))
+		return -1;
+	if (toml_get(t, "folder"))
+		return bad_at(c, toml_get(t, "folder"), "folder and package are both given; a "
+			      "package problem's folder is its package");
+	p->folder = xstrdup(dir);
+	cp->folder_where = v;
+	cp->dir = join(c->dir, dir);
+	if (stat(cp->dir, &st) < 0 || !S_ISDIR(st.st_mode))
+		return bad_at(c, v, "package folder '%s' of problem '%s' does not exist",
+			      cp->dir, p->id);
+	yaml = xasprintf("%s/problem.yaml", cp->dir);
+	if (stat(yaml, &st) < 0) {
+		rc = bad_at(c, v, "package '%s' has no problem.yaml", cp->dir);
+		free(yaml);
+		return rc;
+	}
+	rc = pkg_meta_read(yaml, &cp->meta);
+	free(yaml);
+	if (rc < 0)
+		return -1;
+	p->package = xstrdup(cp->meta.format);
+	if (!p->title)
+		p->title = xstrdup(cp->meta.name ? cp->meta.name : p->id);
+	p->memory_limit_mb = cp->meta.memory_mb ? cp->meta.memory_mb :
+		cp->meta.modern ? PKG_MEMORY_MB : PKG_MEMORY_MB_LEGACY;
+	p->output_limit_kb = (cp->meta.output_mb ? cp->meta.output_mb : PKG_OUTPUT_MB) * 1024;
+	p->validation_time_ms = cp->meta.validation_time_s * 1000;
+	p->validation_memory_mb = cp->meta.validation_memory_mb;
+	p->scoring = (cp->meta.type & PKG_SCORING) != 0;
+	if (package_time_limit(cp) < 0 || package_checker(cp) < 0)
+		return -1;
+	rc = pkg_find_program(cp->dir, input_validator_dirs, &cp->validator_file,
+			      &cp->validator_source, &note);
+	free(note);
+	if (rc < 0)
+		return -1;
+	p->validator_contract = DB_CONTRACT_KATTIS;
+	return 0;
+}
+
+/* checker = "..." given in the catalogue: the judge's own checker, replacing
+ * a package's. */
+static int parse_checker(const struct catalog *c, const struct toml_value *t,
+			 const char *what, int required, struct db_problem *p)
+{
+	const struct toml_value *v;
+	const char *s, *chk_src;
+	int checker;
+
+	if (get_str(c, t, "checker", what, required, &s))
+		return -1;
+	if (!s) {
+		if ((v = toml_get(t, "abs_tolerance")) || (v = toml_get(t, "rel_tolerance")) ||
+		    (v = toml_get(t, "checker_source")))
+			return bad_at(c, v, "%s needs checker = \"...\" beside it",
+				      v == toml_get(t, "checker_source") ? "checker_source" :
+				      "a tolerance");
+		p->abs_tolerance = p->rel_tolerance = 1e-6;
+		return 0;
+	}
 	checker = db_checker_parse(s);
 	if (checker < 0) {
 		static const char *const names[] = {
@@ -537,39 +700,85 @@ static int parse_problem(struct catalog *c, const struct toml_value *t, size_t i
 		};
 		const char *hint = closest(s, names);
 
-		rc = bad_at(c, toml_get(t, "checker"), "unknown checker '%s'%s%s%s (one of exact, "
-			    "tokens, float, unordered-lines, regex, custom)", s,
-			    hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
-		goto out;
+		return bad_at(c, toml_get(t, "checker"), "unknown checker '%s'%s%s%s (one of "
+			      "exact, tokens, float, unordered-lines, regex, custom)", s,
+			      hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
 	}
 	p->checker = (enum db_checker)checker;
+	p->checker_contract = DB_CONTRACT_JUDGE;
+	free(p->checker_args);
+	p->checker_args = NULL;
+	free(p->checker_file);
+	p->checker_file = NULL;
+	free(p->checker_source);
+	p->checker_source = NULL;
 	if (checker != DB_CHECKER_FLOAT) {
 		v = toml_get(t, "abs_tolerance");
 		if (!v)
 			v = toml_get(t, "rel_tolerance");
-		if (v) {
-			rc = bad_at(c, v, "tolerances apply only to checker = \"float\", not \"%s\"",
-				    s);
-			goto out;
-		}
+		if (v)
+			return bad_at(c, v, "tolerances apply only to checker = \"float\", not "
+				      "\"%s\"", s);
 	}
-	if ((rc = get_tolerance(c, t, "abs_tolerance", &p->abs_tolerance)) ||
-	    (rc = get_tolerance(c, t, "rel_tolerance", &p->rel_tolerance)))
-		goto out;
-	if ((rc = get_str(c, t, "checker_source", what, checker == DB_CHECKER_CUSTOM,
-			  &chk_src)))
-		goto out;
-	if (chk_src && checker != DB_CHECKER_CUSTOM) {
-		rc = bad_at(c, toml_get(t, "checker_source"), "checker_source applies only to "
-			    "checker = \"custom\", not \"%s\"", s);
-		goto out;
-	}
+	if (get_tolerance(c, t, "abs_tolerance", &p->abs_tolerance) ||
+	    get_tolerance(c, t, "rel_tolerance", &p->rel_tolerance))
+		return -1;
+	if (get_str(c, t, "checker_source", what, checker == DB_CHECKER_CUSTOM, &chk_src))
+		return -1;
+	if (chk_src && checker != DB_CHECKER_CUSTOM)
+		return bad_at(c, toml_get(t, "checker_source"), "checker_source applies only to "
+			      "checker = \"custom\", not \"%s\"", s);
 	p->checker_file = chk_src ? xstrdup(chk_src) : NULL;
+	return 0;
+}
+
+static int parse_problem(struct catalog *c, const struct toml_value *t, size_t i,
+			 struct cat_problem *cp)
+{
+	struct db_problem *p = &cp->p;
+	const char *s, *folder;
+	char *what = describe("problem", t, i);
+	int rc, pkg = toml_get(t, "package") != NULL;
+
+	cp->where = t;
+	if ((rc = parse_head(c, t, "problem", problem_keys, what, !pkg, &p->id, &p->title)))
+		goto out;
+	if (pkg) {
+		if ((rc = parse_package(c, t, what, cp)))
+			goto out;
+	} else {
+		if ((rc = get_str(c, t, "folder", what, 0, &folder)))
+			goto out;
+		p->folder = folder ? xstrdup(folder) : xasprintf("problems/%s", p->id);
+		cp->folder_where = folder ? toml_get(t, "folder") : t;
+		cp->dir = join(c->dir, p->folder);
+	}
+	if ((rc = get_int(c, t, "time_limit_ms", what, !pkg, p->time_limit_ms, 1,
+			  MAX_TIME_LIMIT_MS, &p->time_limit_ms)) ||
+	    (rc = get_int(c, t, "memory_limit_mb", what, !pkg, p->memory_limit_mb, 1,
+			  MAX_MEMORY_MB, &p->memory_limit_mb)) ||
+	    (rc = get_int(c, t, "stack_limit_mb", what, 0, p->memory_limit_mb, 1,
+			  MAX_MEMORY_MB, &p->stack_limit_mb)) ||
+	    (rc = get_int(c, t, "output_limit_kb", what, 0, pkg ? p->output_limit_kb : 65536,
+			  1, MAX_OUTPUT_KB, &p->output_limit_kb)))
+		goto out;
+	if (pkg && toml_get(t, "time_limit_ms")) {
+		free(p->time_limit_from);
+		p->time_limit_from = xstrdup("time_limit_ms in the catalogue");
+	}
+	if ((rc = parse_checker(c, t, what, !pkg, p)))
+		goto out;
 	if ((rc = get_strings(c, t, "tags", what, 0, &p->tags, &p->ntags)))
 		goto out;
 	if ((rc = get_str(c, t, "complexity", what, 0, &s)))
 		goto out;
 	p->complexity = xstrdup(s ? s : "");
+	if (!p->checker_args)
+		p->checker_args = xstrdup("");
+	if (!p->package)
+		p->package = xstrdup("");
+	if (!p->time_limit_from)
+		p->time_limit_from = xstrdup("");
 	p->position = (int)i;
 out:
 	free(what);
@@ -584,7 +793,7 @@ static int parse_contest(struct catalog *c, const struct toml_value *t, size_t i
 	size_t j, m;
 	int rc;
 
-	if ((rc = parse_head(c, t, "contest", contest_keys, what, &k->id, &k->title)))
+	if ((rc = parse_head(c, t, "contest", contest_keys, what, 1, &k->id, &k->title)))
 		goto out;
 	if ((rc = get_strings(c, t, "problems", what, 1, &k->problems, &k->nproblems)))
 		goto out;
@@ -713,25 +922,24 @@ static int read_text(const char *path, char **out)
 }
 
 /* Read one test's files and hash them; the data is left in in / ans. */
-static int read_test(const char *dir, const char *name, struct buf *in, struct buf *ans,
-		     char hash[65])
+static int read_test(const struct cat_test *t, struct buf *in, struct buf *ans, char hash[65])
 {
-	char *pin = xasprintf("%s/tests/%s.in", dir, name);
-	char *pans = xasprintf("%s/tests/%s.ans", dir, name);
-	int rc = -1;
-
 	buf_reset(in);
 	buf_reset(ans);
-	if (util_read_file(pin, in, MAX_TEST_BYTES) == 0 &&
-	    util_read_file(pans, ans, MAX_TEST_BYTES) == 0) {
-		db_test_hash(in->data, in->len, ans->data, ans->len, hash);
-		rc = 0;
-	} else {
-		err_as(ERR_INPUT);
-	}
-	free(pin);
-	free(pans);
-	return rc;
+	if (util_read_file(t->in_path, in, MAX_TEST_BYTES) < 0 ||
+	    (t->ans_path && util_read_file(t->ans_path, ans, MAX_TEST_BYTES) < 0))
+		return err_as(ERR_INPUT);
+	if (!t->ans_path)
+		buf_add(ans, "", 0);   /* an interactive case without an answer */
+	db_test_hash(in->data, in->len, ans->data, ans->len, hash);
+	return 0;
+}
+
+/* A native test's file paths: FOLDER/tests/NAME.in and .ans. */
+static void native_paths(const struct cat_problem *cp, struct cat_test *t)
+{
+	t->in_path = xasprintf("%s/tests/%s.in", cp->dir, t->name);
+	t->ans_path = xasprintf("%s/tests/%s.ans", cp->dir, t->name);
 }
 
 static int has_suffix(const char *s, const char *suf)
@@ -760,6 +968,7 @@ static int scan_tests(struct cat_problem *cp, const struct db_problem *stored)
 			cp->tests[i].name = xstrdup(stored->tests[i].name);
 			cp->tests[i].is_sample = stored->tests[i].is_sample;
 			memcpy(cp->tests[i].hash, stored->tests[i].hash, 65);
+			native_paths(cp, &cp->tests[i]);
 		}
 		cp->ntests = i;
 		if (cp->ntests) {
@@ -819,9 +1028,11 @@ static int scan_tests(struct cat_problem *cp, const struct db_problem *stored)
 			cp->tests[j] = cp->tests[j - 1];
 			cp->tests[j - 1] = tmp;
 		}
-	for (i = 0; i < cp->ntests; i++)
-		if (read_test(cp->dir, cp->tests[i].name, &in, &ans, cp->tests[i].hash) < 0)
+	for (i = 0; i < cp->ntests; i++) {
+		native_paths(cp, &cp->tests[i]);
+		if (read_test(&cp->tests[i], &in, &ans, cp->tests[i].hash) < 0)
 			goto out;
+	}
 	rc = 0;
 out:
 	free_names(names, n);
@@ -848,9 +1059,31 @@ static void content_hash(struct cat_problem *cp)
 	for (i = 0; i < p->ntags; i++)
 		buf_addf(&b, "tag %zu:%s\n", strlen(p->tags[i]), p->tags[i]);
 	buf_addf(&b, "complexity %zu:%s\n", strlen(p->complexity), p->complexity);
-	for (i = 0; i < cp->ntests; i++)
+	if (p->package && *p->package) {
+		buf_addf(&b, "package %s %s %s %s %d %d %d\n", p->package,
+			 db_contract_name(p->checker_contract),
+			 db_contract_name(p->validator_contract),
+			 db_contract_name(p->interactor_contract), p->validation_time_ms,
+			 p->validation_memory_mb, p->scoring);
+		buf_addf(&b, "args %zu:%s\nlimit %zu:%s\ninteractor %zu:%s\n",
+			 strlen(p->checker_args), p->checker_args, strlen(p->time_limit_from),
+			 p->time_limit_from, p->interactor_file ? strlen(p->interactor_file) : 0,
+			 p->interactor_file ? p->interactor_file : "");
+		if (p->interactor_source)
+			buf_addf(&b, "interactor source %zu:%s\n", strlen(p->interactor_source),
+				 p->interactor_source);
+	}
+	for (i = 0; i < cp->ntests; i++) {
 		buf_addf(&b, "test %zu:%s %d %s\n", strlen(cp->tests[i].name),
 			 cp->tests[i].name, cp->tests[i].is_sample, cp->tests[i].hash);
+		if (cp->tests[i].args && *cp->tests[i].args)
+			buf_addf(&b, "args %zu:%s\n", strlen(cp->tests[i].args), cp->tests[i].args);
+		if (cp->tests[i].score)
+			buf_addf(&b, "score %.17g\n", cp->tests[i].score);
+		if (cp->tests[i].interaction)
+			buf_addf(&b, "interaction %zu:%s\n", strlen(cp->tests[i].interaction),
+				 cp->tests[i].interaction);
+	}
 	buf_addf(&b, "statement %zu checker source %zu\n", strlen(p->statement),
 		 p->checker_source ? strlen(p->checker_source) : 0);
 	util_sha256_init(&h);
@@ -862,6 +1095,51 @@ static void content_hash(struct cat_problem *cp)
 	buf_release(&b);
 }
 
+/* A package's statement, tests (data/) and hashes. */
+static int check_package(struct cat_problem *cp)
+{
+	struct db_problem *p = &cp->p;
+	struct buf in = BUF_INIT, ans = BUF_INIT;
+	struct cat_test *t;
+	char *path;
+	size_t i;
+	int rc = -1;
+
+	p->fingerprint = pkg_fingerprint(cp->dir);
+	if (pkg_statement(cp->dir, &p->statement) < 0)
+		return -1;
+	if (p->checker_file && !p->checker_source) {
+		/* checker_source given in the catalogue, relative to the package */
+		path = join(cp->dir, p->checker_file);
+		rc = read_text(path, &p->checker_source);
+		free(path);
+		if (rc < 0)
+			return -1;
+	}
+	if (pkg_scan_data(cp->dir, &cp->meta, &cp->data) < 0)
+		return -1;
+	cp->tests = xcalloc(cp->data.n + 1, sizeof(*cp->tests));
+	for (i = 0; i < cp->data.n; i++) {
+		t = &cp->tests[cp->ntests++];
+		t->name = xstrdup(cp->data.v[i].name);
+		t->is_sample = cp->data.v[i].is_sample;
+		t->in_path = xstrdup(cp->data.v[i].in_path);
+		t->ans_path = cp->data.v[i].ans_path ? xstrdup(cp->data.v[i].ans_path) : NULL;
+		t->args = xstrdup(cp->data.v[i].args);
+		t->interaction = cp->data.v[i].interaction ?
+			xstrdup(cp->data.v[i].interaction) : NULL;
+		t->score = cp->data.v[i].score;
+		if (read_test(t, &in, &ans, t->hash) < 0)
+			goto out;
+	}
+	p->test_count = (int)cp->ntests;
+	rc = 0;
+out:
+	buf_release(&in);
+	buf_release(&ans);
+	return rc;
+}
+
 static int check_folder(struct catalog *c, struct cat_problem *cp,
 			const struct db_problem *stored)
 {
@@ -870,6 +1148,12 @@ static int check_folder(struct catalog *c, struct cat_problem *cp,
 	char *path;
 	int rc;
 
+	if (cp->meta.format) {
+		if (check_package(cp) < 0)
+			return -1;
+		content_hash(cp);   /* again when package_programs sets the limit */
+		return 0;
+	}
 	if (stat(cp->dir, &st) < 0 || !S_ISDIR(st.st_mode))
 		return bad_at(c, cp->folder_where, "folder '%s' of problem '%s' does not exist",
 			      cp->dir, p->id);
@@ -964,6 +1248,258 @@ static int compile_programs(const struct catalog *c, const struct cat_problem *c
 	return rc;
 }
 
+/* ---- a package's programs: input validators, the computed time limit ------- */
+
+#define VALIDATOR_CPU_MS     10000
+#define VALIDATOR_MEMORY_MB  1024
+#define MEASURE_CPU_MS       20000   /* an accepted submission timing a test */
+
+static void note(const struct catalog *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void note(const struct catalog *c, const char *fmt, ...)
+{
+	char line[512];
+	size_t n;
+	va_list ap;
+
+	if (!c->stats)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	n = strlen(c->stats->notes);
+	snprintf(c->stats->notes + n, sizeof(c->stats->notes) - n, "%s\n", line);
+}
+
+/* Split args into at most max words (pointing into *copy, malloc'd). */
+static size_t split_args(const char *args, char **copy, const char **argv, size_t max)
+{
+	char *save = NULL, *w;
+	size_t n = 0;
+
+	*copy = xstrdup(args ? args : "");
+	for (w = strtok_r(*copy, " \t\n", &save); w && n < max;
+	     w = strtok_r(NULL, " \t\n", &save))
+		argv[n++] = w;
+	argv[n] = NULL;
+	return n;
+}
+
+/* Run the input validator on one input file: 0 with *valid, or -1. */
+static int validate_input(const struct catalog *c, const struct cat_problem *cp,
+			  const char *file, const char *args, int *valid, char **why)
+{
+	struct buf in = BUF_INIT;
+	struct catalog_run r;
+	const char *argv[33];
+	char *copy;
+	int rc;
+
+	if (util_read_file(file, &in, MAX_TEST_BYTES) < 0) {
+		buf_release(&in);
+		return err_as(ERR_INPUT);
+	}
+	split_args(args, &copy, argv, 32);
+	rc = c->cc->run(c->cc->arg, cp->validator_file, cp->validator_source,
+			strlen(cp->validator_source), argv, in.data, in.len,
+			cp->p.validation_time_ms > 0 ? (unsigned)cp->p.validation_time_ms :
+			VALIDATOR_CPU_MS, (unsigned long)VALIDATOR_MEMORY_MB * 1024, &r);
+	free(copy);
+	buf_release(&in);
+	if (rc < 0)
+		return -1;
+	if (!r.compiled) {
+		char *line = compile_first_error(r.output ? r.output : "");
+
+		err_input("%s/%s does not compile (the input validator of problem '%s'): %s",
+			  cp->dir, cp->validator_file, cp->p.id, line);
+		free(line);
+		free(r.output);
+		return -1;
+	}
+	*valid = r.exited && r.exit_code == 42;
+	*why = r.exited ? xasprintf("exit %d%s%.*s", r.exit_code, r.output && *r.output ?
+				    ": " : "", (int)strcspn(r.output ? r.output : "", "\n"),
+				    r.output ? r.output : "") :
+		xstrdup("it did not exit by itself");
+	free(r.output);
+	return 0;
+}
+
+/* Every input of data/ valid, every data/invalid_input case rejected. */
+static int validate_inputs(const struct catalog *c, const struct cat_problem *cp)
+{
+	const struct pkg_data *d = &cp->data;
+	char *why;
+	size_t i;
+	int valid, rc = 0;
+
+	for (i = 0; i < d->n && rc == 0; i++) {
+		if (validate_input(c, cp, d->v[i].in_path, d->v[i].input_args, &valid, &why) < 0)
+			return -1;
+		if (!valid)
+			rc = err_input("%s: rejected by the input validator %s (%s)",
+				       d->v[i].in_path, cp->validator_file, why);
+		free(why);
+	}
+	for (i = 0; i < d->ninvalid && rc == 0; i++) {
+		if (validate_input(c, cp, d->invalid[i].in_path, d->invalid[i].input_args,
+				   &valid, &why) < 0)
+			return -1;
+		if (valid)
+			rc = err_input("%s: an invalid input, but the input validator %s accepts "
+				       "it (exit 42)", d->invalid[i].in_path, cp->validator_file);
+		free(why);
+	}
+	return rc;
+}
+
+/* The slowest accepted C/C++ submission's CPU time over every test: 0 with
+ * *ms and *who (malloc'd), 1 when there is none, -1 on error. */
+static int slowest_accepted(const struct catalog *c, const struct cat_problem *cp,
+			    unsigned *ms, char **who)
+{
+	char *dir = xasprintf("%s/submissions/accepted", cp->dir), *path, *src;
+	struct buf in = BUF_INIT, ans = BUF_INIT;
+	struct catalog_run r;
+	char **names, hash[65];
+	size_t n, i, k;
+	int rc = 1;
+
+	*ms = 0;
+	*who = NULL;
+	if (list_tests_dir(dir, &names, &n) < 0) {
+		free(dir);
+		return 1;
+	}
+	for (i = 0; i < n && rc != -1; i++) {
+		if (!compile_is_source_name(names[i]))
+			continue;
+		path = xasprintf("%s/%s", dir, names[i]);
+		if (read_text(path, &src) < 0) {
+			free(path);
+			rc = -1;
+			break;
+		}
+		for (k = 0; k < cp->ntests && rc != -1; k++) {
+			if (read_test(&cp->tests[k], &in, &ans, hash) < 0 ||
+			    c->cc->run(c->cc->arg, path, src, strlen(src), NULL, in.data, in.len,
+				       MEASURE_CPU_MS, (unsigned long)cp->p.memory_limit_mb * 1024,
+				       &r) < 0) {
+				rc = -1;
+				break;
+			}
+			if (!r.compiled || !r.exited || r.exit_code != 0)
+				rc = err_input("%s: the accepted submission %s on test '%s' (the "
+					       "time limit is computed from it; add a .timelimit "
+					       "file to give one)", path, !r.compiled ?
+					       "does not compile" : "fails", cp->tests[k].name);
+			else if (r.cpu_ms >= *ms) {
+				rc = 0;
+				*ms = r.cpu_ms;
+				free(*who);
+				*who = xasprintf("accepted/%s", names[i]);
+			}
+			free(r.output);
+		}
+		free(src);
+		free(path);
+	}
+	free_names(names, n);
+	free(dir);
+	buf_release(&in);
+	buf_release(&ans);
+	return rc;
+}
+
+/* A package without a time limit: from its slowest accepted submission,
+ * as problemtools does (legacy: time_multiplier, rounded to whole seconds,
+ * at least 1; 2025-09: ac_to_time_limit, rounded up to time_resolution). */
+static int compute_time_limit(const struct catalog *c, struct cat_problem *cp)
+{
+	struct db_problem *p = &cp->p;
+	const struct pkg_meta *m = &cp->meta;
+	double slowest, exact, secs;
+	unsigned ms;
+	char *who;
+	int rc;
+
+	if (!c->cc || !c->cc->run)
+		return bad_at(c, cp->folder_where, "package '%s' gives no time limit and the "
+			      "sandbox cannot run its accepted submissions here to compute one; "
+			      "add a .timelimit file", cp->dir);
+	rc = slowest_accepted(c, cp, &ms, &who);
+	if (rc < 0)
+		return -1;
+	if (rc > 0)
+		return bad_at(c, cp->folder_where, "package '%s' gives no time limit and has "
+			      "no accepted C or C++ submission to compute one from; add a "
+			      ".timelimit file", cp->dir);
+	slowest = ms / 1000.0;
+	if (m->modern) {
+		exact = slowest * m->ac_to_time_limit;
+		secs = ceil(exact / m->time_resolution - 1e-9) * m->time_resolution;
+		if (secs < m->time_resolution)
+			secs = m->time_resolution;
+	} else {
+		exact = slowest * m->time_multiplier;
+		secs = floor(exact + 0.5);
+		if (secs < 1)
+			secs = 1;
+	}
+	p->time_limit_ms = (int)ceil(secs * 1000 - 1e-6);
+	free(p->time_limit_from);
+	p->time_limit_from = xasprintf("computed as problemtools does: slowest accepted "
+				       "submission %s %.3f s x %s %g = %.3f s, %s %g s", who,
+				       slowest, m->modern ? "ac_to_time_limit" : "time_multiplier",
+				       m->modern ? m->ac_to_time_limit : m->time_multiplier, exact,
+				       m->modern ? "rounded up to" : "rounded to", secs);
+	free(who);
+	return 0;
+}
+
+/* A package's input validators (on a new or changed package) and its time
+ * limit when it gives none (computed again only when it changed). */
+static int package_programs(const struct catalog *c, struct cat_problem *cp, int changed,
+			    const struct db_problem *stored)
+{
+	struct db_problem *p = &cp->p;
+	char *rel, *src, *other = NULL;
+	int rc;
+
+	if (!cp->validator_source) {
+		rc = pkg_find_program(cp->dir, input_validator_dirs,
+				      &rel, &src, &other);
+		if (rc == 0) {
+			free(rel);
+			free(src);
+		} else if (other) {
+			note(c, "package '%s': input validator %s skipped (only C and C++ "
+			     "validators run)", p->id, other);
+		}
+		free(other);
+	}
+	if (changed && cp->validator_source && c->cc && c->cc->run &&
+	    validate_inputs(c, cp) < 0) {
+		if (err_kind() != ERR_INPUT)
+			err_clear();   /* no sandbox here: not the package's fault */
+		else
+			return -1;
+	}
+	if (p->time_limit_ms)
+		return 0;
+	if (!changed && stored && stored->time_limit_ms > 0 && stored->time_limit_from &&
+	    !strncmp(stored->time_limit_from, "computed", 8)) {
+		p->time_limit_ms = stored->time_limit_ms;
+		free(p->time_limit_from);
+		p->time_limit_from = xstrdup(stored->time_limit_from);
+	} else if (compute_time_limit(c, cp) < 0) {
+		return -1;
+	}
+	content_hash(cp);
+	return 0;
+}
+
 /* Read, parse and validate the catalogue and every folder. */
 static int load_catalog(struct db *db, struct catalog *c, int force)
 {
@@ -971,7 +1507,7 @@ static int load_catalog(struct db *db, struct catalog *c, int force)
 	struct db_problem stored;
 	char *dir;
 	size_t i;
-	int rc, got;
+	int rc, got, changed;
 
 	dir = xstrdup(c->file);
 	c->dir = xstrdup(strrchr(dir, '/') ? dirname(dir) : ".");
@@ -1000,9 +1536,13 @@ static int load_catalog(struct db *db, struct catalog *c, int force)
 			return -1;
 		rc = check_folder(c, &c->problems[i], got == 0 ? &stored : NULL);
 		/* new, or its folder changed since the last sync */
-		if (rc == 0 && c->cc && (got != 0 || !stored.fingerprint ||
-		    strcmp(stored.fingerprint, c->problems[i].p.fingerprint)))
+		changed = rc == 0 && (got != 0 || !stored.fingerprint ||
+			strcmp(stored.fingerprint, c->problems[i].p.fingerprint));
+		if (rc == 0 && c->cc && changed)
 			rc = compile_programs(c, &c->problems[i]);
+		if (rc == 0 && c->problems[i].meta.format)
+			rc = package_programs(c, &c->problems[i], changed,
+					      got == 0 ? &stored : NULL);
 		if (got == 0)
 			db_problem_release(&stored);
 		if (rc)
@@ -1026,7 +1566,7 @@ static int write_problem(struct db *db, struct cat_problem *cp)
 	if (db_catalog_put_problem(db, &cp->p) < 0 || db_catalog_clear_tests(db, cp->p.id) < 0)
 		goto out;
 	for (i = 0; i < cp->ntests; i++) {
-		if (read_test(cp->dir, cp->tests[i].name, &in, &ans, hash) < 0)
+		if (read_test(&cp->tests[i], &in, &ans, hash) < 0)
 			goto out;
 		if (strcmp(hash, cp->tests[i].hash)) {
 			bad("test '%s' of problem '%s' changed while it was being loaded; "
@@ -1037,6 +1577,9 @@ static int write_problem(struct db *db, struct cat_problem *cp)
 		t.ord = (int)i + 1;
 		t.name = cp->tests[i].name;
 		t.is_sample = cp->tests[i].is_sample;
+		t.args = cp->tests[i].args;
+		t.interaction = cp->tests[i].interaction;
+		t.score = cp->tests[i].score;
 		if (db_catalog_add_test(db, cp->p.id, &t, in.data, in.len, ans.data, ans.len) < 0)
 			goto out;
 	}
@@ -1195,7 +1738,8 @@ static int unchanged_since_sync(struct db *db, const char *file)
 	free(dir);
 	for (same = 1, i = 0; i < n && same; i++) {
 		pdir = join(cdir, v[i].folder);
-		fp = folder_fingerprint(pdir, v[i].checker_file);
+		fp = v[i].package && *v[i].package ? pkg_fingerprint(pdir) :
+			folder_fingerprint(pdir, v[i].checker_file);
 		same = !strcmp(fp, v[i].fingerprint);
 		free(fp);
 		free(pdir);
@@ -1241,6 +1785,7 @@ int catalog_sync(struct db *db, const char *path, int flags,
 		return 0;
 	c.file = path;
 	c.cc = cc;
+	c.stats = stats;
 	rc = load_catalog(db, &c, flags & CATALOG_FORCE);
 	if (rc == 0) {
 		stats->synced = 1;
@@ -1268,4 +1813,141 @@ int catalog_find_problem(struct db *db, const char *id, struct db_problem *p)
 		err_input("unknown problem '%s'; run 'judge list' to see the problem ids", id);
 	free(near);
 	return -1;
+}
+
+/* ---- judge add-package ----------------------------------------------------- */
+
+/* dir as a path from the catalogue's folder cdir (both as given, relative
+ * to the current folder or absolute), malloc'd. */
+static char *relative_to(const char *cdir, const char *dir)
+{
+	char *rc = realpath(cdir, NULL), *rd = realpath(dir, NULL);
+	struct buf out = BUF_INIT;
+	size_t common = 0, i;
+
+	if (!rc || !rd) {
+		free(rc);
+		free(rd);
+		return xstrdup(dir);
+	}
+	/* the longest common prefix ending at a folder boundary */
+	for (i = 0; rc[i] && rc[i] == rd[i]; i++)
+		if (rc[i] == '/')
+			common = i;
+	if (!rc[i] && (rd[i] == '/' || !rd[i]))
+		common = i;
+	if (!strcmp(rc, "/"))
+		common = 0;
+	else
+		for (i = common; rc[i]; i++)
+			if (rc[i] == '/')
+				buf_addstr(&out, "../");
+	buf_addstr(&out, rd[common] == '/' ? rd + common + 1 : rd + common);
+	if (!out.len)
+		buf_addstr(&out, ".");
+	free(rc);
+	free(rd);
+	return buf_detach(&out, NULL);
+}
+
+static char *id_from_dir(const char *dir)
+{
+	char *copy = xstrdup(dir), *base, *id, *p;
+
+	while (strlen(copy) > 1 && copy[strlen(copy) - 1] == '/')
+		copy[strlen(copy) - 1] = 0;
+	base = strrchr(copy, '/') ? strrchr(copy, '/') + 1 : copy;
+	id = xstrdup(base);
+	for (p = id; *p; p++) {
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+		else if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')))
+			*p = '-';
+	}
+	free(copy);
+	return id;
+}
+
+/* A TOML basic string's body for s (quotes and backslashes escaped). */
+static void toml_quote(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			buf_addch(b, '\\');
+		buf_addch(b, *s);
+	}
+}
+
+int catalog_add_package(const char *path, const char *dir, const char *id,
+			char **old, size_t *oldlen, char **out_id)
+{
+	struct buf src = BUF_INIT, out = BUF_INIT;
+	struct toml_value *doc = NULL;
+	const struct toml_value *probs, *v;
+	char *yaml = xasprintf("%s/problem.yaml", dir), *cdir, *rel = NULL, *pdir, *myid;
+	struct stat st;
+	size_t i;
+	int rc = -1;
+
+	*old = NULL;
+	*out_id = NULL;
+	myid = id ? xstrdup(id) : id_from_dir(dir);
+	if (stat(yaml, &st) < 0 || !S_ISREG(st.st_mode)) {
+		err_input("'%s' is not a Kattis problem package: it has no problem.yaml", dir);
+		goto out;
+	}
+	if (!valid_id(myid)) {
+		err_input("problem id '%s' must be lowercase letters, digits and '-', not "
+			  "starting with '-'; pass --id ID", myid);
+		goto out;
+	}
+	if (util_read_file(path, &src, MAX_CATALOG_BYTES) < 0) {
+		err_prefix("cannot read the catalogue");
+		err_as(ERR_INPUT);
+		goto out;
+	}
+	doc = toml_parse(src.data ? src.data : "", src.len);
+	if (!doc) {
+		char *msg = xstrdup(err_msg());
+
+		err_input("%s:%s", path, msg);
+		free(msg);
+		goto out;
+	}
+	probs = toml_get(doc, "problem");
+	for (i = 0; probs && probs->type == TOML_ARRAY && i < probs->u.array.n; i++) {
+		v = toml_get(probs->u.array.items[i], "id");
+		if (v && v->type == TOML_STRING && !strcmp(v->u.string.s, myid)) {
+			err_input("%s:%d:%d: problem '%s' is already in the catalogue; pass --id ID",
+				  path, v->line, v->col, myid);
+			goto out;
+		}
+	}
+	pdir = xstrdup(path);
+	cdir = xstrdup(strrchr(pdir, '/') ? dirname(pdir) : ".");
+	free(pdir);
+	rel = relative_to(cdir, dir);
+	free(cdir);
+	buf_add(&out, src.data ? src.data : "", src.len);
+	if (src.len && src.data[src.len - 1] != '\n')
+		buf_addch(&out, '\n');
+	buf_addstr(&out, src.len ? "\n[[problem]]\nid = \"" : "[[problem]]\nid = \"");
+	toml_quote(&out, myid);
+	buf_addstr(&out, "\"\npackage = \"");
+	toml_quote(&out, rel);
+	buf_addstr(&out, "\"\n");
+	if (util_write_file(path, out.data, out.len, 0644) < 0)
+		goto out;
+	*old = buf_detach(&src, oldlen);
+	*out_id = myid;
+	myid = NULL;
+	rc = 0;
+out:
+	toml_free(doc);
+	buf_release(&src);
+	buf_release(&out);
+	free(yaml);
+	free(rel);
+	free(myid);
+	return rc;
 }

@@ -11,6 +11,8 @@ struct catalog_stats {
 	int synced;            /* the catalogue was read (0: the cheap check said unchanged) */
 	int added, updated, unchanged, retired;
 	int contests;          /* contests in the catalogue */
+	char notes[1024];      /* what a package had that the judge skipped, one
+	                        * line each ("package 'x': input validator ...") */
 };
 
 #define CATALOG_FORCE    1  /* skip the cheap check: read and hash everything */
@@ -22,11 +24,29 @@ struct catalog_stats {
  * len bytes of source compile; 1 when they do not, with the compiler's
  * diagnostics (printable) in *diag, malloc'd; -1 with err set when it could
  * not try (no sandbox here): the sync then goes on without the check. */
+/* How a program ran at the sync (run below). */
+struct catalog_run {
+	int compiled;          /* 0: it does not compile (output: the diagnostics) */
+	int exited;            /* it exited by itself within its limits */
+	int exit_code;         /* -1 when it did not exit */
+	unsigned cpu_ms;
+	char *output;          /* the start of its stdout, else stderr (malloc'd) */
+};
+
 struct catalog_compiler {
 	/* path names the source (its extension gives the language) */
 	int (*compile)(void *arg, const char *path, const char *source, size_t len,
 		       char **diag);
 	void *arg;
+	/* Compile (through the cache) and run a package's program in the
+	 * sandbox with argv (after argv[0]) and stdin in/inlen under cpu_ms and
+	 * memory_kb: the input validators on every input, the accepted
+	 * submissions that set a time limit. 0 with out filled, or -1 with err
+	 * set when it could not try (no sandbox: the sync skips the step).
+	 * NULL: programs are not run. */
+	int (*run)(void *arg, const char *path, const char *source, size_t len,
+		   const char *const *argv, const char *in, size_t inlen, unsigned cpu_ms,
+		   unsigned long memory_kb, struct catalog_run *out);
 };
 
 /* Sync the catalogue at path into db: validate everything first, then write
@@ -42,6 +62,22 @@ struct catalog_compiler {
  * problem 'x' does not compile)". cc may be NULL. */
 int catalog_sync(struct db *db, const char *path, int flags,
 		 const struct catalog_compiler *cc, struct catalog_stats *stats);
+
+/* Append to the catalogue at path an entry for the Kattis package in
+ * folder dir (relative to the current folder):
+ *
+ *   [[problem]]
+ *   id = "ID"
+ *   package = "DIR relative to the catalogue's folder"
+ *
+ * keeping every byte before it. id NULL: the folder's name, lowercased,
+ * other characters than [a-z0-9-] made '-'. *old gets the catalogue's bytes
+ * before the change (malloc'd, *oldlen bytes) so that the caller can put
+ * them back when the sync then fails; *out_id the id used. Fails
+ * (ERR_INPUT) when dir has no problem.yaml, the id is not valid or is
+ * already in the catalogue, or the catalogue cannot be read. */
+int catalog_add_package(const char *path, const char *dir, const char *id,
+			char **old, size_t *oldlen, char **out_id);
 
 struct db_problem;
 

@@ -652,6 +652,177 @@ static enum verdict check_regex(const char *out, size_t outlen,
 	return finish(r, v, &msg);
 }
 
+/* ---- the Kattis default output validator -------------------------------- */
+
+int check_kattis_flags(const char *args, struct check_params *pa)
+{
+	char *copy = xstrdup(args ? args : ""), *save = NULL, *w, *v, *end;
+	double d;
+	int rc = 0;
+
+	pa->kattis = 1;
+	pa->case_sensitive = pa->space_sensitive = 0;
+	pa->k_abs_tol = pa->k_rel_tol = -1;
+	for (w = strtok_r(copy, " \t\n", &save); w && rc == 0;
+	     w = strtok_r(NULL, " \t\n", &save)) {
+		if (!strcmp(w, "case_sensitive")) {
+			pa->case_sensitive = 1;
+			continue;
+		}
+		if (!strcmp(w, "space_change_sensitive")) {
+			pa->space_sensitive = 1;
+			continue;
+		}
+		if (strcmp(w, "float_tolerance") && strcmp(w, "float_absolute_tolerance") &&
+		    strcmp(w, "float_relative_tolerance")) {
+			rc = err_input("unknown output validator flag '%s' (case_sensitive, "
+				       "space_change_sensitive, float_tolerance X, "
+				       "float_absolute_tolerance X, float_relative_tolerance X)", w);
+			break;
+		}
+		v = strtok_r(NULL, " \t\n", &save);
+		d = v ? strtod(v, &end) : 0;
+		if (!v || *end || !isfinite(d) || d < 0) {
+			rc = err_input("output validator flag '%s' needs a non-negative number",
+				       w);
+			break;
+		}
+		if (strcmp(w, "float_relative_tolerance"))
+			pa->k_abs_tol = d;
+		if (strcmp(w, "float_absolute_tolerance"))
+			pa->k_rel_tol = d;
+	}
+	free(copy);
+	return rc;
+}
+
+/* The next whitespace run (space_sensitive) or token of s into t; 0 at the
+ * end. */
+static int kattis_next(struct scan *s, struct tok *t, int spaces)
+{
+	size_t start = s->i;
+
+	if (!spaces)
+		return scan_next(s, t);
+	t->line = s->line;
+	t->col = s->tok + 1;
+	if (s->i >= s->n) {
+		t->p = s->p + s->n;
+		t->len = 0;
+		return 0;
+	}
+	if (is_space((unsigned char)s->p[s->i])) {
+		while (s->i < s->n && is_space((unsigned char)s->p[s->i])) {
+			if (s->p[s->i] == '\n') {
+				s->line++;
+				s->tok = 0;
+			}
+			s->i++;
+		}
+	} else {
+		while (s->i < s->n && !is_space((unsigned char)s->p[s->i]))
+			s->i++;
+		s->tok++;
+	}
+	t->p = s->p + start;
+	t->len = s->i - start;
+	return 1;
+}
+
+static int kattis_same(const struct check_params *pa, const struct tok *e,
+		       const struct tok *g, char *why, size_t whylen)
+{
+	double a, b, diff;
+
+	why[0] = 0;
+	if ((pa->k_abs_tol >= 0 || pa->k_rel_tol >= 0) && parse_number(e->p, e->len, &a) &&
+	    !is_space((unsigned char)e->p[0])) {
+		if (!parse_number(g->p, g->len, &b)) {
+			snprintf(why, whylen, " (expected a number)");
+			return 0;
+		}
+		diff = fabs(a - b);
+		if ((pa->k_abs_tol >= 0 && diff <= pa->k_abs_tol) ||
+		    (pa->k_rel_tol >= 0 && diff <= pa->k_rel_tol * fabs(a)))
+			return 1;
+		snprintf(why, whylen, " (difference %.3g)", diff);
+		return 0;
+	}
+	if (e->len != g->len)
+		return 0;
+	return pa->case_sensitive ? !memcmp(e->p, g->p, e->len) :
+		!strncasecmp(e->p, g->p, e->len) && !memchr(e->p, 0, e->len) &&
+		!memchr(g->p, 0, g->len);
+}
+
+static enum verdict check_kattis(const struct check_params *pa,
+				 const char *out, size_t outlen,
+				 const char *ans, size_t anslen,
+				 struct check_result *r)
+{
+	struct scan so, sa;
+	struct tok to, ta;
+	struct buf msg;
+	char why[64];
+	int ho, ha, sp = pa->space_sensitive;
+
+	scan_init(&so, out, outlen);
+	scan_init(&sa, ans, anslen);
+	buf_init(&msg, CHECK_MSG_MAX - 1);
+	for (;;) {
+		ha = kattis_next(&sa, &ta, sp);
+		ho = kattis_next(&so, &to, sp);
+		if (!ha && !ho)
+			return finish(r, V_AC, &msg);
+		buf_addf(&msg, "line %zu, token %zu: ", to.line, to.col);
+		if (!ha) {
+			buf_addstr(&msg, "expected end of output, got ");
+			quote(&msg, to.p, to.len);
+			return finish(r, V_WA, &msg);
+		}
+		if (!ho) {
+			buf_addstr(&msg, "expected ");
+			quote(&msg, ta.p, ta.len);
+			buf_addstr(&msg, ", got end of output");
+			return finish(r, V_WA, &msg);
+		}
+		if (!kattis_same(pa, &ta, &to, why, sizeof(why))) {
+			if (sp && (is_space((unsigned char)ta.p[0]) ||
+				   is_space((unsigned char)to.p[0])))
+				buf_addstr(&msg, "space change: ");
+			quote_pair(&msg, ta.p, ta.len, to.p, to.len);
+			buf_addstr(&msg, why);
+			return finish(r, V_WA, &msg);
+		}
+		buf_reset(&msg);
+	}
+}
+
+enum verdict check_kattis_verdict(int exit_code, const char *how,
+				  const char *msg, size_t msglen,
+				  struct check_result *r)
+{
+	struct buf b;
+	const char *nl = msg ? memchr(msg, '\n', msglen) : NULL;
+	size_t first = !msg ? 0 : nl ? (size_t)(nl - msg) : msglen;
+	enum verdict v = exit_code == 42 ? V_AC : exit_code == 43 ? V_WA : V_IE;
+
+	buf_init(&b, CHECK_MSG_MAX - 1);
+	if (v == V_IE && exit_code >= 0)
+		buf_addf(&b, "output validator failed with exit code %d (42 accepts, 43 "
+			 "rejects): the problem's fault", exit_code);
+	else if (v == V_IE)
+		buf_addf(&b, "output validator failed: %s", how && *how ? how : "it did not exit");
+	else if (v == V_WA && !first)
+		buf_addstr(&b, "the output validator rejected the output");
+	if (first) {
+		if (b.len)
+			buf_addstr(&b, ": ");
+		text_escape(&b, msg, first, 200, TEXT_QUOTE);
+	}
+	return finish(r, v, &b);
+}
+
 /* ---- entry points ------------------------------------------------------- */
 
 enum verdict check_output(const struct check_params *params,
@@ -665,6 +836,8 @@ enum verdict check_output(const struct check_params *params,
 		out = "";
 	if (!ans)
 		ans = "";
+	if (params->kattis)
+		return check_kattis(params, out, outlen, ans, anslen, r);
 	switch (params->kind) {
 	case DB_CHECKER_EXACT:
 		return check_exact(params, out, outlen, ans, anslen, r);

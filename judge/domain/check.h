@@ -32,6 +32,10 @@ struct check_params {
 	enum db_checker kind;
 	double abs_tol, rel_tol;   /* float: a pass when |a-b| <= abs_tol or
 	                            * |a-b| <= rel_tol * |expected| */
+	/* kattis: the Kattis default output validator (kind is ignored), with
+	 * its flags (check_kattis_flags); a tolerance < 0 is not set */
+	int kattis, case_sensitive, space_sensitive;
+	double k_abs_tol, k_rel_tol;
 };
 
 #define CHECK_DEFAULT_TOL 1e-6
@@ -68,6 +72,23 @@ enum verdict check_output(const struct check_params *params,
 			  const char *out, size_t outlen,
 			  const char *ans, size_t anslen,
 			  struct check_result *r);
+
+/* Set params to the Kattis default output validator with the flags in args
+ * (space-separated: case_sensitive, space_change_sensitive,
+ * float_relative_tolerance X, float_absolute_tolerance X, float_tolerance X
+ * (both)). Kattis semantics: tokens compared case-insensitively unless
+ * case_sensitive; whitespace is free unless space_change_sensitive, when it
+ * must match byte for byte; with a tolerance, an answer token that is a
+ * number needs a number in the output within either tolerance. Returns 0,
+ * or -1 with err_input naming the bad flag. */
+int check_kattis_flags(const char *args, struct check_params *params);
+
+/* The verdict of a Kattis output validator (exit 42 AC, 43 WA, anything
+ * else IE, the problem's fault; exit_code < 0: it did not exit, how says
+ * why); msg (its judgemessage.txt, or stderr) becomes the message. */
+enum verdict check_kattis_verdict(int exit_code, const char *how,
+				  const char *msg, size_t msglen,
+				  struct check_result *r);
 
 /* The verdict of a custom checker that ran as `checker INPUT OUTPUT ANSWER`:
  * exit 0 AC, 1 WA, 2 PE; any other exit code, or no exit at all (exit_code

@@ -41,7 +41,44 @@ struct grading {
 	char *tmp_in, *tmp_out, *tmp_ans;
 	size_t repeat;                 /* runs in all near the limit (>= 1) */
 	volatile sig_atomic_t *cancel; /* no further re-run once set */
+	const char *test_args;         /* Kattis: the test's own validator arguments */
 };
+
+/* The problem's and the test's Kattis output validator arguments, split
+ * into words (at most max), malloc'd in *joined which the words point into. */
+static size_t kattis_args(const struct grading *g, char **joined, const char **words,
+			  size_t max)
+{
+	char *save = NULL, *w;
+	size_t n = 0;
+
+	*joined = xasprintf("%s %s", g->p->checker_args ? g->p->checker_args : "",
+			    g->test_args ? g->test_args : "");
+	for (w = strtok_r(*joined, " \t\n", &save); w && n < max;
+	     w = strtok_r(NULL, " \t\n", &save))
+		words[n++] = w;
+	return n;
+}
+
+/* The built-in checker's parameters: the catalogue's, or the Kattis default
+ * output validator with the problem's and the test's flags. */
+static int check_params_of(const struct grading *g, struct check_params *pa)
+{
+	char *args;
+	int rc;
+
+	memset(pa, 0, sizeof(*pa));
+	pa->kind = g->p->checker;
+	pa->abs_tol = g->p->abs_tolerance;
+	pa->rel_tol = g->p->rel_tolerance;
+	if (g->p->checker_contract != DB_CONTRACT_KATTIS)
+		return 0;
+	args = xasprintf("%s %s", g->p->checker_args ? g->p->checker_args : "",
+			 g->test_args ? g->test_args : "");
+	rc = check_kattis_flags(args, pa);
+	free(args);
+	return rc;
+}
 
 void grade_limits(const struct db_problem *p, struct sbx_limits *l)
 {
@@ -179,10 +216,12 @@ static int run_checker(struct grading *g, const char *in, size_t inlen,
 		       struct check_result *cr)
 {
 	static const char *const argv[] = { "input", "output", "answer", NULL };
+	const char *kargv[64];
 	struct sbx_result sr = SBX_RESULT_INIT;
-	struct sbx_file files[3];
+	struct sbx_file files[3], kfiles[2];
 	struct sbx_spec spec;
-	char *how = NULL, sig[16];
+	char *how = NULL, sig[16], *joined = NULL;
+	int kattis = g->p->checker_contract == DB_CONTRACT_KATTIS;
 
 	if (write_plain(g->tmp_in, in, inlen) < 0 ||
 	    write_plain(g->tmp_out, out->data ? out->data : "", out->len) < 0 ||
@@ -201,11 +240,40 @@ static int run_checker(struct grading *g, const char *in, size_t inlen,
 	spec.limits.memory_kb = CHECKER_MEMORY_KB;
 	spec.limits.output_kb = 64;
 	spec.limits.stderr_kb = CHECKER_STDERR_KB;
+	if (kattis) {
+		/* v input answer feedback_dir/ [args] < team_output */
+		kargv[0] = "input";
+		kargv[1] = "answer";
+		kargv[2] = "feedback/";
+		kargv[3 + kattis_args(g, &joined, kargv + 3, 60)] = NULL;
+		spec.argv = kargv;
+		kfiles[0] = files[0];
+		kfiles[1] = files[2];
+		spec.files = kfiles;
+		spec.nfiles = 2;
+		spec.stdin_path = g->tmp_out;
+		/* its feedback files cannot be written: opening one fails */
+		spec.deny_writes = 1;
+		if (g->p->validation_time_ms > 0)
+			spec.limits.cpu_ms = (unsigned)g->p->validation_time_ms;
+		if (g->p->validation_memory_mb > 0)
+			spec.limits.memory_kb = (unsigned long)g->p->validation_memory_mb * 1024;
+	}
 	if (sbx_run(g->env->sbx, &spec, &sr) < 0) {
 		sbx_result_release(&sr);
+		free(joined);
 		return err_prefix("custom checker");
 	}
-	if (sr.status == SBX_OK || (sr.status == SBX_RE && !sr.signal)) {
+	free(joined);
+	if (kattis && sr.status == SBX_SV && sr.open_write) {
+		check_kattis_verdict(-1, "it tried to write a file", NULL, 0, cr);
+	} else if (kattis && (sr.status == SBX_OK || (sr.status == SBX_RE && !sr.signal))) {
+		/* the message: stdout (judgemessage), else stderr */
+		if (sr.out.len)
+			check_kattis_verdict(sr.exit_code, NULL, sr.out.data, sr.out.len, cr);
+		else
+			check_kattis_verdict(sr.exit_code, NULL, sr.err.data, sr.err.len, cr);
+	} else if (sr.status == SBX_OK || (sr.status == SBX_RE && !sr.signal)) {
 		check_custom_verdict(sr.exit_code, NULL, sr.err.data, sr.err.len, cr);
 	} else {
 		if (sr.status == SBX_RE) {
@@ -218,7 +286,10 @@ static int run_checker(struct grading *g, const char *in, size_t inlen,
 					sr.status == SBX_OLE ? "too much output" :
 					"a forbidden system call");
 		}
-		check_custom_verdict(-1, how, sr.err.data, sr.err.len, cr);
+		if (kattis)
+			check_kattis_verdict(-1, how, sr.err.data, sr.err.len, cr);
+		else
+			check_custom_verdict(-1, how, sr.err.data, sr.err.len, cr);
 		free(how);
 	}
 	sbx_result_release(&sr);
@@ -283,7 +354,11 @@ int grade_checker_check(struct grade_checker *c, const char *in, size_t inlen,
 	struct buf b = BUF_INIT;
 
 	if (!c->g.checker) {
-		check_output(&c->g.params, out, outlen, ans, anslen, cr);
+		struct check_params pa;
+
+		if (check_params_of(&c->g, &pa) < 0)
+			return err_prefix("the problem's output validator flags");
+		check_output(&pa, out, outlen, ans, anslen, cr);
 		return 0;
 	}
 	b.data = (char *)out; /* read only: run_checker writes it to a file */
@@ -393,9 +468,17 @@ static int run_test(struct grading *g, const char *in, size_t inlen,
 			t->message = xstrdup(cr.message);
 		}
 	} else {
-		check_output(&g->params, sr.out.data, sr.out.len, ans, anslen, &cr);
-		t->verdict = cr.verdict;
-		t->message = xstrdup(cr.message);
+		struct check_params pa;
+
+		if (check_params_of(g, &pa) < 0) {
+			t->verdict = V_IE;
+			t->message = xasprintf("the problem's output validator flags: %s",
+					       err_msg());
+		} else {
+			check_output(&pa, sr.out.data, sr.out.len, ans, anslen, &cr);
+			t->verdict = cr.verdict;
+			t->message = xstrdup(cr.message);
+		}
 	}
 	if ((t->verdict == V_WA || t->verdict == V_PE ||
 	     (g->excerpts && t->verdict != V_AC && t->verdict != V_IE)) &&
@@ -749,6 +832,7 @@ static int grade_test(struct grading *g, size_t i, const struct grade_extra_test
 	if (i < (size_t)p->test_count) {
 		t->name = xstrdup(p->tests[i].name);
 		t->is_sample = p->tests[i].is_sample;
+		g->test_args = p->tests[i].args;
 		if (db_test_data(g->env->db, p->tests[i].id, in, ans) != 0) {
 			set_error(r, "cannot read test '%s': %s", t->name, err_msg());
 			free(t->name);
@@ -758,6 +842,7 @@ static int grade_test(struct grading *g, size_t i, const struct grade_extra_test
 		rc = measure_test(g, in->data, in->len, ans->data, ans->len, t);
 	} else {
 		x = &extra[i - (size_t)p->test_count];
+		g->test_args = NULL;
 		t->name = xstrdup(x->name);
 		t->is_local = 1;
 		rc = measure_test(g, x->input, x->input_len, x->answer, x->answer_len, t);
@@ -921,6 +1006,11 @@ int grade_submission(const struct grade_env *env, const struct db_problem *p,
 		goto finish;
 	}
 	stored = o->store;
+	if (p->interactor_file) {
+		set_error(r, "problem '%s' is interactive, and this judge has no interactive "
+			  "runner yet (interactor '%s')", p->id, p->interactor_file);
+		goto finish;
+	}
 	if (compile_solution(env, source, len, o, &sol, r) < 0)
 		goto finish;
 	g.binary = sol.binary;
@@ -1002,4 +1092,51 @@ void grade_result_from_db(const struct db_submission *s, const struct db_problem
 			xstrdup(dr->stderr_text) : NULL;
 		t->stderr_bytes = dr->stderr_bytes > 0 ? (size_t)dr->stderr_bytes : 0;
 	}
+}
+
+void grade_groups(const struct db_problem *p, const struct grade_result *r,
+		  struct grade_group **out, size_t *n)
+{
+	struct grade_group *g;
+	const char *name, *slash;
+	size_t i, k, len;
+	int t;
+
+	*out = NULL;
+	*n = 0;
+	for (t = 0; t < p->test_count; t++) {
+		name = p->tests[t].name;
+		slash = strrchr(name, '/');
+		len = slash ? (size_t)(slash - name) : 0;
+		for (k = 0; k < *n && (strlen((*out)[k].name) != len ||
+				       strncmp((*out)[k].name, name, len)); k++)
+			;
+		if (k == *n) {
+			*out = xrealloc(*out, (*n + 1) * sizeof(**out));
+			g = &(*out)[(*n)++];
+			memset(g, 0, sizeof(*g));
+			g->name = xstrndup(name, len);
+		}
+		g = &(*out)[k];
+		g->total++;
+		if (p->tests[t].score > g->max_score)
+			g->max_score = p->tests[t].score;
+		for (i = 0; i < r->ntests; i++)
+			if (!r->tests[i].is_local && r->tests[i].name &&
+			    !strcmp(r->tests[i].name, name)) {
+				g->ran++;
+				g->passed += r->tests[i].verdict == V_AC;
+			}
+	}
+	for (k = 0; k < *n; k++)
+		(*out)[k].score = (*out)[k].passed == (*out)[k].total ? (*out)[k].max_score : 0;
+}
+
+void grade_groups_free(struct grade_group *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
 }

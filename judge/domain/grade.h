@@ -182,6 +182,21 @@ void grade_result_release(struct grade_result *r);
  * or the same after running out of time. Malloc'd. */
 char *grade_stack_message(const struct sbx_result *sr);
 
+/* A scoring problem's test group: the tests whose names share everything
+ * up to the last '/' ("secret/group1"). */
+struct grade_group {
+	char *name;
+	int passed, total, ran;      /* AC tests, tests, tests that ran */
+	double score, max_score;     /* max_score when every test passed, else 0 */
+};
+
+/* The groups of r's tests in the order they first appear, with their
+ * scores from p (db_problem_get). *out is malloc'd: free with
+ * grade_groups_free. */
+void grade_groups(const struct db_problem *p, const struct grade_result *r,
+		  struct grade_group **out, size_t *n);
+void grade_groups_free(struct grade_group *v, size_t n);
+
 /* The verdict of a run that ended with sandbox status st (SBX_OK is AC:
  * the output still has to be checked). */
 enum verdict grade_status_verdict(enum sbx_status st);

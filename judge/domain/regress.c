@@ -46,6 +46,11 @@ void regress_set_release(struct regress_set *set)
 	free(set->v);
 	set->v = NULL;
 	set->n = 0;
+	for (i = 0; i < set->nskipped; i++)
+		free(set->skipped[i]);
+	free(set->skipped);
+	set->skipped = NULL;
+	set->nskipped = 0;
 }
 
 /* ---- discovery ------------------------------------------------------------ */
@@ -172,6 +177,91 @@ int regress_discover(const char *dir, struct regress_set *set)
 	}
 	free_list(probs, np);
 	return 0;
+}
+
+/* ---- packages -------------------------------------------------------------- */
+
+#define RG(v) (1 << (v))
+
+static const struct {
+	const char *folder;
+	int expected;          /* shown as expected when the verdict is not among any_of */
+	int any_of;
+} kattis_folders[] = {
+	{ "accepted", V_AC, RG(V_AC) },
+	{ "wrong_answer", V_WA, RG(V_WA) },
+	{ "time_limit_exceeded", V_TLE, RG(V_TLE) },
+	{ "run_time_error", V_RE, RG(V_RE) },
+	{ "rejected", V_WA, ~RG(V_AC) & ~RG(V_CE) & ~RG(V_IE) },
+	{ "brute_force", V_TLE, RG(V_TLE) | RG(V_RE) },
+};
+
+static void add_package_folder(struct regress_set *set, size_t *alloc, const char *subs,
+			       const char *problem, size_t f)
+{
+	char *p = xasprintf("%s/%s", subs, kattis_folders[f].folder), **files, *full;
+	struct regress_item *it;
+	size_t n, k;
+
+	files = is_kind(p, S_IFDIR) ? list_dir(p, &n) : NULL;
+	err_clear();
+	for (k = 0; files && k < n; k++) {
+		full = xasprintf("%s/%s", p, files[k]);
+		if (!is_kind(full, S_IFREG)) {
+			free(full);
+			continue;
+		}
+		if (compile_is_source_name(files[k])) {
+			add_item(set, alloc, subs, problem, kattis_folders[f].folder, files[k]);
+			it = &set->v[set->n - 1];
+			free(it->path);
+			it->path = full;
+			it->res.expected = kattis_folders[f].expected;
+			it->kattis = 1;
+			it->any_of = kattis_folders[f].any_of;
+			continue;
+		}
+		free(full);
+		set->skipped = xrealloc(set->skipped, (set->nskipped + 1) * sizeof(char *));
+		set->skipped[set->nskipped++] = xasprintf("%s/%s/%s", problem,
+							  kattis_folders[f].folder, files[k]);
+	}
+	if (files)
+		free_list(files, n);
+	free(p);
+}
+
+int regress_discover_packages(struct db *db, const char *catalog_dir,
+			      struct regress_set *set)
+{
+	struct db_problem *probs;
+	size_t np, i, f, alloc = set->n;
+	char *subs;
+
+	if (db_problem_list(db, 0, &probs, &np) < 0)
+		return -1;
+	for (i = 0; i < np; i++) {
+		if (!probs[i].package || !*probs[i].package)
+			continue;
+		subs = probs[i].folder[0] == '/' || !strcmp(catalog_dir, ".") ?
+			xasprintf("%s/submissions", probs[i].folder) :
+			xasprintf("%s/%s/submissions", catalog_dir, probs[i].folder);
+		for (f = 0; f < sizeof(kattis_folders) / sizeof(kattis_folders[0]); f++)
+			add_package_folder(set, &alloc, subs, probs[i].id, f);
+		free(subs);
+	}
+	db_problem_list_free(probs, np);
+	return 0;
+}
+
+/* A package submission's verdict as Kattis sees it, and whether its folder
+ * accepts it (the expected verdict shown becomes the verdict when it does). */
+static void kattis_match(struct regress_item *it)
+{
+	if (it->res.got == V_MLE || it->res.got == V_SV)
+		it->res.got = V_RE;
+	if (it->res.got >= 0 && it->res.got < 31 && (it->any_of & RG(it->res.got)))
+		it->res.expected = it->res.got;
 }
 
 int regress_filter(struct regress_set *set, char *const *patterns, size_t n)
@@ -365,6 +455,7 @@ void regress_summarize(const struct regress_set *set, struct regress_summary *s)
 	size_t i;
 
 	memset(s, 0, sizeof(*s));
+	s->skipped = (int)set->nskipped;
 	for (i = 0; i < set->n; i++) {
 		it = &set->v[i];
 		if (!it->done) {
@@ -635,6 +726,8 @@ static void grade_item(struct worker *w, struct regress_item *it)
 	if (o->margins && it->res.expected == V_TLE && r.verdict == V_TLE && !cancelled(w->pool))
 		check_tight(w, &p, it, &r);
 out:
+	if (it->kattis)
+		kattis_match(it);
 	it->res.match = it->res.got == it->res.expected;
 	it->res.wall_ms = (int)(util_monotonic_ms() - start);
 	grade_result_release(&r);

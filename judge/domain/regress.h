@@ -48,14 +48,31 @@ struct regress_item {
 	int passed, total;       /* tests passed, tests of the problem */
 	char *test;              /* the failing test's name, or NULL */
 	char *retried;           /* graded again after this IE message, or NULL */
+	int kattis;              /* a package's submission: its folder's Kattis
+	                          * meaning (see regress_discover_packages) */
+	int any_of;              /* kattis: RG_* verdicts the folder accepts */
 };
 
 struct regress_set {
 	struct regress_item *v;
 	size_t n;
+	char **skipped;          /* package submissions in a language the judge
+	                          * does not run ("PROBLEM/FOLDER/NAME") */
+	size_t nskipped;
 };
 
-#define REGRESS_SET_INIT { NULL, 0 }
+#define REGRESS_SET_INIT { NULL, 0, NULL, 0 }
+
+/* Add the submissions of every package problem in db's catalogue
+ * (catalog_dir/PACKAGE/submissions/FOLDER/NAME) to set, as
+ * "PROBLEM/FOLDER/NAME", with their folder's Kattis meaning: accepted AC,
+ * wrong_answer WA, time_limit_exceeded TLE, run_time_error RE (a run over
+ * the memory limit or a forbidden call counts as RE: Kattis has no MLE
+ * folder), rejected any
+ * verdict but AC, brute_force TLE or RE. C and C++ files are graded;
+ * other languages go to set->skipped. Unknown folders are ignored. */
+int regress_discover_packages(struct db *db, const char *catalog_dir,
+			      struct regress_set *set);
 
 void regress_set_release(struct regress_set *set);
 
@@ -137,6 +154,7 @@ int regress_prepare(struct db *db, struct regress_set *set, const char *dir,
 struct regress_summary {
 	int total, matched, mismatched, compiled, cached, flagged, ie;
 	int not_run;             /* items not graded (fail-fast) */
+	int skipped;             /* package submissions in other languages */
 };
 
 void regress_summarize(const struct regress_set *set, struct regress_summary *s);

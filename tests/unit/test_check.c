@@ -18,17 +18,102 @@ int unit_check(void);
 
 static struct check_result res;
 
+/* The Kattis default output validator with flags on NUL-terminated texts. */
+static enum verdict kat(const char *flags, const char *out, const char *ans)
+{
+	struct check_params p;
+
+	assert_int_equal(check_kattis_flags(flags, &p), 0);
+	return check_output(&p, out, strlen(out), ans, strlen(ans), &res);
+}
+
+static void kattis_default(void **state)
+{
+	(void)state;
+	/* case-insensitive, whitespace free */
+	assert_int_equal(kat("", "Hello  WORLD\n\n", "hello world"), V_AC);
+	assert_int_equal(kat("", " \t\n", ""), V_AC);
+	assert_int_equal(kat("", "1 2 3", "1 2"), V_WA);
+	assert_string_equal(res.message, "line 1, token 3: expected end of output, got '3'");
+	assert_int_equal(kat("", "1", "1 2"), V_WA);
+	assert_int_equal(kat("", "1.0", "1"), V_WA);   /* no tolerance: strings */
+	assert_int_equal(kat("", "helloo", "hello"), V_WA);
+}
+
+static void kattis_case_sensitive(void **state)
+{
+	(void)state;
+	assert_int_equal(kat("case_sensitive", "Hello", "Hello"), V_AC);
+	assert_int_equal(kat("case_sensitive", "hello", "Hello"), V_WA);
+	assert_string_equal(res.message, "line 1, token 1: expected 'Hello', got 'hello'");
+}
+
+static void kattis_space_change_sensitive(void **state)
+{
+	(void)state;
+	assert_int_equal(kat("space_change_sensitive", "a b\n", "a b\n"), V_AC);
+	assert_int_equal(kat("space_change_sensitive", "a  b\n", "a b\n"), V_WA);
+	assert_int_equal(kat("space_change_sensitive", "a b", "a b\n"), V_WA);
+	assert_int_equal(kat("space_change_sensitive", "a\tb\n", "a b\n"), V_WA);
+	assert_int_equal(kat("space_change_sensitive", "A B\n", "a b\n"), V_AC);
+	assert_int_equal(kat("space_change_sensitive case_sensitive", "A B\n", "a b\n"), V_WA);
+}
+
+static void kattis_float_tolerances(void **state)
+{
+	(void)state;
+	/* absolute */
+	assert_int_equal(kat("float_absolute_tolerance 0.01", "1.005", "1"), V_AC);
+	assert_int_equal(kat("float_absolute_tolerance 0.01", "1000.5", "1000"), V_WA);
+	/* relative */
+	assert_int_equal(kat("float_relative_tolerance 0.001", "1000.5", "1000"), V_AC);
+	assert_int_equal(kat("float_relative_tolerance 0.001", "1.005", "1"), V_WA);
+	/* both: either one suffices */
+	assert_int_equal(kat("float_tolerance 0.001", "1000.5", "1000"), V_AC);
+	assert_int_equal(kat("float_tolerance 0.001", "0.0005", "0"), V_AC);
+	assert_int_equal(kat("float_tolerance 0.001", "0.01", "0"), V_WA);
+	/* a number is needed where the answer has one; words stay words */
+	assert_int_equal(kat("float_tolerance 1e-6", "abc", "1.5"), V_WA);
+	assert_string_equal(res.message, "line 1, token 1: expected '1.5', got 'abc' (expected a number)");
+	assert_int_equal(kat("float_tolerance 1e-6", "YES 2.0000001", "yes 2"), V_AC);
+	assert_int_equal(kat("float_tolerance 1e-6 case_sensitive", "YES 2", "yes 2"), V_WA);
+}
+
+static void kattis_bad_flags(void **state)
+{
+	struct check_params p;
+
+	(void)state;
+	assert_int_equal(check_kattis_flags("float_tol 1", &p), -1);
+	assert_int_equal(err_kind(), ERR_INPUT);
+	assert_int_equal(check_kattis_flags("float_tolerance", &p), -1);
+	assert_int_equal(check_kattis_flags("float_tolerance -1", &p), -1);
+	assert_int_equal(check_kattis_flags("float_tolerance x", &p), -1);
+}
+
+static void kattis_validator_exit_codes(void **state)
+{
+	(void)state;
+	assert_int_equal(check_kattis_verdict(42, NULL, "", 0, &res), V_AC);
+	assert_int_equal(check_kattis_verdict(43, NULL, "case 2: wrong\nmore", 18, &res), V_WA);
+	assert_string_equal(res.message, "case 2: wrong");
+	assert_int_equal(check_kattis_verdict(0, NULL, "", 0, &res), V_IE);
+	assert_int_equal(check_kattis_verdict(1, NULL, "", 0, &res), V_IE);
+	assert_int_equal(check_kattis_verdict(-1, "killed by SIGSEGV", "", 0, &res), V_IE);
+	assert_string_equal(res.message, "output validator failed: killed by SIGSEGV");
+}
+
 /* Run checker kind on NUL-terminated output and answer. */
 static enum verdict chk(enum db_checker kind, const char *out, const char *ans)
 {
-	struct check_params p = { kind, CHECK_DEFAULT_TOL, CHECK_DEFAULT_TOL };
+	struct check_params p = { .kind = kind, .abs_tol = CHECK_DEFAULT_TOL, .rel_tol = CHECK_DEFAULT_TOL };
 
 	return check_output(&p, out, strlen(out), ans, strlen(ans), &res);
 }
 
 static enum verdict chkn(enum db_checker kind, const char *out, size_t outlen, const char *ans)
 {
-	struct check_params p = { kind, CHECK_DEFAULT_TOL, CHECK_DEFAULT_TOL };
+	struct check_params p = { .kind = kind, .abs_tol = CHECK_DEFAULT_TOL, .rel_tol = CHECK_DEFAULT_TOL };
 
 	return check_output(&p, out, outlen, ans, strlen(ans), &res);
 }
@@ -89,7 +174,7 @@ static void exact_presentation(void **state)
 
 static void float_tolerance(void **state)
 {
-	struct check_params p = { DB_CHECKER_FLOAT, 1e-6, 0 };
+	struct check_params p = { .kind = DB_CHECKER_FLOAT, .abs_tol = 1e-6 };
 
 	(void)state;
 	assert_int_equal(chk(DB_CHECKER_FLOAT, "3.1415927\n", "3.14159265\n"), V_AC);
@@ -302,6 +387,12 @@ int unit_check(void)
 		cmocka_unit_test(long_values_are_cut),
 		cmocka_unit_test(big_outputs_are_linear),
 		cmocka_unit_test(custom_exit_codes),
+		cmocka_unit_test(kattis_default),
+		cmocka_unit_test(kattis_case_sensitive),
+		cmocka_unit_test(kattis_space_change_sensitive),
+		cmocka_unit_test(kattis_float_tolerances),
+		cmocka_unit_test(kattis_bad_flags),
+		cmocka_unit_test(kattis_validator_exit_codes),
 	};
 
 	return cmocka_run_group_tests_name("check", tests, NULL, NULL);

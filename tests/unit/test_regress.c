@@ -133,7 +133,7 @@ static void compare_kinds(void **state)
 {
 	struct regress_set set = REGRESS_SET_INIT;
 	struct db_regress_result prev[8];
-	struct regress_set pset = { NULL, 8 };
+	struct regress_set pset = { NULL, 8, NULL, 0 };
 	struct regress_diff *d;
 	size_t n, i;
 

@@ -1,0 +1,1044 @@
+/* package.c: a Kattis problem package's YAML files, read with libyaml (see
+ * package.h). */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+#include "judge/domain/compile.h"
+#include "judge/domain/package.h"
+#include "lib/buf.h"
+#include "lib/err.h"
+#include "lib/util.h"
+
+#define MAX_YAML_BYTES (1u << 20)
+
+/* One parsed YAML file and its name for messages. */
+struct yfile {
+	const char *file;
+	yaml_document_t doc;
+	int loaded;
+};
+
+static const char *const legacy_keys[] = {
+	"problem_format_version", "type", "name", "uuid", "author", "source", "source_url",
+	"license", "rights_owner", "limits", "validation", "validator_flags", "keywords",
+	"grading", "languages", NULL,
+};
+
+static const char *const legacy_limit_keys[] = {
+	"time_multiplier", "time_safety_margin", "memory", "output", "code",
+	"compilation_time", "compilation_memory", "validation_time", "validation_memory",
+	"validation_output", NULL,
+};
+
+static const char *const modern_limit_keys[] = {
+	"time_multipliers", "time_limit", "time_resolution", "memory", "output", "code",
+	"compilation_time", "compilation_memory", "validation_time", "validation_memory",
+	"validation_output", "validation_passes", NULL,
+};
+
+static const char *const multiplier_keys[] = { "ac_to_time_limit", "time_limit_to_tle", NULL };
+
+/* err_input "FILE:LINE:COL: message" at node n. Returns -1. */
+static int __attribute__((format(printf, 3, 4)))
+bad_at(const struct yfile *y, const yaml_node_t *n, const char *fmt, ...)
+{
+	char *msg;
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	va_end(ap);
+	err_input("%s:%zu:%zu: %s", y->file, n ? n->start_mark.line + 1 : 1,
+		  n ? n->start_mark.column + 1 : 1, msg ? msg : "invalid YAML");
+	free(msg);
+	return -1;
+}
+
+static yaml_node_t *node(const struct yfile *y, int i)
+{
+	return yaml_document_get_node((yaml_document_t *)&y->doc, i);
+}
+
+static const char *scalar(const yaml_node_t *n)
+{
+	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+/* Load path into y: 0, or -1 with err "FILE:LINE:COL: ..." for a syntax
+ * error. An empty file is an empty document (root NULL). */
+static int yload(const char *path, struct yfile *y)
+{
+	struct buf b = BUF_INIT;
+	yaml_parser_t parser;
+	int rc = -1;
+
+	y->file = path;
+	if (util_read_file(path, &b, MAX_YAML_BYTES) < 0) {
+		buf_release(&b);
+		return err_as(ERR_INPUT);
+	}
+	if (!yaml_parser_initialize(&parser)) {
+		buf_release(&b);
+		return err_set("cannot start the YAML reader");
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)(b.data ? b.data : ""),
+				     b.len);
+	if (!yaml_parser_load(&parser, &y->doc)) {
+		if (parser.context)
+			err_input("%s:%zu:%zu: %s %s (started at line %zu, column %zu)", path,
+				  parser.problem_mark.line + 1, parser.problem_mark.column + 1,
+				  parser.problem ? parser.problem : "invalid YAML", parser.context,
+				  parser.context_mark.line + 1, parser.context_mark.column + 1);
+		else
+			err_input("%s:%zu:%zu: %s", path, parser.problem_mark.line + 1,
+				  parser.problem_mark.column + 1,
+				  parser.problem ? parser.problem : "invalid YAML");
+	} else {
+		y->loaded = 1;
+		rc = 0;
+	}
+	yaml_parser_delete(&parser);
+	buf_release(&b);
+	return rc;
+}
+
+static void yfree(struct yfile *y)
+{
+	if (y->loaded)
+		yaml_document_delete(&y->doc);
+	y->loaded = 0;
+}
+
+/* The root mapping, or NULL for an empty document; a root that is not a
+ * mapping is an error. */
+static int yroot(const struct yfile *y, yaml_node_t **root)
+{
+	*root = yaml_document_get_root_node((yaml_document_t *)&y->doc);
+	if (!*root)
+		return 0;
+	if ((*root)->type == YAML_SCALAR_NODE && !(*root)->data.scalar.length) {
+		*root = NULL;
+		return 0;
+	}
+	if ((*root)->type != YAML_MAPPING_NODE)
+		return bad_at(y, *root, "the file must be a mapping of keys to values");
+	return 0;
+}
+
+/* Every key of map m is a scalar among names (names NULL: any); duplicate
+ * keys are an error. what names the map in messages. */
+static int check_keys(const struct yfile *y, const yaml_node_t *m,
+		      const char *const *names, const char *what)
+{
+	yaml_node_pair_t *p, *q;
+	const char *k;
+	const char *const *n;
+
+	for (p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++) {
+		k = scalar(node(y, p->key));
+		if (!k)
+			return bad_at(y, node(y, p->key), "keys of %s must be strings", what);
+		for (q = m->data.mapping.pairs.start; q < p; q++)
+			if (!strcmp(scalar(node(y, q->key)), k))
+				return bad_at(y, node(y, p->key), "duplicate key '%s' in %s", k,
+					      what);
+		if (!names)
+			continue;
+		for (n = names; *n && strcmp(*n, k); n++)
+			;
+		if (!*n)
+			return bad_at(y, node(y, p->key), "unknown key '%s' in %s", k, what);
+	}
+	return 0;
+}
+
+/* A YAML null: an empty plain value ("limits:" with everything under it
+ * commented out), ~ or null. */
+static int is_null(const yaml_node_t *n)
+{
+	const char *s = scalar(n);
+
+	return s && n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+		(!*s || !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") ||
+		 !strcmp(s, "NULL"));
+}
+
+/* The value of key in mapping m; NULL when absent or null. */
+static yaml_node_t *get(const struct yfile *y, const yaml_node_t *m, const char *key)
+{
+	yaml_node_pair_t *p;
+	yaml_node_t *v;
+	const char *k;
+
+	if (!m || m->type != YAML_MAPPING_NODE)
+		return NULL;
+	for (p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++) {
+		k = scalar(node(y, p->key));
+		if (k && !strcmp(k, key)) {
+			v = node(y, p->value);
+			return is_null(v) ? NULL : v;
+		}
+	}
+	return NULL;
+}
+
+static int want_map(const struct yfile *y, const yaml_node_t *n, const char *key)
+{
+	if (n->type != YAML_MAPPING_NODE)
+		return bad_at(y, n, "%s must be a mapping", key);
+	return 0;
+}
+
+/* A scalar string value (any scalar; quoted or not). */
+static int get_string(const struct yfile *y, const yaml_node_t *n, const char *key,
+		      const char **out)
+{
+	*out = scalar(n);
+	if (!*out)
+		return bad_at(y, n, "%s must be a string", key);
+	if (strlen(*out) != n->data.scalar.length)
+		return bad_at(y, n, "%s must not contain a NUL character", key);
+	return 0;
+}
+
+/* A positive (or, with allow_zero, non-negative) finite number. */
+static int get_number(const struct yfile *y, const yaml_node_t *n, const char *key,
+		      int allow_zero, double *out)
+{
+	const char *s = scalar(n);
+	char *end;
+	double d;
+
+	if (!s || !*s || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return bad_at(y, n, "%s must be a number", key);
+	errno = 0;
+	d = strtod(s, &end);
+	if (*end || errno || !isfinite(d) || !strncasecmp(s, "0x", 2) ||
+	    !strncasecmp(s + (*s == '-' || *s == '+'), "0x", 2))
+		return bad_at(y, n, "%s must be a number, not '%s'", key, s);
+	if (d < 0 || (!allow_zero && d == 0))
+		return bad_at(y, n, "%s must be a %s number, not '%s'", key,
+			      allow_zero ? "non-negative" : "positive", s);
+	*out = d;
+	return 0;
+}
+
+/* A positive integer at most max. */
+static int get_int(const struct yfile *y, const yaml_node_t *n, const char *key,
+		   long max, int *out)
+{
+	double d;
+
+	if (get_number(y, n, key, 0, &d) < 0)
+		return -1;
+	if (d != floor(d))
+		return bad_at(y, n, "%s must be a whole number, not '%s'", key, scalar(n));
+	if (d > (double)max)
+		return bad_at(y, n, "%s must be at most %ld", key, max);
+	*out = (int)d;
+	return 0;
+}
+
+/* Validator flags: a string of space-separated words, or a list of them;
+ * joined with single spaces into *out (malloc'd). */
+static int get_args(const struct yfile *y, const yaml_node_t *n, const char *key, char **out)
+{
+	struct buf b = BUF_INIT;
+	yaml_node_item_t *i;
+	const char *s;
+
+	if (n->type == YAML_SEQUENCE_NODE) {
+		for (i = n->data.sequence.items.start; i < n->data.sequence.items.top; i++) {
+			if (get_string(y, node(y, *i), key, &s) < 0) {
+				buf_release(&b);
+				return -1;
+			}
+			buf_addf(&b, "%s%s", b.len ? " " : "", s);
+		}
+	} else if (get_string(y, n, key, &s) < 0) {
+		return -1;
+	} else {
+		buf_addstr(&b, s);
+	}
+	free(*out);
+	*out = xstrdup(buf_str(&b));
+	buf_release(&b);
+	return 0;
+}
+
+/* ---- problem.yaml --------------------------------------------------------- */
+
+void pkg_meta_release(struct pkg_meta *m)
+{
+	free(m->format);
+	free(m->name);
+	free(m->validator_args);
+	free(m->input_validator_args);
+	memset(m, 0, sizeof(*m));
+}
+
+static int read_version(const struct yfile *y, const yaml_node_t *root, struct pkg_meta *m)
+{
+	static const char *const versions[] = {
+		"legacy", "2023-07-draft", "2023-07", "2025-09", NULL,
+	};
+	const yaml_node_t *v = get(y, root, "problem_format_version");
+	const char *s;
+	size_t i;
+
+	if (!v) {
+		m->format = xstrdup("legacy");
+		return 0;
+	}
+	if (get_string(y, v, "problem_format_version", &s) < 0)
+		return -1;
+	for (i = 0; versions[i] && strcmp(versions[i], s); i++)
+		;
+	if (!versions[i])
+		return bad_at(y, v, "unknown problem_format_version '%s' (one of legacy, "
+			      "2023-07-draft, 2023-07, 2025-09)", s);
+	m->format = xstrdup(s);
+	m->modern = i > 0;
+	return 0;
+}
+
+/* name: a string, or a map from language code to string ("en" first). */
+static int read_name(const struct yfile *y, const yaml_node_t *root, struct pkg_meta *m)
+{
+	const yaml_node_t *v = get(y, root, "name"), *en;
+	yaml_node_pair_t *p;
+	const char *s;
+
+	if (!v) {
+		if (m->modern)
+			return bad_at(y, root, "problem.yaml has no 'name'; add name: ...");
+		return 0;
+	}
+	if (v->type == YAML_MAPPING_NODE) {
+		if (check_keys(y, v, NULL, "name") < 0)
+			return -1;
+		if (v->data.mapping.pairs.top == v->data.mapping.pairs.start)
+			return bad_at(y, v, "name must not be empty");
+		for (p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++)
+			if (get_string(y, node(y, p->value), "name", &s) < 0)
+				return -1;
+		en = get(y, v, "en");
+		if (!en)
+			en = node(y, v->data.mapping.pairs.start->value);
+		s = scalar(en);
+	} else if (get_string(y, v, "name", &s) < 0) {
+		return -1;
+	}
+	if (!*s)
+		return bad_at(y, v, "name must not be empty");
+	for (const char *c = s; *c; c++)
+		if ((unsigned char)*c < 0x20)
+			return bad_at(y, v, "name must be one line of text");
+	m->name = xstrdup(s);
+	return 0;
+}
+
+static int type_word(const struct yfile *y, const yaml_node_t *n, const char *key,
+		     const char *w, size_t len, int *bits)
+{
+	static const struct {
+		const char *word;
+		int bit;
+	} words[] = {
+		{ "pass-fail", PKG_PASS_FAIL }, { "scoring", PKG_SCORING }, { "score", PKG_SCORING },
+		{ "interactive", PKG_INTERACTIVE }, { "custom", PKG_CUSTOM },
+		{ "default", 0 }, { "multi-pass", PKG_MULTI_PASS }, { "submit-answer", -1 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strlen(words[i].word) == len && !strncmp(words[i].word, w, len)) {
+			if (words[i].bit < 0)
+				return bad_at(y, n, "%s '%.*s' is not supported here", key,
+					      (int)len, w);
+			*bits |= words[i].bit;
+			return 0;
+		}
+	return bad_at(y, n, "unknown %s '%.*s' (pass-fail, scoring, interactive, custom)",
+		      key, (int)len, w);
+}
+
+/* type (a word or list of words) and legacy validation ("custom
+ * interactive"). */
+static int read_type(const struct yfile *y, const yaml_node_t *root, struct pkg_meta *m)
+{
+	static const char *const keys[] = { "type", "validation" };
+	const yaml_node_t *v;
+	yaml_node_item_t *it;
+	const char *s, *w;
+	size_t k, len;
+
+	for (k = 0; k < 2; k++) {
+		v = get(y, root, keys[k]);
+		if (!v)
+			continue;
+		if (v->type == YAML_SEQUENCE_NODE) {
+			for (it = v->data.sequence.items.start; it < v->data.sequence.items.top;
+			     it++) {
+				if (get_string(y, node(y, *it), keys[k], &s) < 0 ||
+				    type_word(y, node(y, *it), keys[k], s, strlen(s), &m->type) < 0)
+					return -1;
+			}
+			continue;
+		}
+		if (get_string(y, v, keys[k], &s) < 0)
+			return -1;
+		for (w = s; *w; w += len) {
+			w += strspn(w, " \t");
+			len = strcspn(w, " \t");
+			if (len && type_word(y, v, keys[k], w, len, &m->type) < 0)
+				return -1;
+		}
+	}
+	if (!(m->type & (PKG_SCORING)))
+		m->type |= PKG_PASS_FAIL;
+	return 0;
+}
+
+static int read_limits(const struct yfile *y, const yaml_node_t *root, struct pkg_meta *m)
+{
+	const yaml_node_t *l = get(y, root, "limits"), *v, *tm;
+	const char *const *k;
+
+	m->time_multiplier = 5;
+	m->time_safety_margin = 2;
+	m->ac_to_time_limit = 2;
+	m->time_limit_to_tle = 1.5;
+	m->time_resolution = 1;
+	if (!l)
+		return 0;
+	if (want_map(y, l, "limits") < 0 ||
+	    check_keys(y, l, m->modern ? modern_limit_keys : legacy_limit_keys, "limits") < 0)
+		return -1;
+	if ((v = get(y, l, "memory")) && get_int(y, v, "memory", 65536, &m->memory_mb) < 0)
+		return -1;
+	if ((v = get(y, l, "output")) && get_int(y, v, "output", 2048, &m->output_mb) < 0)
+		return -1;
+	if ((v = get(y, l, "validation_time")) &&
+	    get_int(y, v, "validation_time", 3600, &m->validation_time_s) < 0)
+		return -1;
+	if ((v = get(y, l, "validation_memory")) &&
+	    get_int(y, v, "validation_memory", 65536, &m->validation_memory_mb) < 0)
+		return -1;
+	if ((v = get(y, l, "validation_output")) &&
+	    get_int(y, v, "validation_output", 2048, &m->validation_output_mb) < 0)
+		return -1;
+	if (!m->modern) {
+		if ((v = get(y, l, "time_multiplier")) &&
+		    get_number(y, v, "time_multiplier", 0, &m->time_multiplier) < 0)
+			return -1;
+		if ((v = get(y, l, "time_safety_margin")) &&
+		    get_number(y, v, "time_safety_margin", 0, &m->time_safety_margin) < 0)
+			return -1;
+		return 0;
+	}
+	if ((v = get(y, l, "time_limit")) &&
+	    get_number(y, v, "time_limit", 0, &m->time_limit_s) < 0)
+		return -1;
+	if (m->time_limit_s > 600)
+		return bad_at(y, v, "time_limit must be at most 600 seconds");
+	if ((v = get(y, l, "time_resolution")) &&
+	    get_number(y, v, "time_resolution", 0, &m->time_resolution) < 0)
+		return -1;
+	if ((tm = get(y, l, "time_multipliers"))) {
+		if (want_map(y, tm, "time_multipliers") < 0 ||
+		    check_keys(y, tm, multiplier_keys, "time_multipliers") < 0)
+			return -1;
+		for (k = multiplier_keys; *k; k++)
+			if ((v = get(y, tm, *k)) &&
+			    get_number(y, v, *k, 0, !strcmp(*k, "ac_to_time_limit") ?
+				       &m->ac_to_time_limit : &m->time_limit_to_tle) < 0)
+				return -1;
+	}
+	return 0;
+}
+
+static int read_meta(const struct yfile *y, struct pkg_meta *m)
+{
+	yaml_node_t *root;
+	const yaml_node_t *v;
+
+	if (yroot(y, &root) < 0 || read_version(y, root, m) < 0)
+		return -1;
+	if (!m->modern && root && check_keys(y, root, legacy_keys, "problem.yaml") < 0)
+		return -1;
+	if (m->modern && root && check_keys(y, root, NULL, "problem.yaml") < 0)
+		return -1;
+	if (m->modern && !root)
+		return bad_at(y, NULL, "problem.yaml is empty; it needs problem_format_version "
+			      "and name");
+	if (read_name(y, root, m) < 0 || read_type(y, root, m) < 0 ||
+	    read_limits(y, root, m) < 0)
+		return -1;
+	m->validator_args = xstrdup("");
+	m->input_validator_args = xstrdup("");
+	if ((v = get(y, root, m->modern ? "output_validator_args" : "validator_flags"))) {
+		m->args_line = (int)v->start_mark.line + 1;
+		m->args_col = (int)v->start_mark.column + 1;
+	}
+	if (v && get_args(y, v, m->modern ? "output_validator_args" : "validator_flags",
+		     &m->validator_args) < 0)
+		return -1;
+	if (m->modern && (v = get(y, root, "validator_flags")))
+		return bad_at(y, v, "validator_flags is the legacy key; in %s it is "
+			      "output_validator_args", m->format);
+	return 0;
+}
+
+int pkg_meta_read(const char *file, struct pkg_meta *m)
+{
+	struct yfile y = { 0 };
+	int rc;
+
+	memset(m, 0, sizeof(*m));
+	if (yload(file, &y) < 0)
+		return -1;
+	rc = read_meta(&y, m);
+	yfree(&y);
+	if (rc < 0)
+		pkg_meta_release(m);
+	return rc;
+}
+
+/* ---- testdata.yaml / test_group.yaml -------------------------------------- */
+
+void pkg_group_release(struct pkg_group *g)
+{
+	free(g->output_validator_args);
+	free(g->input_validator_args);
+	memset(g, 0, sizeof(*g));
+}
+
+void pkg_group_copy(const struct pkg_group *parent, struct pkg_group *g)
+{
+	memset(g, 0, sizeof(*g));
+	g->output_validator_args = xstrdup(parent && parent->output_validator_args ?
+					   parent->output_validator_args : "");
+	g->input_validator_args = xstrdup(parent && parent->input_validator_args ?
+					  parent->input_validator_args : "");
+	g->scoring_given = parent ? parent->scoring_given : 0;
+	g->score = parent ? parent->score : 0;
+}
+
+static int read_group(const struct yfile *y, struct pkg_group *g)
+{
+	yaml_node_t *root;
+	const yaml_node_t *v;
+
+	if (yroot(y, &root) < 0 || !root)
+		return 0;
+	if (check_keys(y, root, NULL, "the test group settings") < 0)
+		return -1;
+	if (((v = get(y, root, "output_validator_flags")) &&
+	     get_args(y, v, "output_validator_flags", &g->output_validator_args) < 0) ||
+	    ((v = get(y, root, "output_validator_args")) &&
+	     get_args(y, v, "output_validator_args", &g->output_validator_args) < 0) ||
+	    ((v = get(y, root, "input_validator_flags")) &&
+	     get_args(y, v, "input_validator_flags", &g->input_validator_args) < 0) ||
+	    ((v = get(y, root, "input_validator_args")) &&
+	     get_args(y, v, "input_validator_args", &g->input_validator_args) < 0))
+		return -1;
+	if ((v = get(y, root, "score"))) {
+		g->scoring_given = 1;
+		if (v->type == YAML_SCALAR_NODE && strcmp(scalar(v), "unbounded") &&
+		    get_number(y, v, "score", 1, &g->score) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int pkg_group_read(const char *path, const struct pkg_group *parent, struct pkg_group *g)
+{
+	struct yfile y = { 0 };
+	int rc;
+
+	pkg_group_copy(parent, g);
+	if (yload(path, &y) < 0) {
+		pkg_group_release(g);
+		return -1;
+	}
+	rc = read_group(&y, g);
+	yfree(&y);
+	if (rc < 0)
+		pkg_group_release(g);
+	return rc;
+}
+
+/* ---- the package's files --------------------------------------------------- */
+
+#define MAX_TEXT_BYTES (16u << 20)
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The visible names in dir, sorted; NULL (n = 0) when it cannot be read. */
+static char **list_dir(const char *dir, size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **v = NULL;
+
+	*n = 0;
+	if (!d)
+		return NULL;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		v = xrealloc(v, (*n + 1) * sizeof(*v));
+		v[(*n)++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (*n)
+		qsort(v, *n, sizeof(*v), cmp_str);
+	return v;
+}
+
+static void free_list(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int is_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int has_suffix(const char *s, const char *suf)
+{
+	size_t n = strlen(s), m = strlen(suf);
+
+	return n > m && !strcmp(s + n - m, suf);
+}
+
+static void case_release(struct pkg_case *c)
+{
+	free(c->name);
+	free(c->in_path);
+	free(c->ans_path);
+	free(c->args);
+	free(c->input_args);
+	free(c->interaction);
+}
+
+void pkg_data_release(struct pkg_data *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		case_release(&d->v[i]);
+	for (i = 0; i < d->ninvalid; i++)
+		case_release(&d->invalid[i]);
+	free(d->v);
+	free(d->invalid);
+	memset(d, 0, sizeof(*d));
+}
+
+static struct pkg_case *add_case(struct pkg_case **v, size_t *n)
+{
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	memset(&(*v)[*n], 0, sizeof(**v));
+	return &(*v)[(*n)++];
+}
+
+static int read_small(const char *path, char **out)
+{
+	struct buf b = BUF_INIT;
+
+	if (util_read_file(path, &b, MAX_TEXT_BYTES) < 0) {
+		buf_release(&b);
+		return err_as(ERR_INPUT);
+	}
+	*out = buf_detach(&b, NULL);
+	return 0;
+}
+
+/* The group settings of folder path: its testdata.yaml or test_group.yaml
+ * over parent's. */
+static int folder_group(const char *path, const struct pkg_group *parent, struct pkg_group *g)
+{
+	static const char *const files[] = { "testdata.yaml", "test_group.yaml" };
+	char *f;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < 2; i++) {
+		f = xasprintf("%s/%s", path, files[i]);
+		if (is_file(f)) {
+			rc = pkg_group_read(f, parent, g);
+			free(f);
+			return rc;
+		}
+		free(f);
+	}
+	pkg_group_copy(parent, g);
+	return 0;
+}
+
+/* Add the cases of folder path (name prefix rel) and its groups. invalid:
+ * inputs without answers (data/invalid_input). */
+static int scan_folder(const char *path, const char *rel, const struct pkg_group *parent,
+		       int is_sample, int invalid, int parent_interactive, struct pkg_data *d)
+{
+	struct pkg_group g;
+	struct pkg_case *c;
+	char **names, *full, *base, *ans, *inter, *sub;
+	size_t n, i;
+	int rc = 0;
+
+	if (folder_group(path, parent, &g) < 0)
+		return -1;
+	names = list_dir(path, &n);
+	for (i = 0; i < n && rc == 0; i++) {
+		full = xasprintf("%s/%s", path, names[i]);
+		if (is_dir(full)) {
+			sub = xasprintf("%s/%s", rel, names[i]);
+			rc = scan_folder(full, sub, &g, is_sample, invalid, parent_interactive, d);
+			free(sub);
+		} else if (has_suffix(names[i], ".in") && is_file(full)) {
+			base = xstrndup(names[i], strlen(names[i]) - 3);
+			ans = xasprintf("%s/%s.ans", path, base);
+			if (!invalid && !is_file(ans) && !(parent_interactive & PKG_INTERACTIVE)) {
+				rc = err_input("test input '%s' has no answer; add '%s'", full, ans);
+				free(ans);
+				free(base);
+				free(full);
+				break;
+			}
+			c = invalid ? add_case(&d->invalid, &d->ninvalid) : add_case(&d->v, &d->n);
+			c->name = xasprintf("%s/%s", rel, base);
+			c->in_path = xstrdup(full);
+			c->ans_path = invalid || !is_file(ans) ? NULL : ans;
+			if (!c->ans_path)
+				free(ans);
+			c->is_sample = is_sample;
+			c->args = xstrdup(g.output_validator_args);
+			c->input_args = xstrdup(g.input_validator_args);
+			c->score = g.score;
+			inter = xasprintf("%s/%s.interaction", path, base);
+			if (is_file(inter) && read_small(inter, &c->interaction) < 0)
+				rc = -1;
+			free(inter);
+			free(base);
+		}
+		free(full);
+	}
+	free_list(names, n);
+	pkg_group_release(&g);
+	return rc;
+}
+
+int pkg_scan_data(const char *dir, const struct pkg_meta *m, struct pkg_data *d)
+{
+	static const char *const invalid_dirs[] = { "invalid_input", "invalid_inputs" };
+	struct pkg_group root;
+	char *data = xasprintf("%s/data", dir), *p;
+	size_t i;
+	int rc = -1;
+
+	memset(d, 0, sizeof(*d));
+	pkg_group_copy(NULL, &root);
+	if (!is_dir(data)) {
+		err_input("package '%s' has no data folder; add data/sample and data/secret "
+			  "with NAME.in and NAME.ans files", dir);
+		goto out;
+	}
+	{
+		struct pkg_group top;
+
+		if (folder_group(data, &root, &top) < 0)
+			goto out;
+		pkg_group_release(&root);
+		root = top;
+	}
+	p = xasprintf("%s/sample", data);
+	rc = is_dir(p) ? scan_folder(p, "sample", &root, 1, 0, m->type, d) : 0;
+	free(p);
+	p = xasprintf("%s/secret", data);
+	if (rc == 0 && is_dir(p))
+		rc = scan_folder(p, "secret", &root, 0, 0, m->type, d);
+	free(p);
+	for (i = 0; rc == 0 && i < 2; i++) {
+		p = xasprintf("%s/%s", data, invalid_dirs[i]);
+		if (is_dir(p))
+			rc = scan_folder(p, invalid_dirs[i], &root, 0, 1, m->type, d);
+		free(p);
+	}
+	if (rc == 0 && !d->n)
+		rc = err_input("package '%s' has no tests; add NAME.in and NAME.ans files to "
+			       "'%s/secret'", dir, data);
+out:
+	pkg_group_release(&root);
+	free(data);
+	if (rc < 0)
+		pkg_data_release(d);
+	return rc;
+}
+
+static void fp_walk(struct util_sha256 *h, const char *path, int depth)
+{
+	char **names, *full, line[PATH_MAX + 128];
+	struct stat st;
+	size_t n, i;
+	int len;
+
+	names = list_dir(path, &n);
+	for (i = 0; i < n; i++) {
+		full = xasprintf("%s/%s", path, names[i]);
+		if (lstat(full, &st) == 0) {
+			len = snprintf(line, sizeof(line), "%s %lld %lld.%09ld %llu\n", full,
+				       (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+				       st.st_mtim.tv_nsec, (unsigned long long)st.st_ino);
+			util_sha256_update(h, line, (size_t)len < sizeof(line) ? (size_t)len :
+					   sizeof(line) - 1);
+			if (S_ISDIR(st.st_mode) && depth < 16)
+				fp_walk(h, full, depth + 1);
+		}
+		free(full);
+	}
+	free_list(names, n);
+}
+
+char *pkg_fingerprint(const char *dir)
+{
+	struct util_sha256 h;
+	char out[65];
+
+	util_sha256_init(&h);
+	util_sha256_update(&h, "package\n", 8);
+	fp_walk(&h, dir, 0);
+	util_sha256_final(&h, out);
+	return xstrdup(out);
+}
+
+int pkg_statement(const char *dir, char **text)
+{
+	static const char *const folders[] = { "statement", "problem_statement" };
+	static const char *const exts[] = { "md", "tex" };
+	char *p, **names;
+	size_t f, e, n, i;
+	int rc;
+
+	*text = NULL;
+	for (f = 0; f < 2; f++)
+		for (e = 0; e < 2; e++) {
+			p = xasprintf("%s/%s/problem.en.%s", dir, folders[f], exts[e]);
+			if (!is_file(p)) {
+				free(p);
+				p = xasprintf("%s/%s/problem.%s", dir, folders[f], exts[e]);
+			}
+			if (is_file(p)) {
+				rc = read_small(p, text);
+				free(p);
+				return rc;
+			}
+			free(p);
+		}
+	for (f = 0; f < 2; f++) {
+		p = xasprintf("%s/%s", dir, folders[f]);
+		names = list_dir(p, &n);
+		for (i = 0; i < n && !*text; i++)
+			if (!strncmp(names[i], "problem.", 8) &&
+			    (has_suffix(names[i], ".md") || has_suffix(names[i], ".tex"))) {
+				char *q = xasprintf("%s/%s", p, names[i]);
+
+				rc = read_small(q, text);
+				free(q);
+				if (rc < 0) {
+					free_list(names, n);
+					free(p);
+					return -1;
+				}
+			}
+		free_list(names, n);
+		free(p);
+		if (*text)
+			return 0;
+	}
+	*text = xstrdup("");
+	return 0;
+}
+
+/* source with every line `#include "x"` whose x is a file beside it (in
+ * folder) replaced by that file's text (each at most once). */
+static int inline_headers(const char *folder, const char *source, struct buf *out,
+			  int depth)
+{
+	const char *line = source, *nl, *q, *e;
+	char *name, *path, *text;
+	int rc;
+
+	while (*line) {
+		nl = strchr(line, '\n');
+		e = nl ? nl : line + strlen(line);
+		q = line + strspn(line, " \t");
+		if (depth < 8 && !strncmp(q, "#", 1)) {
+			q++;
+			q += strspn(q, " \t");
+			if (!strncmp(q, "include", 7)) {
+				q += 7;
+				q += strspn(q, " \t");
+				if (*q == '"' && memchr(q + 1, '"', (size_t)(e - q - 1))) {
+					name = xstrndup(q + 1, (size_t)((const char *)memchr(q + 1, '"',
+						(size_t)(e - q - 1)) - q - 1));
+					path = xasprintf("%s/%s", folder, name);
+					if (!strchr(name, '/') && is_file(path)) {
+						rc = read_small(path, &text);
+						if (rc == 0) {
+							buf_addf(out, "#line 1 \"%s\"\n", name);
+							rc = inline_headers(folder, text, out, depth + 1);
+							buf_addch(out, '\n');
+							free(text);
+						}
+						free(name);
+						free(path);
+						if (rc < 0)
+							return -1;
+						line = nl ? nl + 1 : e;
+						continue;
+					}
+					free(name);
+					free(path);
+				}
+			}
+		}
+		buf_add(out, line, (size_t)(e - line));
+		buf_addch(out, '\n');
+		line = nl ? nl + 1 : e;
+	}
+	return 0;
+}
+
+static int load_program(const char *dir, const char *rel, char **source)
+{
+	struct buf b = BUF_INIT;
+	char *path = xasprintf("%s/%s", dir, rel), *text, *folder;
+	int rc;
+
+	rc = read_small(path, &text);
+	if (rc == 0) {
+		folder = xstrdup(path);
+		*strrchr(folder, '/') = 0;
+		rc = inline_headers(folder, text, &b, 0);
+		free(folder);
+		free(text);
+	}
+	free(path);
+	if (rc < 0) {
+		buf_release(&b);
+		return -1;
+	}
+	*source = buf_detach(&b, NULL);
+	return 0;
+}
+
+/* The first C/C++ source in folder (and one level of subfolders: Kattis
+ * keeps each program in a folder of its own), relative to dir. */
+static char *first_source(const char *dir, const char *folder, char **note)
+{
+	char *p = xasprintf("%s/%s", dir, folder), **names, *found = NULL, *sub;
+	size_t n, i;
+
+	names = list_dir(p, &n);
+	for (i = 0; i < n && !found; i++) {
+		char *full = xasprintf("%s/%s", p, names[i]);
+
+		if (is_file(full) && compile_is_source_name(names[i]))
+			found = xasprintf("%s/%s", folder, names[i]);
+		else if (is_file(full) && !*note && !has_suffix(names[i], ".h") &&
+			 !has_suffix(names[i], ".hpp") && strchr(names[i], '.'))
+			*note = xasprintf("%s/%s", folder, names[i]);
+		free(full);
+	}
+	for (i = 0; i < n && !found; i++) {
+		sub = xasprintf("%s/%s", folder, names[i]);
+		char *full = xasprintf("%s/%s", dir, sub);
+
+		if (is_dir(full))
+			found = first_source(dir, sub, note);
+		free(full);
+		free(sub);
+	}
+	free_list(names, n);
+	free(p);
+	return found;
+}
+
+int pkg_find_program(const char *dir, const char *const *folders, char **rel,
+		     char **source, char **note)
+{
+	char *p;
+
+	*rel = *source = *note = NULL;
+	for (; *folders; folders++) {
+		p = xasprintf("%s/%s", dir, *folders);
+		if (!is_dir(p)) {
+			free(p);
+			continue;
+		}
+		free(p);
+		*rel = first_source(dir, *folders, note);
+		if (!*rel)
+			continue;
+		free(*note);
+		*note = NULL;
+		if (load_program(dir, *rel, source) < 0) {
+			free(*rel);
+			*rel = NULL;
+			return -1;
+		}
+		return 0;
+	}
+	return 1;
+}
+
+int pkg_read_timelimit(const char *dir, double *secs)
+{
+	char *p = xasprintf("%s/.timelimit", dir), *text, *end;
+	int rc;
+
+	if (!is_file(p)) {
+		free(p);
+		return 1;
+	}
+	rc = read_small(p, &text);
+	if (rc == 0) {
+		errno = 0;
+		*secs = strtod(text, &end);
+		end += strspn(end, " \t\r\n");
+		if (errno || *end || end == text || !(*secs > 0) || *secs > 600)
+			rc = err_input("%s:1:1: the time limit must be a number of seconds "
+				       "(0 < limit <= 600), not '%.20s'", p, text);
+		free(text);
+	}
+	free(p);
+	return rc;
+}
