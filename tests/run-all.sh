@@ -50,28 +50,56 @@ unit_tests() {
 	tally "$name" "$rc"
 }
 
-# run_script NAME CMD...: one end-to-end script.
-run_script() {
-	name=$1; shift
-	start=$(date +%s)
-	"$@" >"$log" 2>&1
-	rc=$?
-	if [ "$rc" -ne 0 ] || [ -n "$VERBOSE" ]; then sed 's/^/    /' "$log"; fi
-	tally "$name ($(( $(date +%s) - start ))s)" "$rc"
-}
-
 if [ -z "$T" ] || [ "$T" = unit ]; then
 	unit_tests unit-tests "$BUILD/unit-tests"
 fi
 
+# The scripts run JOBS at a time (JUDGE_TEST_JOBS, default the number of
+# CPUs): each has a scratch folder, database and sandbox workers of its
+# own, and none asserts a time. Their reports are printed in order.
+JOBS=${JUDGE_TEST_JOBS:-$(nproc 2>/dev/null || echo 1)}
 verdicts=$(mktemp -d "${TMPDIR:-/tmp}/judge-verdicts.XXXXXX") || exit 3
 trap 'rm -f "$log"; rm -rf "$verdicts"' EXIT
+mkdir "$verdicts/jobs" || exit 3
+# start_script NAME CMD...: run CMD in the background as the next job,
+# once fewer than JOBS run; its output goes to jobs/N.log, then "RC
+# SECONDS" to jobs/N.rc. The finished ones are reported meanwhile.
+start_script() {
+	while [ $((started - $(ls "$verdicts/jobs" | grep -c '\.rc$'))) -ge "$JOBS" ]; do
+		sleep 0.2
+		report_done
+	done
+	eval "name_$started=\$1"
+	shift
+	(
+		n=$started
+		start=$(date +%s)
+		"$@" >"$verdicts/jobs/$n.log" 2>&1
+		echo "$? $(( $(date +%s) - start ))" >"$verdicts/jobs/$n.tmp"
+		mv "$verdicts/jobs/$n.tmp" "$verdicts/jobs/$n.rc"
+	) &
+	started=$((started + 1))
+	report_done
+}
+# report_done: print the finished jobs from the next one in order on.
+report_done() {
+	while [ "$shown" -lt "$started" ] && [ -e "$verdicts/jobs/$shown.rc" ]; do
+		read -r rc secs < "$verdicts/jobs/$shown.rc"
+		cp "$verdicts/jobs/$shown.log" "$log"
+		if [ "$rc" -ne 0 ] || [ -n "$VERBOSE" ]; then sed 's/^/    /' "$log"; fi
+		tally "$(eval echo "\$name_$shown") (${secs}s)" "$rc"
+		shown=$((shown + 1))
+	done
+}
+started=0; shown=0
 for t in tests/t[0-9]*.sh; do
 	[ -e "$t" ] || continue
 	[ "$T" = unit ] && break      # the unit tests alone (not t0620-...-junit)
 	case "$t" in *"$T"*) ;; *) continue ;; esac
-	JUDGE_TEST_VERDICTS="$verdicts/root" run_script "$(basename "$t" .sh)" sh "$t"
+	start_script "$(basename "$t" .sh)" env JUDGE_TEST_VERDICTS="$verdicts/root" sh "$t"
 done
+wait
+report_done
 
 # parity NAME ROOT USER: the hostile battery's rows got the same verdict
 # as root and as the user, but where the table says the host may differ
@@ -138,9 +166,11 @@ if [ "$(id -u)" -eq 0 ] && [ "${JUDGE_TEST_USER_PASS:-1}" != 0 ]; then
 			for f in tests/"$t"-*.sh; do
 				[ -e "$f" ] || continue
 				case "$f" in *"$T"*) ;; *) continue ;; esac
-				run_script "$(basename "$f" .sh) (as uid $USER_UID)" as_user sh "$f"
+				start_script "$(basename "$f" .sh) (as uid $USER_UID)" as_user sh "$f"
 			done
 		done
+		wait
+		report_done
 		# Same program, same verdict: the battery's rows, root and user.
 		if [ -s "$verdicts/root" ] && [ -s "$user/home/verdicts" ]; then
 			[ "$user_memcg" = ok ] && memcg=yes || memcg=no

@@ -1,6 +1,6 @@
 /* Resources: unbounded recursion. The stack limit is kept below the memory
- * limit, so the stack overflows first (RE SIGSEGV, "stack overflow"); MLE
- * where there is no memory cgroup (the row's nomemcg). */
+ * limit, so the stack overflows first (RE SIGSEGV, "stack overflow"), with
+ * or without a memory cgroup: one verdict on every host. */
 #include <stdio.h>
 
 static int down(int n)
