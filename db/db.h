@@ -36,6 +36,11 @@ struct db;
  * database whose schema is newer than this binary knows. */
 struct db *db_open(const char *path);
 
+/* Whether path is a PostgreSQL connection URI ("postgresql://..." or
+ * "postgres://..."): db_open then connects with libpq (db/pg.c) instead of
+ * opening an SQLite file, and db_path is the URI with its password hidden. */
+int db_is_uri(const char *path);
+
 /* Close a handle from db_open. NULL is fine. */
 void db_close(struct db *db);
 

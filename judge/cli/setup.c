@@ -45,10 +45,14 @@ static int not_writable(const char *db, const char *what, const char *path)
 
 int judge_db_check(const struct judge_ctx *ctx, const char *catalog)
 {
-	char *copy = xstrdup(ctx->db_path), *dir = dirname(copy);
+	char *copy, *dir;
 	struct stat st;
 	int rc = 0;
 
+	if (db_is_uri(ctx->db_path))
+		return 0; /* a PostgreSQL server: db_open says what is wrong */
+	copy = xstrdup(ctx->db_path);
+	dir = dirname(copy);
 	if (stat(ctx->db_path, &st) == 0) {
 		if (S_ISDIR(st.st_mode))
 			rc = err_input("the database '%s' is a folder; name a file in it, "
