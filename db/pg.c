@@ -148,8 +148,7 @@ static const char *first_line(const char *msg, char *out, size_t size)
 	return out;
 }
 
-/* Record the failure of what (from r, or the connection) in err. */
-static int pg_fail(struct db *db, const PGresult *r, const char *what)
+int pg_fail(struct db *db, const PGresult *r, const char *what)
 {
 	char line[512];
 	const char *msg = r ? PQresultErrorMessage(r) : NULL;
@@ -512,6 +511,8 @@ void dbpg_close(struct db *db)
 		if (db->pg->conn)
 			PQfinish(db->pg->conn);
 		free(db->pg->uri);
+		while (db->pg->nlisten > 0)
+			free(db->pg->listen[--db->pg->nlisten]);
 		free(db->pg);
 	}
 	free(db->path);

@@ -22,6 +22,8 @@
 struct pg {
 	PGconn *conn;
 	char *uri;             /* as given (with any password) */
+	char *listen[4];       /* channels LISTENed to, again after a reconnect */
+	int nlisten;
 };
 
 #define PGQ_MAX 24
@@ -63,6 +65,10 @@ PGresult *pgq_run(struct db *db, struct pgq *q, const char *sql, const char *fmt
  * NULL) gets how many rows it changed. 0 or -1. */
 int pgq_do(struct db *db, struct pgq *q, long *changed, const char *sql, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+
+/* Record the failure of what (the message of r, or of the connection) in
+ * err; a lost connection says so. Returns -1. */
+int pg_fail(struct db *db, const PGresult *r, const char *what);
 
 /* Columns of a text-format result: a malloc'd string ("" for NULL when
  * null_empty, else NULL), a number (0 for NULL), a boolean, NULL or not,
@@ -135,5 +141,20 @@ int dbpg_local_test_add(struct db *db, const char *problem, const char *user,
 			char **name, int *created);
 int dbpg_local_test_list(struct db *db, const char *problem, const char *user,
 			 struct db_local_test **out, size_t *n);
+
+int dbpg_job_enqueue(struct db *db, struct db_job *j);
+int dbpg_job_claim(struct db *db, const char *worker, int lease_ms, struct db_job *j);
+int dbpg_job_renew(struct db *db, const struct db_job *j, int lease_ms);
+int dbpg_job_complete(struct db *db, const struct db_job *j, struct db_submission *s);
+int dbpg_job_get(struct db *db, long long id, struct db_job *j);
+int dbpg_jobs_done(struct db *db, const long long *ids, size_t n, long long *submissions);
+int dbpg_job_list(struct db *db, int done, struct db_job **out, size_t *n);
+int dbpg_job_next_expiry(struct db *db, double *s);
+int dbpg_worker_beat(struct db *db, const char *name, const char *state, int done);
+int dbpg_worker_list(struct db *db, struct db_worker **out, size_t *n);
+int dbpg_listen(struct db *db, const char *channel);
+int dbpg_wait(struct db *db, int timeout_ms);
+int dbpg_lost(const struct db *db);
+int dbpg_reconnect(struct db *db);
 
 #endif

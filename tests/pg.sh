@@ -42,6 +42,9 @@ pg_start() {
 	pg_have || return 1
 	PGDIR=$(mktemp -d /tmp/judge-pg.XXXXXX) || return 1
 	PG_OWNED=1
+	# a signal must reach the exit trap too, or the server outlives the test
+	trap 'exit 143' TERM HUP
+	trap 'exit 130' INT
 	if [ "$(id -u)" -eq 0 ]; then
 		id postgres >/dev/null 2>&1 || { echo "pg.sh: no 'postgres' system user" >&2; return 1; }
 		chown postgres: "$PGDIR"

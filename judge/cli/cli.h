@@ -167,5 +167,7 @@ int cmd_run(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_show(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_stress(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_submit(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_queue(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_worker(struct judge_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "db/db.h"
 #include "judge/domain/compile.h"
 #include "judge/domain/contest.h"
 #include "judge/cli/cli.h"
@@ -14,7 +15,7 @@
 
 static const char submit_usage[] =
 	"usage: judge submit ID FILE [--lang c|c++] [--all] [--json] [--user NAME]\n"
-	"                   [--contest C]\n"
+	"                   [--contest C] [--queue]\n"
 	"\n"
 	"Compile FILE (cached; by its extension: .c is C, .cc .cpp .cxx are C++)\n"
 	"  C    gcc -std=gnu17 -O2 -static -DONLINE_JUDGE -o prog prog.c -lm\n"
@@ -30,6 +31,8 @@ static const char submit_usage[] =
 	"  --user NAME     record the submission under NAME (default: login name)\n"
 	"  --contest C     submit to contest C, where ID is a letter or a problem id;\n"
 	"                  accepted only while your window is open\n"
+	"  --queue         (PostgreSQL) queue it for 'judge worker' and wait for the\n"
+	"                  result, shown as a local run shows it\n"
 	"\n"
 	"exit codes: 0 AC, 1 any other verdict, 2 bad usage or input, 3 internal error\n";
 
@@ -42,6 +45,7 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 		{ "user", required_argument, NULL, 'u' },
 		{ "contest", required_argument, NULL, 'c' },
 		{ "lang", required_argument, NULL, 'l' },
+		{ "queue", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -61,6 +65,7 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 			user = xstrdup(optarg);
 			break;
 		case 'c': contest = optarg; break;
+		case 'q': req.queue = 1; break;
 		case 'l':
 			if (compile_lang_parse(optarg, &lang) < 0) {
 				free(user);
@@ -85,6 +90,9 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 	} else if (contest && !req.fail_fast) {
 		rc = judge_bad("contest submissions stop at the first failing test; "
 			       "--all does not apply with --contest");
+	} else if (req.queue && !db_is_uri(ctx->db_path)) {
+		rc = judge_bad("--queue needs a PostgreSQL database, and '%s' is an SQLite file; "
+			       "pass --db postgresql://HOST/DB (or set JUDGE_DB)", ctx->db_path);
 	} else if (contest) {
 		rc = submit_contest_file(ctx, contest, argv[optind], argv[optind + 1],
 					 req.lang, user, req.json);

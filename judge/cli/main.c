@@ -35,6 +35,7 @@ static const struct judge_cmd commands[] = {
 	{ "history",    cmd_history,    CMD_DB, "list past submissions" },
 	{ "import",     cmd_import,     0,      "load the catalogue into the database" },
 	{ "list",       cmd_list,       CMD_DB, "list the problems of the catalogue" },
+	{ "queue",      cmd_queue,      0,      "show the job queue and workers of a PostgreSQL database" },
 	{ "regress",    cmd_regress,    GRADES,
 	  "grade every stored solution against its expected verdict" },
 	{ "result",     cmd_result,     CMD_DB, "show one submission in full" },
@@ -42,6 +43,8 @@ static const struct judge_cmd commands[] = {
 	{ "show",       cmd_show,       CMD_DB, "show a problem's statement, limits and samples" },
 	{ "stress",     cmd_stress,     GRADES, "find and shrink a counterexample against a reference" },
 	{ "submit",     cmd_submit,     GRADES, "grade a solution on every test of a problem" },
+	{ "worker",     cmd_worker,     CMD_SANDBOX | CMD_CANCEL,
+	  "grade the jobs queued in a PostgreSQL database" },
 };
 
 static void print_usage(FILE *f)

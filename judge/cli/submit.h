@@ -21,6 +21,8 @@ struct submit_req {
 	const char *contest;       /* a contest submission: id and letter, else NULL */
 	const char *letter;
 	time_t submitted_at;       /* 0: now */
+	int queue;                 /* enqueue it for 'judge worker' (PostgreSQL) and
+	                            * wait for its result instead of grading here */
 	/* Called after grading, before the exit code is chosen: j is the JSON
 	 * object about to be printed (req->json) or NULL after the text summary
 	 * was printed. NULL: nothing. */
