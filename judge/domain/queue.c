@@ -270,6 +270,18 @@ static void grade_job(struct slot *s, const struct db_job *j)
 	go.cancel = &s->lost;
 	go.submitted_at = j->submitted_at;
 	grade_submission(&env, &p, j->source, strlen(j->source), &go, &r);
+	while (db_lost(s->db) && !s->lost) {
+		/* the database went away mid-grading: what failed is not the
+		 * program's; grade it again once it is back (the lease thread
+		 * keeps the claim while it can) */
+		say(s, "job %lld: the database went away while grading; grading it again",
+		    j->id);
+		grade_result_release(&r);
+		if (queue_reconnect(s->db, s->w->o->stop) < 0)
+			goto out;
+		say(s, "reconnected");
+		grade_submission(&env, &p, j->source, strlen(j->source), &go, &r);
+	}
 	if (s->lost)
 		say(s, "job %lld: the lease was lost while grading; it is graded elsewhere", j->id);
 	else
