@@ -101,11 +101,29 @@ sub=$(job_field "$(last_job)" submission)
 run "$JUDGE" result "$sub"
 equals "judge result shows the queued submission" "$RC" 0
 contains "judge result: its verdict" "$OUT" "WA"
+# regress --queue: the same verdicts, table and exit code as a local run
+mkdir -p solutions/sum/accepted solutions/sum/wrong_answer solutions/sum/runtime_error
+cp ok.c solutions/sum/accepted/ok.c
+cp wa.c solutions/sum/wrong_answer/mul.c
+cp wa.c solutions/sum/runtime_error/not-really.c
+run "$JUDGE" regress --json
+local_rc=$RC
+local_sum=$(printf '%s' "$OUT" | jq -c '[.solutions[] | [.solution, .expected, .got, .match]] | sort')
+run "$JUDGE" regress --queue --json
+equals "regress --queue: the local exit code" "$RC" "$local_rc"
+equals "regress --queue: the local verdicts" \
+	"$(printf '%s' "$OUT" | jq -c '[.solutions[] | [.solution, .expected, .got, .match]] | sort')" "$local_sum"
+run "$JUDGE" regress --queue accepted
+equals "regress --queue accepted: exit 0" "$RC" 0
+contains "regress --queue: the summary" "$OUT" "1 solution: 1 matched, 0 mismatched"
+equals "regress --queue: every job labelled with its solution" \
+	"$(dbq "SELECT count(*) FROM jobs WHERE label = 'sum/accepted/ok.c'")" 2
+
 run "$JUDGE" queue
 contains "queue: the worker and its heartbeat" "$OUT" "w1"
 contains "queue: finished jobs" "$OUT" "done"
 run "$JUDGE" queue --json
-equals "queue --json: the worker's jobs" "$(printf '%s' "$OUT" | jq '.workers[] | select(.name == "w1") | .jobs_done')" 3
+equals "queue --json: the worker's jobs" "$(printf '%s' "$OUT" | jq '.workers[] | select(.name == "w1") | .jobs_done')" 7
 stop_workers
 check "SIGTERM: the worker stopped and says so" grep -q "w1: stopped" w1.log
 equals "SIGTERM: its state is 'stopped'" "$("$JUDGE" queue --json | jq -r '.workers[] | select(.name == "w1") | .state')" stopped

@@ -100,6 +100,10 @@ struct regress_opts {
 	int jobs;                          /* workers (capped at the number of items) */
 	int fail_fast;                     /* stop starting solutions after a mismatch */
 	int margins;                       /* re-run TLE solutions at 2x the limit */
+	int queue;                         /* PostgreSQL: enqueue every solution for
+	                                    * 'judge worker' and wait (no sandbox
+	                                    * here; jobs, fail_fast and margins do
+	                                    * not apply) */
 	volatile sig_atomic_t *cancel;     /* see the top of this file */
 	/* Called on the calling thread about every 100 ms and after each
 	 * solution; NULL: none. */
