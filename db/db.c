@@ -315,6 +315,17 @@ void db_close(struct db *db)
 	free(db);
 }
 
+int db_user(struct db *db, char **user)
+{
+	*user = NULL;
+	return db->pg ? dbpg_user(db, user) : 0;
+}
+
+int db_can_write_catalog(struct db *db)
+{
+	return db->pg ? dbpg_can_write_catalog(db) : 1;
+}
+
 const char *db_path(const struct db *db)
 {
 	return db->path;

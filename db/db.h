@@ -41,6 +41,15 @@ struct db *db_open(const char *path);
  * opening an SQLite file, and db_path is the URI with its password hidden. */
 int db_is_uri(const char *path);
 
+/* Who the database says the user is: on PostgreSQL the role of the
+ * connection (current_user), malloc'd in *user; on SQLite NULL (the user is
+ * whoever the command line says). 0 or -1. */
+int db_user(struct db *db, char **user);
+
+/* Whether this connection may write the catalogue (PostgreSQL: INSERT on
+ * problems; a participant's role may not): 1, 0, or -1. */
+int db_can_write_catalog(struct db *db);
+
 /* Close a handle from db_open. NULL is fine. */
 void db_close(struct db *db);
 

@@ -382,6 +382,30 @@ char *dbpg_nearest_id(struct db *db, const char *sql, const char *id)
 	return found;
 }
 
+int dbpg_user(struct db *db, char **user)
+{
+	PGresult *r = pgq_run(db, NULL, "SELECT current_user", "cannot read the database role");
+
+	if (!r)
+		return -1;
+	*user = pg_str(r, 0, 0, 1);
+	PQclear(r);
+	return 0;
+}
+
+int dbpg_can_write_catalog(struct db *db)
+{
+	PGresult *r = pgq_run(db, NULL, "SELECT has_table_privilege('problems', 'INSERT')",
+			      "cannot read the role's privileges");
+	int can;
+
+	if (!r)
+		return -1;
+	can = pg_bool(r, 0, 0);
+	PQclear(r);
+	return can;
+}
+
 /* ---- opening and migrating ------------------------------------------------- */
 
 /* The schema version stored in meta, 0 for a new database. */

@@ -166,7 +166,7 @@ int dbpg_contest_attempts(struct db *db, const char *contest, const char *user,
 	pgq_str(&q, contest);
 	pgq_str(&q, user);
 	r = pgq_run(db, &q, "SELECT id, \"user\", letter, problem, submitted_at, "
-		    "status, verdict FROM submissions "
+		    "status, verdict FROM contest_attempts "
 		    "WHERE contest = $1 AND ($2::text IS NULL OR \"user\" = $2) "
 		    "ORDER BY submitted_at, id",
 		    "cannot read the submissions of contest '%s'", contest);

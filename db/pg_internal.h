@@ -92,6 +92,8 @@ void dbpg_close(struct db *db);
 int dbpg_tx_begin(struct db *db);
 int dbpg_tx_commit(struct db *db);
 void dbpg_tx_rollback(struct db *db);
+int dbpg_user(struct db *db, char **user);
+int dbpg_can_write_catalog(struct db *db);
 int dbpg_meta_get(struct db *db, const char *key, char **value);
 int dbpg_meta_set(struct db *db, const char *key, const char *value);
 char *dbpg_nearest_id(struct db *db, const char *sql, const char *id);

@@ -227,3 +227,13 @@ BEGIN
 END $$;
 CREATE TRIGGER jobs_notify AFTER INSERT OR UPDATE OF status ON jobs
 	FOR EACH ROW EXECUTE FUNCTION jobs_notify();
+
+-- migration 3
+
+-- What a scoreboard needs of everyone's contest submissions, without their
+-- sources: under contrib/pg-roles.sql's row-level security a participant
+-- reads only their own rows of submissions, and this view (run with its
+-- owner's rights) for the scoreboard.
+CREATE VIEW contest_attempts AS
+	SELECT id, "user", letter, problem, submitted_at, status, verdict, contest
+	FROM submissions WHERE contest IS NOT NULL;

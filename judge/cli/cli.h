@@ -114,6 +114,12 @@ int judge_catalog_sync(const struct judge_ctx *ctx, const char *file, int flags,
  * Prints what failed and returns an exit code (0 when ready). */
 int judge_open_db(struct judge_ctx *ctx);
 
+/* The user a command acts as, malloc'd in *out: on PostgreSQL the database
+ * role (given, from --user, must be NULL or the same: nobody submits as
+ * someone else); on SQLite given (checked) or the login name. Returns 0, or
+ * the exit code after printing the error. Needs ctx->db open for the role. */
+int judge_user(struct judge_ctx *ctx, const char *given, char **out);
+
 /* For CMD_SANDBOX commands, once their arguments are checked: open the
  * compile cache and sandbox worker 0 into ctx (once; later calls return at
  * once), warn once unless -q when the sandbox runs with less than every

@@ -52,7 +52,7 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 	struct submit_req req = { .lang = -1, .fail_fast = 1 };
 	const char *contest = NULL;
 	enum compile_lang lang;
-	char *user = NULL;
+	char *user = NULL, *given;
 	int c, rc;
 
 	while ((c = judge_getopt(argc, argv, "h", opts, "submit")) != -1) {
@@ -82,11 +82,12 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 		free(user);
 		return judge_bad("submit needs a problem id and a source file");
 	}
-	if (!user)
-		user = contest_login_name();
-	if (contest_check_user(user) < 0) {
-		err_prefix("bad --user");
-		rc = judge_fail();
+	given = user;
+	user = NULL;
+	rc = judge_user(ctx, given, &user);
+	free(given);
+	if (rc) {
+		/* said why */
 	} else if (contest && !req.fail_fast) {
 		rc = judge_bad("contest submissions stop at the first failing test; "
 			       "--all does not apply with --contest");
@@ -95,7 +96,7 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 			       "pass --db postgresql://HOST/DB (or set JUDGE_DB)", ctx->db_path);
 	} else if (contest) {
 		rc = submit_contest_file(ctx, contest, argv[optind], argv[optind + 1],
-					 req.lang, user, req.json);
+					 req.lang, user, req.json, req.queue);
 	} else {
 		req.problem = argv[optind];
 		req.path = argv[optind + 1];

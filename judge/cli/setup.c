@@ -14,6 +14,7 @@
 #include "judge/cli/cli.h"
 #include "judge/domain/catalog.h"
 #include "judge/domain/compile.h"
+#include "judge/domain/contest.h"
 #include "lib/err.h"
 #include "lib/util.h"
 #include "sandbox/sandbox.h"
@@ -149,18 +150,51 @@ int judge_catalog_sync(const struct judge_ctx *ctx, const char *file, int flags,
 	return rc;
 }
 
+int judge_user(struct judge_ctx *ctx, const char *given, char **out)
+{
+	char *role = NULL;
+
+	*out = NULL;
+	if (ctx->db && db_user(ctx->db, &role) < 0)
+		return judge_fail();
+	if (role && given && strcmp(given, role)) {
+		judge_bad("on PostgreSQL you are the database role '%s'; --user '%s' "
+			  "cannot change that (connect as that role instead)", role, given);
+		free(role);
+		return EXIT_BAD_INPUT;
+	}
+	if (role) {
+		*out = role;
+		return EXIT_ACCEPTED;
+	}
+	if (!given) {
+		*out = contest_login_name();
+		return EXIT_ACCEPTED;
+	}
+	if (contest_check_user(given) < 0) {
+		err_prefix("bad --user");
+		return judge_fail();
+	}
+	*out = xstrdup(given);
+	return EXIT_ACCEPTED;
+}
+
 int judge_open_db(struct judge_ctx *ctx)
 {
 	struct catalog_stats st = { 0 };
-	int rc, reaped = 0;
+	int rc, reaped = 0, can;
 
 	if (judge_db_check(ctx, ctx->catalog_path) < 0)
 		return judge_fail();
 	ctx->db = db_open(ctx->db_path);
 	if (!ctx->db)
 		return judge_fail();
+	/* a participant's role on a shared database reads the catalogue its
+	 * admin loaded; it cannot (and need not) sync it */
+	can = db_can_write_catalog(ctx->db);
 	/* submissions whose judge died mid-grading become IE, with the reason */
-	if (judge_catalog_sync(ctx, ctx->catalog_path, CATALOG_OPTIONAL, &st) < 0 ||
+	if (can < 0 ||
+	    (can && judge_catalog_sync(ctx, ctx->catalog_path, CATALOG_OPTIONAL, &st) < 0) ||
 	    db_submissions_reap(ctx->db, &reaped) < 0) {
 		rc = judge_fail();
 		db_close(ctx->db);

@@ -233,7 +233,7 @@ static void contest_after(void *arg, const struct grade_result *r, json_t *j)
 }
 
 int submit_contest_file(struct judge_ctx *ctx, const char *contest, const char *which,
-			const char *path, int lang, const char *user, int json)
+			const char *path, int lang, const char *user, int json, int queue)
 {
 	struct db_contest c = DB_CONTEST_INIT;
 	struct submit_req req = { 0 };
@@ -266,6 +266,10 @@ int submit_contest_file(struct judge_ctx *ctx, const char *contest, const char *
 	req.submitted_at = now;
 	req.after = contest_after;
 	req.arg = &note;
+	/* a shared contest's submissions are graded by the workers: a
+	 * participant's role may not store them itself */
+	req.queue = queue || (ctx->db && db_is_uri(ctx->db_path) &&
+			      db_can_write_catalog(ctx->db) == 0);
 	if (ctx->cancel == NULL)
 		judge_signals_catch(ctx);
 	rc = submit_file(ctx, &req);

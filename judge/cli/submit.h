@@ -41,9 +41,11 @@ int submit_file(struct judge_ctx *ctx, const struct submit_req *req);
  * of contest `contest` for user, inside the user's window (checked with
  * util_now: contest_entry_check), and print the result as 'judge submit'
  * does plus where it counts. Catches the interrupting signals when the
- * command did not (CMD_CANCEL); main() restores them. Returns the exit
- * code. Used by 'judge contest submit' and 'judge submit --contest'. */
+ * command did not (CMD_CANCEL); main() restores them. With queue (and
+ * always for a participant's role on PostgreSQL, which may not store a
+ * contest submission itself) it goes through the job queue. Returns the
+ * exit code. Used by 'judge contest submit' and 'judge submit --contest'. */
 int submit_contest_file(struct judge_ctx *ctx, const char *contest, const char *which,
-			const char *path, int lang, const char *user, int json);
+			const char *path, int lang, const char *user, int json, int queue);
 
 #endif
