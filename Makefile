@@ -129,6 +129,13 @@ bench-sandbox-vm: deps vm-deps build
 bench-regress: deps build
 	@$(MAKE) --no-print-directory -C bench regress BUILD=../$(BUILD)
 
+# `make bench-distributed`: a full regress locally with -j2 and through a
+# PostgreSQL job queue with 2 workers of -j1; last line "ratio X" (queue wall
+# over local wall). See bench/bench-distributed.sh.
+.PHONY: bench-distributed
+bench-distributed: deps build
+	@sh bench/bench-distributed.sh
+
 clean:
 	rm -rf build bin tests/toml_decode
 

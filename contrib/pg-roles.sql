@@ -23,6 +23,8 @@
 --
 -- The owner of the tables bypasses row-level security, as owners do.
 
+SET client_min_messages = warning;
+
 DO $$
 BEGIN
 	IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'judge_participant') THEN

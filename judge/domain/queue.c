@@ -64,6 +64,7 @@ struct slot {
 	struct db_job job;         /* the job being graded (id and claim for the lease) */
 	int active, quit, done;    /* grading; the lease thread must end; jobs done since the last beat */
 	volatile sig_atomic_t lost; /* the lease was lost: grading's cancel flag */
+	long long claim_ms;        /* how long the last claim took */
 	int failed;
 	char *error;
 };
@@ -219,12 +220,15 @@ static void store_job(struct slot *s, const struct db_job *j, const struct grade
 		      int local_tests)
 {
 	struct db_submission sub;
+	long long start = util_monotonic_ms();
 	int rc;
 
 	submission_of(j, r, local_tests, &sub);
 	rc = db_job_complete(s->db, j, &sub);
 	if (rc == 0) {
-		say(s, "job %lld: %s, submission %lld", j->id, verdict_name(r->verdict), sub.id);
+		/* the queue's own cost, for 'make bench-distributed' */
+		say(s, "job %lld: %s, submission %lld (claim %lld ms, store %lld ms)", j->id,
+		    verdict_name(r->verdict), sub.id, s->claim_ms, util_monotonic_ms() - start);
 		pthread_mutex_lock(&s->mu);
 		s->done++;
 		pthread_mutex_unlock(&s->mu);
@@ -341,7 +345,9 @@ static void *slot_main(void *arg)
 	int rc;
 
 	while (!*o->stop) {
+		s->claim_ms = util_monotonic_ms();
 		rc = db_job_claim(s->db, s->name, o->lease_ms, &j);
+		s->claim_ms = util_monotonic_ms() - s->claim_ms;
 		if (rc == 0) {
 			grade_job(s, &j);
 			db_job_release(&j);
