@@ -70,7 +70,7 @@ equals "ana's queued submission: exit 0" "$RC" 0
 ana_queued=$(printf '%s' "$OUT" | jq .submission)
 equals "stored as ana, the role" "$(dbq "SELECT string_agg(DISTINCT \"user\", ',') FROM submissions")" ana
 expect_exit 2 "ana cannot submit as bob (--user)" $ANA submit --user bob sum ok.c
-contains "the role decides" "$ERR" "you are the database role 'ana'"
+contains "the role decides" "$ERR" "you are the database role you connect as; --user 'bob'"
 expect_exit 2 "nor start a contest as bob" $ANA contest start cup --user bob
 
 # ---- bob sees none of it, through every command ---------------------------------

@@ -115,9 +115,10 @@ int judge_catalog_sync(const struct judge_ctx *ctx, const char *file, int flags,
 int judge_open_db(struct judge_ctx *ctx);
 
 /* The user a command acts as, malloc'd in *out: on PostgreSQL the database
- * role (given, from --user, must be NULL or the same: nobody submits as
- * someone else); on SQLite given (checked) or the login name. Returns 0, or
- * the exit code after printing the error. Needs ctx->db open for the role. */
+ * role, where given (from --user) must be NULL or the same unless the role
+ * may write the catalogue (an admin acts for others; a participant submits
+ * as nobody else); on SQLite given (checked) or the login name. Returns 0,
+ * or the exit code after printing the error. Needs ctx->db open. */
 int judge_user(struct judge_ctx *ctx, const char *given, char **out);
 
 /* For CMD_SANDBOX commands, once their arguments are checked: open the

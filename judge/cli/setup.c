@@ -153,20 +153,26 @@ int judge_catalog_sync(const struct judge_ctx *ctx, const char *file, int flags,
 int judge_user(struct judge_ctx *ctx, const char *given, char **out)
 {
 	char *role = NULL;
+	int admin = 0;
 
 	*out = NULL;
 	if (ctx->db && db_user(ctx->db, &role) < 0)
 		return judge_fail();
-	if (role && given && strcmp(given, role)) {
-		judge_bad("on PostgreSQL you are the database role '%s'; --user '%s' "
-			  "cannot change that (connect as that role instead)", role, given);
+	/* the catalogue's writers (judge_admin, the tables' owner) may act for
+	 * others, as on SQLite; anyone else is their role */
+	if (role && given && strcmp(given, role) && (admin = db_can_write_catalog(ctx->db)) <= 0) {
 		free(role);
+		if (admin < 0)
+			return judge_fail();
+		judge_bad("on PostgreSQL you are the database role you connect as; --user '%s' "
+			  "cannot change that (connect as that role instead)", given);
 		return EXIT_BAD_INPUT;
 	}
-	if (role) {
+	if (role && !given) {
 		*out = role;
 		return EXIT_ACCEPTED;
 	}
+	free(role);
 	if (!given) {
 		*out = contest_login_name();
 		return EXIT_ACCEPTED;
