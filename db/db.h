@@ -1,4 +1,13 @@
-/* db.h: the judge's SQLite database: catalogue, submissions, results.
+/* db.h: the judge's database: catalogue, submissions, results.
+ *
+ * Two backends behind this one interface: SQLite (db.c, problem.c, ...;
+ * the default, a file) and PostgreSQL (pg.c, pg_problem.c, ...; libpq,
+ * chosen by a path that is a "postgresql://" or "postgres://" URI; its
+ * schema is db/schema-pg.sql, its own migrations, and the job queue below
+ * lives only there). db_open
+ * decides, once; the contracts below hold for both, and what is said of
+ * SQLite's transactions holds on PostgreSQL with an advisory lock standing
+ * in for BEGIN IMMEDIATE.
  *
  * One database file holds a complete problem set (every test's input and
  * answer) plus everything recorded about it. The schema is db/schema.sql, an

@@ -80,6 +80,16 @@ int pg_bool(const PGresult *r, int row, int col);
 int pg_null(const PGresult *r, int row, int col);
 char *pg_bytes(const PGresult *r, int row, int col, size_t *len);
 
+/* Adding one test result: the statement and its parameters (-1 with err
+ * set for an invalid verdict). Only while the submission runs: a reaped
+ * one stays as it was (the statement then changes no row). */
+#define PG_RESULT_INSERT \
+	"INSERT INTO results (submission, ord, name, verdict, time_ms, wall_ms, " \
+	"memory_kb, exit_code, signal, message, is_local, stderr, stderr_bytes) " \
+	"SELECT $1, $2, $3, $4, $5, $6, $7, $8::integer, $9, $10, $11, $12, $13 " \
+	"FROM submissions WHERE id = $1 AND status = 'running'"
+int pg_result_params(struct pgq *q, long long sub, const struct db_result *r);
+
 /* A write in its own transaction unless the caller's is open (as
  * db_write_begin / db_write_end). */
 int pg_write_begin(struct db *db, int *own);

@@ -138,17 +138,55 @@ static int still_ours(struct db *db, const struct db_job *j)
 	return 0;
 }
 
+/* Send the results of s in one pipeline (one round trip, not one per
+ * test): every INSERT must add its row. */
+static int store_results(struct db *db, const struct db_submission *s)
+{
+	PGconn *c = db->pg->conn;
+	struct pgq q = PGQ_INIT;
+	size_t i, sent = 0;
+	PGresult *r;
+	int rc = 0;
+
+	if (!PQenterPipelineMode(c))
+		return pg_fail(db, NULL, "cannot store the results");
+	for (i = 0; i < s->nresults && rc == 0; i++) {
+		rc = pg_result_params(&q, s->id, &s->results[i]);
+		if (rc == 0 && !PQsendQueryParams(c, PG_RESULT_INSERT, q.n, NULL, q.val, q.len,
+						  q.fmt, 0))
+			rc = pg_fail(db, NULL, "cannot store the results");
+		sent += rc == 0;
+		pgq_release(&q);
+	}
+	if (!PQpipelineSync(c) && rc == 0)
+		rc = pg_fail(db, NULL, "cannot store the results");
+	/* each query's result then NULL; the sync's last */
+	for (i = 0; i < sent; i++) {
+		while ((r = PQgetResult(c)) != NULL) {
+			if (rc == 0 && PQresultStatus(r) != PGRES_COMMAND_OK)
+				rc = pg_fail(db, r, "cannot store a test result");
+			else if (rc == 0 && strtol(PQcmdTuples(r), NULL, 10) != 1)
+				rc = err_set("submission %lld is not running", s->id);
+			PQclear(r);
+		}
+	}
+	while ((r = PQgetResult(c)) != NULL && PQresultStatus(r) != PGRES_PIPELINE_SYNC)
+		PQclear(r);
+	PQclear(r);
+	if (!PQexitPipelineMode(c) && rc == 0)
+		rc = pg_fail(db, NULL, "cannot store the results");
+	return rc;
+}
+
 static int store_submission(struct db *db, struct db_submission *s)
 {
 	int verdict = s->verdict;
-	size_t i;
 
 	if (dbpg_submission_create(db, s, NULL) < 0)
 		return -1;
 	s->verdict = verdict; /* create marks it running */
-	for (i = 0; i < s->nresults; i++)
-		if (dbpg_result_add(db, s->id, &s->results[i]) < 0)
-			return -1;
+	if (store_results(db, s) < 0)
+		return -1;
 	return dbpg_submission_finish(db, s);
 }
 

@@ -61,38 +61,42 @@ int dbpg_submission_create(struct db *db, struct db_submission *s, long long *id
 	return 0;
 }
 
-int dbpg_result_add(struct db *db, long long sub, const struct db_result *r)
+int pg_result_params(struct pgq *q, long long sub, const struct db_result *r)
 {
-	struct pgq q = PGQ_INIT;
 	const char *v = verdict_or_null(r->verdict);
 	const char *e = r->stderr_text ? r->stderr_text : "";
-	long changed = 0;
 
 	if (!v)
 		return err_set("submission %lld: invalid verdict %d", sub, r->verdict);
-	pgq_int(&q, sub);
-	pgq_int(&q, r->ord);
-	pgq_str(&q, r->name ? r->name : "");
-	pgq_str(&q, v);
-	pgq_int(&q, r->time_ms);
-	pgq_int(&q, r->wall_ms);
-	pgq_int(&q, r->memory_kb);
+	pgq_int(q, sub);
+	pgq_int(q, r->ord);
+	pgq_str(q, r->name ? r->name : "");
+	pgq_str(q, v);
+	pgq_int(q, r->time_ms);
+	pgq_int(q, r->wall_ms);
+	pgq_int(q, r->memory_kb);
 	if (r->exit_code >= 0)
-		pgq_int(&q, r->exit_code);
+		pgq_int(q, r->exit_code);
 	else
-		pgq_str(&q, NULL);
-	pgq_str(&q, r->signal);
-	pgq_str(&q, r->message ? r->message : "");
-	pgq_bool(&q, r->is_local);
-	pgq_bin(&q, e, strlen(e));
-	pgq_int(&q, r->stderr_bytes);
-	/* only while the submission runs: a reaped one stays as it was */
-	if (pgq_do(db, &q, &changed,
-		   "INSERT INTO results (submission, ord, name, verdict, time_ms, wall_ms, "
-		   "memory_kb, exit_code, signal, message, is_local, stderr, stderr_bytes) "
-		   "SELECT $1, $2, $3, $4, $5, $6, $7, $8::integer, $9, $10, $11, $12, $13 "
-		   "FROM submissions WHERE id = $1 AND status = 'running'",
-		   "cannot record a test result") < 0)
+		pgq_str(q, NULL);
+	pgq_str(q, r->signal);
+	pgq_str(q, r->message ? r->message : "");
+	pgq_bool(q, r->is_local);
+	pgq_bin(q, e, strlen(e));
+	pgq_int(q, r->stderr_bytes);
+	return 0;
+}
+
+int dbpg_result_add(struct db *db, long long sub, const struct db_result *r)
+{
+	struct pgq q = PGQ_INIT;
+	long changed = 0;
+
+	if (pg_result_params(&q, sub, r) < 0) {
+		pgq_release(&q);
+		return -1;
+	}
+	if (pgq_do(db, &q, &changed, PG_RESULT_INSERT, "cannot record a test result") < 0)
 		return -1;
 	if (changed != 1)
 		return err_set("submission %lld is not running", sub);
