@@ -169,6 +169,22 @@ equals "kill -9: graded by the second worker" "$(job_field "$job" worker)" k2
 equals "kill -9: one submission stored for it" "$(dbq "SELECT count(*) FROM submissions s JOIN jobs j ON j.submission = s.id WHERE j.id = $job")|$(dbq "SELECT count(*) FROM submissions WHERE source = (SELECT source FROM jobs WHERE id = $job)")" "1|1"
 stop_workers
 
+# ---- SIGTERM mid-job: the job is finished and stored, then the worker stops ----
+worker t1
+"$JUDGE" submit --queue sum slow.c --json > term.out 2>term.err &
+client=$!
+n=0; while [ -z "$(dbq "SELECT id FROM jobs WHERE status = 'running' AND worker = 't1'")" ] && [ $n -lt 300 ]; do
+	sleep 0.1; n=$((n + 1)); done
+job=$(last_job)
+kill -TERM $LAST
+wait $LAST
+equals "SIGTERM mid-job: the worker exits 0" "$?" 0
+PIDS=
+equals "SIGTERM mid-job: the job was finished first" "$(job_field "$job" status)|$(job_field "$job" claims)" "done|1"
+wait $client
+equals "SIGTERM mid-job: the client gets its AC" "$(jq -r .verdict term.out 2>/dev/null)" AC
+check "SIGTERM mid-job: stored before 'stopped'" sh -c "grep -n 'job $job: AC' t1.log | cut -d: -f1 | { read a; b=\$(grep -n 'stopped' t1.log | cut -d: -f1); [ \"\$a\" -lt \"\$b\" ]; }"
+
 # ---- 3 workers, 8 concurrent submitters: each judged exactly once --------------
 before=$(dbq "SELECT count(*) FROM submissions")
 worker c1; worker c2; worker c3
