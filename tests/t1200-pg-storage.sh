@@ -10,9 +10,10 @@ pg_have || skip "no PostgreSQL server binaries in /usr/lib/postgresql/*/bin (mak
 pg_start || skip "cannot start a private PostgreSQL cluster"
 
 # catalogue sync, list and show; submit, history, result and interrupted
-# submissions; regress and its stored runs; contests and their scoreboard
+# submissions; regress and its stored runs; contests made with the CLI
+# and from the catalogue, and their scoreboard
 # (t1210 and t1220 add the queue, roles and shared contests).
-SCRIPTS="t0120 t0430 t0600 t0720"
+SCRIPTS="t0120 t0430 t0600 t0700 t0720"
 
 for t in $SCRIPTS; do
 	script=$(ls "$ROOT"/tests/"$t"-*.sh 2>/dev/null | head -n 1)
