@@ -3,7 +3,7 @@
 # installs the Debian packages the build needs.
 
 CC       ?= gcc
-PKGS     := sqlite3 libseccomp libpcre2-8 nettle jansson yaml-0.1
+PKGS     := sqlite3 libpq libseccomp libpcre2-8 nettle jansson yaml-0.1
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wformat=2 -Wvla -Werror
 CFLAGS   ?= -O2 -g
@@ -20,10 +20,11 @@ endif
 # Debian packages: the build's and the tests' (jq and python3 read JSON and
 # XML in the end-to-end tests; bc checks sums, procps gives ps and pgrep,
 # bsdutils script(1) for the terminal checks, util-linux setpriv for the
-# runs as a normal user).
-DEB_PKGS := pkg-config gcc g++ make libc6-dev libsqlite3-dev libseccomp-dev \
+# runs as a normal user; postgresql for the tests' private PostgreSQL
+# clusters, libpq-dev for --db postgresql://...).
+DEB_PKGS := pkg-config gcc g++ make libc6-dev libsqlite3-dev libpq-dev libseccomp-dev \
             libpcre2-dev libcmocka-dev nettle-dev libjansson-dev libyaml-dev jq python3 sqlite3 \
-            bc procps bsdutils util-linux
+            bc procps bsdutils util-linux postgresql
 
 LIB_SRC  := $(sort $(wildcard lib/*.c))
 DB_SRC   := $(sort $(wildcard db/*.c))
@@ -95,6 +96,7 @@ $(BUILD)/%.o: %.c
 
 # db.c embeds the schema with .incbin.
 $(BUILD)/db/db.o: db/schema.sql
+$(BUILD)/db/pg.o: db/schema-pg.sql
 
 # Problem data generated at build time (large tests from gen.c with fixed
 # seeds) is described next to the problems.
@@ -129,6 +131,13 @@ bench-regress: deps build
 
 bench-noise: deps build
 	@$(MAKE) --no-print-directory -C bench noise BUILD=../$(BUILD)
+
+# `make bench-distributed`: a full regress locally with -j2 and through a
+# PostgreSQL job queue with 2 workers of -j1; last line "ratio X" (queue wall
+# over local wall). See bench/bench-distributed.sh.
+.PHONY: bench-distributed
+bench-distributed: deps build
+	@sh bench/bench-distributed.sh
 
 clean:
 	rm -rf build bin tests/toml_decode

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db/db_internal.h"
+#include "db/pg_internal.h"
 #include "lib/err.h"
 #include "lib/util.h"
 #include "lib/verdict.h"
@@ -18,6 +18,8 @@ int db_contest_create(struct db *db, const struct db_contest *c)
 	size_t i;
 	int own, rc;
 
+	if (db->pg)
+		return dbpg_contest_create(db, c);
 	if (!now && util_now(&now) < 0)
 		return -1;
 	if (db_write_begin(db, &own) < 0)
@@ -77,10 +79,12 @@ int db_contest_list(struct db *db, int include_retired, struct db_contest **out,
 	size_t nids = 0, i;
 	int rc;
 
+	if (db->pg)
+		return dbpg_contest_list(db, include_retired, out, n);
 	*out = NULL;
 	*n = 0;
 	if (db_prepare(db, &st, include_retired ? "SELECT id FROM contests ORDER BY id" :
-		       "SELECT id FROM contests WHERE retired = 0 ORDER BY id") < 0)
+		       "SELECT id FROM contests WHERE NOT retired ORDER BY id") < 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		ids = xrealloc(ids, (nids + 1) * sizeof(*ids));
@@ -123,7 +127,7 @@ void db_contest_list_free(struct db_contest *v, size_t n)
 
 char *db_contest_nearest(struct db *db, const char *id)
 {
-	return db_nearest_id(db, "SELECT id FROM contests WHERE retired = 0 ORDER BY id", id);
+	return db_nearest_id(db, "SELECT id FROM contests WHERE NOT retired ORDER BY id", id);
 }
 
 /* The start of user's participation; 0, DB_NOTFOUND or -1. */
@@ -154,6 +158,8 @@ static int participant_get(struct db *db, const char *contest, const char *user,
 int db_participant_get(struct db *db, const char *contest, const char *user,
 		       time_t *started_at)
 {
+	if (db->pg)
+		return dbpg_participant_get(db, contest, user, started_at);
 	return participant_get(db, contest, user, started_at);
 }
 
@@ -164,6 +170,8 @@ int db_participant_start(struct db *db, const char *contest, const char *user,
 	time_t old;
 	int own, rc;
 
+	if (db->pg)
+		return dbpg_participant_start(db, contest, user, started_at);
 	/* read and insert in one IMMEDIATE transaction, so that two starts of
 	 * the same user cannot both win */
 	if (db_write_begin(db, &own) < 0)
@@ -196,6 +204,8 @@ int db_participant_list(struct db *db, const char *contest,
 	sqlite3_stmt *st;
 	int rc;
 
+	if (db->pg)
+		return dbpg_participant_list(db, contest, out, n);
 	*out = NULL;
 	*n = 0;
 	if (db_prepare(db, &st, "SELECT user, started_at FROM participants "
@@ -233,6 +243,8 @@ int db_contest_attempts(struct db *db, const char *contest, const char *user,
 	const char *v;
 	int rc;
 
+	if (db->pg)
+		return dbpg_contest_attempts(db, contest, user, out, n);
 	*out = NULL;
 	*n = 0;
 	if (db_prepare(db, &st, "SELECT id, user, letter, problem, submitted_at, "

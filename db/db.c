@@ -9,7 +9,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
-#include "db/db_internal.h"
+#include "db/pg_internal.h"
 #include "lib/err.h"
 #include "lib/util.h"
 
@@ -91,6 +91,8 @@ int db_bind_str(sqlite3_stmt *st, int i, const char *s)
 
 int db_tx_begin(struct db *db)
 {
+	if (db->pg)
+		return dbpg_tx_begin(db);
 	if (db->in_tx)
 		return err_set("database '%s': a transaction is already open", db->path);
 	if (db_exec(db, "BEGIN IMMEDIATE") < 0)
@@ -101,6 +103,8 @@ int db_tx_begin(struct db *db)
 
 int db_tx_commit(struct db *db)
 {
+	if (db->pg)
+		return dbpg_tx_commit(db);
 	if (!db->in_tx)
 		return err_set("database '%s': no transaction to commit", db->path);
 	if (db_exec(db, "COMMIT") < 0) {
@@ -114,9 +118,15 @@ int db_tx_commit(struct db *db)
 
 void db_tx_rollback(struct db *db)
 {
-	char *saved = xstrdup(err_msg());
-	enum err_kind kind = err_kind();
+	char *saved;
+	enum err_kind kind;
 
+	if (db->pg) {
+		dbpg_tx_rollback(db);
+		return;
+	}
+	saved = xstrdup(err_msg());
+	kind = err_kind();
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	db->in_tx = 0;
@@ -142,15 +152,14 @@ int db_write_end(struct db *db, int own, int rc)
 	return db_tx_commit(db);
 }
 
-/* The text of migration n (malloc'd), or NULL when schema.sql has none. */
-static char *migration_text(int n)
+char *db_migration_text(const char *schema, int n)
 {
 	char mark[32];
 	const char *p, *end;
 	size_t len;
 
 	len = (size_t)snprintf(mark, sizeof(mark), "\n" MIGRATION_MARK "%d\n", n);
-	p = strstr(db_schema_sql, mark);
+	p = strstr(schema, mark);
 	if (!p)
 		return NULL;
 	p += len;
@@ -164,7 +173,7 @@ int db_schema_version(void)
 	char *t;
 
 	if (!version)
-		while ((t = migration_text(version + 1)) != NULL) {
+		while ((t = db_migration_text(db_schema_sql, version + 1)) != NULL) {
 			free(t);
 			version++;
 		}
@@ -206,7 +215,7 @@ static int migrate(struct db *db)
 			return -1;
 		rc = user_version(db, &have);
 		if (rc == 0 && have < want) {
-			sql = migration_text(have + 1);
+			sql = db_migration_text(db_schema_sql, have + 1);
 			rc = db_exec(db, sql);
 			free(sql);
 			if (rc < 0)
@@ -243,12 +252,19 @@ static int set_wal(struct db *db)
 	}
 }
 
+int db_is_uri(const char *path)
+{
+	return !strncmp(path, "postgresql://", 13) || !strncmp(path, "postgres://", 11);
+}
+
 struct db *db_open(const char *path)
 {
 	struct db *db;
 	char *dir;
 	int rc;
 
+	if (db_is_uri(path))
+		return dbpg_open(path);
 	dir = xstrdup(path);
 	rc = util_mkdirs(dirname(dir), 0755);
 	free(dir);
@@ -289,10 +305,25 @@ void db_close(struct db *db)
 {
 	if (!db)
 		return;
+	if (db->pg) {
+		dbpg_close(db);
+		return;
+	}
 	if (db->h)
 		sqlite3_close_v2(db->h);
 	free(db->path);
 	free(db);
+}
+
+int db_user(struct db *db, char **user)
+{
+	*user = NULL;
+	return db->pg ? dbpg_user(db, user) : 0;
+}
+
+int db_can_write_catalog(struct db *db)
+{
+	return db->pg ? dbpg_can_write_catalog(db) : 1;
 }
 
 const char *db_path(const struct db *db)
@@ -305,6 +336,8 @@ int db_meta_get(struct db *db, const char *key, char **value)
 	sqlite3_stmt *st;
 	int rc;
 
+	if (db->pg)
+		return dbpg_meta_get(db, key, value);
 	*value = NULL;
 	if (db_prepare(db, &st, "SELECT value FROM meta WHERE key = ?") < 0)
 		return -1;
@@ -323,6 +356,8 @@ int db_meta_set(struct db *db, const char *key, const char *value)
 	sqlite3_stmt *st = NULL;
 	int own, rc;
 
+	if (db->pg)
+		return dbpg_meta_set(db, key, value);
 	if (db_write_begin(db, &own) < 0)
 		return -1;
 	rc = db_prepare(db, &st, "INSERT INTO meta (key, value) VALUES (?, ?) "
@@ -343,6 +378,8 @@ char *db_nearest_id(struct db *db, const char *sql, const char *id)
 	size_t best = (size_t)-1, d, limit = strlen(id) / 3;
 	char *found = NULL;
 
+	if (db->pg)
+		return dbpg_nearest_id(db, sql, id);
 	if (limit < 2)
 		limit = 2;
 	if (db_prepare(db, &st, sql) < 0)

@@ -1,4 +1,13 @@
-/* db.h: the judge's SQLite database: catalogue, submissions, results.
+/* db.h: the judge's database: catalogue, submissions, results.
+ *
+ * Two backends behind this one interface: SQLite (db.c, problem.c, ...;
+ * the default, a file) and PostgreSQL (pg.c, pg_problem.c, ...; libpq,
+ * chosen by a path that is a "postgresql://" or "postgres://" URI; its
+ * schema is db/schema-pg.sql, its own migrations, and the job queue below
+ * lives only there). db_open
+ * decides, once; the contracts below hold for both, and what is said of
+ * SQLite's transactions holds on PostgreSQL with an advisory lock standing
+ * in for BEGIN IMMEDIATE.
  *
  * One database file holds a complete problem set (every test's input and
  * answer) plus everything recorded about it. The schema is db/schema.sql, an
@@ -35,6 +44,20 @@ struct db;
  * database at path. Returns the handle or NULL with err set. Refuses a
  * database whose schema is newer than this binary knows. */
 struct db *db_open(const char *path);
+
+/* Whether path is a PostgreSQL connection URI ("postgresql://..." or
+ * "postgres://..."): db_open then connects with libpq (db/pg.c) instead of
+ * opening an SQLite file, and db_path is the URI with its password hidden. */
+int db_is_uri(const char *path);
+
+/* Who the database says the user is: on PostgreSQL the role of the
+ * connection (current_user), malloc'd in *user; on SQLite NULL (the user is
+ * whoever the command line says). 0 or -1. */
+int db_user(struct db *db, char **user);
+
+/* Whether this connection may write the catalogue (PostgreSQL: INSERT on
+ * problems; a participant's role may not): 1, 0, or -1. */
+int db_can_write_catalog(struct db *db);
 
 /* Close a handle from db_open. NULL is fine. */
 void db_close(struct db *db);
@@ -447,5 +470,103 @@ int db_local_test_remove(struct db *db, const char *problem, const char *user,
  * when none): free with db_local_test_list_free. */
 int db_local_test_list(struct db *db, const char *problem, const char *user,
 		       struct db_local_test **out, size_t *n);
+
+/* ---- the job queue (db/queue.c; PostgreSQL only) ------------------------- */
+
+/* On SQLite every function below fails with err_input "the job queue needs
+ * a PostgreSQL database ...". On PostgreSQL (db/pg_queue.c): a job is a
+ * submission to grade. Enqueued 'queued'; a worker claims the oldest open
+ * job (FOR UPDATE SKIP LOCKED) for lease_ms, renews the lease while it
+ * grades, and completes it by storing the submission and its results in one
+ * transaction that first checks the claim is still its own: a result is
+ * stored once. A job whose lease expired is claimed again. Inserting a job
+ * notifies channel "judge_jobs", finishing one "judge_done". */
+struct db_job {
+	long long id;
+	int claim;             /* claims so far: the current claim's token */
+	char *problem, *user;
+	char *source;          /* db_job_claim only */
+	char *lang;            /* "c" or "c++" */
+	char *file_name, *contest, *letter;   /* or NULL */
+	int fail_fast;
+	time_t submitted_at;
+	char *label;           /* regress: the solution's path; or NULL */
+	char *status;          /* "queued", "running", "done" */
+	char *worker;          /* the last worker to claim it, or NULL */
+	long long submission;  /* done: the stored submission; else 0 */
+	double age_s;          /* seconds since it was enqueued */
+	double lease_left_s;   /* running: seconds left on the lease (< 0: expired) */
+};
+
+#define DB_JOB_INIT { 0 }
+
+void db_job_release(struct db_job *j);
+void db_job_list_free(struct db_job *v, size_t n);
+
+/* Enqueue j (problem, user, source, lang, file_name, contest, letter,
+ * fail_fast, submitted_at (0: now), label); sets j->id. */
+int db_job_enqueue(struct db *db, struct db_job *j);
+
+/* Claim the oldest queued job, or a running one whose lease expired, for
+ * worker with a lease of lease_ms. Fills *j (with its source). Returns 0,
+ * DB_NOTFOUND when there is nothing to do, or -1. */
+int db_job_claim(struct db *db, const char *worker, int lease_ms, struct db_job *j);
+
+/* Extend claim j->claim of job j->id by lease_ms from now. Returns 0, or
+ * DB_NOTFOUND (err set) when the claim is no longer this one's, or -1. */
+int db_job_renew(struct db *db, const struct db_job *j, int lease_ms);
+
+/* Store s (a finished submission: problem, user, source, lang, file_name,
+ * contest, letter, local_tests, submitted_at, the verdict fields and its
+ * nresults results) for claim j->claim of job j->id and mark the job done,
+ * in one transaction; sets s->id. Returns 0, DB_NOTFOUND (err set; nothing
+ * written) when the job was claimed again or is done already, or -1. */
+int db_job_complete(struct db *db, const struct db_job *j, struct db_submission *s);
+
+/* Job id without its source: 0, DB_NOTFOUND or -1. */
+int db_job_get(struct db *db, long long id, struct db_job *j);
+
+/* For each of ids[0..n): the submission of the job when it is done, else 0,
+ * into submissions[i] (one query). */
+int db_jobs_done(struct db *db, const long long *ids, size_t n, long long *submissions);
+
+/* Open jobs (queued or running, oldest first) and then the last `done`
+ * finished ones (newest first), without sources. */
+int db_job_list(struct db *db, int done, struct db_job **out, size_t *n);
+
+/* Seconds until the earliest lease of a running job expires (0 when one has
+ * expired), or -1 in *s when nothing is running. */
+int db_job_next_expiry(struct db *db, double *s);
+
+struct db_worker {
+	char *name, *host, *state;
+	long long pid;
+	int jobs_done;
+	double beat_age_s;     /* seconds since its last heartbeat */
+};
+
+void db_worker_list_free(struct db_worker *v, size_t n);
+
+/* Record worker name's heartbeat and state ("idle", "grading 12",
+ * "stopped"), adding done to its count of jobs done. */
+int db_worker_beat(struct db *db, const char *name, const char *state, int done);
+
+/* Every worker, by name. */
+int db_worker_list(struct db *db, struct db_worker **out, size_t *n);
+
+/* LISTEN on channel (again after a reconnect: db_reconnect repeats it). */
+int db_listen(struct db *db, const char *channel);
+
+/* Wait up to timeout_ms (< 0: for ever) for a notification on a channel
+ * listened to, without polling: poll(2) on the connection's socket. Returns
+ * 1 when one came (all pending ones are consumed), 0 on timeout or a signal,
+ * -1 with err set (db_lost tells whether the connection went away). */
+int db_wait(struct db *db, int timeout_ms);
+
+/* Whether the connection to the server is lost (PostgreSQL; 0 on SQLite). */
+int db_lost(const struct db *db);
+
+/* Connect again after db_lost: one attempt. 0, or -1 with err set. */
+int db_reconnect(struct db *db);
 
 #endif

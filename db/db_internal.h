@@ -12,9 +12,17 @@
 
 #include "db/db.h"
 
+struct pg;
+
+/* One handle, two backends: db_open decides once, from the path, and sets
+ * either h (SQLite) or pg (PostgreSQL, db/pg*.c); every public function of
+ * db.h that touches the database starts with
+ *	if (db->pg) return dbpg_NAME(...);
+ * and the rest of it is the SQLite implementation. */
 struct db {
 	sqlite3 *h;
-	char *path;
+	struct pg *pg;         /* non-NULL: a PostgreSQL connection (db/pg_internal.h) */
+	char *path;            /* the file, or the URI with any password hidden */
 	int in_tx;             /* inside db_tx_begin .. db_tx_commit/rollback */
 };
 
@@ -49,5 +57,16 @@ int db_bind_str(sqlite3_stmt *st, int i, const char *s);
  * distance, if close enough to be a likely typo (at most a third of its
  * length, at least 2), else NULL. The caller frees it. */
 char *db_nearest_id(struct db *db, const char *sql, const char *id);
+
+/* The text of migration n of schema (the text of a schema file with
+ * "-- migration N" blocks), malloc'd, or NULL when it has none. */
+char *db_migration_text(const char *schema, int n);
+
+/* Who writes a running submission (db/submission.c): the start time of
+ * process pid (clock ticks since boot; -1 when there is no such process),
+ * this boot's id and this host's name. */
+long long db_proc_start_time(long pid);
+void db_boot_id(char out[64]);
+void db_host_name(char out[256]);
 
 #endif

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db/db_internal.h"
+#include "db/pg_internal.h"
 #include "lib/err.h"
 #include "lib/util.h"
 
@@ -102,6 +102,8 @@ int db_local_test_add(struct db *db, const char *problem, const char *user,
 	time_t now;
 	int own, rc;
 
+	if (db->pg)
+		return dbpg_local_test_add(db, problem, user, in, inlen, ans, anslen, name, created);
 	*name = NULL;
 	if (created)
 		*created = 0;
@@ -151,6 +153,8 @@ int db_local_test_list(struct db *db, const char *problem, const char *user,
 	sqlite3_stmt *st;
 	int rc;
 
+	if (db->pg)
+		return dbpg_local_test_list(db, problem, user, out, n);
 	*out = NULL;
 	*n = 0;
 	/* "local-2" before "local-10": by number, then by name */

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "db/db_internal.h"
+#include "db/pg_internal.h"
 #include "lib/err.h"
 #include "lib/util.h"
 
@@ -232,6 +232,8 @@ int db_problem_get(struct db *db, const char *id, struct db_problem *p)
 	sqlite3_stmt *st;
 	int rc;
 
+	if (db->pg)
+		return dbpg_problem_get(db, id, p);
 	memset(p, 0, sizeof(*p));
 	if (db_prepare(db, &st, "SELECT " PROBLEM_COLUMNS ", statement, checker_source, interactor_source "
 		       "FROM problems WHERE id = ?") < 0)
@@ -266,6 +268,8 @@ int db_problem_list(struct db *db, int include_retired,
 	size_t len = 0;
 	int rc;
 
+	if (db->pg)
+		return dbpg_problem_list(db, include_retired, out, n);
 	*out = NULL;
 	*n = 0;
 	if (db_prepare(db, &st, "SELECT " PROBLEM_COLUMNS " FROM problems "
@@ -289,7 +293,7 @@ int db_problem_list(struct db *db, int include_retired,
 
 char *db_problem_nearest(struct db *db, const char *id)
 {
-	return db_nearest_id(db, "SELECT id FROM problems WHERE retired = 0 ORDER BY position", id);
+	return db_nearest_id(db, "SELECT id FROM problems WHERE NOT retired ORDER BY position", id);
 }
 
 int db_test_data(struct db *db, long long test_id, struct buf *in, struct buf *ans)
@@ -297,6 +301,8 @@ int db_test_data(struct db *db, long long test_id, struct buf *in, struct buf *a
 	sqlite3_stmt *st;
 	int rc;
 
+	if (db->pg)
+		return dbpg_test_data(db, test_id, in, ans);
 	if (db_prepare(db, &st, "SELECT input, answer FROM tests WHERE id = ?") < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, test_id);
@@ -347,6 +353,8 @@ int db_catalog_put_problem(struct db *db, const struct db_problem *p)
 	time_t now;
 	int rc;
 
+	if (db->pg)
+		return dbpg_catalog_put_problem(db, p);
 	if (util_now(&now) < 0)
 		now = time(NULL);
 	if (db_prepare(db, &st,
@@ -414,6 +422,8 @@ int db_catalog_clear_tests(struct db *db, const char *problem)
 	sqlite3_stmt *st;
 	int rc;
 
+	if (db->pg)
+		return dbpg_catalog_clear_tests(db, problem);
 	if (db_prepare(db, &st, "DELETE FROM tests WHERE problem = ?") < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, problem, -1, SQLITE_STATIC);
@@ -429,6 +439,8 @@ int db_catalog_add_test(struct db *db, const char *problem, const struct db_test
 	char hash[65];
 	int rc;
 
+	if (db->pg)
+		return dbpg_catalog_add_test(db, problem, t, in, inlen, ans, anslen);
 	if (inlen > 0x7fffffff || anslen > 0x7fffffff)
 		return err_set("test '%s' of '%s' is too large for the database", t->name, problem);
 	db_test_hash(in, inlen, ans, anslen, hash);
@@ -457,6 +469,8 @@ int db_catalog_touch_problem(struct db *db, const char *problem, int position,
 	sqlite3_stmt *st;
 	int rc;
 
+	if (db->pg)
+		return dbpg_catalog_touch_problem(db, problem, position, fingerprint);
 	if (db_prepare(db, &st, "UPDATE problems SET position = ?, fingerprint = ?, "
 		       "retired = 0 WHERE id = ?") < 0)
 		return -1;
@@ -510,12 +524,16 @@ static int retire_others(struct db *db, const char *select_sql, const char *upda
 
 int db_catalog_retire_others(struct db *db, char *const *ids, size_t n, int *retired)
 {
+	if (db->pg)
+		return dbpg_catalog_retire_others(db, ids, n, retired);
 	return retire_others(db, "SELECT id FROM problems WHERE retired = 0",
 			     "UPDATE problems SET retired = 1 WHERE id = ?", ids, n, retired);
 }
 
 int db_catalog_retire_other_contests(struct db *db, char *const *ids, size_t n)
 {
+	if (db->pg)
+		return dbpg_catalog_retire_other_contests(db, ids, n);
 	return retire_others(db, "SELECT id FROM contests WHERE retired = 0 AND source = 'catalog'",
 			     "UPDATE contests SET retired = 1 WHERE id = ?", ids, n, NULL);
 }
@@ -536,6 +554,8 @@ int db_catalog_put_contest(struct db *db, const struct db_contest *c)
 	size_t i;
 	int rc;
 
+	if (db->pg)
+		return dbpg_catalog_put_contest(db, c);
 	if (util_now(&now) < 0)
 		now = time(NULL);
 	if (db_prepare(db, &st, "SELECT source FROM contests WHERE id = ?") < 0)
@@ -596,6 +616,8 @@ int db_contest_get(struct db *db, const char *id, struct db_contest *c)
 	sqlite3_stmt *st;
 	int rc;
 
+	if (db->pg)
+		return dbpg_contest_get(db, id, c);
 	memset(c, 0, sizeof(*c));
 	if (db_prepare(db, &st, "SELECT id, title, duration_minutes, freeze_minutes, "
 		       "penalty_minutes, source, created_at, starts_at, retired "

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db/db_internal.h"
+#include "db/pg_internal.h"
 #include "lib/err.h"
 #include "lib/util.h"
 #include "lib/verdict.h"
@@ -65,6 +65,8 @@ int db_regress_store(struct db *db, struct db_regress_run *run,
 	size_t i;
 	int own, rc;
 
+	if (db->pg)
+		return dbpg_regress_store(db, run, v, n);
 	if (db_write_begin(db, &own) < 0)
 		return -1;
 	rc = insert_run(db, run);
@@ -103,6 +105,8 @@ int db_regress_run_before(struct db *db, long long before, struct db_regress_run
 	sqlite3_stmt *st;
 	int rc;
 
+	if (db->pg)
+		return dbpg_regress_run_before(db, before, run);
 	memset(run, 0, sizeof(*run));
 	if (db_prepare(db, &st, "SELECT id, started_at, COALESCE(finished_at, 0), jobs, "
 		       "total, matched, mismatched, compiled, cached, wall_ms "
@@ -148,6 +152,8 @@ int db_regress_latest(struct db *db, long long before,
 	size_t alloc = 0, count = 0;
 	int rc;
 
+	if (db->pg)
+		return dbpg_regress_latest(db, before, out, n);
 	*out = NULL;
 	*n = 0;
 	/* For each solution the highest run below `before` (the index on

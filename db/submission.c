@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "db/db_internal.h"
+#include "db/pg_internal.h"
 #include "lib/err.h"
 #include "lib/util.h"
 #include "lib/verdict.h"
@@ -23,7 +23,7 @@ static const char *verdict_or_null(int v)
 
 /* The start time (field 22 of /proc/PID/stat, clock ticks since boot) of
  * process pid, or -1 when there is no such process. */
-static long long proc_start_time(long pid)
+long long db_proc_start_time(long pid)
 {
 	char path[64], buf[1024], *p;
 	long long start = -1;
@@ -49,7 +49,7 @@ static long long proc_start_time(long pid)
 	return start;
 }
 
-static void boot_id(char out[64])
+void db_boot_id(char out[64])
 {
 	FILE *f = fopen("/proc/sys/kernel/random/boot_id", "re");
 
@@ -62,7 +62,7 @@ static void boot_id(char out[64])
 	out[strcspn(out, "\n")] = 0;
 }
 
-static void host_name(char out[256])
+void db_host_name(char out[256])
 {
 	if (gethostname(out, 255) < 0)
 		out[0] = 0;
@@ -109,13 +109,15 @@ int db_submission_create(struct db *db, struct db_submission *s, long long *id)
 	char boot[64], host[256];
 	int own, rc;
 
+	if (db->pg)
+		return dbpg_submission_create(db, s, id);
 	if (!s->problem || !s->user || !s->source)
 		return err_set("a submission needs a problem, a user and a source");
 	if (!s->submitted_at && util_now(&s->submitted_at) < 0)
 		return -1;
 	util_sha256_hex(s->source, strlen(s->source), s->source_hash);
-	boot_id(boot);
-	host_name(host);
+	db_boot_id(boot);
+	db_host_name(host);
 	if (db_write_begin(db, &own) < 0)
 		return -1;
 	rc = db_prepare(db, &st,
@@ -133,7 +135,7 @@ int db_submission_create(struct db *db, struct db_submission *s, long long *id)
 		db_bind_str(st, 7, s->letter);
 		sqlite3_bind_int(st, 8, s->local_tests != 0);
 		sqlite3_bind_int64(st, 9, (long long)getpid());
-		sqlite3_bind_int64(st, 10, proc_start_time((long)getpid()));
+		sqlite3_bind_int64(st, 10, db_proc_start_time((long)getpid()));
 		sqlite3_bind_text(st, 11, boot, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 12, host, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 13, s->lang ? s->lang : "c", -1, SQLITE_STATIC);
@@ -157,6 +159,8 @@ int db_result_add(struct db *db, long long sub, const struct db_result *r)
 	const char *v = verdict_or_null(r->verdict);
 	int own, rc;
 
+	if (db->pg)
+		return dbpg_result_add(db, sub, r);
 	if (!v)
 		return err_set("submission %lld: invalid verdict %d", sub, r->verdict);
 	if (db_write_begin(db, &own) < 0)
@@ -202,6 +206,8 @@ int db_submission_finish(struct db *db, const struct db_submission *s)
 	const char *v = verdict_or_null(s->verdict);
 	int own, rc;
 
+	if (db->pg)
+		return dbpg_submission_finish(db, s);
 	if (!v)
 		return err_set("submission %lld: invalid verdict %d", s->id, s->verdict);
 	if (db_write_begin(db, &own) < 0)
@@ -246,7 +252,7 @@ static int writer_gone(sqlite3_stmt *st, const char *boot, const char *host)
 		return 1; /* rebooted since, or the file came from another machine */
 	if (strcmp(whost, host))
 		return 0; /* another container on this kernel: its pids are not ours */
-	return proc_start_time((long)pid) != start;
+	return db_proc_start_time((long)pid) != start;
 }
 
 int db_submissions_reap(struct db *db, int *count)
@@ -257,10 +263,12 @@ int db_submissions_reap(struct db *db, int *count)
 	size_t n = 0, i;
 	int rc, own, reaped = 0;
 
+	if (db->pg)
+		return dbpg_submissions_reap(db, count);
 	if (count)
 		*count = 0;
-	boot_id(boot);
-	host_name(host);
+	db_boot_id(boot);
+	db_host_name(host);
 	/* a read first, so the common case takes no write lock */
 	if (db_prepare(db, &st, "SELECT id, writer_pid, writer_start, writer_boot, writer_host "
 		       "FROM submissions WHERE status = 'running'") < 0)
@@ -388,6 +396,8 @@ int db_submission_get(struct db *db, long long id, struct db_submission *s)
 	sqlite3_stmt *st;
 	int rc;
 
+	if (db->pg)
+		return dbpg_submission_get(db, id, s);
 	memset(s, 0, sizeof(*s));
 	s->verdict = -1;
 	if (db_prepare(db, &st, "SELECT " SUBMISSION_COLUMNS ", source FROM submissions "
@@ -421,6 +431,8 @@ int db_submission_list(struct db *db, const char *problem, const char *user,
 	size_t len = 0;
 	int rc;
 
+	if (db->pg)
+		return dbpg_submission_list(db, problem, user, verdict, limit, out, n);
 	*out = NULL;
 	*n = 0;
 	if (db_prepare(db, &st, "SELECT " SUBMISSION_COLUMNS " FROM submissions "
@@ -452,6 +464,8 @@ int db_best_verdict(struct db *db, const char *problem, const char *user, int *v
 	const char *v;
 	int rc;
 
+	if (db->pg)
+		return dbpg_best_verdict(db, problem, user, verdict);
 	*verdict = -1;
 	if (db_prepare(db, &st, "SELECT verdict FROM submissions WHERE problem = ? AND "
 		       "user = ? AND status = 'done' "

@@ -67,4 +67,4 @@ regress_prereqs() {
 }
 
 # sq SQL: a query on the test's database.
-sq() { sqlite3 "$JUDGE_DB" "$1"; }
+sq() { dbq "$1"; }

@@ -134,6 +134,6 @@ check "history: 16 submissions, all done" sh -c \
 run "$JUDGE" result "$ACID" --json
 jcheck "result: stored AC with its tests" '.verdict == "AC" and .passed == 3 and
 	(.tests | length) == 3 and .tests[1].name == "t01-big" and .tests[1].exit == 0'
-equals "db: results rows" "$(sqlite3 "$JUDGE_DB" "select count(*) from results where submission = $ACID")" 3
+equals "db: results rows" "$(dbq "select count(*) from results where submission = $ACID")" 3
 
 finish

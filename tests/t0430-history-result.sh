@@ -92,8 +92,8 @@ expect_exit 2 "result: not a number" "$JUDGE" result abc
 wait_running() {
 	i=0
 	while [ $i -lt 100 ]; do
-		[ "$(sqlite3 "$JUDGE_DB" "select count(*) from results r join submissions s on r.submission = s.id where s.status = 'running'" 2>/dev/null)" = 0 ] &&
-		[ "$(sqlite3 "$JUDGE_DB" "select count(*) from submissions where status = 'running'" 2>/dev/null)" = 1 ] && return 0
+		[ "$(dbq "select count(*) from results r join submissions s on r.submission = s.id where s.status = 'running'" 2>/dev/null)" = 0 ] &&
+		[ "$(dbq "select count(*) from submissions where status = 'running'" 2>/dev/null)" = 1 ] && return 0
 		sleep 0.1; i=$((i + 1))
 	done
 	return 1

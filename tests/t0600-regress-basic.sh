@@ -15,7 +15,7 @@ check "time limit row" row '^sum +time_limit_exceeded/spin\.c +TLE +TLE +[0-9]+/
 check "runtime error row" row '^sum +runtime_error/crash\.c +RE +RE '
 equals "no progress line when stderr is not a terminal" "$ERR" ""
 equals "one run stored" "$(sq 'SELECT count(*), sum(total), sum(matched), sum(compiled) FROM regress_runs')" "1|4|4|4"
-equals "its results stored" "$(sq "SELECT expected || got || match FROM regress_results WHERE solution = 'sum/time_limit_exceeded/spin.c'")" "TLETLE1"
+equals "its results stored" "$(sq "SELECT expected || got || CAST(match AS INTEGER) FROM regress_results WHERE solution = 'sum/time_limit_exceeded/spin.c'")" "TLETLE1"
 equals "the limit and grading time stored" "$(sq "SELECT count(*) FROM regress_results WHERE time_limit_ms = 300 AND wall_ms > 0")" "4"
 equals "no submission recorded" "$(sq 'SELECT count(*) FROM submissions')" "0"
 

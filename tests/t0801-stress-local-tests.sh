@@ -6,16 +6,18 @@
 . "$(dirname "$0")/lib.sh"
 S="$ROOT/solutions"
 WRONG="$S/max-gap/wrong_answer/buckets-miss-last.c"
-sq() { sqlite3 "$JUDGE_DB" "$1"; }
+sq() { dbq "$1"; }
+# a blob as text on either backend (JUDGE_TEST_DB=pg: bytea)
+txt() { if [ "$JUDGE_TEST_DB" = pg ]; then echo "convert_from($1, 'UTF8')"; else echo "CAST($1 AS TEXT)"; fi; }
 
 expect_exit 1 "stress finds a counterexample" "$JUDGE" stress max-gap "$WRONG" --user ana --json
 input=$(printf '%s' "$OUT" | jq -j .input)
 expected=$(printf '%s' "$OUT" | jq -j .expected)
 equals "one local test stored" "$(sq "SELECT count(*) FROM local_tests")" "1"
 equals "for ana and max-gap, named local-1" \
-	"$(sq "SELECT user || ' ' || problem || ' ' || name FROM local_tests")" "ana max-gap local-1"
-equals "its input is the minimal input" "$(sq "SELECT CAST(input AS TEXT) FROM local_tests")" "$input"
-equals "its answer is the reference's output" "$(sq "SELECT CAST(answer AS TEXT) FROM local_tests")" "$expected"
+	"$(sq "SELECT \"user\" || ' ' || problem || ' ' || name FROM local_tests")" "ana max-gap local-1"
+equals "its input is the minimal input" "$(sq "SELECT $(txt input) FROM local_tests")" "$input"
+equals "its answer is the reference's output" "$(sq "SELECT $(txt answer) FROM local_tests")" "$expected"
 
 ntests=$(sq "SELECT count(*) FROM tests WHERE problem = 'max-gap'")
 expect_exit 1 "ana submits the wrong solution" "$JUDGE" submit max-gap "$WRONG" --user ana --json --all
@@ -23,11 +25,11 @@ equals "every test plus the local one" "$(printf '%s' "$OUT" | jq .total)" "$((n
 equals "the local test comes last" "$(printf '%s' "$OUT" | jq -r '.tests[-1].name')" "local-1"
 equals "and fails" "$(printf '%s' "$OUT" | jq -r '.tests[-1].verdict')" "WA"
 sub=$(printf '%s' "$OUT" | jq .submission)
-equals "stored as a local result" "$(sq "SELECT is_local FROM results WHERE submission = $sub AND name = 'local-1'")" "1"
+equals "stored as a local result" "$(sq "SELECT CAST(is_local AS INTEGER) FROM results WHERE submission = $sub AND name = 'local-1'")" "1"
 equals "the submission is marked as run with local tests" \
-	"$(sq "SELECT local_tests FROM submissions WHERE id = $sub")" "1"
+	"$(sq "SELECT CAST(local_tests AS INTEGER) FROM submissions WHERE id = $sub")" "1"
 equals "the catalogue's tests are not local" \
-	"$(sq "SELECT count(*) FROM results WHERE submission = $sub AND is_local = 0")" "$ntests"
+	"$(sq "SELECT count(*) FROM results WHERE submission = $sub AND NOT is_local")" "$ntests"
 
 expect_exit 1 "the text table shows it too" "$JUDGE" submit max-gap "$WRONG" --user ana --all
 contains "table row" "$OUT" "local-1"

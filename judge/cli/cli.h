@@ -129,6 +129,13 @@ int judge_catalog_sync(const struct judge_ctx *ctx, const char *file, int flags,
  * Prints what failed and returns an exit code (0 when ready). */
 int judge_open_db(struct judge_ctx *ctx);
 
+/* The user a command acts as, malloc'd in *out: on PostgreSQL the database
+ * role, where given (from --user) must be NULL or the same unless the role
+ * may write the catalogue (an admin acts for others; a participant submits
+ * as nobody else); on SQLite given (checked) or the login name. Returns 0,
+ * or the exit code after printing the error. Needs ctx->db open. */
+int judge_user(struct judge_ctx *ctx, const char *given, char **out);
+
 /* For CMD_SANDBOX commands, once their arguments are checked: open the
  * compile cache and sandbox worker 0 into ctx (once; later calls return at
  * once), warn once unless -q when the sandbox runs with less than every
@@ -189,5 +196,7 @@ int cmd_show(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_stress(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_submit(struct judge_ctx *ctx, int argc, char **argv);
 int cmd_test(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_queue(struct judge_ctx *ctx, int argc, char **argv);
+int cmd_worker(struct judge_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -129,22 +129,13 @@ static int now_or_fail(time_t *now)
 	return EXIT_ACCEPTED;
 }
 
-/* The user named by --user (checked) or the login name; malloc'd in *out. */
-static int pick_user(const struct opts *o, char **out)
+/* The user named by --user (checked) or the login name; on PostgreSQL the
+ * database role (judge_user). Malloc'd in *out. */
+static int pick_user(struct judge_ctx *ctx, const struct opts *o, char **out)
 {
-	if (!o->user) {
-		*out = contest_login_name();
-		return EXIT_ACCEPTED;
-	}
-	if (contest_check_user(o->user) < 0) {
-		err_prefix("bad --user");
-		return judge_fail();
-	}
-	*out = xstrdup(o->user);
-	return EXIT_ACCEPTED;
+	return judge_user(ctx, o->user, out);
 }
 
-/* Load contest id, or explain that it does not exist (with a hint). */
 static int load_contest(struct judge_ctx *ctx, const char *id, struct db_contest *c)
 {
 	return contest_load(ctx->db, id, c) < 0 ? judge_fail() : EXIT_ACCEPTED;
@@ -279,7 +270,7 @@ static int contest_list(struct judge_ctx *ctx, int argc, char **argv)
 		return rc < 0 ? EXIT_ACCEPTED : rc;
 	if ((rc = want_args("list", npos, 0, "no arguments")) != EXIT_ACCEPTED ||
 	    (rc = now_or_fail(&now)) != EXIT_ACCEPTED ||
-	    (rc = pick_user(&o, &user)) != EXIT_ACCEPTED)
+	    (rc = pick_user(ctx, &o, &user)) != EXIT_ACCEPTED)
 		goto out;
 	if (db_contest_list(ctx->db, 0, &v, &n) < 0) {
 		rc = judge_fail();
@@ -491,7 +482,7 @@ static int contest_start(struct judge_ctx *ctx, int argc, char **argv)
 		return rc < 0 ? EXIT_ACCEPTED : rc;
 	if ((rc = want_args("start", npos, 1, "one contest ID")) != EXIT_ACCEPTED ||
 	    (rc = now_or_fail(&now)) != EXIT_ACCEPTED ||
-	    (rc = pick_user(&o, &user)) != EXIT_ACCEPTED ||
+	    (rc = pick_user(ctx, &o, &user)) != EXIT_ACCEPTED ||
 	    (rc = load_contest(ctx, pos[0], &c)) != EXIT_ACCEPTED)
 		goto out;
 	r = contest_rules_of(&c);
@@ -556,8 +547,8 @@ static int contest_submit(struct judge_ctx *ctx, int argc, char **argv)
 		return judge_bad("contest submissions stop at the first failing test; "
 				 "--all does not apply");
 	if ((rc = want_args("submit", npos, 3, "a contest ID, a LETTER and a FILE"))
-	    == EXIT_ACCEPTED && (rc = pick_user(&o, &user)) == EXIT_ACCEPTED)
-		rc = submit_contest_file(ctx, pos[0], pos[1], pos[2], o.lang, user, o.json);
+	    == EXIT_ACCEPTED && (rc = pick_user(ctx, &o, &user)) == EXIT_ACCEPTED)
+		rc = submit_contest_file(ctx, pos[0], pos[1], pos[2], o.lang, user, o.json, 0);
 	free(user);
 	return rc;
 }
@@ -772,7 +763,7 @@ static int contest_status(struct judge_ctx *ctx, int argc, char **argv)
 		return rc < 0 ? EXIT_ACCEPTED : rc;
 	if ((rc = want_args("status", npos, 1, "one contest ID")) != EXIT_ACCEPTED ||
 	    (rc = now_or_fail(&st.now)) != EXIT_ACCEPTED ||
-	    (rc = pick_user(&o, &user)) != EXIT_ACCEPTED)
+	    (rc = pick_user(ctx, &o, &user)) != EXIT_ACCEPTED)
 		goto out;
 	st.user = user;
 	if ((rc = status_load(ctx, pos[0], &st)) != EXIT_ACCEPTED)
@@ -805,7 +796,7 @@ static int contest_scoreboard(struct judge_ctx *ctx, int argc, char **argv)
 		return rc < 0 ? EXIT_ACCEPTED : rc;
 	if ((rc = want_args("scoreboard", npos, 1, "one contest ID")) != EXIT_ACCEPTED ||
 	    (rc = now_or_fail(&now)) != EXIT_ACCEPTED ||
-	    (rc = pick_user(&o, &user)) != EXIT_ACCEPTED ||
+	    (rc = pick_user(ctx, &o, &user)) != EXIT_ACCEPTED ||
 	    (rc = load_contest(ctx, pos[0], &c)) != EXIT_ACCEPTED ||
 	    (rc = build_board(ctx, &c, user, now, &in, &b)) != EXIT_ACCEPTED)
 		goto out;

@@ -139,7 +139,8 @@ int cmd_list(struct judge_ctx *ctx, int argc, char **argv)
 		return judge_bad("list takes no arguments; run 'judge show %s' to see one "
 				 "problem", argv[optind]);
 
-	user = contest_login_name();
+	if ((rc = judge_user(ctx, NULL, &user)))
+		return rc;
 	if (db_problem_list(ctx->db, all, &v, &n) < 0) {
 		rc = judge_fail();
 		goto out;

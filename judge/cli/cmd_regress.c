@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "db/db.h"
 #include "judge/domain/compile.h"
 #include "judge/cli/cli.h"
 #include "judge/domain/regress.h"
@@ -32,7 +33,7 @@
 
 static const char regress_usage[] =
 	"usage: judge regress [-j N] [PATTERN...] [--json] [--junit FILE] [--fail-fast]\n"
-	"                     [--compare] [--no-margins] [--repeat N]\n"
+	"                     [--compare] [--no-margins] [--repeat N] [--queue]\n"
 	"\n"
 	"Grade every stored solution, solutions/PROBLEM/VERDICT/NAME.c next to the\n"
 	"catalogue, on N parallel workers (each with its own sandbox), compare each\n"
@@ -51,6 +52,9 @@ static const char regress_usage[] =
 	"  --repeat N      runs in all for a test near its time limit (default 3;\n"
 	"                  1: one measurement); the verdict and time are the\n"
 	"                  median run's (see 'judge submit --help')\n"
+	"  --queue         (PostgreSQL) queue every solution for 'judge worker' and\n"
+	"                  wait for the results (-j, --fail-fast and the margin\n"
+	"                  re-runs are the workers' business then)\n"
 	"\n"
 	"Margins (warnings, not mismatches): an accepted solution above 50% of the\n"
 	"time limit is flagged \"slow\"; a TLE solution whose failing test finishes\n"
@@ -362,6 +366,7 @@ static int parse_args(int argc, char **argv, struct regress_args *a, int *rc)
 		{ "compare", no_argument, NULL, 'c' },
 		{ "no-margins", no_argument, NULL, 'm' },
 		{ "repeat", required_argument, NULL, 'r' },
+		{ "queue", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -390,6 +395,7 @@ static int parse_args(int argc, char **argv, struct regress_args *a, int *rc)
 			if ((*rc = judge_repeat_arg(optarg, &a->ro.repeat)))
 				return -1;
 			break;
+		case 'q': a->ro.queue = 1; break;
 		case 'h': fputs(regress_usage, stdout); return *rc = EXIT_ACCEPTED, -1;
 		default: return *rc = EXIT_BAD_INPUT, -1;
 		}
@@ -583,9 +589,14 @@ int cmd_regress(struct judge_ctx *ctx, int argc, char **argv)
 	if (parse_args(argc, argv, &a, &rc) < 0)
 		return rc;
 	dir = solutions_dir(ctx);
+	if (a.ro.queue && !db_is_uri(ctx->db_path)) {
+		rc = judge_bad("--queue needs a PostgreSQL database, and '%s' is an SQLite file; "
+			       "pass --db postgresql://HOST/DB (or set JUDGE_DB)", ctx->db_path);
+		goto out;
+	}
 	if ((rc = prepare(ctx, &a, dir, &set, &prev, &nprev)))
 		goto out;
-	if (judge_cache_open(ctx) < 0) {
+	if (!a.ro.queue && judge_cache_open(ctx) < 0) {
 		rc = judge_fail();
 	} else if (util_now(&started) < 0) {
 		rc = judge_fail();

@@ -246,9 +246,7 @@ static int parse_args(int argc, char **argv, struct stress_args *a, int *rc)
 	}
 	a->id = argv[optind];
 	a->file = argv[optind + 1];
-	if (!a->user)
-		a->user = contest_login_name();
-	if (contest_check_user(a->user) < 0) {
+	if (a->user && contest_check_user(a->user) < 0) {
 		err_prefix("bad --user");
 		return *rc = judge_fail(), -1;
 	}
@@ -322,13 +320,19 @@ int cmd_stress(struct judge_ctx *ctx, int argc, char **argv)
 	struct judge_tools jt;
 	struct grade_checker *chk = NULL;
 	struct grade_env env;
-	char *sol_bin = NULL, *ref_bin = NULL, *local = NULL;
+	char *sol_bin = NULL, *ref_bin = NULL, *local = NULL, *given;
 	double secs;
 	int rc;
 
 	memset(&a, 0, sizeof(a));
 	memset(&jt, 0, sizeof(jt));
 	if (parse_args(argc, argv, &a, &rc) < 0)
+		goto out;
+	/* the login name, or on PostgreSQL the database role */
+	given = a.user;
+	rc = judge_user(ctx, given, &a.user);
+	free(given);
+	if (rc)
 		goto out;
 	if ((rc = prepare(ctx, &a, &jt, &sol_bin, &ref_bin, &env, &chk)) ||
 	    (rc = search(ctx, &a, &jt, sol_bin, ref_bin, chk, &r, &secs)))

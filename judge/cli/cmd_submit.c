@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "db/db.h"
 #include "judge/domain/compile.h"
 #include "judge/domain/contest.h"
 #include "judge/cli/cli.h"
@@ -14,7 +15,7 @@
 
 static const char submit_usage[] =
 	"usage: judge submit ID FILE [--lang c|c++] [--all] [--json] [--user NAME]\n"
-	"                   [--contest C] [--repeat N]\n"
+	"                   [--contest C] [--repeat N] [--queue]\n"
 	"\n"
 	"Compile FILE (cached; by its extension: .c is C, .cc .cpp .cxx are C++)\n"
 	"  C    gcc -std=gnu17 -O2 -static -DONLINE_JUDGE -o prog prog.c -lm\n"
@@ -35,6 +36,8 @@ static const char submit_usage[] =
 	"                  of the limit, or a time-out, runs again until most of\n"
 	"                  the N runs agree; its verdict and time are the median\n"
 	"                  run's, and runs that disagree mark it \"unstable\"\n"
+	"  --queue         (PostgreSQL) queue it for 'judge worker' and wait for the\n"
+	"                  result, shown as a local run shows it\n"
 	"\n"
 	"exit codes: 0 AC, 1 any other verdict, 2 bad usage or input, 3 internal error\n";
 
@@ -48,13 +51,14 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 		{ "contest", required_argument, NULL, 'c' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "repeat", required_argument, NULL, 'r' },
+		{ "queue", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct submit_req req = { .lang = -1, .fail_fast = 1 };
 	const char *contest = NULL;
 	enum compile_lang lang;
-	char *user = NULL;
+	char *user = NULL, *given;
 	int c, rc;
 
 	while ((c = judge_getopt(argc, argv, "h", opts, "submit")) != -1) {
@@ -73,6 +77,7 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 				return EXIT_BAD_INPUT;
 			}
 			break;
+		case 'q': req.queue = 1; break;
 		case 'l':
 			if (compile_lang_parse(optarg, &lang) < 0) {
 				free(user);
@@ -89,20 +94,24 @@ int cmd_submit(struct judge_ctx *ctx, int argc, char **argv)
 		free(user);
 		return judge_bad("submit needs a problem id and a source file");
 	}
-	if (!user)
-		user = contest_login_name();
-	if (contest_check_user(user) < 0) {
-		err_prefix("bad --user");
-		rc = judge_fail();
+	given = user;
+	user = NULL;
+	rc = judge_user(ctx, given, &user);
+	free(given);
+	if (rc) {
+		/* said why */
 	} else if (contest && !req.fail_fast) {
 		rc = judge_bad("contest submissions stop at the first failing test; "
 			       "--all does not apply with --contest");
 	} else if (contest && req.repeat) {
 		rc = judge_bad("contest submissions use the default re-runs near the time "
 			       "limit; --repeat does not apply with --contest");
+	} else if (req.queue && !db_is_uri(ctx->db_path)) {
+		rc = judge_bad("--queue needs a PostgreSQL database, and '%s' is an SQLite file; "
+			       "pass --db postgresql://HOST/DB (or set JUDGE_DB)", ctx->db_path);
 	} else if (contest) {
 		rc = submit_contest_file(ctx, contest, argv[optind], argv[optind + 1],
-					 req.lang, user, req.json);
+					 req.lang, user, req.json, req.queue);
 	} else {
 		req.problem = argv[optind];
 		req.path = argv[optind + 1];

@@ -43,6 +43,7 @@ static const struct judge_cmd commands[] = {
 	{ "mutate",     cmd_mutate,     GRADES,
 	  "mutation testing: how many wrong variants of a solution the tests reject" },
 	{ "new",        cmd_new,        CMD_DB, "scaffold a new problem from a template" },
+	{ "queue",      cmd_queue,      0,      "show the job queue and workers of a PostgreSQL database" },
 	{ "regress",    cmd_regress,    GRADES,
 	  "grade every stored solution against its expected verdict" },
 	{ "result",     cmd_result,     CMD_DB, "show one submission in full" },
@@ -52,6 +53,8 @@ static const struct judge_cmd commands[] = {
 	{ "submit",     cmd_submit,     GRADES, "grade a solution on every test of a problem" },
 	{ "test",       cmd_test,       GRADES,
 	  "run a solution on the samples and your local tests; store nothing" },
+	{ "worker",     cmd_worker,     CMD_SANDBOX | CMD_CANCEL,
+	  "grade the jobs queued in a PostgreSQL database" },
 };
 
 static void print_usage(FILE *f)

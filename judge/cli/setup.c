@@ -14,6 +14,7 @@
 #include "judge/cli/cli.h"
 #include "judge/domain/catalog.h"
 #include "judge/domain/compile.h"
+#include "judge/domain/contest.h"
 #include "lib/err.h"
 #include "lib/util.h"
 #include "sandbox/sandbox.h"
@@ -45,10 +46,14 @@ static int not_writable(const char *db, const char *what, const char *path)
 
 int judge_db_check(const struct judge_ctx *ctx, const char *catalog)
 {
-	char *copy = xstrdup(ctx->db_path), *dir = dirname(copy);
+	char *copy, *dir;
 	struct stat st;
 	int rc = 0;
 
+	if (db_is_uri(ctx->db_path))
+		return 0; /* a PostgreSQL server: db_open says what is wrong */
+	copy = xstrdup(ctx->db_path);
+	dir = dirname(copy);
 	if (stat(ctx->db_path, &st) == 0) {
 		if (S_ISDIR(st.st_mode))
 			rc = err_input("the database '%s' is a folder; name a file in it, "
@@ -197,18 +202,57 @@ int judge_catalog_sync(const struct judge_ctx *ctx, const char *file, int flags,
 	return rc;
 }
 
+int judge_user(struct judge_ctx *ctx, const char *given, char **out)
+{
+	char *role = NULL;
+	int admin = 0;
+
+	*out = NULL;
+	if (ctx->db && db_user(ctx->db, &role) < 0)
+		return judge_fail();
+	/* the catalogue's writers (judge_admin, the tables' owner) may act for
+	 * others, as on SQLite; anyone else is their role */
+	if (role && given && strcmp(given, role) && (admin = db_can_write_catalog(ctx->db)) <= 0) {
+		free(role);
+		if (admin < 0)
+			return judge_fail();
+		judge_bad("on PostgreSQL you are the database role you connect as; --user '%s' "
+			  "cannot change that (connect as that role instead)", given);
+		return EXIT_BAD_INPUT;
+	}
+	if (role && !given) {
+		*out = role;
+		return EXIT_ACCEPTED;
+	}
+	free(role);
+	if (!given) {
+		*out = contest_login_name();
+		return EXIT_ACCEPTED;
+	}
+	if (contest_check_user(given) < 0) {
+		err_prefix("bad --user");
+		return judge_fail();
+	}
+	*out = xstrdup(given);
+	return EXIT_ACCEPTED;
+}
+
 int judge_open_db(struct judge_ctx *ctx)
 {
 	struct catalog_stats st = { 0 };
-	int rc, reaped = 0;
+	int rc, reaped = 0, can;
 
 	if (judge_db_check(ctx, ctx->catalog_path) < 0)
 		return judge_fail();
 	ctx->db = db_open(ctx->db_path);
 	if (!ctx->db)
 		return judge_fail();
+	/* a participant's role on a shared database reads the catalogue its
+	 * admin loaded; it cannot (and need not) sync it */
+	can = db_can_write_catalog(ctx->db);
 	/* submissions whose judge died mid-grading become IE, with the reason */
-	if (judge_catalog_sync(ctx, ctx->catalog_path, CATALOG_OPTIONAL, &st) < 0 ||
+	if (can < 0 ||
+	    (can && judge_catalog_sync(ctx, ctx->catalog_path, CATALOG_OPTIONAL, &st) < 0) ||
 	    db_submissions_reap(ctx->db, &reaped) < 0) {
 		rc = judge_fail();
 		db_close(ctx->db);

@@ -18,6 +18,7 @@
 #include "judge/domain/catalog.h"
 #include "judge/domain/compile.h"
 #include "judge/domain/contest.h"
+#include "judge/domain/queue.h"
 #include "judge/cli/report.h"
 #include "judge/cli/submit.h"
 #include "lib/err.h"
@@ -51,6 +52,113 @@ static void progress(void *arg, const struct grade_result *r, const struct grade
 	fflush(stdout);
 }
 
+/* After grading (graded: grade_submission's return): the JSON object or
+ * the skipped tests, compile error and summary; the exit code. */
+static int submit_output(struct judge_ctx *ctx, const struct submit_req *req,
+			 const struct db_problem *p, struct grade_result *r, int graded,
+			 const struct live *live)
+{
+	json_t *j;
+
+	if (req->json) {
+		j = report_json(r);
+		if (p->scoring)
+			json_object_set_new(j, "groups", report_json_groups(p, r));
+		if (req->after)
+			req->after(req->arg, r, j);
+		report_print_json(j);
+		json_decref(j);
+	} else {
+		if (live->header && r->nskipped)
+			report_skipped(ctx, stdout, live->width, r);
+		if (r->verdict == V_CE)
+			report_compile_error(ctx, stdout, r, 20);
+		if (p->scoring && r->verdict != V_CE && r->ntests)
+			report_groups(ctx, stdout, p, r);
+		report_summary(ctx, stdout, r);
+		if (req->after)
+			req->after(req->arg, r, NULL);
+	}
+	if (graded < 0) {
+		err_prefix("cannot record the result");
+		return judge_fail();
+	}
+	if (r->verdict == V_IE) {
+		err_set("internal error while grading '%s': %s", p->id,
+			r->error ? r->error : "unknown");
+		return judge_fail();
+	}
+	return r->verdict == V_AC ? EXIT_ACCEPTED : EXIT_REJECTED;
+}
+
+static void job_done(void *arg, size_t i, long long submission)
+{
+	(void)i;
+	*(long long *)arg = submission;
+}
+
+/* The tests of p that a fail-fast grading did not run: those after the
+ * last one it ran. */
+static void fill_skipped(const struct db_problem *p, struct grade_result *r)
+{
+	size_t ran = 0, k;
+
+	for (k = 0; k < r->ntests; k++)
+		ran += !r->tests[k].is_local;
+	if (r->verdict == V_AC || ran >= (size_t)p->test_count || r->verdict == V_CE)
+		return;
+	r->skipped = xcalloc((size_t)p->test_count - ran, sizeof(*r->skipped));
+	for (k = ran; k < (size_t)p->test_count; k++)
+		r->skipped[r->nskipped++] = xstrdup(p->tests[k].name);
+}
+
+/* --queue: enqueue the source, wait for a worker to grade it, and show the
+ * stored submission as a local run shows its result. */
+static int submit_queued(struct judge_ctx *ctx, const struct submit_req *req,
+			 const struct db_problem *p, const struct buf *source,
+			 const struct grade_opts *go, struct live *live)
+{
+	struct db_submission s = DB_SUBMISSION_INIT;
+	struct grade_result r = GRADE_RESULT_INIT;
+	long long sub = 0;
+	struct db_job j;
+	size_t i, n;
+	int rc;
+
+	queue_job_for(&j, p->id, req->user, buf_str(source), compile_lang_name(go->lang),
+		      go->file_name, go->fail_fast);
+	j.contest = (char *)req->contest;
+	j.letter = (char *)req->letter;
+	j.submitted_at = req->submitted_at;
+	if (db_job_enqueue(ctx->db, &j) < 0)
+		return judge_fail();
+	if (!ctx->quiet)
+		fprintf(stderr, "judge: queued as job %lld; waiting for a worker\n", j.id);
+	if (queue_wait(ctx->db, &j.id, 1, ctx->cancel, job_done, &sub) < 0) {
+		err_prefix("job %lld is still queued and will be graded: 'judge queue' shows "
+			   "its submission when it is done", j.id);
+		return judge_fail();
+	}
+	if (db_submission_get(ctx->db, sub, &s) != 0)
+		return judge_fail();
+	grade_result_from_db(&s, p, &r);
+	if (go->fail_fast)
+		fill_skipped(p, &r);
+	if (go->progress) {
+		/* the live table's rows, all at once: as the progress callback
+		 * sees them, r->ntests counts the tests so far */
+		go->progress(live, &r, NULL);
+		for (i = 0, n = r.ntests; i < n; i++) {
+			r.ntests = i + 1;
+			go->progress(live, &r, &r.tests[i]);
+		}
+	}
+	rc = submit_output(ctx, req, p, &r, 0, live);
+	grade_result_release(&r);
+	db_submission_release(&s);
+	return rc;
+}
+
 int submit_file(struct judge_ctx *ctx, const struct submit_req *req)
 {
 	struct db_problem p = DB_PROBLEM_INIT;
@@ -60,7 +168,6 @@ int submit_file(struct judge_ctx *ctx, const struct submit_req *req)
 	struct live live = { ctx, 0, 0 };
 	struct grade_env env;
 	int rc, graded, i;
-	json_t *j;
 
 	if ((rc = judge_find_problem(ctx, req->problem, &p)))
 		goto out;
@@ -68,7 +175,7 @@ int submit_file(struct judge_ctx *ctx, const struct submit_req *req)
 		rc = judge_fail();
 		goto out;
 	}
-	if ((rc = judge_sandbox(ctx)))
+	if (!req->queue && (rc = judge_sandbox(ctx)))
 		goto out;
 	env.db = ctx->db;
 	env.sbx = ctx->sbx;
@@ -94,38 +201,12 @@ int submit_file(struct judge_ctx *ctx, const struct submit_req *req)
 		go.progress = progress;
 		go.progress_arg = &live;
 	}
+	if (req->queue) {
+		rc = submit_queued(ctx, req, &p, &source, &go, &live);
+		goto out;
+	}
 	graded = grade_submission(&env, &p, buf_str(&source), source.len, &go, &r);
-
-	if (req->json) {
-		j = report_json(&r);
-		if (p.scoring)
-			json_object_set_new(j, "groups", report_json_groups(&p, &r));
-		if (req->after)
-			req->after(req->arg, &r, j);
-		report_print_json(j);
-		json_decref(j);
-	} else {
-		if (live.header && r.nskipped)
-			report_skipped(ctx, stdout, live.width, &r);
-		if (r.verdict == V_CE)
-			report_compile_error(ctx, stdout, &r, 20);
-		if (p.scoring && r.verdict != V_CE && r.ntests)
-			report_groups(ctx, stdout, &p, &r);
-		report_summary(ctx, stdout, &r);
-		if (req->after)
-			req->after(req->arg, &r, NULL);
-	}
-	if (graded < 0) {
-		err_prefix("cannot record the result");
-		rc = judge_fail();
-	} else if (r.verdict == V_IE) {
-		err_set("internal error while grading '%s': %s", p.id,
-			r.error ? r.error : "unknown");
-		rc = judge_fail();
-	} else {
-		rc = r.verdict == V_AC ? EXIT_ACCEPTED : EXIT_REJECTED;
-	}
-
+	rc = submit_output(ctx, req, &p, &r, graded, &live);
 out:
 	grade_result_release(&r);
 	db_problem_release(&p);
@@ -160,7 +241,7 @@ static void contest_after(void *arg, const struct grade_result *r, json_t *j)
 }
 
 int submit_contest_file(struct judge_ctx *ctx, const char *contest, const char *which,
-			const char *path, int lang, const char *user, int json)
+			const char *path, int lang, const char *user, int json, int queue)
 {
 	struct db_contest c = DB_CONTEST_INIT;
 	struct submit_req req = { 0 };
@@ -193,6 +274,10 @@ int submit_contest_file(struct judge_ctx *ctx, const char *contest, const char *
 	req.submitted_at = now;
 	req.after = contest_after;
 	req.arg = &note;
+	/* a shared contest's submissions are graded by the workers: a
+	 * participant's role may not store them itself */
+	req.queue = queue || (ctx->db && db_is_uri(ctx->db_path) &&
+			      db_can_write_catalog(ctx->db) == 0);
 	if (ctx->cancel == NULL)
 		judge_signals_catch(ctx);
 	rc = submit_file(ctx, &req);

@@ -22,6 +22,8 @@ struct submit_req {
 	const char *letter;
 	time_t submitted_at;       /* 0: now */
 	int repeat;                /* grade_opts.repeat (0: the default) */
+	int queue;                 /* enqueue it for 'judge worker' (PostgreSQL) and
+	                            * wait for its result instead of grading here */
 	/* Called after grading, before the exit code is chosen: j is the JSON
 	 * object about to be printed (req->json) or NULL after the text summary
 	 * was printed. NULL: nothing. */
@@ -40,9 +42,11 @@ int submit_file(struct judge_ctx *ctx, const struct submit_req *req);
  * of contest `contest` for user, inside the user's window (checked with
  * util_now: contest_entry_check), and print the result as 'judge submit'
  * does plus where it counts. Catches the interrupting signals when the
- * command did not (CMD_CANCEL); main() restores them. Returns the exit
- * code. Used by 'judge contest submit' and 'judge submit --contest'. */
+ * command did not (CMD_CANCEL); main() restores them. With queue (and
+ * always for a participant's role on PostgreSQL, which may not store a
+ * contest submission itself) it goes through the job queue. Returns the
+ * exit code. Used by 'judge contest submit' and 'judge submit --contest'. */
 int submit_contest_file(struct judge_ctx *ctx, const char *contest, const char *which,
-			const char *path, int lang, const char *user, int json);
+			const char *path, int lang, const char *user, int json, int queue);
 
 #endif

@@ -15,6 +15,7 @@
 
 #include "judge/domain/compile.h"
 #include "judge/domain/grade.h"
+#include "judge/domain/queue.h"
 #include "judge/domain/regress.h"
 #include "lib/text.h"
 #include "lib/err.h"
@@ -899,6 +900,104 @@ static void supervise(struct pool *pl, long long start)
 	}
 }
 
+/* ---- through the job queue (o->queue) ----------------------------------- */
+
+struct queued_run {
+	struct db *db;
+	struct regress_set *set;
+	const struct regress_opts *o;
+	long long start;
+	size_t done, mismatched;
+	int failed;
+};
+
+/* Job i of the run finished as submission sub: its result, as a local
+ * worker's grading would have given it. */
+static void queued_done(void *arg, size_t i, long long sub)
+{
+	struct queued_run *q = arg;
+	struct regress_item *it = &q->set->v[i];
+	struct db_submission s = DB_SUBMISSION_INIT;
+	struct db_problem p = DB_PROBLEM_INIT;
+	struct grade_result r = GRADE_RESULT_INIT;
+	struct regress_progress prog;
+	size_t k;
+
+	free(it->test);
+	it->test = NULL;
+	free(it->res.flag);
+	it->res.flag = xstrdup("");
+	if (db_problem_get(q->db, it->res.problem, &p) != 0 ||
+	    db_submission_get(q->db, sub, &s) != 0) {
+		it->res.got = V_IE;
+		set_message(it, "cannot read submission %lld: %s", sub, err_msg());
+	} else {
+		it->res.time_limit_ms = p.time_limit_ms;
+		it->total = p.test_count;
+		grade_result_from_db(&s, &p, &r);
+		take_result(it, &r);
+	}
+	it->res.match = it->res.got == it->res.expected;
+	/* how long grading took, for the next run's order: the worker's
+	 * compile and runs, not the wait in the queue */
+	it->res.wall_ms = (int)r.compile_time_ms;
+	for (k = 0; k < r.ntests; k++)
+		it->res.wall_ms += (int)r.tests[k].wall_ms;
+	it->done = 1;
+	q->done++;
+	q->mismatched += !it->res.match;
+	grade_result_release(&r);
+	db_submission_release(&s);
+	db_problem_release(&p);
+	err_clear();
+	if (q->o->tick) {
+		prog.done = q->done;
+		prog.total = q->set->n;
+		prog.mismatched = q->mismatched;
+		prog.elapsed_ms = util_monotonic_ms() - q->start;
+		prog.left_ms = -1;
+		q->o->tick(q->o->tick_arg, &prog);
+	}
+}
+
+static int run_queued(struct regress_set *set, const struct regress_opts *o, long long *wall_ms)
+{
+	struct queued_run q = { .set = set, .o = o, .start = util_monotonic_ms() };
+	long long *ids = xcalloc(set->n + 1, sizeof(*ids));
+	size_t *order = xcalloc(set->n + 1, sizeof(*order));
+	struct db_job j;
+	const char *base;
+	size_t i;
+	int rc = 0;
+
+	if (!(q.db = db_open(o->db_path))) {
+		free(ids);
+		free(order);
+		return -1;
+	}
+	/* the longest first, as the local workers take them */
+	for (i = 0; i < set->n; i++)
+		order[i] = i;
+	qsort_r(order, set->n, sizeof(*order), cmp_cost, set);
+	for (i = 0; i < set->n && rc == 0; i++) {
+		struct regress_item *it = &set->v[order[i]];
+
+		base = strrchr(it->path, '/') ? strrchr(it->path, '/') + 1 : it->path;
+		queue_job_for(&j, it->res.problem, "regress", it->source,
+			      compile_lang_name(compile_lang_of_path(it->path)), base, 1);
+		j.label = it->res.solution;
+		rc = db_job_enqueue(q.db, &j);
+		ids[order[i]] = j.id;
+	}
+	if (rc == 0)
+		rc = queue_wait(q.db, ids, set->n, o->cancel, queued_done, &q);
+	*wall_ms = util_monotonic_ms() - q.start;
+	db_close(q.db);
+	free(ids);
+	free(order);
+	return rc;
+}
+
 int regress_run(struct regress_set *set, const struct regress_opts *o, long long *wall_ms)
 {
 	struct pool pl;
@@ -908,6 +1007,8 @@ int regress_run(struct regress_set *set, const struct regress_opts *o, long long
 	size_t i;
 
 	*wall_ms = 0;
+	if (o->queue && set->n > 0)
+		return run_queued(set, o, wall_ms);
 	memset(&pl, 0, sizeof(pl));
 	pl.set = set;
 	pl.o = o;

@@ -122,6 +122,10 @@ struct regress_opts {
 	int repeat;                        /* grade_opts.repeat: runs in all near a
 	                                    * limit (the 2x one of the margins too);
 	                                    * 0: GRADE_REPEAT_DEFAULT */
+	int queue;                         /* PostgreSQL: enqueue every solution for
+	                                    * 'judge worker' and wait (no sandbox
+	                                    * here; jobs, fail_fast and margins do
+	                                    * not apply) */
 	volatile sig_atomic_t *cancel;     /* see the top of this file */
 	/* Called on the calling thread about every 100 ms and after each
 	 * solution; NULL: none. */

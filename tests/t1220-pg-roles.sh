@@ -1,0 +1,126 @@
+#!/bin/sh
+# t1220: who may see what on a shared PostgreSQL database (contrib/
+# pg-roles.sql): the user is the database role, not --user; a participant
+# reads and writes only their own submissions, results, jobs and sources,
+# through every command and through plain SQL; a shared contest's
+# submissions go through the queue to a worker of the judge_worker role,
+# and its scoreboard shows everyone's results but nobody's source.
+. "$(dirname "$0")/lib.sh"
+
+[ -x "$JUDGE" ] || skip "bin/judge is not built"
+need_root # a local practice submission and a worker in the sandbox
+pg_start || skip "no PostgreSQL server here (make deps installs postgresql)"
+JUDGE_TEST_DB=pg
+PG_DBNAME=judge
+pg_createdb judge || skip "cannot create a database"
+export JUDGE_DB=$(pg_uri judge)   # the owner: the admin here
+export JUDGE_QUEUE_LEASE_MS=5000
+
+mkdir -p problems/sum/tests
+echo "# sum" > problems/sum/statement.md
+printf '1 2\n' > problems/sum/tests/t1.in; printf '3\n' > problems/sum/tests/t1.ans
+printf '5 -7\n' > problems/sum/tests/t2.in; printf -- '-2\n' > problems/sum/tests/t2.ans
+cat > problems.toml <<'TOML'
+[[problem]]
+id = "sum"
+title = "Sum"
+time_limit_ms = 1000
+memory_limit_mb = 64
+checker = "tokens"
+
+[[contest]]
+id = "cup"
+title = "Cup"
+problems = ["sum"]
+duration_minutes = 600
+TOML
+cat > ok.c <<'EOF'
+#include <stdio.h>
+int main(void) { long long a, b; scanf("%lld %lld", &a, &b); printf("%lld\n", a + b); return 0; }
+EOF
+cat > wa.c <<'EOF'
+#include <stdio.h>
+int main(void) { long long a, b; scanf("%lld %lld", &a, &b); printf("%lld\n", a - b); return 0; }
+EOF
+expect_exit 0 "the admin imports the catalogue" "$JUDGE" import
+run "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PGDIR" -U "$PG_SUPER" -d judge -f "$ROOT/contrib/pg-roles.sql"
+equals "contrib/pg-roles.sql runs" "$RC" 0
+run "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PGDIR" -U "$PG_SUPER" -d judge -f "$ROOT/contrib/pg-roles.sql"
+equals "contrib/pg-roles.sql runs again (idempotent)" "$RC" 0
+pg_sql judge "CREATE ROLE ana LOGIN IN ROLE judge_participant;
+	CREATE ROLE bob LOGIN IN ROLE judge_participant;
+	CREATE ROLE box LOGIN IN ROLE judge_worker"
+
+ANA="env JUDGE_DB=$(pg_uri judge ana) $JUDGE"
+BOB="env JUDGE_DB=$(pg_uri judge bob) $JUDGE"
+as_sql() { "$PG_BIN/psql" -X -q -At -h "$PGDIR" -U "$1" -d judge -c "$2" 2>&1; }
+
+JUDGE_DB=$(pg_uri judge box) "$JUDGE" worker --name box > box.log 2>&1 &
+WPID=$!
+trap 'kill -TERM $WPID 2>/dev/null; wait $WPID; cd /; pg_stop; rm -rf "$SCRATCH"' EXIT
+
+# ---- the user is the role --------------------------------------------------------
+expect_exit 0 "ana lists the catalogue (no sync: her role cannot write it)" $ANA list
+contains "ana sees the problem" "$OUT" "sum"
+run $ANA submit sum ok.c --json
+equals "ana's practice submission, graded here: exit 0" "$RC" 0
+ana_local=$(printf '%s' "$OUT" | jq .submission)
+run $ANA submit --queue sum ok.c --json
+equals "ana's queued submission: exit 0" "$RC" 0
+ana_queued=$(printf '%s' "$OUT" | jq .submission)
+equals "stored as ana, the role" "$(dbq "SELECT string_agg(DISTINCT \"user\", ',') FROM submissions")" ana
+expect_exit 2 "ana cannot submit as bob (--user)" $ANA submit --user bob sum ok.c
+contains "the role decides" "$ERR" "you are the database role you connect as; --user 'bob'"
+expect_exit 2 "nor start a contest as bob" $ANA contest start cup --user bob
+
+# ---- bob sees none of it, through every command ---------------------------------
+run $BOB history --json
+equals "bob's history is empty" "$(printf '%s' "$OUT" | jq length)" 0
+expect_exit 2 "bob cannot read ana's submission (judge result)" $BOB result "$ana_local"
+contains "as if it did not exist" "$ERR" "unknown submission $ana_local"
+expect_exit 2 "nor her queued one" $BOB result "$ana_queued"
+run $BOB queue --json
+equals "bob's queue shows none of ana's jobs" "$(printf '%s' "$OUT" | jq '[.jobs[] | select(.user == "ana")] | length')" 0
+run $ANA history --json
+equals "ana's history has both of hers" "$(printf '%s' "$OUT" | jq length)" 2
+expect_exit 0 "ana reads her own result" $ANA result "$ana_local"
+
+# ---- and none of it through SQL -----------------------------------------------
+equals "SQL: bob reads no submission" "$(as_sql bob "SELECT count(*) FROM submissions")" 0
+equals "SQL: bob reads no source in the queue" "$(as_sql bob "SELECT count(*) FROM jobs")" 0
+equals "SQL: bob reads no result" "$(as_sql bob "SELECT count(*) FROM results")" 0
+contains "SQL: bob cannot store a submission as ana" \
+	"$(as_sql bob "INSERT INTO submissions (problem, \"user\", source, source_hash, submitted_at) VALUES ('sum', 'ana', 'x', 'h', 0)")" \
+	"row-level security"
+contains "SQL: bob cannot queue a job as ana" \
+	"$(as_sql bob "INSERT INTO jobs (problem, \"user\", source, submitted_at) VALUES ('sum', 'ana', 'x', 0)")" \
+	"row-level security"
+contains "SQL: bob cannot write the catalogue" \
+	"$(as_sql bob "UPDATE problems SET title = 'x'")" "permission denied"
+contains "SQL: bob cannot store a contest result himself" \
+	"$(as_sql bob "INSERT INTO submissions (problem, \"user\", source, source_hash, submitted_at, contest, letter) VALUES ('sum', 'bob', 'x', 'h', 0, 'cup', 'A')")" \
+	"row-level security"
+equals "SQL: the worker's role reads everything" "$(as_sql box "SELECT count(*) FROM submissions")" 2
+
+# ---- a shared contest: through the queue, one scoreboard ---------------------------
+expect_exit 0 "ana starts the contest" $ANA contest start cup
+expect_exit 0 "bob starts the contest" $BOB contest start cup
+run $ANA contest submit cup A ok.c
+equals "ana's contest submission: AC through the queue" "$RC" 0
+contains "it went to the queue" "$ERR" "queued as job"
+run $BOB contest submit cup A wa.c
+equals "bob's contest submission: WA" "$RC" 1
+run $BOB contest scoreboard cup --json
+equals "bob's scoreboard shows ana's result" \
+	"$(printf '%s' "$OUT" | jq -c '.rows[] | select(.user == "ana") | [.solved, .problems[0].attempts]')" "[1,1]"
+equals "and his own" \
+	"$(printf '%s' "$OUT" | jq -c '.rows[] | select(.user == "bob") | [.solved, .problems[0].attempts]')" "[0,1]"
+run $ANA contest scoreboard cup --json
+equals "ana's scoreboard is the same board" \
+	"$(printf '%s' "$OUT" | jq -c '[.rows[] | [.user, .solved]]')" '[["ana",1],["bob",0]]'
+equals "SQL: the scoreboard's view has no source" \
+	"$(as_sql bob "SELECT count(*) FROM information_schema.columns WHERE table_name = 'contest_attempts' AND column_name = 'source'")" 0
+equals "SQL: bob sees ana's contest attempt there, not her source" \
+	"$(as_sql bob "SELECT \"user\" || ':' || verdict FROM contest_attempts WHERE \"user\" = 'ana'")|$(as_sql bob "SELECT count(*) FROM submissions WHERE \"user\" = 'ana'")" "ana:AC|0"
+
+finish
