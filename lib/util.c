@@ -231,6 +231,51 @@ static int rmtree_at(int dirfd, const char *name)
 	return rc;
 }
 
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **util_list_dir(const char *dir, size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **v = NULL;
+	size_t alloc = 0;
+	int saved;
+
+	*n = 0;
+	if (!d) {
+		saved = errno;
+		err_errno("cannot read the folder '%s'", dir);
+		errno = saved;
+		return NULL;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (*n == alloc) {
+			alloc = alloc ? 2 * alloc : 16;
+			v = xrealloc(v, alloc * sizeof(*v));
+		}
+		v[(*n)++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (!v)
+		v = xmalloc(sizeof(*v));
+	qsort(v, *n, sizeof(*v), cmp_name);
+	return v;
+}
+
+void util_free_names(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
 int util_rmtree(const char *path)
 {
 	return rmtree_at(AT_FDCWD, path);

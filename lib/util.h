@@ -38,6 +38,13 @@ int util_write_file(const char *path, const void *data, size_t len, int mode);
 /* mkdir -p; 0 or -1 with err set. */
 int util_mkdirs(const char *path, int mode);
 
+/* The names in folder dir that do not start with '.', sorted bytewise: a
+ * malloc'd array of *n malloc'd strings (never NULL when it succeeds; free
+ * with util_free_names). NULL with err set ("cannot read the folder
+ * 'DIR'") and errno kept when the folder cannot be read. */
+char **util_list_dir(const char *dir, size_t *n);
+void util_free_names(char **v, size_t n);
+
 /* Remove a tree without following symbolic links; 0 or -1 with err set.
  * A path that does not exist is not an error. */
 int util_rmtree(const char *path);

@@ -400,43 +400,6 @@ static void fp_add_path(struct util_sha256 *h, const char *path)
 		fp_add_stat(h, path, &st);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The sorted names in dir/tests/ (not starting with '.'), malloc'd; -1 with
- * errno when the folder cannot be read. */
-static int list_tests_dir(const char *tests_dir, char ***names, size_t *n)
-{
-	DIR *d = opendir(tests_dir);
-	struct dirent *e;
-
-	*names = NULL;
-	*n = 0;
-	if (!d)
-		return -1;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		*names = xrealloc(*names, (*n + 1) * sizeof(**names));
-		(*names)[(*n)++] = xstrdup(e->d_name);
-	}
-	closedir(d);
-	if (*n)
-		qsort(*names, *n, sizeof(**names), cmp_str);
-	return 0;
-}
-
-static void free_names(char **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
 /* The programs a problem folder may hold besides its checker, compiled by
  * 'judge stress' and friends. */
 static const struct {
@@ -467,7 +430,7 @@ static char *folder_fingerprint(const char *dir, const char *checker_file)
 		free(p);
 	}
 	tests_dir = xasprintf("%s/tests", dir);
-	if (list_tests_dir(tests_dir, &names, &n) < 0) {
+	if (!(names = util_list_dir(tests_dir, &n))) {
 		util_sha256_update(&h, "no tests\n", 9);
 	} else {
 		for (i = 0; i < n; i++) {
@@ -475,7 +438,7 @@ static char *folder_fingerprint(const char *dir, const char *checker_file)
 			fp_add_path(&h, p);
 			free(p);
 		}
-		free_names(names, n);
+		util_free_names(names, n);
 	}
 	free(tests_dir);
 	util_sha256_final(&h, out);
@@ -981,7 +944,7 @@ static int scan_tests(struct cat_problem *cp, const struct db_problem *stored)
 		    "there", cp->p.id, tests_dir);
 		goto out;
 	}
-	if (list_tests_dir(tests_dir, &names, &n) < 0) {
+	if (!(names = util_list_dir(tests_dir, &n))) {
 		err_errno("cannot read '%s'", tests_dir);
 		goto out;
 	}
@@ -1035,7 +998,7 @@ static int scan_tests(struct cat_problem *cp, const struct db_problem *stored)
 	}
 	rc = 0;
 out:
-	free_names(names, n);
+	util_free_names(names, n);
 	free(tests_dir);
 	buf_release(&in);
 	buf_release(&ans);
@@ -1368,7 +1331,7 @@ static int slowest_accepted(const struct catalog *c, const struct cat_problem *c
 
 	*ms = 0;
 	*who = NULL;
-	if (list_tests_dir(dir, &names, &n) < 0) {
+	if (!(names = util_list_dir(dir, &n))) {
 		free(dir);
 		return 1;
 	}
@@ -1405,7 +1368,7 @@ static int slowest_accepted(const struct catalog *c, const struct cat_problem *c
 		free(src);
 		free(path);
 	}
-	free_names(names, n);
+	util_free_names(names, n);
 	free(dir);
 	buf_release(&in);
 	buf_release(&ans);

@@ -406,39 +406,6 @@ static const char *kattis_folder(const char *ours, int legacy)
 	return NULL;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static char **list(const char *dir, size_t *n)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char **v = NULL;
-
-	*n = 0;
-	if (!d)
-		return NULL;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		v = xrealloc(v, (*n + 1) * sizeof(*v));
-		v[(*n)++] = xstrdup(e->d_name);
-	}
-	closedir(d);
-	if (*n)
-		qsort(v, *n, sizeof(*v), cmp_str);
-	return v;
-}
-
-static void free_list(char **v, size_t n)
-{
-	while (n)
-		free(v[--n]);
-	free(v);
-}
-
 static int write_submissions(struct exporter *x)
 {
 	char *base = !strcmp(x->catalog_dir, ".") ? xasprintf("solutions/%s", x->p->id) :
@@ -449,11 +416,11 @@ static int write_submissions(struct exporter *x)
 	size_t nf, nn, i, k;
 	int rc = 0;
 
-	folders = list(base, &nf);
+	folders = util_list_dir(base, &nf);
 	for (i = 0; i < nf && rc == 0; i++) {
 		dir = xasprintf("%s/%s", base, folders[i]);
 		kf = kattis_folder(folders[i], x->legacy);
-		files = list(dir, &nn);
+		files = util_list_dir(dir, &nn);
 		for (k = 0; k < nn && rc == 0; k++) {
 			if (!compile_is_source_name(files[k]))
 				continue;
@@ -474,11 +441,11 @@ static int write_submissions(struct exporter *x)
 			free(path);
 		}
 		if (files)
-			free_list(files, nn);
+			util_free_names(files, nn);
 		free(dir);
 	}
 	if (folders)
-		free_list(folders, nf);
+		util_free_names(folders, nf);
 	buf_release(&src);
 	free(base);
 	return rc;
@@ -518,9 +485,9 @@ static int check_out_dir(const char *out_dir)
 		return errno == ENOENT ? 0 : err_errno("cannot use '%s'", out_dir);
 	if (!S_ISDIR(st.st_mode))
 		return err_input("'%s' exists and is not a folder; name a new folder", out_dir);
-	v = list(out_dir, &n);
+	v = util_list_dir(out_dir, &n);
 	if (v)
-		free_list(v, n);
+		util_free_names(v, n);
 	if (n)
 		return err_input("'%s' is not empty; name a new or empty folder", out_dir);
 	if (rmdir(out_dir) < 0)

@@ -582,42 +582,6 @@ int pkg_group_read(const char *path, const struct pkg_group *parent, struct pkg_
 
 #define MAX_TEXT_BYTES (16u << 20)
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The visible names in dir, sorted; NULL (n = 0) when it cannot be read. */
-static char **list_dir(const char *dir, size_t *n)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char **v = NULL;
-
-	*n = 0;
-	if (!d)
-		return NULL;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		v = xrealloc(v, (*n + 1) * sizeof(*v));
-		v[(*n)++] = xstrdup(e->d_name);
-	}
-	closedir(d);
-	if (*n)
-		qsort(v, *n, sizeof(*v), cmp_str);
-	return v;
-}
-
-static void free_list(char **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
 static int is_dir(const char *path)
 {
 	struct stat st;
@@ -716,7 +680,7 @@ static int scan_folder(const char *path, const char *rel, const struct pkg_group
 
 	if (folder_group(path, parent, &g) < 0)
 		return -1;
-	names = list_dir(path, &n);
+	names = util_list_dir(path, &n);
 	for (i = 0; i < n && rc == 0; i++) {
 		full = xasprintf("%s/%s", path, names[i]);
 		if (is_dir(full)) {
@@ -751,7 +715,7 @@ static int scan_folder(const char *path, const char *rel, const struct pkg_group
 		}
 		free(full);
 	}
-	free_list(names, n);
+	util_free_names(names, n);
 	pkg_group_release(&g);
 	return rc;
 }
@@ -810,7 +774,7 @@ static void fp_walk(struct util_sha256 *h, const char *path, int depth)
 	size_t n, i;
 	int len;
 
-	names = list_dir(path, &n);
+	names = util_list_dir(path, &n);
 	for (i = 0; i < n; i++) {
 		full = xasprintf("%s/%s", path, names[i]);
 		if (lstat(full, &st) == 0) {
@@ -824,7 +788,7 @@ static void fp_walk(struct util_sha256 *h, const char *path, int depth)
 		}
 		free(full);
 	}
-	free_list(names, n);
+	util_free_names(names, n);
 }
 
 char *pkg_fingerprint(const char *dir)
@@ -864,7 +828,7 @@ int pkg_statement(const char *dir, char **text)
 		}
 	for (f = 0; f < 2; f++) {
 		p = xasprintf("%s/%s", dir, folders[f]);
-		names = list_dir(p, &n);
+		names = util_list_dir(p, &n);
 		for (i = 0; i < n && !*text; i++)
 			if (!strncmp(names[i], "problem.", 8) &&
 			    (has_suffix(names[i], ".md") || has_suffix(names[i], ".tex"))) {
@@ -873,12 +837,12 @@ int pkg_statement(const char *dir, char **text)
 				rc = read_small(q, text);
 				free(q);
 				if (rc < 0) {
-					free_list(names, n);
+					util_free_names(names, n);
 					free(p);
 					return -1;
 				}
 			}
-		free_list(names, n);
+		util_free_names(names, n);
 		free(p);
 		if (*text)
 			return 0;
@@ -967,7 +931,7 @@ static char *first_source(const char *dir, const char *folder, char **note)
 	char *p = xasprintf("%s/%s", dir, folder), **names, *found = NULL, *sub;
 	size_t n, i;
 
-	names = list_dir(p, &n);
+	names = util_list_dir(p, &n);
 	for (i = 0; i < n && !found; i++) {
 		char *full = xasprintf("%s/%s", p, names[i]);
 
@@ -987,7 +951,7 @@ static char *first_source(const char *dir, const char *folder, char **note)
 		free(full);
 		free(sub);
 	}
-	free_list(names, n);
+	util_free_names(names, n);
 	free(p);
 	return found;
 }

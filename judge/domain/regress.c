@@ -56,50 +56,6 @@ void regress_set_release(struct regress_set *set)
 
 /* ---- discovery ------------------------------------------------------------ */
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The visible entries of dir, sorted; NULL with err set when it cannot be
- * read. */
-static char **list_dir(const char *dir, size_t *n)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char **v = NULL;
-	size_t alloc = 0;
-
-	*n = 0;
-	if (!d) {
-		err_errno("cannot read the folder '%s'", dir);
-		return NULL;
-	}
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		if (*n == alloc) {
-			alloc = alloc ? 2 * alloc : 16;
-			v = xrealloc(v, alloc * sizeof(*v));
-		}
-		v[(*n)++] = xstrdup(e->d_name);
-	}
-	closedir(d);
-	if (!v)
-		v = xmalloc(sizeof(*v));
-	qsort(v, *n, sizeof(*v), cmp_str);
-	return v;
-}
-
-static void free_list(char **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
 static int is_kind(const char *path, mode_t kind)
 {
 	struct stat st;
@@ -151,15 +107,15 @@ int regress_discover(const char *dir, struct regress_set *set)
 					 dir);
 		return err_input("'%s' is not a folder", dir);
 	}
-	probs = list_dir(dir, &np);
+	probs = util_list_dir(dir, &np);
 	if (!probs)
 		return err_as(ERR_INPUT);
 	for (i = 0; i < np; i++) {
 		p1 = xasprintf("%s/%s", dir, probs[i]);
-		folders = is_kind(p1, S_IFDIR) ? list_dir(p1, &nf) : NULL;
+		folders = is_kind(p1, S_IFDIR) ? util_list_dir(p1, &nf) : NULL;
 		for (j = 0; folders && j < nf; j++) {
 			p2 = xasprintf("%s/%s", p1, folders[j]);
-			files = is_kind(p2, S_IFDIR) ? list_dir(p2, &nn) : NULL;
+			files = is_kind(p2, S_IFDIR) ? util_list_dir(p2, &nn) : NULL;
 			for (k = 0; files && k < nn; k++) {
 				len = strlen(files[k]);
 				p3 = xasprintf("%s/%s", p2, files[k]);
@@ -169,14 +125,14 @@ int regress_discover(const char *dir, struct regress_set *set)
 				free(p3);
 			}
 			if (files)
-				free_list(files, nn);
+				util_free_names(files, nn);
 			free(p2);
 		}
 		if (folders)
-			free_list(folders, nf);
+			util_free_names(folders, nf);
 		free(p1);
 	}
-	free_list(probs, np);
+	util_free_names(probs, np);
 	return 0;
 }
 
@@ -204,7 +160,7 @@ static void add_package_folder(struct regress_set *set, size_t *alloc, const cha
 	struct regress_item *it;
 	size_t n, k;
 
-	files = is_kind(p, S_IFDIR) ? list_dir(p, &n) : NULL;
+	files = is_kind(p, S_IFDIR) ? util_list_dir(p, &n) : NULL;
 	err_clear();
 	for (k = 0; files && k < n; k++) {
 		full = xasprintf("%s/%s", p, files[k]);
@@ -228,7 +184,7 @@ static void add_package_folder(struct regress_set *set, size_t *alloc, const cha
 							  kattis_folders[f].folder, files[k]);
 	}
 	if (files)
-		free_list(files, n);
+		util_free_names(files, n);
 	free(p);
 }
 
