@@ -324,13 +324,8 @@ static void print_human(const struct judge_ctx *ctx, const struct run_report *re
 	const struct sbx_result *sr = &rep->sr;
 	char sig[16];
 
-	if (rep->compiled && !ctx->quiet) {
-		if (rep->cr.cached)
-			fprintf(stderr, "compile: %s (cached)\n", rep->cr.ok ? "ok" : "error");
-		else
-			fprintf(stderr, "compile: %s in %u ms\n", rep->cr.ok ? "ok" : "error",
-				rep->cr.time_ms);
-	}
+	if (rep->compiled && !ctx->quiet)
+		report_compile_line(stderr, rep->cr.ok, rep->cr.cached, rep->cr.time_ms);
 	if (rep->compiled && !rep->cr.ok)
 		print_marked(rep->lang == LANG_CXX ? "g++" : "gcc", &rep->cr.message);
 	if (rep->ran) {

@@ -48,11 +48,7 @@ static void progress(void *arg, const struct grade_result *r, const struct grade
 	struct grade_test row;
 
 	if (!t) {
-		if (r->compile_cached)
-			printf("compile: %s (cached)\n", r->compile_ok ? "ok" : "error");
-		else
-			printf("compile: %s in %u ms\n", r->compile_ok ? "ok" : "error",
-			       r->compile_time_ms);
+		report_compile_line(stdout, r->compile_ok, r->compile_cached, r->compile_time_ms);
 		fflush(stdout);
 		return;
 	}

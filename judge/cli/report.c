@@ -25,6 +25,14 @@ const char *report_verdict_color(enum verdict v)
 	}
 }
 
+void report_compile_line(FILE *f, int ok, int cached, unsigned time_ms)
+{
+	if (cached)
+		fprintf(f, "compile: %s (cached)\n", ok ? "ok" : "error");
+	else
+		fprintf(f, "compile: %s in %u ms\n", ok ? "ok" : "error", time_ms);
+}
+
 const char *report_memory(unsigned long kb, char out[32])
 {
 	snprintf(out, 32, "%.1f MB", kb / 1024.0);

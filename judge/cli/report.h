@@ -87,6 +87,10 @@ json_t *report_problem_json(const struct db_problem *p);
  * from us; "%u ms" of ms when the microseconds are not known (!known). */
 const char *report_time(unsigned long long us, unsigned ms, int known, char out[32]);
 
+/* The compile line before a table: "compile: ok in 812 ms" or "compile:
+ * error (cached)", to f. */
+void report_compile_line(FILE *f, int ok, int cached, unsigned time_ms);
+
 /* "10.0 MB" for a size in KB, into out. */
 const char *report_memory(unsigned long kb, char out[32]);
 
