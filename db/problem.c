@@ -28,6 +28,21 @@ int db_checker_parse(const char *s)
 	return -1;
 }
 
+static const char *const contract_names[] = { "judge", "kattis", "testlib" };
+
+const char *db_contract_name(enum db_contract c)
+{
+	return (unsigned)c < 3 ? contract_names[c] : "?";
+}
+
+int db_contract_parse(const char *s)
+{
+	for (int i = 0; i < 3; i++)
+		if (!strcmp(s, contract_names[i]))
+			return i;
+	return -1;
+}
+
 void db_test_hash(const void *in, size_t inlen, const void *ans, size_t anslen,
 		  char out[65])
 {
@@ -62,6 +77,8 @@ void db_problem_release(struct db_problem *p)
 	free(p->folder);
 	free(p->checker_file);
 	free(p->checker_source);
+	free(p->interactor_file);
+	free(p->interactor_source);
 	free_strv(p->tags, p->ntags);
 	free(p->complexity);
 	free(p->statement);
@@ -116,8 +133,9 @@ static char *join_tags(const struct db_problem *p)
 	"id, title, folder, position, time_limit_ms, memory_limit_mb, " \
 	"stack_limit_mb, output_limit_kb, checker, abs_tolerance, rel_tolerance, " \
 	"checker_file, tags, complexity, content_hash, fingerprint, retired, " \
-	"(SELECT count(*) FROM tests t WHERE t.problem = problems.id)"
-#define PROBLEM_NCOLUMNS 18
+	"(SELECT count(*) FROM tests t WHERE t.problem = problems.id), " \
+	"checker_contract, validator_contract, interactor_file, interactor_contract"
+#define PROBLEM_NCOLUMNS 22
 
 static void read_problem_row(sqlite3_stmt *st, struct db_problem *p)
 {
@@ -145,6 +163,13 @@ static void read_problem_row(sqlite3_stmt *st, struct db_problem *p)
 	p->fingerprint = db_col_str(st, 15, 1);
 	p->retired = sqlite3_column_int(st, 16);
 	p->test_count = sqlite3_column_int(st, 17);
+	c = db_contract_parse((const char *)sqlite3_column_text(st, 18));
+	p->checker_contract = c < 0 ? DB_CONTRACT_JUDGE : (enum db_contract)c;
+	c = db_contract_parse((const char *)sqlite3_column_text(st, 19));
+	p->validator_contract = c < 0 ? DB_CONTRACT_JUDGE : (enum db_contract)c;
+	p->interactor_file = db_col_str(st, 20, 0);
+	c = db_contract_parse((const char *)sqlite3_column_text(st, 21));
+	p->interactor_contract = c < 0 ? DB_CONTRACT_KATTIS : (enum db_contract)c;
 }
 
 static int load_tests(struct db *db, struct db_problem *p)
@@ -185,8 +210,8 @@ int db_problem_get(struct db *db, const char *id, struct db_problem *p)
 	int rc;
 
 	memset(p, 0, sizeof(*p));
-	if (db_prepare(db, &st, "SELECT " PROBLEM_COLUMNS ", statement, checker_source "
-		       "FROM problems WHERE id = ?") < 0)
+	if (db_prepare(db, &st, "SELECT " PROBLEM_COLUMNS ", statement, checker_source, "
+		       "interactor_source FROM problems WHERE id = ?") < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
@@ -194,6 +219,7 @@ int db_problem_get(struct db *db, const char *id, struct db_problem *p)
 		read_problem_row(st, p);
 		p->statement = db_col_str(st, PROBLEM_NCOLUMNS, 1);
 		p->checker_source = db_col_str(st, PROBLEM_NCOLUMNS + 1, 0);
+		p->interactor_source = db_col_str(st, PROBLEM_NCOLUMNS + 2, 0);
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE) {
@@ -304,15 +330,19 @@ int db_catalog_put_problem(struct db *db, const struct db_problem *p)
 		       "INSERT INTO problems (id, title, folder, position, time_limit_ms, "
 		       "memory_limit_mb, stack_limit_mb, output_limit_kb, checker, abs_tolerance, "
 		       "rel_tolerance, checker_file, checker_source, tags, complexity, statement, "
-		       "content_hash, fingerprint, retired, updated_at) "
+		       "content_hash, fingerprint, retired, updated_at, checker_contract, "
+		       "validator_contract, interactor_file, interactor_source, "
+		       "interactor_contract) "
 		       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-		       "?16, ?17, ?18, 0, ?19) "
+		       "?16, ?17, ?18, 0, ?19, ?20, ?21, ?22, ?23, ?24) "
 		       "ON CONFLICT (id) DO UPDATE SET title = ?2, folder = ?3, position = ?4, "
 		       "time_limit_ms = ?5, memory_limit_mb = ?6, stack_limit_mb = ?7, "
 		       "output_limit_kb = ?8, checker = ?9, abs_tolerance = ?10, "
 		       "rel_tolerance = ?11, checker_file = ?12, checker_source = ?13, "
 		       "tags = ?14, complexity = ?15, statement = ?16, content_hash = ?17, "
-		       "fingerprint = ?18, retired = 0, updated_at = ?19") < 0)
+		       "fingerprint = ?18, retired = 0, updated_at = ?19, "
+		       "checker_contract = ?20, validator_contract = ?21, interactor_file = ?22, "
+		       "interactor_source = ?23, interactor_contract = ?24") < 0)
 		return -1;
 	tags = join_tags(p);
 	sqlite3_bind_text(st, 1, p->id, -1, SQLITE_STATIC);
@@ -334,6 +364,11 @@ int db_catalog_put_problem(struct db *db, const struct db_problem *p)
 	sqlite3_bind_text(st, 17, p->content_hash, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 18, p->fingerprint ? p->fingerprint : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 19, (long long)now);
+	sqlite3_bind_text(st, 20, db_contract_name(p->checker_contract), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 21, db_contract_name(p->validator_contract), -1, SQLITE_STATIC);
+	db_bind_str(st, 22, p->interactor_file);
+	db_bind_str(st, 23, p->interactor_source);
+	sqlite3_bind_text(st, 24, db_contract_name(p->interactor_contract), -1, SQLITE_STATIC);
 	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(db, "cannot store problem '%s'", p->id);
 	sqlite3_finalize(st);
 	free(tags);

@@ -201,3 +201,17 @@ ALTER TABLE submissions ADD COLUMN file_name TEXT;
 -- 200 bytes), for the feedback of 'judge result'.
 ALTER TABLE results ADD COLUMN stderr TEXT NOT NULL DEFAULT '';
 ALTER TABLE results ADD COLUMN stderr_bytes INTEGER NOT NULL DEFAULT 0;
+
+-- migration 6
+
+-- Interactive problems and the contracts of a problem's own programs
+-- (judge, kattis, testlib: see db.h). A problem is interactive when
+-- interactor_file is not NULL; interactor_source is the interactor's text.
+ALTER TABLE problems ADD COLUMN checker_contract TEXT NOT NULL DEFAULT 'judge'
+	CHECK (checker_contract IN ('judge', 'kattis', 'testlib'));
+ALTER TABLE problems ADD COLUMN validator_contract TEXT NOT NULL DEFAULT 'judge'
+	CHECK (validator_contract IN ('judge', 'kattis', 'testlib'));
+ALTER TABLE problems ADD COLUMN interactor_file TEXT;
+ALTER TABLE problems ADD COLUMN interactor_source TEXT;
+ALTER TABLE problems ADD COLUMN interactor_contract TEXT NOT NULL DEFAULT 'kattis'
+	CHECK (interactor_contract IN ('judge', 'kattis', 'testlib'));

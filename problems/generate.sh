@@ -10,6 +10,16 @@ ref=$(ls solutions/"$id"/accepted/*.c | sort | head -n 1)
 mkdir -p "$out"
 gcc -O2 -std=gnu17 -o "$out/gen" "$dir/gen.c" -lm
 gcc -O2 -std=gnu17 -o "$out/ref" "$ref" -lm
+# An interactive problem (interactor.c): the reference talks with the
+# interactor through two pipes (a fifo and |), and the answer is the last
+# line it writes, without its "! " (the problem set's interactive answers).
+inter=
+if [ -f "$dir/interactor.c" ]; then
+	inter=$out/interactor
+	gcc -O2 -std=gnu17 -o "$inter" "$dir/interactor.c"
+	rm -f "$out/fifo" && mkfifo "$out/fifo"
+	mkdir -p "$out/feedback"
+fi
 n=0
 while read -r name seed size rest; do
 	case "$name" in ""|"#"*) continue ;; esac
@@ -17,7 +27,14 @@ while read -r name seed size rest; do
 	# shellcheck disable=SC2086
 	"$out/gen" "$seed" "$size" $rest > "$dir/tests/$name.in.tmp"
 	ulimit -s unlimited 2>/dev/null || true
-	"$out/ref" < "$dir/tests/$name.in.tmp" > "$dir/tests/$name.ans.tmp"
+	if [ -n "$inter" ]; then
+		"$out/ref" < "$out/fifo" | tee "$out/transcript" |
+			"$inter" "$dir/tests/$name.in.tmp" /dev/null "$out/feedback/" > "$out/fifo" ||
+			[ $? = 42 ] || { echo "generate: $name: the reference is not accepted" >&2; exit 1; }
+		sed -n 's/^! //p' "$out/transcript" | tail -n 1 > "$dir/tests/$name.ans.tmp"
+	else
+		"$out/ref" < "$dir/tests/$name.in.tmp" > "$dir/tests/$name.ans.tmp"
+	fi
 	mv "$dir/tests/$name.in.tmp" "$dir/tests/$name.in"
 	mv "$dir/tests/$name.ans.tmp" "$dir/tests/$name.ans"
 	n=$((n + 1))

@@ -13,7 +13,7 @@ GEN_STAMPS := $(GEN_LISTS:problems/%/gen.list=build/problems/%.stamp)
 
 problems-data:: $(GEN_STAMPS)
 
-build/problems/%.stamp: problems/%/gen.list problems/%/gen.c \
+build/problems/%.stamp: problems/%/gen.list problems/%/gen.c $$(wildcard problems/%/interactor.c) \
 		$$(firstword $$(sort $$(wildcard solutions/%/accepted/*.c))) problems/generate.sh
 	@sh problems/generate.sh $*
 	@mkdir -p $(@D) && touch $@

@@ -57,7 +57,7 @@ static int rule(scmp_filter_ctx ctx, const char *name, unsigned n,
 }
 
 static int run_rules(scmp_filter_ctx ctx, int threads, int as_limit,
-		     unsigned long long mem)
+		     unsigned long long mem, int writes)
 {
 	const unsigned long wflags = O_WRONLY | O_RDWR | O_CREAT | O_TRUNC |
 		O_APPEND | TMPFILE_BIT;
@@ -71,10 +71,10 @@ static int run_rules(scmp_filter_ctx ctx, int threads, int as_limit,
 	/* Opening for reading only: no write access, no creation, no
 	 * truncation (O_RDONLY|O_TRUNC truncates), no O_TMPFILE. */
 	c[0] = SCMP_A1(SCMP_CMP_MASKED_EQ, wflags, 0);
-	if (rule(ctx, "open", 1, c) < 0)
+	if (rule(ctx, "open", writes ? 0 : 1, c) < 0)
 		return -1;
 	c[0] = SCMP_A2(SCMP_CMP_MASKED_EQ, wflags, 0);
-	if (rule(ctx, "openat", 1, c) < 0)
+	if (rule(ctx, "openat", writes ? 0 : 1, c) < 0)
 		return -1;
 	/* An allocation larger than the whole memory limit is reported (as
 	 * MLE) instead of failing: a failed malloc is over the limit. */
@@ -179,7 +179,7 @@ static int merge_empty_arch(scmp_filter_ctx ctx, uint32_t arch)
 	return 0;
 }
 
-int policy_build(enum policy_kind kind, unsigned long long mem,
+int policy_build(enum policy_kind kind, unsigned long long mem, int writes,
 		 struct sock_fprog *out)
 {
 	scmp_filter_ctx ctx;
@@ -198,7 +198,7 @@ int policy_build(enum policy_kind kind, unsigned long long mem,
 		err_set("seccomp: filter attributes: %s", strerror(-r));
 		goto out;
 	}
-	if (run_rules(ctx, kind == POLICY_RUN_THREADS, kind == POLICY_RUN_AS, mem) < 0)
+	if (run_rules(ctx, kind == POLICY_RUN_THREADS, kind == POLICY_RUN_AS, mem, writes) < 0)
 		goto out;
 	if (merge_empty_arch(ctx, SCMP_ARCH_X86) < 0 ||
 	    merge_empty_arch(ctx, SCMP_ARCH_X32) < 0)

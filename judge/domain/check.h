@@ -79,5 +79,19 @@ enum verdict check_custom_verdict(int exit_code, const char *how,
 				  const char *msg, size_t msglen,
 				  struct check_result *r);
 
+/* The verdict of a problem's own program (who: "checker", "interactor")
+ * that follows contract c (db.h), from its exit code (< 0: it did not exit,
+ * `how` says why) and its message msg/msglen (the first line is kept):
+ * - JUDGE: check_custom_verdict;
+ * - KATTIS: 42 AC, 43 WA, anything else IE (the problem's fault); msg is
+ *   judgemessage.txt, or its stderr when it wrote none;
+ * - TESTLIB (its default exit codes): 0 AC, 1 WA, 2 and 4 (dirt) PE, 8
+ *   (unexpected EOF in the program's output) WA, 3 (FAIL) IE, 7 (points)
+ *   and 16 + n (partially correct) WA with "partially correct: " and the
+ *   score it printed (stderr "points 0.5 ..."), anything else IE.
+ * Fills r and returns r->verdict. */
+enum verdict check_program_verdict(enum db_contract c, const char *who, int exit_code,
+				   const char *how, const char *msg, size_t msglen,
+				   struct check_result *r);
 
 #endif

@@ -52,6 +52,12 @@ struct grade_extra_test {
 struct grade_test;
 struct grade_result;
 
+/* The wall limit of a solution on an interactive problem (l's own when set):
+ * 3 x its time limit + 2 s, more than sbx_run's default (2 x + 1 s),
+ * because every question and answer waits on the scheduler twice (the
+ * judge carries them between the two programs). */
+unsigned grade_interactive_wall_ms(const struct sbx_limits *l);
+
 struct grade_opts {
 	const char *user;          /* stored as the submitter; NULL: "user" */
 	enum compile_lang lang;    /* the solution's language (LANG_C by default) */

@@ -32,13 +32,25 @@ static int compile_tool(struct stress_tools *t, const char *path, const char *wh
 			char **binary)
 {
 	struct compile_result cr = COMPILE_RESULT_INIT;
-	struct buf src = BUF_INIT;
+	struct buf raw = BUF_INIT, src = BUF_INIT;
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
 	int rc = 0;
 
-	if (util_read_file(path, &src, COMPILE_MAX_SOURCE) < 0) {
+	if (slash)
+		*slash = 0;
+	else
+		strcpy(dir, ".");
+	/* the folder's headers (testlib.h) inlined, as the sync does */
+	if (util_read_file(path, &raw, COMPILE_MAX_SOURCE) < 0 ||
+	    compile_inline_headers(dir, compile_lang_of_path(path), buf_str(&raw), raw.len,
+				   &src) < 0) {
+		buf_release(&raw);
 		buf_release(&src);
+		free(dir);
 		return err_prefix("the %s of '%s'", what, t->p->id);
 	}
+	buf_release(&raw);
+	free(dir);
 	if (compile_source(t->cache, t->sbx, compile_lang_of_path(path), buf_str(&src),
 			   src.len, &cr) < 0) {
 		rc = err_prefix("cannot compile the %s of '%s'", what, t->p->id);
@@ -94,28 +106,11 @@ static void load_modes(struct stress_tools *t, const char *folder)
 	free(path);
 }
 
-/* FOLDER/NAME.c, or the C++ one (.cpp, .cc, .cxx) when only that exists.
- * Malloc'd; the .c path when none exists. */
-static char *tool_path(const char *folder, const char *name)
-{
-	static const char *const ext[] = { "c", "cpp", "cc", "cxx" };
-	char *p;
-	size_t i;
-
-	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
-		p = xasprintf("%s/%s.%s", folder, name, ext[i]);
-		if (access(p, F_OK) == 0)
-			return p;
-		free(p);
-	}
-	return xasprintf("%s/%s.c", folder, name);
-}
-
 int stress_tools_open(struct stress_tools *t, const struct db_problem *p,
 		      const char *folder, struct sbx *s, const struct compile_cache *c)
 {
-	char *gen = tool_path(folder, "gen");
-	char *val = tool_path(folder, "validator");
+	char *gen = compile_tool_path(folder, "gen");
+	char *val = compile_tool_path(folder, "validator");
 	int rc = 0;
 
 	memset(t, 0, sizeof(*t));
