@@ -59,7 +59,7 @@ static void fill_row(char *row[NCOLS], const struct db_problem *p, int best)
 	row[C_TITLE] = xstrdup(p->title);
 	row[C_TIME] = xasprintf("%d ms", p->time_limit_ms);
 	row[C_MEMORY] = xasprintf("%d MB", p->memory_limit_mb);
-	row[C_CHECKER] = xstrdup(db_checker_name(p->checker));
+	row[C_CHECKER] = xstrdup(p->interactor_file ? "interactive" : db_checker_name(p->checker));
 	row[C_TAGS] = xstrdup(b.len ? buf_str(&b) : "-");
 	row[C_TESTS] = xasprintf("%d", p->test_count);
 	row[C_BEST] = xstrdup(best < 0 ? "-" : verdict_name((enum verdict)best));
@@ -81,6 +81,7 @@ static json_t *json_problem(const struct db_problem *p, int best)
 	json_object_set_new(o, "stack_limit_mb", json_integer(p->stack_limit_mb));
 	json_object_set_new(o, "output_limit_kb", json_integer(p->output_limit_kb));
 	json_object_set_new(o, "checker", json_string(db_checker_name(p->checker)));
+	json_object_set_new(o, "interactive", json_boolean(p->interactor_file != NULL));
 	json_object_set_new(o, "tags", tags);
 	json_object_set_new(o, "complexity", report_json_string(p->complexity,
 			    strlen(p->complexity)));

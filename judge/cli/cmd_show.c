@@ -9,6 +9,7 @@
 #include "judge/cli/cli.h"
 #include "judge/cli/report.h"
 #include "judge/domain/compile.h"
+#include "judge/domain/grade.h"
 #include "lib/buf.h"
 #include "lib/err.h"
 #include "lib/util.h"
@@ -87,6 +88,17 @@ static int print_json(const struct judge_ctx *ctx, const struct db_problem *p)
 	json_object_set_new(o, "stack_limit_mb", json_integer(p->stack_limit_mb));
 	json_object_set_new(o, "output_limit_kb", json_integer(p->output_limit_kb));
 	json_object_set_new(o, "checker", json_string(db_checker_name(p->checker)));
+	if (p->checker == DB_CHECKER_CUSTOM)
+		json_object_set_new(o, "checker_contract",
+				    json_string(db_contract_name(p->checker_contract)));
+	if (p->interactor_file) {
+		json_object_set_new(o, "interactor", report_json_string(p->interactor_file,
+				    strlen(p->interactor_file)));
+		json_object_set_new(o, "interactor_contract",
+				    json_string(db_contract_name(p->interactor_contract)));
+	}
+	json_object_set_new(o, "validator_contract",
+			    json_string(db_contract_name(p->validator_contract)));
 	if (p->checker == DB_CHECKER_FLOAT) {
 		json_object_set_new(o, "abs_tolerance", json_real(p->abs_tolerance));
 		json_object_set_new(o, "rel_tolerance", json_real(p->rel_tolerance));
@@ -176,8 +188,18 @@ int cmd_show(struct judge_ctx *ctx, int argc, char **argv)
 	printf("time limit: %d ms\nmemory limit: %d MB\nstack limit: %d MB\noutput limit: ",
 	       p.time_limit_ms, p.memory_limit_mb, p.stack_limit_mb);
 	print_kb(p.output_limit_kb);
-	printf("\nchecker: %s", db_checker_name(p.checker));
-	if (p.checker == DB_CHECKER_FLOAT)
+	if (p.interactor_file) {
+		struct sbx_limits l = { .cpu_ms = (unsigned)p.time_limit_ms };
+
+		printf("\ninteractive: %s (%s contract); wall limit %u ms", p.interactor_file,
+		       db_contract_name(p.interactor_contract), grade_interactive_wall_ms(&l));
+	} else {
+		printf("\nchecker: %s", db_checker_name(p.checker));
+	}
+	if (!p.interactor_file && p.checker == DB_CHECKER_CUSTOM)
+		printf(" (%s, %s contract)", p.checker_file ? p.checker_file : "?",
+		       db_contract_name(p.checker_contract));
+	if (!p.interactor_file && p.checker == DB_CHECKER_FLOAT)
 		printf(" (absolute tolerance %g, relative tolerance %g)",
 		       p.abs_tolerance, p.rel_tolerance);
 	printf("\ntags: ");

@@ -131,7 +131,7 @@ static void print_json(const struct stress_result *r)
 }
 
 static void print_text(const struct judge_ctx *ctx, const char *id, const struct stress_result *r,
-		       const char *local, double secs)
+		       const char *local, double secs, int interactive)
 {
 	struct buf msg = BUF_INIT;
 
@@ -149,12 +149,14 @@ static void print_text(const struct judge_ctx *ctx, const char *id, const struct
 	       r->interrupted ? " (interrupted)" : "", r->input.len, r->seed,
 	       r->size, *r->mode ? " " : "", r->mode);
 	show_block(ctx, "input", &r->input);
-	show_block(ctx, "expected", &r->expected);
-	show_block(ctx, "got", &r->got);
+	if (!interactive) {         /* the programs talked with the interactor */
+		show_block(ctx, "expected", &r->expected);
+		show_block(ctx, "got", &r->got);
+	}
 	if (r->message[0]) {
 		text_escape(&msg, r->message, strlen(r->message), SIZE_MAX, 0);
-		printf("%s: %s\n", r->verdict == V_WA || r->verdict == V_PE ? "checker" : "run",
-		       buf_str(&msg));
+		printf("%s: %s\n", r->verdict == V_WA || r->verdict == V_PE ?
+		       (interactive ? "interactor" : "checker") : "run", buf_str(&msg));
 	}
 	if (local)
 		printf("saved as local test '%s': 'judge submit %s FILE.c' runs it after the "
@@ -344,7 +346,7 @@ int cmd_stress(struct judge_ctx *ctx, int argc, char **argv)
 	if (a.json)
 		print_json(&r);
 	else
-		print_text(ctx, jt.p.id, &r, local, secs);
+		print_text(ctx, jt.p.id, &r, local, secs, jt.p.interactor_file != NULL);
 	rc = r.found ? EXIT_REJECTED : EXIT_ACCEPTED;
 out:
 	grade_checker_close(chk);

@@ -64,9 +64,11 @@ static int measure_size(struct stress_tools *t, const char *bin,
 			r = (struct sbx_result)SBX_RESULT_INIT;
 			if (stress_run(t, bin, in.data, in.len, cpu_ms, &r) < 0) {
 				rc = -1;
-			} else if (r.status != SBX_OK) {
+			} else if (r.status != SBX_OK ||
+				   (t->interact && t->last.verdict != V_AC)) {
 				m->stopped_at = size;
-				m->stop_verdict = grade_status_verdict(r.status);
+				m->stop_verdict = t->interact ? t->last.verdict :
+					grade_status_verdict(r.status);
 				rc = 1;
 			} else if (*best < 0 || r.cpu_ms < *best) {
 				*best = r.cpu_ms;

@@ -247,6 +247,11 @@ static char *program_ended(const struct sbx_result *sr)
 }
 
 static int make_tmp(struct grading *g);
+static int prepare_interactor(struct grading *g, struct compile_result *itr,
+			      struct grade_result *r);
+static int run_interactive(struct grading *g, const char *in, size_t inlen,
+			   const char *ans, size_t anslen, struct grade_test *t,
+			   struct sbx_result *keep);
 
 /* ---- checking outside grading (judge stress) ----------------------------- */
 
@@ -272,6 +277,17 @@ struct grade_checker *grade_checker_open(const struct grade_env *env,
 	c->g.params.abs_tol = p->abs_tolerance;
 	c->g.params.rel_tol = p->rel_tolerance;
 	c->chk = (struct compile_result)COMPILE_RESULT_INIT;
+	if (p->interactor_file) {
+		struct grade_result r;
+
+		memset(&r, 0, sizeof(r));
+		if (prepare_interactor(&c->g, &c->chk, &r) < 0) {
+			err_set("%s", r.error ? r.error : "cannot prepare the interactor");
+			free(r.error);
+			goto fail;
+		}
+		return c;
+	}
 	if (p->checker != DB_CHECKER_CUSTOM)
 		return c;
 	if (!p->checker_source) {
@@ -295,6 +311,29 @@ struct grade_checker *grade_checker_open(const struct grade_env *env,
 fail:
 	grade_checker_close(c);
 	return NULL;
+}
+
+int grade_checker_interact(struct grade_checker *c, const char *binary, const char *in,
+			   size_t inlen, const char *ans, size_t anslen, unsigned cpu_ms,
+			   struct sbx_result *r, struct check_result *cr)
+{
+	struct sbx_limits keep = c->g.limits;
+	struct grade_test t;
+	int rc;
+
+	memset(&t, 0, sizeof(t));
+	c->g.binary = binary;
+	if (cpu_ms) {
+		c->g.limits.cpu_ms = cpu_ms;
+		c->g.limits.wall_ms = 0;
+	}
+	rc = run_interactive(&c->g, in, inlen, ans ? ans : "", anslen, &t, r);
+	c->g.limits = keep;
+	cr->verdict = t.verdict;
+	snprintf(cr->message, sizeof(cr->message), "%s", t.message ? t.message : "");
+	free(t.message);
+	free(t.stderr_text);
+	return rc;
 }
 
 int grade_checker_check(struct grade_checker *c, const char *in, size_t inlen,
@@ -413,10 +452,12 @@ static void interactive_verdict(const struct grading *g, const struct sbx_pair *
 	t->message = ps->status == SBX_RE ? describe_re(g, ps) : describe_limit(g, ps);
 }
 
-/* Run the solution against the interactor on one test into t. -1 (err
- * set) when the sandbox failed; t is then IE. */
+/* Run the solution against the interactor on one test into t (and the
+ * solution's own result into keep, when not NULL). -1 (err set) when the
+ * sandbox failed; t is then IE. */
 static int run_interactive(struct grading *g, const char *in, size_t inlen,
-			   const char *ans, size_t anslen, struct grade_test *t)
+			   const char *ans, size_t anslen, struct grade_test *t,
+			   struct sbx_result *keep)
 {
 	static const char *const kattis_argv[] = { "input", "answer", "feedback/", NULL };
 	static const char *const testlib_argv[] = { "input", "output", "answer", NULL };
@@ -470,6 +511,12 @@ static int run_interactive(struct grading *g, const char *in, size_t inlen,
 	interactive_verdict(g, &pr, t);
 	if (pr.prog.err.len)
 		note_stderr(t, &pr.prog);
+	if (keep) {
+		struct sbx_result tmp = *keep;
+
+		*keep = pr.prog;
+		pr.prog = tmp;
+	}
 out:
 	sbx_result_release(&pr.prog);
 	sbx_result_release(&pr.peer);
@@ -487,7 +534,7 @@ static int run_test(struct grading *g, const char *in, size_t inlen,
 	int rc = 0;
 
 	if (g->interactor)
-		return run_interactive(g, in, inlen, ans, anslen, t);
+		return run_interactive(g, in, inlen, ans, anslen, t, NULL);
 	memset(&spec, 0, sizeof(spec));
 	spec.policy = SBX_POLICY_RUN;
 	spec.exe = g->binary;

@@ -167,6 +167,17 @@ void grade_limits(const struct db_problem *p, struct sbx_limits *l);
  * err set when the sandbox failed. Not thread-safe for one checker. */
 struct grade_checker;
 struct check_result;
+/* An interactive problem's interaction outside grading (judge stress,
+ * judge complexity; c from grade_checker_open, which compiled the
+ * interactor): run binary against it on input in (answer ans, may be
+ * empty) under the problem's limits, cpu_ms replacing the time limit when
+ * not 0. r (SBX_RESULT_INIT) gets the solution's own run, cr the verdict
+ * of the pair (interactive_verdict's order) and its message. 0, or -1 with
+ * err set when the sandbox failed. */
+int grade_checker_interact(struct grade_checker *c, const char *binary, const char *in,
+			   size_t inlen, const char *ans, size_t anslen, unsigned cpu_ms,
+			   struct sbx_result *r, struct check_result *cr);
+
 /* The language of p's custom checker, by its file's extension. */
 enum compile_lang grade_checker_lang(const struct db_problem *p);
 struct grade_checker *grade_checker_open(const struct grade_env *env,

@@ -127,6 +127,11 @@ int stress_tools_open(struct stress_tools *t, const struct db_problem *p,
 		rc = compile_tool(t, val, "validator", &t->validator);
 	if (rc == 0)
 		load_modes(t, folder);
+	if (rc == 0 && p->interactor_file) {
+		t->env = (struct grade_env){ NULL, s, c };
+		if (!(t->interact = grade_checker_open(&t->env, p)))
+			rc = err_as(err_kind() == ERR_INTERNAL ? ERR_INTERNAL : ERR_INPUT);
+	}
 	free(gen);
 	free(val);
 	if (rc)
@@ -140,6 +145,8 @@ void stress_tools_release(struct stress_tools *t)
 
 	free(t->gen);
 	free(t->validator);
+	grade_checker_close(t->interact);
+	t->interact = NULL;
 	for (i = 0; i < t->nmodes; i++)
 		free(t->modes[i]);
 	free(t->modes);
@@ -294,6 +301,9 @@ int stress_run(struct stress_tools *t, const char *binary, const char *in, size_
 {
 	struct sbx_spec spec;
 
+	if (t->interact)
+		return grade_checker_interact(t->interact, binary, in ? in : "", len, "", 0,
+					      cpu_ms, r, &t->last);
 	memset(&spec, 0, sizeof(spec));
 	spec.policy = SBX_POLICY_RUN;
 	spec.exe = binary;
@@ -336,6 +346,11 @@ static int trial_run(struct stress_tools *t, struct grade_checker *chk, const ch
 		rc = err_prefix("reference");
 		goto out;
 	}
+	if (t->interact && t->last.verdict != V_AC) {
+		rc = err_input("the reference is not accepted on an input of %zu bytes: %s: %s",
+			       len, verdict_name(t->last.verdict), t->last.message);
+		goto out;
+	}
 	if (rr.status != SBX_OK) {
 		rc = err_input("the reference failed on an input of %zu bytes: %s", len,
 			       rr.message[0] ? rr.message : sbx_status_name(rr.status));
@@ -345,7 +360,11 @@ static int trial_run(struct stress_tools *t, struct grade_checker *chk, const ch
 		rc = err_prefix("solution");
 		goto out;
 	}
-	if (sr.status != SBX_OK) {
+	if (t->interact) {
+		/* the interactor judged the pair */
+		tr->verdict = t->last.verdict;
+		snprintf(tr->message, sizeof(tr->message), "%s", t->last.message);
+	} else if (sr.status != SBX_OK) {
 		tr->verdict = grade_status_verdict(sr.status);
 		snprintf(tr->message, sizeof(tr->message), "%s",
 			 sr.message[0] ? sr.message : sbx_status_name(sr.status));

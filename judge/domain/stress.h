@@ -21,6 +21,7 @@
 
 #include "db/db.h"
 #include "judge/domain/check.h"
+#include "judge/domain/grade.h"
 #include "lib/buf.h"
 #include "lib/verdict.h"
 #include "sandbox/sandbox.h"
@@ -40,6 +41,11 @@ struct stress_tools {
 	                                  * first, then each distinct one of gen.list */
 	size_t nmodes;
 	struct sbx_limits limits;        /* the problem's (grade_limits) */
+	/* An interactive problem: every run of a solution (stress_run) is a
+	 * run against the interactor, whose verdict is in last. */
+	struct grade_env env;
+	struct grade_checker *interact;
+	struct check_result last;
 };
 
 #define STRESS_TOOLS_INIT { 0 }
@@ -75,7 +81,9 @@ int stress_max_size(struct stress_tools *t, long *max);
 int stress_validate(struct stress_tools *t, const char *in, size_t len, int *valid);
 
 /* Run a solution binary on an input with the problem's limits, cpu_ms
- * replacing the time limit when not 0. r is SBX_RESULT_INIT. 0 or -1. */
+ * replacing the time limit when not 0. r is SBX_RESULT_INIT. On an
+ * interactive problem it runs against the interactor (no output is kept)
+ * and t->last holds the pair's verdict. 0 or -1. */
 int stress_run(struct stress_tools *t, const char *binary, const char *in, size_t len,
 	       unsigned cpu_ms, struct sbx_result *r);
 
