@@ -117,6 +117,8 @@ struct db_problem {
 	char *checker_source;  /* custom: the source text; else NULL (db_problem_get only) */
 	enum db_contract checker_contract;    /* the custom checker's */
 	enum db_contract validator_contract;  /* the validator's (validator.c/.cpp) */
+	enum db_contract generator_contract;  /* the generator's (gen.c/.cpp): judge
+	                                       * (gen SEED SIZE [MODE]) or testlib */
 	char *interactor_file; /* interactive: the interactor's source, relative to the
 	                        * folder; NULL when the problem is not interactive */
 	char *interactor_source; /* its text (db_problem_get only) */

@@ -134,8 +134,9 @@ static char *join_tags(const struct db_problem *p)
 	"stack_limit_mb, output_limit_kb, checker, abs_tolerance, rel_tolerance, " \
 	"checker_file, tags, complexity, content_hash, fingerprint, retired, " \
 	"(SELECT count(*) FROM tests t WHERE t.problem = problems.id), " \
-	"checker_contract, validator_contract, interactor_file, interactor_contract"
-#define PROBLEM_NCOLUMNS 22
+	"checker_contract, validator_contract, interactor_file, interactor_contract, " \
+	"generator_contract"
+#define PROBLEM_NCOLUMNS 23
 
 static void read_problem_row(sqlite3_stmt *st, struct db_problem *p)
 {
@@ -170,6 +171,8 @@ static void read_problem_row(sqlite3_stmt *st, struct db_problem *p)
 	p->interactor_file = db_col_str(st, 20, 0);
 	c = db_contract_parse((const char *)sqlite3_column_text(st, 21));
 	p->interactor_contract = c < 0 ? DB_CONTRACT_KATTIS : (enum db_contract)c;
+	c = db_contract_parse((const char *)sqlite3_column_text(st, 22));
+	p->generator_contract = c < 0 ? DB_CONTRACT_JUDGE : (enum db_contract)c;
 }
 
 static int load_tests(struct db *db, struct db_problem *p)
@@ -332,9 +335,9 @@ int db_catalog_put_problem(struct db *db, const struct db_problem *p)
 		       "rel_tolerance, checker_file, checker_source, tags, complexity, statement, "
 		       "content_hash, fingerprint, retired, updated_at, checker_contract, "
 		       "validator_contract, interactor_file, interactor_source, "
-		       "interactor_contract) "
+		       "interactor_contract, generator_contract) "
 		       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-		       "?16, ?17, ?18, 0, ?19, ?20, ?21, ?22, ?23, ?24) "
+		       "?16, ?17, ?18, 0, ?19, ?20, ?21, ?22, ?23, ?24, ?25) "
 		       "ON CONFLICT (id) DO UPDATE SET title = ?2, folder = ?3, position = ?4, "
 		       "time_limit_ms = ?5, memory_limit_mb = ?6, stack_limit_mb = ?7, "
 		       "output_limit_kb = ?8, checker = ?9, abs_tolerance = ?10, "
@@ -342,7 +345,8 @@ int db_catalog_put_problem(struct db *db, const struct db_problem *p)
 		       "tags = ?14, complexity = ?15, statement = ?16, content_hash = ?17, "
 		       "fingerprint = ?18, retired = 0, updated_at = ?19, "
 		       "checker_contract = ?20, validator_contract = ?21, interactor_file = ?22, "
-		       "interactor_source = ?23, interactor_contract = ?24") < 0)
+		       "interactor_source = ?23, interactor_contract = ?24, "
+		       "generator_contract = ?25") < 0)
 		return -1;
 	tags = join_tags(p);
 	sqlite3_bind_text(st, 1, p->id, -1, SQLITE_STATIC);
@@ -369,6 +373,7 @@ int db_catalog_put_problem(struct db *db, const struct db_problem *p)
 	db_bind_str(st, 22, p->interactor_file);
 	db_bind_str(st, 23, p->interactor_source);
 	sqlite3_bind_text(st, 24, db_contract_name(p->interactor_contract), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 25, db_contract_name(p->generator_contract), -1, SQLITE_STATIC);
 	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(db, "cannot store problem '%s'", p->id);
 	sqlite3_finalize(st);
 	free(tags);

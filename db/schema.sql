@@ -211,6 +211,8 @@ ALTER TABLE problems ADD COLUMN checker_contract TEXT NOT NULL DEFAULT 'judge'
 	CHECK (checker_contract IN ('judge', 'kattis', 'testlib'));
 ALTER TABLE problems ADD COLUMN validator_contract TEXT NOT NULL DEFAULT 'judge'
 	CHECK (validator_contract IN ('judge', 'kattis', 'testlib'));
+ALTER TABLE problems ADD COLUMN generator_contract TEXT NOT NULL DEFAULT 'judge'
+	CHECK (generator_contract IN ('judge', 'testlib'));
 ALTER TABLE problems ADD COLUMN interactor_file TEXT;
 ALTER TABLE problems ADD COLUMN interactor_source TEXT;
 ALTER TABLE problems ADD COLUMN interactor_contract TEXT NOT NULL DEFAULT 'kattis'

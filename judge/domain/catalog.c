@@ -101,7 +101,6 @@ struct cat_problem {
 	struct db_problem p;   /* everything the database stores */
 	int contract_given[4]; /* checker, validator, generator, interactor: a key
 	                        * said which (else detected from the source) */
-	enum db_contract generator_contract;
 	char *dir;             /* the folder as a path from here */
 	const struct toml_value *where;        /* the [[problem]] table */
 	const struct toml_value *folder_where; /* folder's value (or the table) */
@@ -541,7 +540,7 @@ static int parse_contracts(struct catalog *c, const struct toml_value *t,
 			   struct cat_problem *cp)
 {
 	enum db_contract *to[4] = {
-		&cp->p.checker_contract, &cp->p.validator_contract, &cp->generator_contract,
+		&cp->p.checker_contract, &cp->p.validator_contract, &cp->p.generator_contract,
 		&cp->p.interactor_contract,
 	};
 	const char *s;
@@ -923,7 +922,8 @@ static void content_hash(struct cat_problem *cp)
 		 db_checker_name(p->checker), p->abs_tolerance, p->rel_tolerance);
 	buf_addf(&b, "checker %zu:%s\n", p->checker_file ? strlen(p->checker_file) : 0,
 		 p->checker_file ? p->checker_file : "");
-	if (p->interactor_file || p->checker_contract || p->validator_contract)
+	if (p->interactor_file || p->checker_contract || p->validator_contract ||
+	    p->generator_contract)
 		buf_addf(&b, "interactor %zu:%s %zu contracts %s %s %s\n",
 			 p->interactor_file ? strlen(p->interactor_file) : 0,
 			 p->interactor_file ? p->interactor_file : "",
@@ -931,6 +931,8 @@ static void content_hash(struct cat_problem *cp)
 			 db_contract_name(p->checker_contract),
 			 db_contract_name(p->validator_contract),
 			 db_contract_name(p->interactor_contract));
+	if (p->generator_contract)
+		buf_addf(&b, "generator %s\n", db_contract_name(p->generator_contract));
 	for (i = 0; i < p->ntags; i++)
 		buf_addf(&b, "tag %zu:%s\n", strlen(p->tags[i]), p->tags[i]);
 	buf_addf(&b, "complexity %zu:%s\n", strlen(p->complexity), p->complexity);
@@ -971,6 +973,16 @@ static void detect_contracts(struct cat_problem *cp)
 		if (util_read_file(path, &src, MAX_TEXT_BYTES) == 0 &&
 		    compile_is_testlib(buf_str(&src)))
 			p->validator_contract = DB_CONTRACT_TESTLIB;
+		err_clear();
+		free(path);
+	}
+	if (!cp->contract_given[2]) {
+		path = compile_tool_path(cp->dir, "gen");
+		p->generator_contract = DB_CONTRACT_JUDGE;
+		buf_reset(&src);
+		if (util_read_file(path, &src, MAX_TEXT_BYTES) == 0 &&
+		    compile_is_testlib(buf_str(&src)))
+			p->generator_contract = DB_CONTRACT_TESTLIB;
 		err_clear();
 		free(path);
 	}

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "judge/domain/complexity.h"
+#include "lib/err.h"
 #include "judge/domain/grade.h"
 #include "judge/domain/stress.h"
 #include "lib/buf.h"
@@ -89,6 +90,10 @@ int cx_measure(struct stress_tools *t, const char *bin, const struct cx_measure_
 	int rc, stop;
 
 	memset(m, 0, sizeof(*m));
+	if (t->p->generator_contract == DB_CONTRACT_TESTLIB)
+		return err_input("the generator of '%s' follows testlib's contract (free "
+				 "arguments): measuring needs one that takes a size, "
+				 "'gen SEED SIZE'", t->p->id);
 	if (stress_max_size(t, &m->max_size) < 0)
 		return -1;
 	max = o->max_size && o->max_size < m->max_size ? o->max_size : m->max_size;

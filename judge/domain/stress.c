@@ -77,14 +77,18 @@ static void add_mode(struct stress_tools *t, const char *mode)
 }
 
 /* The generator's modes: none first, then the distinct extra arguments of
- * the lines "NAME SEED SIZE [ARG...]" of FOLDER/gen.list, if any. */
+ * the lines "NAME SEED SIZE [ARG...]" of FOLDER/gen.list, if any. A testlib
+ * generator's lines are "NAME ARG...": its modes are those arguments (and
+ * no "none": it may need some). */
 static void load_modes(struct stress_tools *t, const char *folder)
 {
 	char *path = xasprintf("%s/gen.list", folder), *line, *save = NULL, *tok, *save2;
 	struct buf list = BUF_INIT, mode = BUF_INIT;
-	int field;
+	int testlib = t->p->generator_contract == DB_CONTRACT_TESTLIB;
+	int field, skip = testlib ? 1 : 3;
 
-	add_mode(t, "");
+	if (!testlib)
+		add_mode(t, "");
 	if (util_read_file(path, &list, 1 << 20) == 0) {
 		for (line = strtok_r(list.data, "\n", &save); line;
 		     line = strtok_r(NULL, "\n", &save)) {
@@ -94,13 +98,15 @@ static void load_modes(struct stress_tools *t, const char *folder)
 			field = 0;
 			for (tok = strtok_r(line, " \t\r", &save2); tok;
 			     tok = strtok_r(NULL, " \t\r", &save2))
-				if (field++ >= 3)
+				if (field++ >= skip)
 					buf_addf(&mode, "%s%s", mode.len ? " " : "", tok);
-			if (field >= 3)
+			if (field >= skip)
 				add_mode(t, buf_str(&mode));
 		}
 	}
 	err_clear();
+	if (!t->nmodes)
+		add_mode(t, "");
 	buf_release(&list);
 	buf_release(&mode);
 	free(path);
@@ -181,15 +187,19 @@ int stress_generate(struct stress_tools *t, unsigned long long seed, long size,
 	struct sbx_result r = SBX_RESULT_INIT;
 	struct sbx_spec spec;
 	char s1[32], s2[32], *copy = xstrdup(mode ? mode : ""), *save = NULL, *tok;
-	const char *argv[MAX_GEN_ARGS + 3] = { s1, s2, NULL };
+	const char *argv[MAX_GEN_ARGS + 4] = { s1, s2, NULL };
 	size_t n = 2;
 	int rc = 0;
 
 	snprintf(s1, sizeof(s1), "%llu", seed);
 	snprintf(s2, sizeof(s2), "%ld", size);
+	if (t->p->generator_contract == DB_CONTRACT_TESTLIB)
+		n = 0;          /* `gen ARG... SEED`: testlib seeds from its argv */
 	for (tok = strtok_r(copy, " ", &save); tok && n < MAX_GEN_ARGS + 2;
 	     tok = strtok_r(NULL, " ", &save))
 		argv[n++] = tok;
+	if (t->p->generator_contract == DB_CONTRACT_TESTLIB)
+		argv[n++] = s1;
 	argv[n] = NULL;
 	memset(&spec, 0, sizeof(spec));
 	spec.policy = SBX_POLICY_RUN;
@@ -201,6 +211,11 @@ int stress_generate(struct stress_tools *t, unsigned long long seed, long size,
 	spec.limits.stderr_kb = 4;
 	if (sbx_run(t->sbx, &spec, &r) < 0) {
 		rc = err_prefix("generator");
+	} else if (r.status != SBX_OK && t->p->generator_contract == DB_CONTRACT_TESTLIB) {
+		rc = err_input("the generator of '%s' failed on 'gen %s%s%s': %s", t->p->id,
+			       mode ? mode : "", mode && *mode ? " " : "", s1,
+			       r.err.len ? buf_str(&r.err) :
+			       r.message[0] ? r.message : sbx_status_name(r.status));
 	} else if (r.status != SBX_OK) {
 		rc = err_input("the generator of '%s' failed on 'gen %s %s%s%s': %s", t->p->id,
 			       s1, s2, mode && *mode ? " " : "", mode ? mode : "",
@@ -291,7 +306,9 @@ int stress_validate(struct stress_tools *t, const char *in, size_t len, int *val
 		sbx_result_release(&r);
 		return err_prefix("validator");
 	}
-	*valid = r.status == SBX_OK;
+	/* exit 0 valid (judge, testlib), 42 (kattis) */
+	*valid = t->p->validator_contract == DB_CONTRACT_KATTIS ?
+		r.status == SBX_RE && !r.signal && r.exit_code == 42 : r.status == SBX_OK;
 	sbx_result_release(&r);
 	return 0;
 }
