@@ -162,6 +162,31 @@
  * the namespace is killed through its init. Diagnostics are captured up to
  * stderr_kb with the box path stripped.
  *
+ * Interactive pairs (sbx_run_pair): the program and the interactor run in
+ * two workers, each as above (the second worker, opened by the first on
+ * first use, has its own uid, cgroups and box: neither side can signal,
+ * trace or measure the other, and each one's peak memory and CPU are its
+ * own). Both are started, then one loop (run_wait) waits on both boxes and
+ * carries the bytes: each side's stdout is a pipe to the judge and its
+ * stdin a pipe from the judge, 1 MB each where F_SETPIPE_SZ allows, with a
+ * 1 MB buffer each way. Relaying costs two more wake-ups per message; what
+ * it buys is the order of the ends without a race: a side sees EOF (or
+ * SIGPIPE) from the other only after the judge has seen the other's stdout
+ * end. Comparing the two boxes' reaping times was tried first: a program
+ * that crashed and the interactor that read its EOF were ordered wrongly
+ * about half of the time. A side that stops reading fills its pipe and the
+ * buffer, then the writer waits, within its own wall limit; nothing waits
+ * on the judge.
+ *
+ * Feedback folders (sbx_spec.feedback, a Kattis validator's): the run
+ * child makes an empty folder "feedback" (owned by the worker uid) in the
+ * box before the chroot, and the run gets the filter variant that allows
+ * open/openat to write and create (files only: mkdir, link, rename and
+ * unlink stay forbidden, so the program can make nothing but regular files
+ * in its own box, 256 KB and 64 inodes in all, gone before the next run).
+ * After the run the box reads feedback/judgemessage.txt and teammessage.txt
+ * (no link followed) and sends them ahead of the result.
+ *
  * Not as root: W unshares a user namespace too (its own uid mapped to 0),
  * so the mounts, the PID namespace and the rest work the same; the run
  * child and the compiler stay uid 0 of that namespace but drop every
