@@ -22,7 +22,7 @@ for mode in normal early-wa early-ac exit0 crash flood; do
 id = "p-$mode"
 title = "Interactive $mode"
 folder = "p-$mode"
-time_limit_ms = 500
+time_limit_ms = 200
 memory_limit_mb = 64
 interactor = "interactor.c"
 
