@@ -875,6 +875,9 @@ int compile_folder_headers(const char *folder, char ***names, size_t *n)
 }
 
 #define INLINE_DEPTH 8
+/* A header the problem brings (testlib.h is about 200-400 KB, larger
+ * than a submission may be). */
+#define INLINE_MAX_HEADER (4 << 20)
 
 /* inline_into: src (named `as` in diagnostics) into out, each include of a
  * header of folder replaced by its text once (a header included again
@@ -918,7 +921,7 @@ static int inline_into(const char *folder, const char *src, size_t len, const ch
 		if (i == *nseen) {
 			*seen = xrealloc(*seen, (*nseen + 1) * sizeof(**seen));
 			(*seen)[(*nseen)++] = xstrdup(hname);
-			if (util_read_file(path, &h, COMPILE_MAX_SOURCE) < 0) {
+			if (util_read_file(path, &h, INLINE_MAX_HEADER) < 0) {
 				rc = err_as(ERR_INPUT);
 			} else {
 				buf_addf(out, "#line 1 \"%s\"\n", hname);
