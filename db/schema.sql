@@ -211,9 +211,14 @@ ALTER TABLE problems ADD COLUMN checker_contract TEXT NOT NULL DEFAULT 'judge'
 	CHECK (checker_contract IN ('judge', 'kattis', 'testlib'));
 ALTER TABLE problems ADD COLUMN validator_contract TEXT NOT NULL DEFAULT 'judge'
 	CHECK (validator_contract IN ('judge', 'kattis', 'testlib'));
-ALTER TABLE problems ADD COLUMN generator_contract TEXT NOT NULL DEFAULT 'judge'
-	CHECK (generator_contract IN ('judge', 'testlib'));
 ALTER TABLE problems ADD COLUMN interactor_file TEXT;
 ALTER TABLE problems ADD COLUMN interactor_source TEXT;
 ALTER TABLE problems ADD COLUMN interactor_contract TEXT NOT NULL DEFAULT 'kattis'
 	CHECK (interactor_contract IN ('judge', 'kattis', 'testlib'));
+
+-- migration 7
+
+-- The contract of a problem's generator: 'judge' (gen SEED SIZE [MODE]) or
+-- 'testlib' (free arguments, the lines of gen.list).
+ALTER TABLE problems ADD COLUMN generator_contract TEXT NOT NULL DEFAULT 'judge'
+	CHECK (generator_contract IN ('judge', 'testlib'));

@@ -60,7 +60,9 @@ static int print_samples(const struct judge_ctx *ctx, const struct db_problem *p
 			rc = -1;
 			break;
 		}
-		printf("\n%s%s: input%s\n", bold, p->tests[i].name, off);
+		/* interactive: the solution never reads this file */
+		printf("\n%s%s: %s%s\n", bold, p->tests[i].name,
+		       p->interactor_file ? "input (the interactor's)" : "input", off);
 		print_block(buf_str(&in), in.len);
 		printf("%s%s: answer%s\n", bold, p->tests[i].name, off);
 		print_block(buf_str(&ans), ans.len);
