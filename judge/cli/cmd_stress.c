@@ -130,17 +130,6 @@ static void print_json(const struct stress_result *r)
 	json_decref(j);
 }
 
-/* The generator's command line of a case into b: `gen SEED SIZE [MODE]`,
- * or `gen MODE SEED` for a testlib generator. */
-static void gen_line(struct buf *b, int testlib, unsigned long long seed, long size,
-		     const char *mode)
-{
-	if (testlib)
-		buf_addf(b, "gen %s%s%llu", mode, *mode ? " " : "", seed);
-	else
-		buf_addf(b, "gen %llu %ld%s%s", seed, size, *mode ? " " : "", mode);
-}
-
 static void print_text(const struct judge_ctx *ctx, const char *id, const struct stress_result *r,
 		       const char *local, double secs, int interactive, int testlib)
 {
@@ -152,8 +141,8 @@ static void print_text(const struct judge_ctx *ctx, const char *id, const struct
 		       r->runs == 1 ? "" : "s", stress_size_at(0), stress_size_at(r->runs ? r->runs - 1 : 0), secs);
 		return;
 	}
-	gen_line(&g1, testlib, r->found_seed, r->found_size, r->mode);
-	gen_line(&g2, testlib, r->seed, r->size, r->mode);
+	stress_gen_line(testlib, r->found_seed, r->found_size, r->mode, &g1);
+	stress_gen_line(testlib, r->seed, r->size, r->mode, &g2);
 	printf("%s: %s%s%s after %u run%s, on '%s' (%zu bytes)\n", id,
 	       judge_color(ctx, report_verdict_color(r->verdict)), verdict_name(r->verdict),
 	       judge_color(ctx, "0"), r->runs, r->runs == 1 ? "" : "s", buf_str(&g1),

@@ -181,6 +181,45 @@ static void take_output(struct sbx_result *r, struct buf *out)
 
 #define MAX_GEN_ARGS 16
 
+size_t stress_seed_slot(const char *const *args, size_t n)
+{
+	size_t at = 0;
+
+	/* after the last argument that is not an option: never after a bare
+	 * flag ("-sorted 7" would read 7 as the flag's value) */
+	for (size_t i = 0; i < n; i++)
+		if (args[i][0] != '-')
+			at = i + 1;
+	return at;
+}
+
+void stress_gen_line(int testlib, unsigned long long seed, long size, const char *mode,
+		     struct buf *b)
+{
+	char *copy = xstrdup(mode ? mode : ""), *save = NULL, *tok;
+	const char *args[MAX_GEN_ARGS + 2];
+	size_t n = 0, at, i;
+
+	if (!testlib) {
+		buf_addf(b, "gen %llu %ld%s%s", seed, size, mode && *mode ? " " : "",
+			 mode ? mode : "");
+		free(copy);
+		return;
+	}
+	for (tok = strtok_r(copy, " ", &save); tok && n < MAX_GEN_ARGS + 1;
+	     tok = strtok_r(NULL, " ", &save))
+		args[n++] = tok;
+	at = stress_seed_slot(args, n);
+	buf_addstr(b, "gen");
+	for (i = 0; i <= n; i++) {
+		if (i == at)
+			buf_addf(b, " %llu", seed);
+		if (i < n)
+			buf_addf(b, " %s", args[i]);
+	}
+	free(copy);
+}
+
 int stress_generate(struct stress_tools *t, unsigned long long seed, long size,
 		    const char *mode, struct buf *out)
 {
@@ -198,8 +237,13 @@ int stress_generate(struct stress_tools *t, unsigned long long seed, long size,
 	for (tok = strtok_r(copy, " ", &save); tok && n < MAX_GEN_ARGS + 2;
 	     tok = strtok_r(NULL, " ", &save))
 		argv[n++] = tok;
-	if (t->p->generator_contract == DB_CONTRACT_TESTLIB)
-		argv[n++] = s1;
+	if (t->p->generator_contract == DB_CONTRACT_TESTLIB) {
+		size_t at = stress_seed_slot(argv, n);
+
+		memmove(&argv[at + 1], &argv[at], (n - at) * sizeof(*argv));
+		argv[at] = s1;
+		n++;
+	}
 	argv[n] = NULL;
 	memset(&spec, 0, sizeof(spec));
 	spec.policy = SBX_POLICY_RUN;
@@ -212,10 +256,13 @@ int stress_generate(struct stress_tools *t, unsigned long long seed, long size,
 	if (sbx_run(t->sbx, &spec, &r) < 0) {
 		rc = err_prefix("generator");
 	} else if (r.status != SBX_OK && t->p->generator_contract == DB_CONTRACT_TESTLIB) {
-		rc = err_input("the generator of '%s' failed on 'gen %s%s%s': %s", t->p->id,
-			       mode ? mode : "", mode && *mode ? " " : "", s1,
-			       r.err.len ? buf_str(&r.err) :
+		struct buf line = BUF_INIT;
+
+		stress_gen_line(1, seed, size, mode, &line);
+		rc = err_input("the generator of '%s' failed on '%s': %s", t->p->id,
+			       buf_str(&line), r.err.len ? buf_str(&r.err) :
 			       r.message[0] ? r.message : sbx_status_name(r.status));
+		buf_release(&line);
 	} else if (r.status != SBX_OK) {
 		rc = err_input("the generator of '%s' failed on 'gen %s %s%s%s': %s", t->p->id,
 			       s1, s2, mode && *mode ? " " : "", mode ? mode : "",

@@ -63,6 +63,16 @@ void stress_tools_release(struct stress_tools *t);
  * none) instead of the ones from gen.list. */
 void stress_tools_set_mode(struct stress_tools *t, const char *mode);
 
+/* A testlib generator (free arguments) runs as its arguments with the seed
+ * inserted after the last one that is not an option (args[0..n)): where
+ * it can be neither an option's value nor a flag's. The index. */
+size_t stress_seed_slot(const char *const *args, size_t n);
+
+/* The command line stress_generate runs, for messages: `gen SEED SIZE
+ * [MODE]`, or a testlib generator's arguments with the seed in its slot. */
+void stress_gen_line(int testlib, unsigned long long seed, long size, const char *mode,
+		     struct buf *b);
+
 /* Run `gen SEED SIZE [MODE...]` into out (mode: extra arguments separated
  * by spaces, or NULL). 0, or -1: ERR_INPUT when the generator failed (err
  * says how). */
