@@ -94,9 +94,23 @@ enum db_checker {
 	DB_CHECKER_COUNT
 };
 
-/* Which contract a problem's program follows (docs: README "Problem
- * packages"): the judge's own, Kattis' (exit 42 AC / 43 WA, feedback
- * folder) or testlib's. */
+/* "exact", "tokens", "float", "unordered-lines", "regex", "custom". */
+const char *db_checker_name(enum db_checker c);
+
+/* The checker named s, or -1. */
+int db_checker_parse(const char *s);
+
+/* Which contract a problem's own program follows (its argv, exit codes and
+ * where its message is):
+ * - JUDGE: the judge's own (checker `chk input output answer` 0 AC, 1 WA,
+ *   2 PE; validator `v < input` 0 valid; generator `gen SEED SIZE [MODE]`);
+ * - KATTIS: output validator / interactor `v input answer feedback_dir/`
+ *   exit 42 AC, 43 WA, else IE (the problem's fault), message in
+ *   feedback_dir/judgemessage.txt; input validator `v < input` exit 42 valid;
+ * - TESTLIB: checker `chk input output answer` 0 OK, 1 WA, 2 PE, 3 FAIL (IE),
+ *   7 points; validator exit 0 valid; generator with free arguments;
+ *   interactor `int input output` (its stdin/stdout the program's), exit
+ *   codes as a checker; the message is stderr. */
 enum db_contract { DB_CONTRACT_JUDGE, DB_CONTRACT_KATTIS, DB_CONTRACT_TESTLIB };
 
 /* "judge", "kattis", "testlib". */
@@ -104,12 +118,6 @@ const char *db_contract_name(enum db_contract c);
 
 /* The contract named s, or -1. */
 int db_contract_parse(const char *s);
-
-/* "exact", "tokens", "float", "unordered-lines", "regex", "custom". */
-const char *db_checker_name(enum db_checker c);
-
-/* The checker named s, or -1. */
-int db_checker_parse(const char *s);
 
 struct db_test {
 	long long id;          /* row id; stable while the problem's content is unchanged */
@@ -133,6 +141,14 @@ struct db_problem {
 	double abs_tolerance, rel_tolerance;   /* float checker; 1e-6 by default */
 	char *checker_file;    /* custom: source path relative to the folder; else NULL */
 	char *checker_source;  /* custom: the source text; else NULL (db_problem_get only) */
+	enum db_contract checker_contract;    /* the custom checker's */
+	enum db_contract validator_contract;  /* the validator's (validator.c/.cpp) */
+	enum db_contract generator_contract;  /* the generator's (gen.c/.cpp): judge
+	                                       * (gen SEED SIZE [MODE]) or testlib */
+	char *interactor_file; /* interactive: the interactor's source, relative to the
+	                        * folder; NULL when the problem is not interactive */
+	char *interactor_source; /* its text (db_problem_get only) */
+	enum db_contract interactor_contract;
 	char **tags;           /* ntags strings */
 	size_t ntags;
 	char *complexity;      /* expected complexity ("O(n log n)"), "" when not given */
@@ -142,13 +158,8 @@ struct db_problem {
 	int retired;           /* dropped from the catalogue; kept for its submissions */
 	int test_count;        /* number of tests, always filled */
 	struct db_test *tests; /* db_problem_get only: test_count tests in order, no data */
-	/* programs' contracts; checker TOKENS with checker_contract KATTIS is the
-	 * Kattis default output validator (its flags in checker_args) */
-	enum db_contract checker_contract;
-	enum db_contract validator_contract;
-	char *interactor_file; /* relative to the folder, NULL when not interactive */
-	char *interactor_source; /* db_problem_get only */
-	enum db_contract interactor_contract;
+	/* checker TOKENS with checker_contract KATTIS is the Kattis default
+	 * output validator (its flags in checker_args) */
 	char *checker_args;    /* Kattis output validator arguments, "" when none */
 	char *package;         /* a package's problem_format_version, "" when native */
 	char *time_limit_from; /* how the time limit was derived, "" when given */

@@ -79,6 +79,8 @@ void db_problem_release(struct db_problem *p)
 	free(p->folder);
 	free(p->checker_file);
 	free(p->checker_source);
+	free(p->interactor_file);
+	free(p->interactor_source);
 	free_strv(p->tags, p->ntags);
 	free(p->complexity);
 	free(p->statement);
@@ -144,8 +146,8 @@ static char *join_tags(const struct db_problem *p)
 	"(SELECT count(*) FROM tests t WHERE t.problem = problems.id), " \
 	"checker_contract, validator_contract, interactor_file, interactor_contract, " \
 	"checker_args, package, time_limit_from, validation_time_ms, " \
-	"validation_memory_mb, scoring"
-#define PROBLEM_NCOLUMNS 28
+	"validation_memory_mb, scoring, generator_contract"
+#define PROBLEM_NCOLUMNS 29
 
 static enum db_contract col_contract(sqlite3_stmt *st, int i)
 {
@@ -190,6 +192,7 @@ static void read_problem_row(sqlite3_stmt *st, struct db_problem *p)
 	p->validation_time_ms = sqlite3_column_int(st, 25);
 	p->validation_memory_mb = sqlite3_column_int(st, 26);
 	p->scoring = sqlite3_column_int(st, 27);
+	p->generator_contract = col_contract(st, 28);
 }
 
 static int load_tests(struct db *db, struct db_problem *p)
@@ -364,10 +367,10 @@ int db_catalog_put_problem(struct db *db, const struct db_problem *p)
 		       "content_hash, fingerprint, retired, updated_at, checker_contract, "
 		       "validator_contract, interactor_file, interactor_source, "
 		       "interactor_contract, checker_args, package, time_limit_from, "
-		       "validation_time_ms, validation_memory_mb, scoring) "
+		       "validation_time_ms, validation_memory_mb, scoring, generator_contract) "
 		       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
 		       "?16, ?17, ?18, 0, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, "
-		       "?30) "
+		       "?30, ?31) "
 		       "ON CONFLICT (id) DO UPDATE SET title = ?2, folder = ?3, position = ?4, "
 		       "time_limit_ms = ?5, memory_limit_mb = ?6, stack_limit_mb = ?7, "
 		       "output_limit_kb = ?8, checker = ?9, abs_tolerance = ?10, "
@@ -377,7 +380,7 @@ int db_catalog_put_problem(struct db *db, const struct db_problem *p)
 		       "validator_contract = ?21, interactor_file = ?22, interactor_source = ?23, "
 		       "interactor_contract = ?24, checker_args = ?25, package = ?26, "
 		       "time_limit_from = ?27, validation_time_ms = ?28, "
-		       "validation_memory_mb = ?29, scoring = ?30") < 0)
+		       "validation_memory_mb = ?29, scoring = ?30, generator_contract = ?31") < 0)
 		return -1;
 	tags = join_tags(p);
 	sqlite3_bind_text(st, 1, p->id, -1, SQLITE_STATIC);
@@ -411,6 +414,7 @@ int db_catalog_put_problem(struct db *db, const struct db_problem *p)
 	sqlite3_bind_int(st, 28, p->validation_time_ms);
 	sqlite3_bind_int(st, 29, p->validation_memory_mb);
 	sqlite3_bind_int(st, 30, p->scoring);
+	sqlite3_bind_text(st, 31, db_contract_name(p->generator_contract), -1, SQLITE_STATIC);
 	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(db, "cannot store problem '%s'", p->id);
 	sqlite3_finalize(st);
 	free(tags);

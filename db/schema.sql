@@ -250,3 +250,10 @@ ALTER TABLE tests ADD COLUMN args TEXT NOT NULL DEFAULT '';
 ALTER TABLE tests ADD COLUMN interaction TEXT;
 -- a scoring package: the score of the test's group (test_group.yaml), 0 none
 ALTER TABLE tests ADD COLUMN score REAL NOT NULL DEFAULT 0;
+
+-- migration 9
+
+-- The contract of a problem's generator: 'judge' (gen SEED SIZE [MODE]) or
+-- 'testlib' (free arguments, the lines of gen.list).
+ALTER TABLE problems ADD COLUMN generator_contract TEXT NOT NULL DEFAULT 'judge'
+	CHECK (generator_contract IN ('judge', 'testlib'));

@@ -290,6 +290,9 @@ static __attribute__((noreturn)) void run_child(int job, int ctl, int sync,
 					      MOVE_MOUNT_F_EMPTY_PATH) < 0))
 			run_fail(STEP_MOUNT);
 	}
+	if (q.feedback && (mkdir("/box/run/feedback", 0700) < 0 ||
+			   (conf->drop && chown("/box/run/feedback", conf->uid, conf->gid) < 0)))
+		run_fail(STEP_MOUNT);
 	sync = lift(sync);
 	in = lift(fds[0]);
 	out = lift(fds[1]);
@@ -317,6 +320,9 @@ static __attribute__((noreturn)) void run_child(int job, int ctl, int sync,
 		run_fail(STEP_IDS);
 	if (conf->userns && box_drop_caps() < 0)
 		run_fail(STEP_IDS);
+	/* An interactor writing to a program that is gone gets EPIPE, not a
+	 * death the judge would blame on it. */
+	signal(SIGPIPE, q.sigpipe_ign ? SIG_IGN : SIG_DFL);
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		run_fail(STEP_NNP);
 	lfd = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
@@ -537,6 +543,26 @@ static int w_loop(struct watch *w)
 /* ---- the box process ---------------------------------------------------- */
 
 /* Empty /box/run of the mounts a run child made, and remove it. */
+/* Empty and remove a folder a run had (its files only: a program can make
+ * no folder). */
+static void box_clean_dir(const char *dir)
+{
+	char path[600];
+	struct dirent *e;
+	DIR *d = opendir(dir);
+
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		unlink(path);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
 static int box_clean(void)
 {
 	char path[300];
@@ -550,10 +576,41 @@ static int box_clean(void)
 			continue;
 		snprintf(path, sizeof path, "/box/run/%s", e->d_name);
 		umount2(path, MNT_DETACH);
-		unlink(path);
+		if (unlink(path) < 0 && errno == EISDIR)
+			box_clean_dir(path);   /* the feedback folder */
 	}
 	closedir(d);
 	return rmdir("/box/run");
+}
+
+/* A run with a feedback folder (the run child made it): its files, each
+ * in one RES_FEEDBACK message ahead of the result. Read here, by the box,
+ * before the next run's folder replaces it; a link or anything but a
+ * regular file is not read (the program can make neither). */
+static void send_feedback(int ctl, unsigned seq)
+{
+	static const char *const names[2] = {
+		"/box/run/feedback/judgemessage.txt", "/box/run/feedback/teammessage.txt",
+	};
+	static struct box_fb m;
+	struct stat st;
+
+	for (int i = 0; i < 2; i++) {
+		int fd = open(names[i], O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+		ssize_t n;
+
+		if (fd < 0)
+			continue;
+		memset(&m, 0, offsetof(struct box_fb, data));
+		m.kind = RES_FEEDBACK;
+		m.seq = seq;
+		m.which = i;
+		while (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && m.len < sizeof m.data &&
+		       (n = read(fd, m.data + m.len, sizeof m.data - m.len)) > 0)
+			m.len += (unsigned)n;
+		close(fd);
+		box_send(ctl, &m, offsetof(struct box_fb, data) + m.len, NULL, 0);
+	}
 }
 
 struct child_args {
@@ -668,6 +725,7 @@ static void box_serve(int ctl, int job, int sync, int child_end,
 	 * program's; below, an upper bound, kept only while ours is small
 	 * (about 1.5 MB; a sanitised judge is far larger). */
 	res.hwm_kb = ru.ru_maxrss > box_hwm + 256 || box_hwm <= 4096 ? ru.ru_maxrss : 0;
+	send_feedback(ctl, w.seq);
 	if (box_send(ctl, &res, sizeof res, NULL, 0) < 0)
 		_exit(1);
 }

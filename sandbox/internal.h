@@ -15,11 +15,13 @@ enum policy_kind {
 				cgroup: no reservation larger than the limit */
 };
 
-/* Build the allow-list `kind` for memory limit mem (bytes, 0: none) and export it as BPF into out (out->filter
+/* Build the allow-list `kind` for memory limit mem (bytes, 0: none); with
+ * writes, open and openat may also write and create files (a Kattis
+ * validator's feedback folder: see sbx_spec.feedback). Export it as BPF into out (out->filter
  * is malloc'ed). Anything outside the list is SECCOMP_RET_USER_NOTIF for
  * the judge to report; a foreign architecture kills the process.
  * 0, or -1 with err set. */
-int policy_build(enum policy_kind kind, unsigned long long mem, int deny_writes,
+int policy_build(enum policy_kind kind, unsigned long long mem, int writes,
 		 struct sock_fprog *out);
 
 /* An mmap or mremap larger than the memory limit: refused by the filter
@@ -117,6 +119,8 @@ struct box_req {
 	struct rlimit rl[BOX_MAX_RL];
 	long long cpu_limit_ns, wall_limit_ns;  /* 0: none */
 	unsigned ncpu;              /* CPUs it can burn at once (>= 1) */
+	int sigpipe_ign;            /* start with SIGPIPE ignored */
+	int feedback;               /* a writable folder "feedback", write opens */
 	char names[BOX_MAX_FILES][64];
 	int argc;
 	char args[2048];            /* argv, NUL-separated */
@@ -146,7 +150,19 @@ struct box_res {
 	long long start_ns, cpu_limit_ns, wall_limit_ns;
 	unsigned ncpu;
 };
-enum { RES_READY = 1, RES_DONE, RES_FAIL, RES_STARTED, RES_LISTENER };
+enum { RES_READY = 1, RES_DONE, RES_FAIL, RES_STARTED, RES_LISTENER, RES_FEEDBACK };
+
+/* RES_FEEDBACK: one file of a run's feedback folder (which: 0
+ * judgemessage.txt, 1 teammessage.txt), sent by the box before RES_DONE;
+ * the message is as long as the header and len bytes. */
+#define BOX_FB_MAX 16384
+struct box_fb {
+	int kind;
+	unsigned seq;
+	int which;
+	unsigned len;
+	char data[BOX_FB_MAX];
+};
 
 /* Child set-up steps, for messages. */
 enum { STEP_PDEATH, STEP_CGROUP, STEP_FDS, STEP_CHROOT, STEP_CHDIR,

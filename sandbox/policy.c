@@ -57,7 +57,7 @@ static int rule(scmp_filter_ctx ctx, const char *name, unsigned n,
 }
 
 static int run_rules(scmp_filter_ctx ctx, int threads, int as_limit,
-		     unsigned long long mem)
+		     unsigned long long mem, int writes)
 {
 	const unsigned long wflags = O_WRONLY | O_RDWR | O_CREAT | O_TRUNC |
 		O_APPEND | TMPFILE_BIT;
@@ -71,10 +71,10 @@ static int run_rules(scmp_filter_ctx ctx, int threads, int as_limit,
 	/* Opening for reading only: no write access, no creation, no
 	 * truncation (O_RDONLY|O_TRUNC truncates), no O_TMPFILE. */
 	c[0] = SCMP_A1(SCMP_CMP_MASKED_EQ, wflags, 0);
-	if (rule(ctx, "open", 1, c) < 0)
+	if (rule(ctx, "open", writes ? 0 : 1, c) < 0)
 		return -1;
 	c[0] = SCMP_A2(SCMP_CMP_MASKED_EQ, wflags, 0);
-	if (rule(ctx, "openat", 1, c) < 0)
+	if (rule(ctx, "openat", writes ? 0 : 1, c) < 0)
 		return -1;
 	/* An allocation larger than the whole memory limit is reported (as
 	 * MLE) instead of failing: a failed malloc is over the limit. */
@@ -179,34 +179,7 @@ static int merge_empty_arch(scmp_filter_ctx ctx, uint32_t arch)
 	return 0;
 }
 
-/* deny_writes: opening a file for writing fails with EACCES instead of
- * being reported (for trusted programs that try to write files, such as a
- * Kattis output validator's feedback files): one rule per write flag, the
- * allowed read-only opens untouched. */
-static int deny_write_rules(scmp_filter_ctx ctx)
-{
-	static const unsigned long flags[] = {
-		O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND, TMPFILE_BIT,
-	};
-	static const char *const calls[] = { "open", "openat" };
-	struct scmp_arg_cmp c;
-	size_t i, k;
-	int rc;
-
-	for (k = 0; k < 2; k++)
-		for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++) {
-			c = k == 0 ? SCMP_A1(SCMP_CMP_MASKED_EQ, flags[i], flags[i]) :
-				SCMP_A2(SCMP_CMP_MASKED_EQ, flags[i], flags[i]);
-			rc = seccomp_rule_add_array(ctx, SCMP_ACT_ERRNO(EACCES),
-						    seccomp_syscall_resolve_name(calls[k]), 1, &c);
-			if (rc < 0)
-				return err_set("seccomp: write denial for '%s': %s", calls[k],
-					       strerror(-rc));
-		}
-	return 0;
-}
-
-int policy_build(enum policy_kind kind, unsigned long long mem, int deny_writes,
+int policy_build(enum policy_kind kind, unsigned long long mem, int writes,
 		 struct sock_fprog *out)
 {
 	scmp_filter_ctx ctx;
@@ -225,9 +198,7 @@ int policy_build(enum policy_kind kind, unsigned long long mem, int deny_writes,
 		err_set("seccomp: filter attributes: %s", strerror(-r));
 		goto out;
 	}
-	if (run_rules(ctx, kind == POLICY_RUN_THREADS, kind == POLICY_RUN_AS, mem) < 0)
-		goto out;
-	if (deny_writes && deny_write_rules(ctx) < 0)
+	if (run_rules(ctx, kind == POLICY_RUN_THREADS, kind == POLICY_RUN_AS, mem, writes) < 0)
 		goto out;
 	if (merge_empty_arch(ctx, SCMP_ARCH_X86) < 0 ||
 	    merge_empty_arch(ctx, SCMP_ARCH_X32) < 0)

@@ -176,6 +176,31 @@
  * the namespace is killed through its init. Diagnostics are captured up to
  * stderr_kb with the box path stripped.
  *
+ * Interactive pairs (sbx_run_pair): the program and the interactor run in
+ * two workers, each as above (the second worker, opened by the first on
+ * first use, has its own uid, cgroups and box: neither side can signal,
+ * trace or measure the other, and each one's peak memory and CPU are its
+ * own). Both are started, then one loop (run_wait) waits on both boxes and
+ * carries the bytes: each side's stdout is a pipe to the judge and its
+ * stdin a pipe from the judge, 1 MB each where F_SETPIPE_SZ allows, with a
+ * 1 MB buffer each way. Relaying costs two more wake-ups per message; what
+ * it buys is the order of the ends without a race: a side sees EOF (or
+ * SIGPIPE) from the other only after the judge has seen the other's stdout
+ * end. Comparing the two boxes' reaping times was tried first: a program
+ * that crashed and the interactor that read its EOF were ordered wrongly
+ * about half of the time. A side that stops reading fills its pipe and the
+ * buffer, then the writer waits, within its own wall limit; nothing waits
+ * on the judge.
+ *
+ * Feedback folders (sbx_spec.feedback, a Kattis validator's): the run
+ * child makes an empty folder "feedback" (owned by the worker uid) in the
+ * box before the chroot, and the run gets the filter variant that allows
+ * open/openat to write and create (files only: mkdir, link, rename and
+ * unlink stay forbidden, so the program can make nothing but regular files
+ * in its own box, 256 KB and 64 inodes in all, gone before the next run).
+ * After the run the box reads feedback/judgemessage.txt and teammessage.txt
+ * (no link followed) and sends them ahead of the result.
+ *
  * Not as root: W unshares a user namespace too (its own uid mapped to 0),
  * so the mounts, the PID namespace and the rest work the same; the run
  * child and the compiler stay uid 0 of that namespace but drop every
@@ -247,8 +272,9 @@ struct sbx {
 	char dir[200];               /* <box root>/w<index>-<pid> */
 	struct filters {             /* the seccomp programs for one limit */
 		unsigned long long mem;
-		int deny_writes;             /* built with policy_build's deny_writes */
-		struct sock_fprog prog[2];   /* POLICY_RUN, POLICY_RUN_THREADS */
+		struct sock_fprog prog[3];   /* POLICY_RUN, POLICY_RUN_THREADS, and
+					      * POLICY_RUN with writes (made on
+					      * first use) */
 		unsigned long used;
 	} filt[4];                   /* solution and checker limits alternate */
 	unsigned long uses;
@@ -257,7 +283,14 @@ struct sbx {
 	struct cg cgc;               /* compiles */
 	struct box box;
 	unsigned long long floor;    /* the box process's own memory */
+	struct sbx *peer;            /* an interactive pair's second worker */
 };
+
+/* The peer worker's index: apart from every worker a caller opens. */
+#define SBX_PEER_INDEX 1000
+/* The pipes between an interactive pair (F_SETPIPE_SZ, halved until the
+ * host allows it). */
+#define PAIR_PIPE_BYTES (1 << 20)
 
 static unsigned long env_ulong(const char *name, unsigned long def)
 {
@@ -549,6 +582,7 @@ void sbx_close(struct sbx *s)
 {
 	if (!s)
 		return;
+	sbx_close(s->peer);
 	box_stop(&s->box);
 	if (s->cg.f_max >= 0 || s->cg.mem_ok || s->cg.pids_ok || s->cg.cpu_ok)
 		cg_close(&s->cg);
@@ -561,6 +595,7 @@ void sbx_close(struct sbx *s)
 	for (int i = 0; i < 4; i++) {
 		free(s->filt[i].prog[0].filter);
 		free(s->filt[i].prog[1].filter);
+		free(s->filt[i].prog[2].filter);
 	}
 	if (s->lock_fd >= 0)
 		close(s->lock_fd);
@@ -597,6 +632,8 @@ void sbx_result_release(struct sbx_result *r)
 {
 	buf_release(&r->out);
 	buf_release(&r->err);
+	buf_release(&r->fb_judge);
+	buf_release(&r->fb_team);
 }
 
 const char *sbx_status_name(enum sbx_status st)
@@ -610,8 +647,12 @@ static void result_reset(struct sbx_result *r, const struct sbx_limits *L)
 {
 	buf_release(&r->out);
 	buf_release(&r->err);
+	buf_release(&r->fb_judge);
+	buf_release(&r->fb_team);
 	buf_init(&r->out, L->output_kb * 1024);
 	buf_init(&r->err, L->stderr_kb * 1024);
+	buf_init(&r->fb_judge, L->stderr_kb * 1024);
+	buf_init(&r->fb_team, L->stderr_kb * 1024);
 	r->status = SBX_OK;
 	r->exit_code = -1;
 	r->signal = r->tle_wall = 0;
@@ -798,36 +839,41 @@ static void add_rl(struct box_req *q, int res, unsigned long long v, int unlimit
 	q->nrl++;
 }
 
-/* The filters for this memory limit (mmap larger than it is refused). */
-static const struct filters *filters_for(struct sbx *s, unsigned long long mem,
-					 int deny_writes)
+/* The filters for this memory limit (mmap larger than it is refused), with
+ * the one that lets files be written when writes. */
+static const struct filters *filters_for(struct sbx *s, unsigned long long mem, int writes)
 {
 	struct sock_fprog p[2] = { { 0, NULL }, { 0, NULL } };
+	enum policy_kind one = s->cg.mem_ok ? POLICY_RUN : POLICY_RUN_AS;
 	struct filters *f = &s->filt[0];
 	int i;
 
 	for (i = 0; i < 4; i++) {
-		if (s->filt[i].prog[0].filter && s->filt[i].mem == mem &&
-		    s->filt[i].deny_writes == deny_writes) {
+		if (s->filt[i].prog[0].filter && s->filt[i].mem == mem) {
 			s->filt[i].used = ++s->uses;
+			if (writes && !s->filt[i].prog[2].filter &&
+			    policy_build(one, mem, 1, &s->filt[i].prog[2]) < 0)
+				return NULL;
 			return &s->filt[i];
 		}
 		if (s->filt[i].used < f->used)
 			f = &s->filt[i];
 	}
-	if (policy_build(s->cg.mem_ok ? POLICY_RUN : POLICY_RUN_AS, mem, deny_writes,
-			 &p[0]) < 0 ||
-	    policy_build(POLICY_RUN_THREADS, mem, deny_writes, &p[1]) < 0) {
+	if (policy_build(one, mem, 0, &p[0]) < 0 ||
+	    policy_build(POLICY_RUN_THREADS, mem, 0, &p[1]) < 0) {
 		free(p[0].filter);
 		return NULL;
 	}
 	free(f->prog[0].filter);
 	free(f->prog[1].filter);
+	free(f->prog[2].filter);
 	f->prog[0] = p[0];
 	f->prog[1] = p[1];
+	f->prog[2] = (struct sock_fprog){ 0, NULL };
 	f->mem = mem;
-	f->deny_writes = deny_writes;
 	f->used = ++s->uses;
+	if (writes && policy_build(one, mem, 1, &f->prog[2]) < 0)
+		return NULL;
 	return f;
 }
 
@@ -933,11 +979,12 @@ static void request_limits(const struct sbx *s, const struct sbx_limits *L,
 			   const struct filters *fl, struct box_req *q)
 {
 	unsigned long long mem = L->memory_kb * 1024ULL;
+	int k;
 
-	q->threads = L->procs > 1;
-	memcpy(q->filter, fl->prog[q->threads].filter,
-	       fl->prog[q->threads].len * sizeof(struct sock_filter));
-	q->filter_len = fl->prog[q->threads].len;
+	q->threads = L->procs > 1 && !q->feedback;
+	k = q->feedback ? 2 : q->threads;
+	memcpy(q->filter, fl->prog[k].filter, fl->prog[k].len * sizeof(struct sock_filter));
+	q->filter_len = fl->prog[k].len;
 	q->cpu_limit_ns = L->cpu_ms * 1000000LL;
 	q->wall_limit_ns = L->wall_ms * 1000000LL;
 	q->ncpu = L->procs < s->ncpu ? L->procs : s->ncpu;
@@ -987,168 +1034,488 @@ static int send_job(struct sbx *s, const struct sbx_limits *L, struct box_req *q
 	return 0;
 }
 
-/* Read the run's output until the box reports run seq done (into x), then
- * to the pipes' end; over the output cap, ask the box to kill the run.
- * 0 when x holds the result; 1 when the box died of the OOM killer and r
- * is filled (MLE); -1 with err set when the box failed. */
-static int await_done(struct sbx *s, const struct sbx_limits *L, unsigned seq,
-		      long oom_before, struct box_pipes *pp, struct box_res *x,
-		      struct sbx_result *r)
+/* One run in flight on a worker: what sbx_run (one) and sbx_run_pair (two
+ * at once, on two workers) start, wait for and classify. */
+struct run {
+	struct sbx *s;
+	struct sbx_limits L;
+	struct box_req q;
+	int fds[BOX_MAX_FILES + 4];
+	struct box_pipes pp;
+	long oom_before;
+	long long sent_ns, deadline;
+	struct box_res x;
+	union box_msg {              /* what the box answers */
+		struct box_res res;
+		struct box_fb fb;
+	} *msg;
+	struct sbx_result *r;
+	int state;                   /* RUN_* */
+	int kill_sent;
+};
+enum { RUN_GOING, RUN_DONE, RUN_DECIDED };
+
+static void run_init(struct run *u, struct sbx *s, struct sbx_result *r)
 {
-	long long sent_ns = box_now_ns(), deadline;
-	int killed = 0;
-
-	/* The box enforces the limits; this is only against a box that
-	 * stopped answering. */
-	deadline = L->wall_ms ? sent_ns + (L->wall_ms + 10000) * 1000000LL : 0;
-	for (;;) {
-		unsigned ready;
-		ssize_t k;
-
-		if (deadline && box_now_ns() > deadline) {
-			box_stop(&s->box);
-			return err_set("the box process stopped answering");
-		}
-		if (box_pipes_poll(pp, &s->box.ctl, 1, deadline ? 1000 : -1, &ready) < 0)
-			continue;
-		if (pp->ole && !killed) {
-			struct box_req kq;
-
-			memset(&kq, 0, sizeof kq);
-			kq.kind = REQ_KILL;
-			kq.seq = seq;
-			box_send(s->box.ctl, &kq, sizeof kq, NULL, 0);
-			killed = 1;
-		}
-		if (!(ready & 1))
-			continue;
-		k = box_recv(s->box.ctl, x, sizeof *x, NULL, NULL);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k == sizeof *x && x->kind == RES_DONE && x->seq != seq)
-			continue;       /* an answer to an abandoned run */
-		if (k == sizeof *x && x->kind == RES_DONE)
-			break;
-		box_stop(&s->box);
-		if (cg_oom_kills(&s->cg) <= oom_before)
-			return err_set("the box process died");
-		/* The group ran out of memory the program holds but no
-		 * process shows (pipe buffers, page tables), and the OOM
-		 * killer took the box: the namespace, program included, went
-		 * with it. */
-		r->status = SBX_MLE;
-		r->memory_kb = L->memory_kb;
-		r->signal = SIGKILL;
-		r->wall_ms = (unsigned)((box_now_ns() - sent_ns) / 1000000);
-		snprintf(r->message, sizeof r->message,
-			 "memory limit exceeded (%lu KB, kernel memory)", L->memory_kb);
-		return 1;
-	}
-	/* The box has closed its copies of the pipes: read to EOF. */
-	while ((pp->out >= 0 || pp->err >= 0) && box_pipes_poll(pp, NULL, 0, 1000, NULL) > 0)
-		;
-	return 0;
+	memset(&u->q, 0, sizeof u->q);
+	u->s = s;
+	u->r = r;
+	for (int i = 0; i < BOX_MAX_FILES + 4; i++)
+		u->fds[i] = -1;
+	u->pp = (struct box_pipes){ -1, -1, &r->out, &r->err, 0 };
+	u->state = RUN_GOING;
+	u->kill_sent = 0;
+	u->msg = xmalloc(sizeof *u->msg);
 }
 
-int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
+static void run_release(struct run *u)
 {
-	struct sbx_limits L = spec->limits;
-	struct box_req q;
-	struct box_res x;
-	int fds[BOX_MAX_FILES + 4], po[2] = { -1, -1 }, pe[2] = { -1, -1 };
-	int rc = -1, i, done;
-	struct box_pipes pp = { -1, -1, &r->out, &r->err, 0 };
+	free(u->msg);
+	u->msg = NULL;
+	for (int i = 0; i < BOX_MAX_FILES + 4; i++)
+		if (u->fds[i] >= 0)
+			close(u->fds[i]);
+	if (u->pp.out >= 0)
+		close(u->pp.out);
+	if (u->pp.err >= 0)
+		close(u->pp.err);
+	u->pp.out = u->pp.err = -1;
+}
+
+/* Prepare and send the job of spec. in_fd / out_fd >= 0 replace its stdin
+ * and stdout (an interactive pair's pipes; borrowed, the box gets copies).
+ * 0: started (RUN_GOING), or decided without running (RUN_DECIDED, r
+ * filled); -1 with err set. */
+static int run_start(struct run *u, const struct sbx_spec *spec, int in_fd, int out_fd)
+{
+	struct sbx_result *r = u->r;
+	int po[2] = { -1, -1 }, pe[2] = { -1, -1 }, i, nfds;
 	unsigned long long img, mem;
 	const struct filters *fl;
-	long oom_before;
-	struct cg_mem cm;
 
-	for (i = 0; i < BOX_MAX_FILES + 4; i++)
-		fds[i] = -1;
-	run_defaults(&L);
-	result_reset(r, &L);
-	mem = L.memory_kb * 1024ULL;
-	memset(&q, 0, sizeof q);
-	q.kind = REQ_RUN;
-	if (spec->policy != SBX_POLICY_RUN || !spec->exe) {
-		err_set("sbx_run needs the RUN policy and an executable");
-		goto out;
-	}
-	if (spec->nfiles > BOX_MAX_FILES) {
-		err_set("too many box files (%zu, at most %d)", spec->nfiles, BOX_MAX_FILES);
-		goto out;
-	}
-	if (request_args(&q, spec) < 0 || (fds[3] = open_regular(spec->exe, "program")) < 0)
-		goto out;
-	img = image_size(fds[3]);
+	u->L = spec->limits;
+	run_defaults(&u->L);
+	result_reset(r, &u->L);
+	mem = u->L.memory_kb * 1024ULL;
+	u->q.kind = REQ_RUN;
+	u->q.sigpipe_ign = spec->ignore_sigpipe != 0;
+	if (spec->policy != SBX_POLICY_RUN || !spec->exe)
+		return err_set("sbx_run needs the RUN policy and an executable");
+	if (spec->nfiles > BOX_MAX_FILES)
+		return err_set("too many box files (%zu, at most %d)", spec->nfiles,
+			       BOX_MAX_FILES);
+	if (request_args(&u->q, spec) < 0 ||
+	    (u->fds[3] = open_regular(spec->exe, "program")) < 0)
+		return -1;
+	img = image_size(u->fds[3]);
 	if (mem && img > mem) {
 		r->status = SBX_MLE;
 		r->memory_kb = (unsigned long)(img / 1024);
 		snprintf(r->message, sizeof r->message,
 			 "memory limit exceeded (static data alone %llu KB)", img / 1024);
-		rc = 0;
-		goto out;
+		u->state = RUN_DECIDED;
+		return 0;
 	}
-	if ((fds[0] = stdin_fd(spec)) < 0)
-		goto out;
+	if (in_fd >= 0 ? (u->fds[0] = fcntl(in_fd, F_DUPFD_CLOEXEC, 0)) < 0 :
+	    (u->fds[0] = stdin_fd(spec)) < 0)
+		return in_fd >= 0 ? err_errno("cannot pass the input pipe") : -1;
 	for (i = 0; i < (int)spec->nfiles; i++) {
-		if ((fds[4 + i] = file_tree(s, &spec->files[i])) < 0)
-			goto out;
-		snprintf(q.names[i], sizeof q.names[i], "%s", spec->files[i].name);
-		q.nfiles++;
+		if ((u->fds[4 + i] = file_tree(u->s, &spec->files[i])) < 0)
+			return -1;
+		snprintf(u->q.names[i], sizeof u->q.names[i], "%s", spec->files[i].name);
+		u->q.nfiles++;
 	}
-	if (pipe2(po, O_CLOEXEC) < 0 || pipe2(pe, O_CLOEXEC) < 0) {
-		err_errno("cannot create pipes");
-		goto out;
+	if ((out_fd < 0 && pipe2(po, O_CLOEXEC) < 0) || pipe2(pe, O_CLOEXEC) < 0) {
+		if (po[0] >= 0) {
+			close(po[0]);
+			close(po[1]);
+		}
+		return err_errno("cannot create pipes");
 	}
-	fds[1] = po[1];
-	fds[2] = pe[1];
-	pp.out = po[0];
-	pp.err = pe[0];
-	fcntl(pp.out, F_SETFL, O_NONBLOCK);
-	fcntl(pp.err, F_SETFL, O_NONBLOCK);
-	if (!(fl = filters_for(s, mem, spec->deny_writes != 0)))
-		goto out;
-	request_limits(s, &L, fl, &q);
-	if (send_job(s, &L, &q, fds, 4 + q.nfiles, &oom_before) < 0)
-		goto out;
-	close(po[1]);
-	close(pe[1]);
-	po[1] = pe[1] = fds[1] = fds[2] = -1;
-	if ((done = await_done(s, &L, q.seq, oom_before, &pp, &x, r)) != 0) {
-		rc = done > 0 ? 0 : -1;
-		goto out;
+	if (out_fd >= 0 && (u->fds[1] = fcntl(out_fd, F_DUPFD_CLOEXEC, 0)) < 0) {
+		close(pe[0]);
+		close(pe[1]);
+		return err_errno("cannot pass the output pipe");
 	}
+	if (out_fd < 0) {
+		u->fds[1] = po[1];
+		u->pp.out = po[0];
+		fcntl(u->pp.out, F_SETFL, O_NONBLOCK);
+	}
+	u->fds[2] = pe[1];
+	u->pp.err = pe[0];
+	fcntl(u->pp.err, F_SETFL, O_NONBLOCK);
+	u->q.feedback = spec->feedback != 0;
+	if (!(fl = filters_for(u->s, mem, u->q.feedback)))
+		return -1;
+	request_limits(u->s, &u->L, fl, &u->q);
+	nfds = 4 + u->q.nfiles;
+	if (send_job(u->s, &u->L, &u->q, u->fds, nfds, &u->oom_before) < 0)
+		return -1;
+	/* The box has its copies: ours would keep a pipe from ending. */
+	for (i = 0; i < 3; i++) {
+		close(u->fds[i]);
+		u->fds[i] = -1;
+	}
+	u->sent_ns = box_now_ns();
+	/* The box enforces the limits; this is only against a box that
+	 * stopped answering. */
+	u->deadline = u->L.wall_ms ? u->sent_ns + (u->L.wall_ms + 10000) * 1000000LL : 0;
+	return 0;
+}
+
+/* The box of u answered on its ctl socket: take the result. 0, or -1 with
+ * err set when the box failed. */
+static int run_answer(struct run *u)
+{
+	struct sbx_result *r = u->r;
+	ssize_t k = box_recv(u->s->box.ctl, u->msg, sizeof *u->msg, NULL, NULL);
+
+	if (k < 0 && errno == EINTR)
+		return 0;
+	if (k >= (ssize_t)offsetof(struct box_fb, data) && u->msg->fb.kind == RES_FEEDBACK) {
+		/* the run's feedback files, ahead of its result */
+		if (u->msg->fb.seq == u->q.seq && u->msg->fb.len <= BOX_FB_MAX &&
+		    (size_t)k == offsetof(struct box_fb, data) + u->msg->fb.len)
+			buf_add(u->msg->fb.which ? &r->fb_team : &r->fb_judge,
+				u->msg->fb.data, u->msg->fb.len);
+		return 0;
+	}
+	if (k == sizeof u->x)
+		memcpy(&u->x, &u->msg->res, sizeof u->x);
+	if (k == sizeof u->x && u->x.kind == RES_DONE && u->x.seq != u->q.seq)
+		return 0;       /* an answer to an abandoned run */
+	if (k == sizeof u->x && u->x.kind == RES_DONE) {
+		u->state = RUN_DONE;
+		return 0;
+	}
+	box_stop(&u->s->box);
+	if (cg_oom_kills(&u->s->cg) <= u->oom_before)
+		return err_set("the box process died");
+	/* The group ran out of memory the program holds but no process
+	 * shows (pipe buffers, page tables), and the OOM killer took the
+	 * box: the namespace, program included, went with it. */
+	r->status = SBX_MLE;
+	r->memory_kb = u->L.memory_kb;
+	r->signal = SIGKILL;
+	r->wall_ms = (unsigned)((box_now_ns() - u->sent_ns) / 1000000);
+	snprintf(r->message, sizeof r->message,
+		 "memory limit exceeded (%lu KB, kernel memory)", u->L.memory_kb);
+	u->state = RUN_DECIDED;
+	return 0;
+}
+
+/* One direction of an interactive pair: the judge carries what one side
+ * writes to its stdout over to the other side's stdin. Being in the middle
+ * tells the judge which side stopped talking first, with no race: a side
+ * learns that the other is gone (EOF, or SIGPIPE on its next write) only
+ * after the judge has seen it go. */
+struct relay {
+	int from, to;                /* the judge's pipe ends (nonblocking), -1: closed */
+	char *buf;                   /* taken from `from`, not yet given to `to` */
+	size_t len, cap;
+	unsigned long long total, limit; /* bytes taken; over limit (0: none), the
+				      * writer is over its output limit */
+	struct run *writer;
+	unsigned ended;              /* the writer's stdout ended: 1 + ends before */
+};
+
+static void relay_close(int *fd)
+{
+	if (*fd >= 0)
+		close(*fd);
+	*fd = -1;
+}
+
+/* Take what `from` holds; at its end, note the order, and pass the end on
+ * once the buffer is given. */
+static void relay_in(struct relay *rl, unsigned *ends)
+{
+	ssize_t n = read(rl->from, rl->buf + rl->len, rl->cap - rl->len);
+
+	if (n < 0 && (errno == EAGAIN || errno == EINTR))
+		return;
+	if (n > 0) {
+		rl->len += (size_t)n;
+		rl->total += (unsigned long long)n;
+		if (rl->limit && rl->total > rl->limit)
+			rl->writer->pp.ole = 1;
+		return;
+	}
+	relay_close(&rl->from);
+	rl->ended = ++*ends;
+	if (!rl->len)
+		relay_close(&rl->to);
+}
+
+/* Give what the buffer holds to `to`; when its reader is gone, drop it and
+ * stop reading the writer (its next write fails: SIGPIPE, as with a plain
+ * pipe). */
+static void relay_out(struct relay *rl, short revents)
+{
+	ssize_t n = 0;
+
+	if (rl->len && (revents & POLLOUT))
+		n = write(rl->to, rl->buf, rl->len);
+	if (n > 0) {
+		rl->len -= (size_t)n;
+		memmove(rl->buf, rl->buf + n, rl->len);
+		if (!rl->len && rl->from < 0)
+			relay_close(&rl->to);
+		return;
+	}
+	if ((n < 0 && errno == EPIPE) || (!(revents & POLLOUT) && (revents & (POLLERR | POLLHUP)))) {
+		relay_close(&rl->to);
+		relay_close(&rl->from);
+		rl->len = 0;
+	}
+}
+
+/* Over its output cap: ask u's box to kill the run (once). */
+static void run_ole_kill(struct run *u)
+{
+	struct box_req kq;
+
+	if (!u->pp.ole || u->kill_sent || u->state != RUN_GOING)
+		return;
+	memset(&kq, 0, sizeof kq);
+	kq.kind = REQ_KILL;
+	kq.seq = u->q.seq;
+	box_send(u->s->box.ctl, &kq, sizeof kq, NULL, 0);
+	u->kill_sent = 1;
+}
+
+enum { W_OUT, W_ERR, W_CTL, W_RELAY_IN, W_RELAY_OUT };
+#define W_MAX 12
+
+/* Read the runs' output (and carry the relays' bytes) until every box
+ * reports its run done, then to the pipes' end; over the output cap, ask
+ * that box to kill its run. 0, or -1 with err set when a box failed. */
+static int run_wait(struct run **v, int n, struct relay *rl, int nrl)
+{
+	struct pollfd f[W_MAX];
+	int idx[W_MAX], kind[W_MAX];
+	unsigned ends = 0;
+
+	for (;;) {
+		int m = 0, going = 0, i, k;
+		long long now = box_now_ns();
+
+		for (i = 0; i < n; i++) {
+			struct run *u = v[i];
+
+			if (u->pp.out >= 0) { f[m] = (struct pollfd){ u->pp.out, POLLIN, 0 }; idx[m] = i; kind[m++] = W_OUT; }
+			if (u->pp.err >= 0) { f[m] = (struct pollfd){ u->pp.err, POLLIN, 0 }; idx[m] = i; kind[m++] = W_ERR; }
+			if (u->state != RUN_GOING)
+				continue;
+			if (u->deadline && now > u->deadline) {
+				box_stop(&u->s->box);
+				return err_set("the box process stopped answering");
+			}
+			f[m] = (struct pollfd){ u->s->box.ctl, POLLIN, 0 };
+			idx[m] = i;
+			kind[m++] = W_CTL;
+			going++;
+		}
+		for (i = 0; i < nrl; i++) {
+			if (rl[i].from >= 0 && rl[i].len < rl[i].cap) {
+				f[m] = (struct pollfd){ rl[i].from, POLLIN, 0 };
+				idx[m] = i;
+				kind[m++] = W_RELAY_IN;
+			}
+			if (rl[i].to >= 0) {  /* POLLERR: its reader is gone */
+				f[m] = (struct pollfd){ rl[i].to, rl[i].len ? POLLOUT : 0, 0 };
+				idx[m] = i;
+				kind[m++] = W_RELAY_OUT;
+			}
+		}
+		if (!m)
+			return 0;
+		/* Every box answered: its copies of the pipes are closed. */
+		k = poll(f, (nfds_t)m, 1000);
+		if (k < 0 && errno != EINTR)
+			return err_errno("poll");
+		if (k == 0 && !going)
+			return 0;        /* a pipe a stray holder keeps open */
+		for (i = 0; i < m && k > 0; i++) {
+			struct run *u = kind[i] < W_RELAY_IN ? v[idx[i]] : NULL;
+
+			if (!f[i].revents)
+				continue;
+			if (kind[i] == W_OUT && pump_one(&u->pp.out, u->pp.bout))
+				u->pp.ole = 1;
+			if (kind[i] == W_ERR)
+				pump_one(&u->pp.err, u->pp.berr);
+			if (kind[i] == W_CTL && u->state == RUN_GOING && run_answer(u) < 0)
+				return -1;
+			if (kind[i] == W_RELAY_IN && rl[idx[i]].from == f[i].fd)
+				relay_in(&rl[idx[i]], &ends);
+			if (kind[i] == W_RELAY_OUT && rl[idx[i]].to == f[i].fd)
+				relay_out(&rl[idx[i]], f[i].revents);
+		}
+		for (i = 0; i < n; i++)
+			run_ole_kill(v[i]);
+	}
+}
+
+/* How the run ended into r. 0, or -1 with err set when it could not be set
+ * up (the sandbox's failure, not the program's). */
+static int run_end(struct run *u)
+{
+	struct sbx_result *r = u->r;
+	struct cg_mem cm;
+
+	if (u->state == RUN_DECIDED)
+		return 0;
 	/* ETXTBSY that outlasted the retries is the judge's own doing (a
 	 * binary still being written), not the program's */
-	if (x.fail_step >= 0 && (x.fail_step != STEP_EXEC || x.fail_err == ETXTBSY)) {
-		errno = x.fail_err;
-		err_errno("run set-up failed at %s",
-			  x.fail_step < STEP_COUNT ? box_step_name[x.fail_step] : "?");
-		goto out;
+	if (u->x.fail_step >= 0 && (u->x.fail_step != STEP_EXEC || u->x.fail_err == ETXTBSY)) {
+		errno = u->x.fail_err;
+		return err_errno("run set-up failed at %s",
+				 u->x.fail_step < STEP_COUNT ? box_step_name[u->x.fail_step] : "?");
 	}
-	cg_mem_of(&s->cg, oom_before, &cm);
-	sbx_classify(&L, &x, &cm, pp.ole, r);
-	if (x.fail_step == STEP_EXEC && x.fail_err == ENOMEM) {
+	cg_mem_of(&u->s->cg, u->oom_before, &cm);
+	sbx_classify(&u->L, &u->x, &cm, u->pp.ole, r);
+	if (u->x.fail_step == STEP_EXEC && u->x.fail_err == ENOMEM) {
 		r->status = SBX_MLE;
 		snprintf(r->message, sizeof r->message,
 			 "memory limit exceeded (the program does not fit)");
-	} else if (x.fail_step == STEP_EXEC) {
+	} else if (u->x.fail_step == STEP_EXEC) {
 		/* The binary's fault (a loader it asks for, a bad format):
 		 * it cannot start, a runtime error. */
 		r->status = SBX_RE;
 		snprintf(r->message, sizeof r->message, "the program cannot start: %s",
-			 strerror(x.fail_err));
+			 strerror(u->x.fail_err));
 	}
+	return 0;
+}
+
+int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r)
+{
+	struct run *u = xcalloc(1, sizeof *u);
+	int rc = -1;
+
+	run_init(u, s, r);
+	if (run_start(u, spec, -1, -1) < 0)
+		goto out;
+	if (u->state == RUN_GOING && run_wait(&u, 1, NULL, 0) < 0)
+		goto out;
+	rc = run_end(u);
+out:
+	run_release(u);
+	free(u);
+	if (rc < 0)
+		err_prefix("sandbox");
+	return rc;
+}
+
+/* The second worker of an interactive pair: opened on first use, in the
+ * calling thread (it dies with it, like s). */
+static struct sbx *peer_of(struct sbx *s)
+{
+	struct sbx *p = s->peer;
+
+	if (p)
+		return p;
+	p = sbx_open(s->index + SBX_PEER_INDEX);
+	if (!p)
+		return NULL;
+	__atomic_store_n(&s->peer, p, __ATOMIC_RELEASE);
+	return p;
+}
+
+/* A pipe as large as the host allows (F_SETPIPE_SZ, halved until it is
+ * allowed), so that a writer does not wait on a reader that is busy (each
+ * side still runs within its wall limit when it does). */
+static int big_pipe(int p[2])
+{
+	if (pipe2(p, O_CLOEXEC) < 0)
+		return err_errno("cannot create pipes");
+	for (int size = PAIR_PIPE_BYTES; size >= 65536; size /= 2)
+		if (fcntl(p[1], F_SETPIPE_SZ, size) >= 0)
+			break;
+	return 0;
+}
+
+int sbx_run_pair(struct sbx *s, const struct sbx_spec *prog, const struct sbx_spec *peer,
+		 struct sbx_pair *out)
+{
+	/* p[0]: prog's stdout to the judge, p[1]: the judge to peer's stdin,
+	 * p[2]: peer's stdout to the judge, p[3]: the judge to prog's stdin */
+	struct run *u = xcalloc(2, sizeof *u), *v[2];
+	int p[4][2], rc = -1, n = 0, i;
+	struct relay rl[2];
+	struct sbx *ps = peer_of(s);
+
+	out->peer_first = 0;
+	for (i = 0; i < 4; i++)
+		p[i][0] = p[i][1] = -1;
+	memset(rl, 0, sizeof rl);
+	run_init(&u[0], s, &out->prog);
+	run_init(&u[1], ps, &out->peer);
+	if (!ps) {
+		err_prefix("the interactor's worker");
+		goto out;
+	}
+	for (i = 0; i < 4; i++)
+		if (big_pipe(p[i]) < 0)
+			goto out;
+	/* The peer first: a program that starts at once finds it there. */
+	if (run_start(&u[1], peer, p[1][0], p[2][1]) < 0 ||
+	    run_start(&u[0], prog, p[3][0], p[0][1]) < 0)
+		goto out;
+	/* the boxes have theirs: keep only the judge's ends */
+	relay_close(&p[1][0]);
+	relay_close(&p[2][1]);
+	relay_close(&p[3][0]);
+	relay_close(&p[0][1]);
+	rl[0] = (struct relay){ p[0][0], p[1][1], xmalloc(PAIR_PIPE_BYTES), 0,
+		PAIR_PIPE_BYTES, 0, u[0].L.output_kb * 1024ULL, &u[0], 0 };
+	rl[1] = (struct relay){ p[2][0], p[3][1], xmalloc(PAIR_PIPE_BYTES), 0,
+		PAIR_PIPE_BYTES, 0, 0, &u[1], 0 };
+	p[0][0] = p[1][1] = p[2][0] = p[3][1] = -1;
+	for (i = 0; i < 2; i++) {
+		fcntl(rl[i].from, F_SETFL, O_NONBLOCK);
+		fcntl(rl[i].to, F_SETFL, O_NONBLOCK);
+	}
+	/* a side that did not start (MLE by its image) has no stdout */
+	for (i = 0; i < 2; i++)
+		if (u[i].state != RUN_GOING) {
+			relay_close(&rl[i].from);
+			relay_close(&rl[i].to);
+		}
+	if (u[1].state == RUN_GOING)
+		v[n++] = &u[1];
+	if (u[0].state == RUN_GOING)
+		v[n++] = &u[0];
+	if (run_wait(v, n, rl, 2) < 0)
+		goto out;
+	if (run_end(&u[0]) < 0 || run_end(&u[1]) < 0)
+		goto out;
+	/* the peer's stdout ended before the program's (or the program's
+	 * never did: it was cut off after the peer had gone) */
+	out->peer_first = rl[1].ended && (!rl[0].ended || rl[1].ended < rl[0].ended);
 	rc = 0;
 out:
-	for (i = 0; i < BOX_MAX_FILES + 4; i++)
-		if (fds[i] >= 0)
-			close(fds[i]);
-	if (pp.out >= 0)
-		close(pp.out);
-	if (pp.err >= 0)
-		close(pp.err);
+	for (i = 0; i < 4; i++) {
+		relay_close(&p[i][0]);
+		relay_close(&p[i][1]);
+	}
+	for (i = 0; i < 2; i++) {
+		relay_close(&rl[i].from);
+		relay_close(&rl[i].to);
+		free(rl[i].buf);
+	}
+	/* A side that could not start leaves the other waiting on a pipe
+	 * nobody writes: its box would end it within its wall limit; stop
+	 * it now instead. */
+	if (rc < 0)
+		for (i = 0; i < 2; i++)
+			if (u[i].s && u[i].state == RUN_GOING && u[i].s->box.ctl >= 0)
+				box_stop(&u[i].s->box);
+	run_release(&u[0]);
+	run_release(&u[1]);
+	free(u);
 	if (rc < 0)
 		err_prefix("sandbox");
 	return rc;
@@ -1204,6 +1571,10 @@ int sbx_cancel(struct sbx *s)
 	 * arrives between runs (or races the next run's start) is dropped, and
 	 * a caller that must stop a run repeats it. sendmsg is
 	 * async-signal-safe, and nothing here touches err or allocates. */
+	struct sbx *peer = __atomic_load_n(&s->peer, __ATOMIC_ACQUIRE);
+
+	if (peer)
+		sbx_cancel(peer);
 	ctl = __atomic_load_n(&s->box.ctl, __ATOMIC_ACQUIRE);
 	if (ctl < 0)
 		return 0;

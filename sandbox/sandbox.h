@@ -53,11 +53,17 @@ struct sbx_spec {
 	size_t stdin_len;
 	const struct sbx_file *files; /* extra read-only files in the box */
 	size_t nfiles;
-	int deny_writes;            /* opening a file for writing fails (EACCES)
-	                             * instead of being an SV: for trusted programs
-	                             * that try to write files (a Kattis output
-	                             * validator's feedback files) */
 	struct sbx_limits limits;
+	int feedback;               /* a Kattis validator's feedback folder: the
+				     * box holds an empty writable folder
+				     * "feedback" (pass "feedback/" in argv),
+				     * the program may open files for writing
+				     * (one thread; its box holds 256 KB at
+				     * most), and r->fb_judge / r->fb_team get
+				     * its judgemessage.txt and teammessage.txt */
+	int ignore_sigpipe;         /* start with SIGPIPE ignored (an interactor:
+				     * a write to a program that is gone fails
+				     * with EPIPE instead of killing it) */
 };
 
 struct sbx_result {
@@ -84,9 +90,14 @@ struct sbx_result {
 	unsigned long stack_used_kb; /* out of time: its stack then (KB); else 0 */
 	unsigned long long cpu_us;  /* CPU time in microseconds (cpu_ms is it
 				     * rounded down to ms) */
+	struct buf fb_judge;        /* spec->feedback: feedback/judgemessage.txt */
+	struct buf fb_team;         /* and feedback/teammessage.txt (up to
+				     * stderr_kb each; empty when not written) */
 };
 
-#define SBX_RESULT_INIT { SBX_OK, -1, 0, 0, 0, 0, 0, BUF_INIT, BUF_INIT, "", "", 0, 0, 0, 0, 0, 0 }
+#define SBX_RESULT_INIT { SBX_OK, -1, 0, 0, 0, 0, 0, BUF_INIT, BUF_INIT, "", "", 0, 0, 0, 0, 0, 0, \
+			  BUF_INIT, BUF_INIT }
+#define SBX_PAIR_INIT { SBX_RESULT_INIT, SBX_RESULT_INIT, 0 }
 
 /* The stack limit (KB) a run with these limits gets: limits->stack_kb
  * (default memory_kb), but below memory_kb by a margin (an eighth, at
@@ -143,6 +154,36 @@ const char *sbx_missing(const struct sbx *s);
  * SIGXFSZ a program raises itself are RE. At most 8 files and 64
  * arguments. */
 int sbx_run(struct sbx *s, const struct sbx_spec *spec, struct sbx_result *r);
+
+/* An interactive pair: a program and its peer (the problem's interactor),
+ * each one's stdout the other's stdin. */
+struct sbx_pair {
+	struct sbx_result prog;     /* the program: init both with SBX_RESULT_INIT */
+	struct sbx_result peer;     /* the interactor */
+	int peer_first;             /* the peer's stdout ended before the
+				     * program's: it stopped talking first */
+};
+
+/* Run prog and peer at once, prog on worker s and peer on a second worker
+ * that s opens on first use (its own uid, cgroups and box: neither side can
+ * see, signal or measure the other; sbx_close and sbx_cancel cover it too).
+ * Each one's stdout becomes the other's stdin through the judge, which
+ * carries the bytes across (pipes enlarged to 1 MB where the host allows,
+ * F_SETPIPE_SZ, and a 1 MB buffer each way), so stdin_path/stdin_data are
+ * ignored and stdout is not kept; prog's output_kb still caps what it
+ * writes (OLE). stderr is captured as in sbx_run, and each side has its own
+ * limits, files and argv. Each side's result is decided as sbx_run decides
+ * it: a side that waits on the other runs into its own wall limit, a side
+ * whose reader is gone gets SIGPIPE on its next write (EPIPE with
+ * ignore_sigpipe) and one whose writer is gone reads EOF, so neither can
+ * block the judge. Being in the middle, the judge knows which side stopped
+ * writing first (a side learns the other is gone only after the judge has
+ * seen it go): peer_first. Deciding the pair's verdict from the two is the
+ * caller's (the contract of the interactor says what its exit means).
+ * 0 with both results filled, or -1 with err set when the sandbox failed.
+ * Release both results with sbx_result_release. */
+int sbx_run_pair(struct sbx *s, const struct sbx_spec *prog, const struct sbx_spec *peer,
+		 struct sbx_pair *out);
 
 /* Compile `source` (len bytes) with gcc or g++ in the compile sandbox.
  * argv is the fixed compiler command line, trusted, where the source file is

@@ -183,7 +183,7 @@ mini_catalog() {
 		/^\[\[problem\]\]/ { n++ } n == 1 { print }' > problems.toml
 }
 
-# check_stored_verdicts ID: every solutions/ID/VERDICT/*.c gets its folder's
+# check_stored_verdicts ID: every solutions/ID/VERDICT/*.c (and *.cpp) gets its folder's
 # verdict through 'judge submit --json' (wrong ones with --fail-fast: their
 # verdict is the first failing test's), failing first on the test that the
 # caller's `first_fail SOURCE` names (empty for accepted ones, which must
@@ -200,7 +200,8 @@ check_stored_verdicts() {
 		finish
 		exit 1
 	fi
-	for _src in "$ROOT"/solutions/"$_id"/*/*.c; do
+	for _src in "$ROOT"/solutions/"$_id"/*/*.c "$ROOT"/solutions/"$_id"/*/*.cpp; do
+		[ -f "$_src" ] || continue
 		_folder=$(basename "$(dirname "$_src")")
 		_name=$_folder/$(basename "$_src")
 		case "$_folder" in

@@ -9,7 +9,7 @@ command -v python3 >/dev/null || skip "python3 is not installed"
 
 expect_exit 0 "every stored solution matches its folder" \
 	"$JUDGE" --catalog "$ROOT/problems.toml" regress --no-margins --junit "$SCRATCH/ps.xml"
-n=$(ls "$ROOT"/solutions/*/*/*.c | wc -l)
+n=$(ls "$ROOT"/solutions/*/*/* | grep -cE '\.(c|cpp)$')
 contains "all $n solutions graded, none mismatched" "$OUT" "$n solutions: $n matched, 0 mismatched"
 run python3 -c '
 import sys, xml.etree.ElementTree as ET

@@ -9,6 +9,7 @@
 #include "judge/cli/cli.h"
 #include "judge/cli/report.h"
 #include "judge/domain/compile.h"
+#include "judge/domain/grade.h"
 #include "lib/buf.h"
 #include "lib/err.h"
 #include "lib/util.h"
@@ -97,6 +98,7 @@ struct text_samples {
 	const struct judge_ctx *ctx;
 	const char *statement;
 	int shown, in_statement;
+	int interactive;           /* the input is the interactor's */
 	struct buf names;          /* "sample-1, sample-2": the ones in the statement */
 };
 
@@ -112,7 +114,8 @@ static void print_sample(void *arg, const struct db_test *t, const struct buf *i
 		return;
 	}
 	ts->shown++;
-	printf("\n%s%s: input%s\n", bold, name, off);
+	printf("\n%s%s: %s%s\n", bold, name,
+	       ts->interactive ? "input (the interactor's)" : "input", off);
 	print_block(buf_str(in), in->len);
 	printf("%s%s: answer%s\n", bold, name, off);
 	print_block(buf_str(ans), ans->len);
@@ -179,7 +182,7 @@ int cmd_show(struct judge_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct db_problem p = DB_PROBLEM_INIT;
-	struct text_samples ts = { NULL, NULL, 0, 0, BUF_INIT };
+	struct text_samples ts = { NULL, NULL, 0, 0, 0, BUF_INIT };
 	const char *bold = judge_color(ctx, "1"), *off = judge_color(ctx, "0");
 	char *hint;
 	int c, i, samples = 0, rc, json = 0;
@@ -230,15 +233,23 @@ int cmd_show(struct judge_ctx *ctx, int argc, char **argv)
 	printf("\nmemory limit: %d MB\nstack limit: %d MB\noutput limit: ",
 	       p.memory_limit_mb, p.stack_limit_mb);
 	print_kb(p.output_limit_kb);
-	printf("\nchecker: %s", judge_checker_label(&p));
-	if (p.checker_contract == DB_CONTRACT_KATTIS && p.checker_args && *p.checker_args)
+	if (p.interactor_file) {
+		struct sbx_limits l = { .cpu_ms = (unsigned)p.time_limit_ms };
+
+		printf("\ninteractive: %s (%s contract); wall limit %u ms", p.interactor_file,
+		       db_contract_name(p.interactor_contract), grade_interactive_wall_ms(&l));
+	} else {
+		printf("\nchecker: %s", judge_checker_label(&p));
+	}
+	if (!p.interactor_file && p.checker_contract == DB_CONTRACT_KATTIS &&
+	    p.checker_args && *p.checker_args)
 		printf(" (arguments: %s)", p.checker_args);
-	if (p.interactor_file)
-		printf("\ninteractor: %s (%s contract)", p.interactor_file,
-		       db_contract_name(p.interactor_contract));
+	else if (!p.interactor_file && p.checker == DB_CHECKER_CUSTOM)
+		printf(" (%s, %s contract)", p.checker_file ? p.checker_file : "?",
+		       db_contract_name(p.checker_contract));
 	if (p.scoring)
 		printf("\ntype: scoring (results per test group)");
-	if (p.checker == DB_CHECKER_FLOAT)
+	if (!p.interactor_file && p.checker == DB_CHECKER_FLOAT)
 		printf(" (absolute tolerance %g, relative tolerance %g)",
 		       p.abs_tolerance, p.rel_tolerance);
 	printf("\ntags: ");
@@ -252,6 +263,7 @@ int cmd_show(struct judge_ctx *ctx, int argc, char **argv)
 	print_block(p.statement, strlen(p.statement));
 	ts.ctx = ctx;
 	ts.statement = p.statement;
+	ts.interactive = p.interactor_file != NULL;
 	rc = each_sample(ctx, &p, print_sample, &ts) < 0 ? judge_fail() : EXIT_ACCEPTED;
 	if (rc == EXIT_ACCEPTED && ts.in_statement)
 		printf("\n%s: in the statement above\n", buf_str(&ts.names));

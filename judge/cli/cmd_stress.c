@@ -131,8 +131,9 @@ static void print_json(const struct stress_result *r)
 }
 
 static void print_text(const struct judge_ctx *ctx, const char *id, const struct stress_result *r,
-		       const char *local, double secs)
+		       const char *local, double secs, int interactive, int testlib)
 {
+	struct buf g1 = BUF_INIT, g2 = BUF_INIT;
 	struct buf msg = BUF_INIT;
 
 	if (!r->found) {
@@ -140,21 +141,26 @@ static void print_text(const struct judge_ctx *ctx, const char *id, const struct
 		       r->runs == 1 ? "" : "s", stress_size_at(0), stress_size_at(r->runs ? r->runs - 1 : 0), secs);
 		return;
 	}
-	printf("%s: %s%s%s after %u run%s, on 'gen %llu %ld%s%s' (%zu bytes)\n", id,
+	stress_gen_line(testlib, r->found_seed, r->found_size, r->mode, &g1);
+	stress_gen_line(testlib, r->seed, r->size, r->mode, &g2);
+	printf("%s: %s%s%s after %u run%s, on '%s' (%zu bytes)\n", id,
 	       judge_color(ctx, report_verdict_color(r->verdict)), verdict_name(r->verdict),
-	       judge_color(ctx, "0"), r->runs, r->runs == 1 ? "" : "s", r->found_seed, r->found_size,
-	       *r->mode ? " " : "", r->mode, r->found_bytes);
-	printf("minimal input after %u shrinking run%s%s: %zu bytes, from 'gen %llu %ld%s%s'\n",
+	       judge_color(ctx, "0"), r->runs, r->runs == 1 ? "" : "s", buf_str(&g1),
+	       r->found_bytes);
+	printf("minimal input after %u shrinking run%s%s: %zu bytes, from '%s'\n",
 	       r->shrink_runs, r->shrink_runs == 1 ? "" : "s",
-	       r->interrupted ? " (interrupted)" : "", r->input.len, r->seed,
-	       r->size, *r->mode ? " " : "", r->mode);
+	       r->interrupted ? " (interrupted)" : "", r->input.len, buf_str(&g2));
+	buf_release(&g1);
+	buf_release(&g2);
 	show_block(ctx, "input", &r->input);
-	show_block(ctx, "expected", &r->expected);
-	show_block(ctx, "got", &r->got);
+	if (!interactive) {         /* the programs talked with the interactor */
+		show_block(ctx, "expected", &r->expected);
+		show_block(ctx, "got", &r->got);
+	}
 	if (r->message[0]) {
 		text_escape(&msg, r->message, strlen(r->message), SIZE_MAX, 0);
-		printf("%s: %s\n", r->verdict == V_WA || r->verdict == V_PE ? "checker" : "run",
-		       buf_str(&msg));
+		printf("%s: %s\n", r->verdict == V_WA || r->verdict == V_PE ?
+		       (interactive ? "interactor" : "checker") : "run", buf_str(&msg));
 	}
 	if (local)
 		printf("saved as local test '%s': 'judge submit %s FILE.c' runs it after the "
@@ -348,7 +354,8 @@ int cmd_stress(struct judge_ctx *ctx, int argc, char **argv)
 	if (a.json)
 		print_json(&r);
 	else
-		print_text(ctx, jt.p.id, &r, local, secs);
+		print_text(ctx, jt.p.id, &r, local, secs, jt.p.interactor_file != NULL,
+			   jt.p.generator_contract == DB_CONTRACT_TESTLIB);
 	rc = r.found ? EXIT_REJECTED : EXIT_ACCEPTED;
 out:
 	grade_checker_close(chk);

@@ -65,6 +65,8 @@ const char *judge_color(const struct judge_ctx *ctx, const char *code)
 
 const char *judge_checker_label(const struct db_problem *p)
 {
+	if (p->interactor_file)
+		return "interactive";
 	if (p->checker_contract == DB_CONTRACT_KATTIS)
 		return p->checker == DB_CHECKER_CUSTOM ? "custom (kattis)" : "kattis";
 	if (p->checker_contract == DB_CONTRACT_TESTLIB && p->checker == DB_CHECKER_CUSTOM)

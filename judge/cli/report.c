@@ -417,6 +417,17 @@ json_t *report_problem_json(const struct db_problem *p)
 	json_object_set_new(o, "stack_limit_mb", json_integer(p->stack_limit_mb));
 	json_object_set_new(o, "output_limit_kb", json_integer(p->output_limit_kb));
 	json_object_set_new(o, "checker", json_string(db_checker_name(p->checker)));
+	if (p->checker == DB_CHECKER_CUSTOM)
+		json_object_set_new(o, "checker_contract",
+				    json_string(db_contract_name(p->checker_contract)));
+	json_object_set_new(o, "interactive", json_boolean(p->interactor_file != NULL));
+	if (p->interactor_file) {
+		json_object_set_new(o, "interactor", jstr(p->interactor_file));
+		json_object_set_new(o, "interactor_contract",
+				    json_string(db_contract_name(p->interactor_contract)));
+	}
+	json_object_set_new(o, "validator_contract",
+			    json_string(db_contract_name(p->validator_contract)));
 	if (p->checker == DB_CHECKER_FLOAT) {
 		json_object_set_new(o, "abs_tolerance", json_real(p->abs_tolerance));
 		json_object_set_new(o, "rel_tolerance", json_real(p->rel_tolerance));

@@ -23,6 +23,13 @@
  *                                  # to the catalogue's folder) instead of a
  *                                  # folder; title, limits and checker then come
  *                                  # from it and the keys above override them
+ *   interactor = "interactor.c"    # optional: an interactive problem, the
+ *                                  # interactor's source relative to the folder
+ *                                  # (checker is then optional and unused)
+ *   checker_contract = "testlib"   # optional, each: "judge" | "kattis" | "testlib"
+ *   validator_contract = "testlib" # (see db.h); absent: a source with
+ *   generator_contract = "testlib" # #include "testlib.h" is testlib, else judge
+ *   interactor_contract = "kattis" # (kattis for an interactor)
  *
  *   [[contest]]                    # optional, any number
  *   id = "warmup"                  # required, [a-z0-9-]+, unique
@@ -79,7 +86,8 @@
 static const char *const problem_keys[] = {
 	"id", "title", "folder", "time_limit_ms", "memory_limit_mb", "stack_limit_mb",
 	"output_limit_kb", "checker", "abs_tolerance", "rel_tolerance", "checker_source",
-	"tags", "complexity", "package", NULL,
+	"tags", "complexity", "package", "interactor", "checker_contract",
+	"validator_contract", "generator_contract", "interactor_contract", NULL,
 };
 
 static const char *const contest_keys[] = {
@@ -101,6 +109,8 @@ struct cat_test {
 
 struct cat_problem {
 	struct db_problem p;   /* everything the database stores */
+	int contract_given[4]; /* checker, validator, generator, interactor: a key
+	                        * said which (else detected from the source) */
 	char *dir;             /* the folder as a path from here */
 	const struct toml_value *where;        /* the [[problem]] table */
 	const struct toml_value *folder_where; /* folder's value (or the table) */
@@ -404,11 +414,16 @@ static void fp_add_path(struct util_sha256 *h, const char *path)
  * 'judge stress' and friends. */
 static const struct {
 	const char *file, *kind;
-} programs[] = { { "gen.c", "generator" }, { "validator.c", "validator" } };
+} programs[] = {
+	{ "gen.c", "generator" }, { "gen.cpp", "generator" }, { "gen.cc", "generator" },
+	{ "validator.c", "validator" }, { "validator.cpp", "validator" },
+	{ "validator.cc", "validator" },
+};
 
 /* A problem folder's fingerprint: the statement, the checker source, gen.c,
  * validator.c and every file of tests/. Anything missing is part of it too. */
-static char *folder_fingerprint(const char *dir, const char *checker_file)
+static char *folder_fingerprint(const char *dir, const char *checker_file,
+				const char *interactor_file)
 {
 	struct util_sha256 h;
 	char out[65], *p, *tests_dir, **names;
@@ -422,6 +437,20 @@ static char *folder_fingerprint(const char *dir, const char *checker_file)
 		p = join(dir, checker_file);
 		fp_add_path(&h, p);
 		free(p);
+	}
+	if (interactor_file) {
+		p = join(dir, interactor_file);
+		fp_add_path(&h, p);
+		free(p);
+	}
+	/* headers its programs include (testlib.h): an edit compiles again */
+	if (compile_folder_headers(dir, &names, &n) == 0) {
+		for (i = 0; i < n; i++) {
+			p = xasprintf("%s/%s", dir, names[i]);
+			fp_add_path(&h, p);
+			free(p);
+		}
+		util_free_names(names, n);
 	}
 	/* compiled at the sync too (compile_programs): an edit syncs again */
 	for (i = 0; i < sizeof(programs) / sizeof(programs[0]); i++) {
@@ -489,6 +518,46 @@ static int parse_head(const struct catalog *c, const struct toml_value *t, const
 		free(*title);
 		*title = xstrdup(s);
 	}
+	return 0;
+}
+
+static const char *const contract_keys[4] = {
+	"checker_contract", "validator_contract", "generator_contract", "interactor_contract",
+};
+
+/* The *_contract keys given for problem t. */
+static int parse_contracts(struct catalog *c, const struct toml_value *t,
+			   struct cat_problem *cp)
+{
+	enum db_contract *to[4] = {
+		&cp->p.checker_contract, &cp->p.validator_contract, &cp->p.generator_contract,
+		&cp->p.interactor_contract,
+	};
+	const char *s;
+	int i, k, rc;
+
+	cp->p.interactor_contract = DB_CONTRACT_KATTIS;
+	for (i = 0; i < 4; i++) {
+		if ((rc = get_str(c, t, contract_keys[i], contract_keys[i], 0, &s)))
+			return rc;
+		if (!s)
+			continue;
+		k = db_contract_parse(s);
+		if (k < 0)
+			return bad_at(c, toml_get(t, contract_keys[i]), "unknown contract '%s' "
+				      "(one of judge, kattis, testlib)", s);
+		if (i == 3 && k == DB_CONTRACT_JUDGE)
+			return bad_at(c, toml_get(t, contract_keys[i]), "an interactor follows "
+				      "the kattis or the testlib contract, not 'judge'");
+		if (i == 2 && k == DB_CONTRACT_KATTIS)
+			return bad_at(c, toml_get(t, contract_keys[i]), "a generator follows "
+				      "the judge or the testlib contract, not 'kattis'");
+		*to[i] = (enum db_contract)k;
+		cp->contract_given[i] = 1;
+	}
+	if (cp->contract_given[3] && !cp->p.interactor_file)
+		return bad_at(c, toml_get(t, contract_keys[3]), "interactor_contract applies "
+			      "only to an interactive problem (interactor = \"...\")");
 	return 0;
 }
 
@@ -729,8 +798,20 @@ static int parse_problem(struct catalog *c, const struct toml_value *t, size_t i
 		free(p->time_limit_from);
 		p->time_limit_from = xstrdup("time_limit_ms in the catalogue");
 	}
-	if ((rc = parse_checker(c, t, what, !pkg, p)))
+	if ((rc = get_str(c, t, "interactor", what, 0, &s)))
 		goto out;
+	if (s) {
+		free(p->interactor_file);
+		free(p->interactor_source);
+		p->interactor_file = xstrdup(s);
+		p->interactor_source = NULL;
+	}
+	/* an interactive problem's interactor decides: no checker needed */
+	if ((rc = parse_checker(c, t, what, !pkg && !p->interactor_file, p)) ||
+	    (rc = parse_contracts(c, t, cp)))
+		goto out;
+	if (!pkg && !toml_get(t, "checker"))
+		p->checker = DB_CHECKER_TOKENS;   /* unused: the interactor decides */
 	if ((rc = get_strings(c, t, "tags", what, 0, &p->tags, &p->ntags)))
 		goto out;
 	if ((rc = get_str(c, t, "complexity", what, 0, &s)))
@@ -1019,6 +1100,17 @@ static void content_hash(struct cat_problem *cp)
 		 db_checker_name(p->checker), p->abs_tolerance, p->rel_tolerance);
 	buf_addf(&b, "checker %zu:%s\n", p->checker_file ? strlen(p->checker_file) : 0,
 		 p->checker_file ? p->checker_file : "");
+	if (p->interactor_file || p->checker_contract || p->validator_contract ||
+	    p->generator_contract)
+		buf_addf(&b, "interactor %zu:%s %zu contracts %s %s %s\n",
+			 p->interactor_file ? strlen(p->interactor_file) : 0,
+			 p->interactor_file ? p->interactor_file : "",
+			 p->interactor_source ? strlen(p->interactor_source) : 0,
+			 db_contract_name(p->checker_contract),
+			 db_contract_name(p->validator_contract),
+			 db_contract_name(p->interactor_contract));
+	if (p->generator_contract)
+		buf_addf(&b, "generator %s\n", db_contract_name(p->generator_contract));
 	for (i = 0; i < p->ntags; i++)
 		buf_addf(&b, "tag %zu:%s\n", strlen(p->tags[i]), p->tags[i]);
 	buf_addf(&b, "complexity %zu:%s\n", strlen(p->complexity), p->complexity);
@@ -1054,6 +1146,8 @@ static void content_hash(struct cat_problem *cp)
 	util_sha256_update(&h, p->statement, strlen(p->statement));
 	if (p->checker_source)
 		util_sha256_update(&h, p->checker_source, strlen(p->checker_source));
+	if (p->interactor_source)
+		util_sha256_update(&h, p->interactor_source, strlen(p->interactor_source));
 	util_sha256_final(&h, cp->p.content_hash);
 	buf_release(&b);
 }
@@ -1103,6 +1197,66 @@ out:
 	return rc;
 }
 
+/* The contracts no key gave, from the sources: testlib's header included
+ * means testlib (compile_is_testlib). */
+static void detect_contracts(struct cat_problem *cp)
+{
+	struct db_problem *p = &cp->p;
+	struct buf src = BUF_INIT;
+	char *path;
+
+	if (!cp->contract_given[0])
+		p->checker_contract = p->checker_source && compile_is_testlib(p->checker_source) ?
+			DB_CONTRACT_TESTLIB : DB_CONTRACT_JUDGE;
+	if (!cp->contract_given[3])
+		p->interactor_contract = p->interactor_source &&
+			compile_is_testlib(p->interactor_source) ?
+			DB_CONTRACT_TESTLIB : DB_CONTRACT_KATTIS;
+	if (!cp->contract_given[1]) {
+		path = compile_tool_path(cp->dir, "validator");
+		p->validator_contract = DB_CONTRACT_JUDGE;
+		if (util_read_file(path, &src, MAX_TEXT_BYTES) == 0 &&
+		    compile_is_testlib(buf_str(&src)))
+			p->validator_contract = DB_CONTRACT_TESTLIB;
+		err_clear();
+		free(path);
+	}
+	if (!cp->contract_given[2]) {
+		path = compile_tool_path(cp->dir, "gen");
+		p->generator_contract = DB_CONTRACT_JUDGE;
+		buf_reset(&src);
+		if (util_read_file(path, &src, MAX_TEXT_BYTES) == 0 &&
+		    compile_is_testlib(buf_str(&src)))
+			p->generator_contract = DB_CONTRACT_TESTLIB;
+		err_clear();
+		free(path);
+	}
+	buf_release(&src);
+}
+
+/* *src (the source file `file` of cp) with the folder's headers inlined
+ * (compile_inline_headers): what the database keeps and compiles. */
+static int inline_headers(struct cat_problem *cp, const char *file, char **src)
+{
+	struct buf b = BUF_INIT;
+	char *path;
+
+	if (!*src)
+		return 0;
+	path = join(cp->dir, file);
+	if (compile_inline_headers(cp->dir, compile_lang_of_path(path), *src, strlen(*src),
+				   &b) < 0) {
+		buf_release(&b);
+		err_prefix("%s", path);
+		free(path);
+		return -1;
+	}
+	free(path);
+	free(*src);
+	*src = buf_detach(&b, NULL);
+	return 0;
+}
+
 static int check_folder(struct catalog *c, struct cat_problem *cp,
 			const struct db_problem *stored)
 {
@@ -1120,7 +1274,7 @@ static int check_folder(struct catalog *c, struct cat_problem *cp,
 	if (stat(cp->dir, &st) < 0 || !S_ISDIR(st.st_mode))
 		return bad_at(c, cp->folder_where, "folder '%s' of problem '%s' does not exist",
 			      cp->dir, p->id);
-	p->fingerprint = folder_fingerprint(cp->dir, p->checker_file);
+	p->fingerprint = folder_fingerprint(cp->dir, p->checker_file, p->interactor_file);
 	path = xasprintf("%s/statement.md", cp->dir);
 	if (stat(path, &st) < 0) {
 		rc = bad_at(c, cp->folder_where, "problem '%s' has no statement: '%s' does not "
@@ -1145,6 +1299,23 @@ static int check_folder(struct catalog *c, struct cat_problem *cp,
 		if (rc < 0)
 			return -1;
 	}
+	if (p->interactor_file) {
+		path = join(cp->dir, p->interactor_file);
+		if (stat(path, &st) < 0) {
+			rc = bad_at(c, toml_get(cp->where, "interactor"), "interactor '%s' of "
+				    "problem '%s' does not exist", path, p->id);
+			free(path);
+			return rc;
+		}
+		rc = read_text(path, &p->interactor_source);
+		free(path);
+		if (rc < 0)
+			return -1;
+	}
+	detect_contracts(cp);
+	if (inline_headers(cp, p->checker_file, &p->checker_source) < 0 ||
+	    inline_headers(cp, p->interactor_file, &p->interactor_source) < 0)
+		return -1;
 	if ((rc = scan_tests(cp, stored)))
 		return rc;
 	p->test_count = (int)cp->ntests;
@@ -1185,7 +1356,7 @@ static int compile_one(const struct catalog *c, const struct cat_problem *cp,
  * validator.c when the folder has them. 0, or -1 with err set. */
 static int compile_programs(const struct catalog *c, const struct cat_problem *cp)
 {
-	struct buf src = BUF_INIT;
+	struct buf src = BUF_INIT, full = BUF_INIT;
 	char *path;
 	size_t i;
 	int rc = 0;
@@ -1196,18 +1367,28 @@ static int compile_programs(const struct catalog *c, const struct cat_problem *c
 				 strlen(cp->p.checker_source));
 		free(path);
 	}
+	if (rc == 0 && cp->p.interactor_file && cp->p.interactor_source) {
+		path = join(cp->dir, cp->p.interactor_file);
+		rc = compile_one(c, cp, "interactor", path, cp->p.interactor_source,
+				 strlen(cp->p.interactor_source));
+		free(path);
+	}
 	for (i = 0; rc == 0 && i < sizeof(programs) / sizeof(programs[0]); i++) {
 		path = xasprintf("%s/%s", cp->dir, programs[i].file);
 		if (access(path, F_OK) == 0) {
 			buf_reset(&src);
-			if (util_read_file(path, &src, MAX_TEXT_BYTES) < 0)
+			buf_reset(&full);
+			if (util_read_file(path, &src, MAX_TEXT_BYTES) < 0 ||
+			    compile_inline_headers(cp->dir, compile_lang_of_path(path),
+						   buf_str(&src), src.len, &full) < 0)
 				rc = err_as(ERR_INPUT);
 			else
-				rc = compile_one(c, cp, programs[i].kind, path, src.data, src.len);
+				rc = compile_one(c, cp, programs[i].kind, path, full.data, full.len);
 		}
 		free(path);
 	}
 	buf_release(&src);
+	buf_release(&full);
 	return rc;
 }
 
@@ -1702,7 +1883,7 @@ static int unchanged_since_sync(struct db *db, const char *file)
 	for (same = 1, i = 0; i < n && same; i++) {
 		pdir = join(cdir, v[i].folder);
 		fp = v[i].package && *v[i].package ? pkg_fingerprint(pdir) :
-			folder_fingerprint(pdir, v[i].checker_file);
+			folder_fingerprint(pdir, v[i].checker_file, v[i].interactor_file);
 		same = !strcmp(fp, v[i].fingerprint);
 		free(fp);
 		free(pdir);

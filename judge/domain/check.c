@@ -798,31 +798,6 @@ static enum verdict check_kattis(const struct check_params *pa,
 	}
 }
 
-enum verdict check_kattis_verdict(int exit_code, const char *how,
-				  const char *msg, size_t msglen,
-				  struct check_result *r)
-{
-	struct buf b;
-	const char *nl = msg ? memchr(msg, '\n', msglen) : NULL;
-	size_t first = !msg ? 0 : nl ? (size_t)(nl - msg) : msglen;
-	enum verdict v = exit_code == 42 ? V_AC : exit_code == 43 ? V_WA : V_IE;
-
-	buf_init(&b, CHECK_MSG_MAX - 1);
-	if (v == V_IE && exit_code >= 0)
-		buf_addf(&b, "output validator failed with exit code %d (42 accepts, 43 "
-			 "rejects): the problem's fault", exit_code);
-	else if (v == V_IE)
-		buf_addf(&b, "output validator failed: %s", how && *how ? how : "it did not exit");
-	else if (v == V_WA && !first)
-		buf_addstr(&b, "the output validator rejected the output");
-	if (first) {
-		if (b.len)
-			buf_addstr(&b, ": ");
-		text_escape(&b, msg, first, 200, TEXT_QUOTE);
-	}
-	return finish(r, v, &b);
-}
-
 /* ---- entry points ------------------------------------------------------- */
 
 enum verdict check_output(const struct check_params *params,
@@ -883,4 +858,97 @@ enum verdict check_custom_verdict(int exit_code, const char *how,
 		text_escape(&b, msg, first, 200, TEXT_QUOTE);
 	}
 	return finish(r, V_IE, &b);
+}
+
+/* testlib's exit codes (its defaults: no EJUDGE, CONTESTER or TESTSYS). */
+enum {
+	TL_OK = 0, TL_WA = 1, TL_PE = 2, TL_FAIL = 3, TL_DIRT = 4, TL_POINTS = 7,
+	TL_UNEXPECTED_EOF = 8, TL_PARTIALLY = 16,
+};
+
+/* The first line of msg, escaped, after what is in b already. */
+static void add_first_line(struct buf *b, const char *msg, size_t msglen)
+{
+	const char *nl = msg ? memchr(msg, '\n', msglen) : NULL;
+	size_t first = !msg ? 0 : nl ? (size_t)(nl - msg) : msglen;
+
+	if (first)
+		text_escape(b, msg, first, 200, TEXT_QUOTE);
+}
+
+static enum verdict testlib_verdict(const char *who, int code, const char *how,
+				    const char *msg, size_t msglen, struct check_result *r)
+{
+	struct buf b;
+	enum verdict v;
+
+	buf_init(&b, CHECK_MSG_MAX - 1);
+	switch (code) {
+	case TL_OK: case TL_WA: case TL_PE: case TL_DIRT: case TL_UNEXPECTED_EOF:
+		v = code == TL_OK ? V_AC : code == TL_WA || code == TL_UNEXPECTED_EOF ? V_WA : V_PE;
+		add_first_line(&b, msg, msglen);
+		if (!b.len && v != V_AC)
+			buf_addf(&b, "the %s rejected the output%s", who,
+				 v == V_PE ? "'s layout" : "");
+		return finish(r, v, &b);
+	case TL_POINTS:
+		/* "points SCORE message": not every test passed in full */
+		buf_addstr(&b, "partially correct: ");
+		add_first_line(&b, msg, msglen);
+		return finish(r, V_WA, &b);
+	default:
+		break;
+	}
+	if (code > TL_PARTIALLY && code < 256) {
+		buf_addf(&b, "partially correct (%d): ", code - TL_PARTIALLY);
+		add_first_line(&b, msg, msglen);
+		return finish(r, V_WA, &b);
+	}
+	if (code == TL_FAIL)
+		buf_addf(&b, "%s failed (testlib FAIL, exit code 3)", who);
+	else if (code >= 0)
+		buf_addf(&b, "%s failed with exit code %d", who, code);
+	else
+		buf_addf(&b, "%s failed: %s", who, how && *how ? how : "it did not exit");
+	if (msg && msglen) {
+		buf_addstr(&b, ": ");
+		add_first_line(&b, msg, msglen);
+	}
+	return finish(r, V_IE, &b);
+}
+
+static enum verdict kattis_verdict(const char *who, int code, const char *how,
+				   const char *msg, size_t msglen, struct check_result *r)
+{
+	struct buf b;
+	enum verdict v;
+
+	buf_init(&b, CHECK_MSG_MAX - 1);
+	if (code == 42 || code == 43) {
+		v = code == 42 ? V_AC : V_WA;
+		add_first_line(&b, msg, msglen);
+		if (!b.len && v == V_WA)
+			buf_addf(&b, "the %s rejected the output", who);
+		return finish(r, v, &b);
+	}
+	if (code >= 0)
+		buf_addf(&b, "%s failed with exit code %d (42 accepts, 43 rejects)", who, code);
+	else
+		buf_addf(&b, "%s failed: %s", who, how && *how ? how : "it did not exit");
+	if (msg && msglen) {
+		buf_addstr(&b, ": ");
+		add_first_line(&b, msg, msglen);
+	}
+	return finish(r, V_IE, &b);
+}
+
+enum verdict check_program_verdict(enum db_contract c, const char *who, int exit_code,
+				   const char *how, const char *msg, size_t msglen,
+				   struct check_result *r)
+{
+	if (c == DB_CONTRACT_TESTLIB)
+		return testlib_verdict(who, exit_code, how, msg, msglen, r);
+	if (c == DB_CONTRACT_KATTIS)
+		return kattis_verdict(who, exit_code, how, msg, msglen, r);
+	return check_custom_verdict(exit_code, how, msg, msglen, r);
 }

@@ -83,13 +83,6 @@ enum verdict check_output(const struct check_params *params,
  * or -1 with err_input naming the bad flag. */
 int check_kattis_flags(const char *args, struct check_params *params);
 
-/* The verdict of a Kattis output validator (exit 42 AC, 43 WA, anything
- * else IE, the problem's fault; exit_code < 0: it did not exit, how says
- * why); msg (its judgemessage.txt, or stderr) becomes the message. */
-enum verdict check_kattis_verdict(int exit_code, const char *how,
-				  const char *msg, size_t msglen,
-				  struct check_result *r);
-
 /* The verdict of a custom checker that ran as `checker INPUT OUTPUT ANSWER`:
  * exit 0 AC, 1 WA, 2 PE; any other exit code, or no exit at all (exit_code
  * < 0: killed, over a limit; `how` says which, e.g. "killed by SIGSEGV"), is
@@ -100,5 +93,19 @@ enum verdict check_custom_verdict(int exit_code, const char *how,
 				  const char *msg, size_t msglen,
 				  struct check_result *r);
 
+/* The verdict of a problem's own program (who: "checker", "interactor")
+ * that follows contract c (db.h), from its exit code (< 0: it did not exit,
+ * `how` says why) and its message msg/msglen (the first line is kept):
+ * - JUDGE: check_custom_verdict;
+ * - KATTIS: 42 AC, 43 WA, anything else IE (the problem's fault); msg is
+ *   judgemessage.txt, or its stderr when it wrote none;
+ * - TESTLIB (its default exit codes): 0 AC, 1 WA, 2 and 4 (dirt) PE, 8
+ *   (unexpected EOF in the program's output) WA, 3 (FAIL) IE, 7 (points)
+ *   and 16 + n (partially correct) WA with "partially correct: " and the
+ *   score it printed (stderr "points 0.5 ..."), anything else IE.
+ * Fills r and returns r->verdict. */
+enum verdict check_program_verdict(enum db_contract c, const char *who, int exit_code,
+				   const char *how, const char *msg, size_t msglen,
+				   struct check_result *r);
 
 #endif

@@ -778,3 +778,178 @@ char *compile_first_error(const char *diag)
 	}
 	return xstrdup("the compiler said nothing");
 }
+
+/* ---- a problem's own headers (testlib.h) ---- */
+
+/* A line `#include "NAME"` (or <NAME>): NAME's span in *name, *nlen. */
+static int include_line(const char *l, size_t len, const char **name, size_t *nlen)
+{
+	size_t i = 0;
+	const char *end;
+	char close;
+
+	while (i < len && (l[i] == ' ' || l[i] == '\t'))
+		i++;
+	if (i >= len || l[i++] != '#')
+		return 0;
+	while (i < len && (l[i] == ' ' || l[i] == '\t'))
+		i++;
+	if (len - i < 7 || strncmp(l + i, "include", 7))
+		return 0;
+	i += 7;
+	while (i < len && (l[i] == ' ' || l[i] == '\t'))
+		i++;
+	if (i >= len || (l[i] != '"' && l[i] != '<'))
+		return 0;
+	close = l[i] == '"' ? '"' : '>';
+	i++;
+	end = memchr(l + i, close, len - i);
+	if (!end)
+		return 0;
+	*name = l + i;
+	*nlen = (size_t)(end - (l + i));
+	return 1;
+}
+
+int compile_is_testlib(const char *source)
+{
+	const char *p = source, *nl, *name;
+	size_t nlen;
+
+	for (; p && *p; p = nl ? nl + 1 : NULL) {
+		nl = strchr(p, '\n');
+		if (include_line(p, nl ? (size_t)(nl - p) : strlen(p), &name, &nlen) &&
+		    nlen == 9 && !strncmp(name, "testlib.h", 9))
+			return 1;
+	}
+	return 0;
+}
+
+char *compile_tool_path(const char *folder, const char *name)
+{
+	static const char *const ext[] = { "c", "cpp", "cc", "cxx" };
+	char *p;
+	size_t i;
+
+	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+		p = xasprintf("%s/%s.%s", folder, name, ext[i]);
+		if (access(p, F_OK) == 0)
+			return p;
+		free(p);
+	}
+	return xasprintf("%s/%s.c", folder, name);
+}
+
+static int is_header_name(const char *n)
+{
+	size_t len = strlen(n);
+
+	return n[0] != '.' && ((len > 2 && !strcmp(n + len - 2, ".h")) ||
+			       (len > 4 && !strcmp(n + len - 4, ".hpp")));
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int compile_folder_headers(const char *folder, char ***names, size_t *n)
+{
+	DIR *d = opendir(folder);
+	struct dirent *e;
+
+	*names = NULL;
+	*n = 0;
+	if (!d)
+		return err_errno("cannot read folder '%s'", folder);
+	while ((e = readdir(d))) {
+		if (!is_header_name(e->d_name))
+			continue;
+		*names = xrealloc(*names, (*n + 1) * sizeof(**names));
+		(*names)[(*n)++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (*n)
+		qsort(*names, *n, sizeof(**names), name_cmp);
+	return 0;
+}
+
+#define INLINE_DEPTH 8
+/* A header the problem brings (testlib.h is about 200-400 KB, larger
+ * than a submission may be). */
+#define INLINE_MAX_HEADER (4 << 20)
+
+/* inline_into: src (named `as` in diagnostics) into out, each include of a
+ * header of folder replaced by its text once (a header included again
+ * adds nothing: testlib.h and most headers are guarded anyway). */
+static int inline_into(const char *folder, const char *src, size_t len, const char *as,
+		       struct buf *out, char ***seen, size_t *nseen, int depth)
+{
+	size_t off = 0, line = 1, nlen, i;
+	const char *name;
+	int rc = 0;
+
+	if (depth > INLINE_DEPTH)
+		return err_input("headers of '%s' include each other more than %d deep",
+				 folder, INLINE_DEPTH);
+	while (off < len && rc == 0) {
+		const char *l = src + off, *nl = memchr(l, '\n', len - off);
+		size_t llen = nl ? (size_t)(nl - l) : len - off;
+		char *hname, *path;
+		struct buf h = BUF_INIT;
+		struct stat st;
+
+		off += llen + (nl ? 1 : 0);
+		line++;
+		if (!include_line(l, llen, &name, &nlen) || nlen == 0 || nlen > 200 ||
+		    memchr(name, '/', nlen)) {
+			buf_add(out, l, llen);
+			buf_addch(out, '\n');
+			continue;
+		}
+		hname = xstrndup(name, nlen);
+		path = xasprintf("%s/%s", folder, hname);
+		if (!is_header_name(hname) || stat(path, &st) < 0 || !S_ISREG(st.st_mode)) {
+			buf_add(out, l, llen);      /* a system header */
+			buf_addch(out, '\n');
+			free(hname);
+			free(path);
+			continue;
+		}
+		for (i = 0; i < *nseen && strcmp((*seen)[i], hname); i++)
+			;
+		if (i == *nseen) {
+			*seen = xrealloc(*seen, (*nseen + 1) * sizeof(**seen));
+			(*seen)[(*nseen)++] = xstrdup(hname);
+			if (util_read_file(path, &h, INLINE_MAX_HEADER) < 0) {
+				rc = err_as(ERR_INPUT);
+			} else {
+				buf_addf(out, "#line 1 \"%s\"\n", hname);
+				rc = inline_into(folder, buf_str(&h), h.len, hname, out, seen,
+						 nseen, depth + 1);
+				buf_addf(out, "#line %zu \"%s\"\n", line, as);
+			}
+		} else {
+			buf_addch(out, '\n');
+		}
+		buf_release(&h);
+		free(hname);
+		free(path);
+	}
+	return rc;
+}
+
+int compile_inline_headers(const char *folder, enum compile_lang lang, const char *src,
+			   size_t len, struct buf *out)
+{
+	char **seen = NULL;
+	size_t nseen = 0, i;
+	int rc;
+
+	rc = inline_into(folder, src, len, lang == LANG_CXX ? "prog.cpp" : "prog.c", out,
+			 &seen, &nseen, 0);
+	for (i = 0; i < nseen; i++)
+		free(seen[i]);
+	free(seen);
+	return rc;
+}

@@ -136,5 +136,34 @@ int compile_read_source(const char *path, struct buf *b);
  * the first line; at most 300 bytes, malloc'd. */
 char *compile_first_error(const char *diag);
 
+/* ---- a problem's own headers ----
+ * A problem folder may hold headers (NAME.h, NAME.hpp: testlib.h) that its
+ * programs (checker, validator, generator, interactor) include with
+ * #include "NAME.h". They are made visible to the compile by inlining: the
+ * include line is replaced by the header's text (once per header, with
+ * #line markers so that diagnostics name the header and the line), so the
+ * source stored in the database and compiled in the sandbox stands alone
+ * and its cache key covers the headers. The compiler still sees nothing of
+ * the host. */
+
+/* 1 when source includes "testlib.h" (or <testlib.h>): a program that
+ * follows testlib's contract unless its *_contract key says otherwise. */
+int compile_is_testlib(const char *source);
+
+/* FOLDER/NAME.c, or the C++ one (.cpp, .cc, .cxx) when only that exists.
+ * Malloc'd; the .c path when none exists. */
+char *compile_tool_path(const char *folder, const char *name);
+
+/* The headers of folder (*.h, *.hpp), sorted: *names is a malloc'd array of
+ * *n malloc'd names. 0, or -1 with err set. */
+int compile_folder_headers(const char *folder, char ***names, size_t *n);
+
+/* src (len bytes, a program of the problem in folder, in language lang)
+ * with the folder's headers inlined, appended to out. Headers not in the
+ * folder (system ones) are left to the compiler. 0, or -1 with err set
+ * (ERR_INPUT: a header cannot be read, or includes nest too deep). */
+int compile_inline_headers(const char *folder, enum compile_lang lang, const char *src,
+			   size_t len, struct buf *out);
+
 
 #endif

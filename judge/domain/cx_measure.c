@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "judge/domain/complexity.h"
+#include "lib/err.h"
 #include "judge/domain/grade.h"
 #include "judge/domain/stress.h"
 #include "lib/buf.h"
@@ -70,9 +71,11 @@ static int measure_size(struct stress_tools *t, const char *bin,
 			} else if (o->cancel && *o->cancel > 1) {
 				m->interrupted = 1;   /* the run was cut short */
 				rc = 1;
-			} else if (r.status != SBX_OK) {
+			} else if (r.status != SBX_OK ||
+				   (t->interact && t->last.verdict != V_AC)) {
 				m->stopped_at = size;
-				m->stop_verdict = grade_status_verdict(r.status);
+				m->stop_verdict = t->interact ? t->last.verdict :
+					grade_status_verdict(r.status);
 				rc = 1;
 			} else if (*best < 0 || r.cpu_ms < *best) {
 				*best = r.cpu_ms;
@@ -122,6 +125,10 @@ int cx_measure(struct stress_tools *t, const char *bin, const struct cx_measure_
 	int rc, stop;
 
 	memset(m, 0, sizeof(*m));
+	if (t->p->generator_contract == DB_CONTRACT_TESTLIB)
+		return err_input("the generator of '%s' follows testlib's contract (free "
+				 "arguments): measuring needs one that takes a size, "
+				 "'gen SEED SIZE'", t->p->id);
 	if (stress_max_size(t, &m->max_size) < 0 || max_reported(t, o, m) < 0)
 		return -1;
 	max = o->max_size && o->max_size < m->max_size ? o->max_size : m->max_size;

@@ -27,6 +27,11 @@
 #define CHECKER_CPU_MS    10000
 #define CHECKER_MEMORY_KB (1024UL * 1024)
 #define CHECKER_STDERR_KB 4
+/* An interactor's: the checker's, and wall time for as long as the
+ * solution may take on top of its own (it waits on the solution). */
+#define INTERACTOR_CPU_MS    CHECKER_CPU_MS
+#define INTERACTOR_MEMORY_KB CHECKER_MEMORY_KB
+#define INTERACTOR_STDERR_KB 4
 
 /* What stays the same for every test of one grading. */
 struct grading {
@@ -37,6 +42,7 @@ struct grading {
 	struct check_params params;
 	const char *checker;           /* custom: the checker binary */
 	int excerpts;                  /* grade_opts.excerpts */
+	const char *interactor;        /* interactive: the interactor binary */
 	char *tmp;                     /* custom: folder for input/output/answer */
 	char *tmp_in, *tmp_out, *tmp_ans;
 	size_t repeat;                 /* runs in all near the limit (>= 1) */
@@ -133,6 +139,10 @@ static char *describe_limit(const struct grading *g, const struct sbx_result *sr
 
 	switch (sr->status) {
 	case SBX_TLE:
+		if (sr->tle_wall && g->interactor)
+			return xasprintf("wall time %u ms over the limit (CPU %u ms): waiting "
+					 "for the interactor? flush after every line",
+					 sr->wall_ms, sr->cpu_ms);
 		if (sr->tle_wall)
 			return xasprintf("wall time %u ms over the limit (CPU %u ms): "
 					 "sleeping or blocked?", sr->wall_ms, sr->cpu_ms);
@@ -209,19 +219,24 @@ static int write_plain(const char *path, const void *data, size_t len)
 	return 0;
 }
 
-/* Run the custom checker on one test; fills cr. -1 (err set) when the
- * sandbox failed. */
+static char *program_ended(const struct sbx_result *sr);
+
+/* Run the custom checker on one test, as its contract says (JUDGE and
+ * TESTLIB: `checker input output answer`, message on stderr; KATTIS:
+ * `checker input answer feedback/ < output`, message in judgemessage.txt);
+ * fills cr. -1 (err set) when the sandbox failed. */
 static int run_checker(struct grading *g, const char *in, size_t inlen,
 		       const struct buf *out, const char *ans, size_t anslen,
 		       struct check_result *cr)
 {
 	static const char *const argv[] = { "input", "output", "answer", NULL };
 	const char *kargv[64];
+	enum db_contract contract = g->p->checker_contract;
 	struct sbx_result sr = SBX_RESULT_INIT;
-	struct sbx_file files[3], kfiles[2];
+	struct sbx_file files[3];
 	struct sbx_spec spec;
-	char *how = NULL, sig[16], *joined = NULL;
-	int kattis = g->p->checker_contract == DB_CONTRACT_KATTIS;
+	const struct buf *msg;
+	char *how = NULL, *joined = NULL;
 
 	if (write_plain(g->tmp_in, in, inlen) < 0 ||
 	    write_plain(g->tmp_out, out->data ? out->data : "", out->len) < 0 ||
@@ -240,20 +255,18 @@ static int run_checker(struct grading *g, const char *in, size_t inlen,
 	spec.limits.memory_kb = CHECKER_MEMORY_KB;
 	spec.limits.output_kb = 64;
 	spec.limits.stderr_kb = CHECKER_STDERR_KB;
-	if (kattis) {
-		/* v input answer feedback_dir/ [args] < team_output */
+	if (contract == DB_CONTRACT_KATTIS) {
+		/* an output validator: v input answer feedback/ [args] <
+		 * team_output, its messages in the feedback folder */
 		kargv[0] = "input";
 		kargv[1] = "answer";
 		kargv[2] = "feedback/";
 		kargv[3 + kattis_args(g, &joined, kargv + 3, 60)] = NULL;
 		spec.argv = kargv;
-		kfiles[0] = files[0];
-		kfiles[1] = files[2];
-		spec.files = kfiles;
+		files[1] = files[2];
 		spec.nfiles = 2;
 		spec.stdin_path = g->tmp_out;
-		/* its feedback files cannot be written: opening one fails */
-		spec.deny_writes = 1;
+		spec.feedback = 1;
 		if (g->p->validation_time_ms > 0)
 			spec.limits.cpu_ms = (unsigned)g->p->validation_time_ms;
 		if (g->p->validation_memory_mb > 0)
@@ -265,38 +278,45 @@ static int run_checker(struct grading *g, const char *in, size_t inlen,
 		return err_prefix("custom checker");
 	}
 	free(joined);
-	if (kattis && sr.status == SBX_SV && sr.open_write) {
-		check_kattis_verdict(-1, "it tried to write a file", NULL, 0, cr);
-	} else if (kattis && (sr.status == SBX_OK || (sr.status == SBX_RE && !sr.signal))) {
-		/* the message: stdout (judgemessage), else stderr */
-		if (sr.out.len)
-			check_kattis_verdict(sr.exit_code, NULL, sr.out.data, sr.out.len, cr);
-		else
-			check_kattis_verdict(sr.exit_code, NULL, sr.err.data, sr.err.len, cr);
-	} else if (sr.status == SBX_OK || (sr.status == SBX_RE && !sr.signal)) {
-		check_custom_verdict(sr.exit_code, NULL, sr.err.data, sr.err.len, cr);
-	} else {
-		if (sr.status == SBX_RE) {
-			util_signal_name(sr.signal, sig);
-			how = xasprintf("killed by %s", sig);
-		} else {
-			how = xasprintf("%s (%s)", sbx_status_name(sr.status),
-					sr.status == SBX_TLE ? "over its time limit" :
-					sr.status == SBX_MLE ? "over its memory limit" :
-					sr.status == SBX_OLE ? "too much output" :
-					"a forbidden system call");
-		}
-		if (kattis)
-			check_kattis_verdict(-1, how, sr.err.data, sr.err.len, cr);
-		else
-			check_custom_verdict(-1, how, sr.err.data, sr.err.len, cr);
-		free(how);
-	}
+	how = program_ended(&sr);
+	/* the message: a Kattis validator's judgemessage.txt, else what it
+	 * printed (stdout, then stderr); another contract's stderr */
+	msg = &sr.err;
+	if (contract == DB_CONTRACT_KATTIS)
+		msg = sr.fb_judge.len ? &sr.fb_judge : sr.out.len ? &sr.out : &sr.err;
+	check_program_verdict(contract, contract == DB_CONTRACT_KATTIS ? "output validator" :
+			      "checker", how ? -1 : sr.exit_code, how, msg->data, msg->len, cr);
+	free(how);
 	sbx_result_release(&sr);
 	return 0;
 }
 
+/* How a problem's program that did not simply exit ended ("killed by
+ * SIGSEGV", "TLE (over its time limit)"), malloc'd; NULL when it exited
+ * (with any code) within its limits. */
+static char *program_ended(const struct sbx_result *sr)
+{
+	char sig[16];
+
+	if (sr->status == SBX_OK || (sr->status == SBX_RE && !sr->signal))
+		return NULL;
+	if (sr->status == SBX_RE) {
+		util_signal_name(sr->signal, sig);
+		return xasprintf("killed by %s", sig);
+	}
+	return xasprintf("%s (%s)", sbx_status_name(sr->status),
+			 sr->status == SBX_TLE ? "over its time limit" :
+			 sr->status == SBX_MLE ? "over its memory limit" :
+			 sr->status == SBX_OLE ? "too much output" :
+			 "a forbidden system call");
+}
+
 static int make_tmp(struct grading *g);
+static int prepare_interactor(struct grading *g, struct compile_result *itr,
+			      struct grade_result *r);
+static int run_interactive(struct grading *g, const char *in, size_t inlen,
+			   const char *ans, size_t anslen, struct grade_test *t,
+			   struct sbx_result *keep);
 
 /* ---- checking outside grading (judge stress) ----------------------------- */
 
@@ -322,6 +342,17 @@ struct grade_checker *grade_checker_open(const struct grade_env *env,
 	c->g.params.abs_tol = p->abs_tolerance;
 	c->g.params.rel_tol = p->rel_tolerance;
 	c->chk = (struct compile_result)COMPILE_RESULT_INIT;
+	if (p->interactor_file) {
+		struct grade_result r;
+
+		memset(&r, 0, sizeof(r));
+		if (prepare_interactor(&c->g, &c->chk, &r) < 0) {
+			err_set("%s", r.error ? r.error : "cannot prepare the interactor");
+			free(r.error);
+			goto fail;
+		}
+		return c;
+	}
 	if (p->checker != DB_CHECKER_CUSTOM)
 		return c;
 	if (!p->checker_source) {
@@ -345,6 +376,29 @@ struct grade_checker *grade_checker_open(const struct grade_env *env,
 fail:
 	grade_checker_close(c);
 	return NULL;
+}
+
+int grade_checker_interact(struct grade_checker *c, const char *binary, const char *in,
+			   size_t inlen, const char *ans, size_t anslen, unsigned cpu_ms,
+			   struct sbx_result *r, struct check_result *cr)
+{
+	struct sbx_limits keep = c->g.limits;
+	struct grade_test t;
+	int rc;
+
+	memset(&t, 0, sizeof(t));
+	c->g.binary = binary;
+	if (cpu_ms) {
+		c->g.limits.cpu_ms = cpu_ms;
+		c->g.limits.wall_ms = 0;
+	}
+	rc = run_interactive(&c->g, in, inlen, ans ? ans : "", anslen, &t, r);
+	c->g.limits = keep;
+	cr->verdict = t.verdict;
+	snprintf(cr->message, sizeof(cr->message), "%s", t.message ? t.message : "");
+	free(t.message);
+	free(t.stderr_text);
+	return rc;
 }
 
 int grade_checker_check(struct grade_checker *c, const char *in, size_t inlen,
@@ -421,6 +475,123 @@ static void note_stderr(struct grade_test *t, const struct sbx_result *sr)
 	t->message = buf_detach(&b, NULL);
 }
 
+/* ---- interactive problems ---------------------------------------------- */
+
+unsigned grade_interactive_wall_ms(const struct sbx_limits *l)
+{
+	return l->wall_ms ? l->wall_ms : 3 * l->cpu_ms + 2000;
+}
+
+/* The verdict of one interactive run into t: the one place that decides
+ * it, in problemtools' order:
+ *   1. the interactor ended otherwise than its contract's accept/reject
+ *      codes (crashed, over its limits, exit 3 for testlib, not 42/43 for
+ *      Kattis): IE, the problem's fault;
+ *   2. the interactor ended first and rejected (WA, PE): that verdict;
+ *   3. the solution over its time limit (CPU or wall: waiting on the
+ *      interactor counts): TLE;
+ *   4. the solution crashed or broke a limit (RE, MLE, SV, ...), unless it
+ *      died of SIGPIPE writing to an interactor that had already decided:
+ *      that verdict;
+ *   5. otherwise the interactor's verdict. */
+static void interactive_verdict(const struct grading *g, const struct sbx_pair *pr,
+				struct grade_test *t)
+{
+	const struct sbx_result *is = &pr->peer, *ps = &pr->prog;
+	enum db_contract c = g->p->interactor_contract;
+	char *how = program_ended(is);
+	struct check_result cr;
+	enum verdict iv;
+
+	if (c == DB_CONTRACT_KATTIS && is->fb_judge.len)
+		iv = check_program_verdict(c, "interactor", how ? -1 : is->exit_code, how,
+					   is->fb_judge.data, is->fb_judge.len, &cr);
+	else
+		iv = check_program_verdict(c, "interactor", how ? -1 : is->exit_code, how,
+					   is->err.data, is->err.len, &cr);
+	free(how);
+	if (iv == V_IE || (pr->peer_first && (iv == V_WA || iv == V_PE)) ||
+	    (ps->status == SBX_OK && ps->exit_code == 0) ||
+	    (ps->status == SBX_RE && ps->signal == SIGPIPE && pr->peer_first)) {
+		t->verdict = iv;
+		t->message = xstrdup(cr.message);
+		return;
+	}
+	t->verdict = grade_status_verdict(ps->status);
+	t->message = ps->status == SBX_RE ? describe_re(ps) : describe_limit(g, ps);
+}
+
+/* Run the solution against the interactor on one test into t (and the
+ * solution's own result into keep, when not NULL). -1 (err set) when the
+ * sandbox failed; t is then IE. */
+static int run_interactive(struct grading *g, const char *in, size_t inlen,
+			   const char *ans, size_t anslen, struct grade_test *t,
+			   struct sbx_result *keep)
+{
+	static const char *const kattis_argv[] = { "input", "answer", "feedback/", NULL };
+	static const char *const testlib_argv[] = { "input", "output", "answer", NULL };
+	struct sbx_pair pr = SBX_PAIR_INIT;
+	struct sbx_spec prog, peer;
+	struct sbx_file files[2];
+	int rc = 0;
+
+	t->exit_code = -1;
+	if (write_plain(g->tmp_in, in, inlen) < 0 || write_plain(g->tmp_ans, ans, anslen) < 0) {
+		t->verdict = V_IE;
+		t->message = xasprintf("%s", err_msg());
+		return -1;
+	}
+	files[0] = (struct sbx_file){ g->tmp_in, "input" };
+	files[1] = (struct sbx_file){ g->tmp_ans, "answer" };
+	memset(&prog, 0, sizeof(prog));
+	prog.policy = SBX_POLICY_RUN;
+	prog.exe = g->binary;
+	prog.limits = g->limits;
+	if (!prog.limits.wall_ms)
+		prog.limits.wall_ms = grade_interactive_wall_ms(&g->limits);
+	memset(&peer, 0, sizeof(peer));
+	peer.policy = SBX_POLICY_RUN;
+	peer.exe = g->interactor;
+	peer.argv = g->p->interactor_contract == DB_CONTRACT_TESTLIB ? testlib_argv :
+		kattis_argv;
+	peer.files = files;
+	peer.nfiles = 2;
+	/* Kattis: its feedback folder; testlib: the "output" file it writes */
+	peer.feedback = 1;
+	peer.ignore_sigpipe = 1;
+	peer.limits.cpu_ms = INTERACTOR_CPU_MS;
+	peer.limits.wall_ms = prog.limits.wall_ms + INTERACTOR_CPU_MS;
+	peer.limits.memory_kb = INTERACTOR_MEMORY_KB;
+	peer.limits.stderr_kb = INTERACTOR_STDERR_KB;
+	if (sbx_run_pair(g->env->sbx, &prog, &peer, &pr) < 0) {
+		t->verdict = V_IE;
+		t->message = xasprintf("the sandbox failed: %s", err_msg());
+		rc = -1;
+		goto out;
+	}
+	t->time_ms = pr.prog.cpu_ms;
+	t->wall_ms = pr.prog.wall_ms;
+	t->memory_kb = pr.prog.memory_kb;
+	t->exit_code = pr.prog.signal ? -1 : pr.prog.exit_code;
+	if (pr.prog.status == SBX_SV)
+		snprintf(t->signal, sizeof(t->signal), "SIGSYS");
+	else if (pr.prog.signal)
+		util_signal_name(pr.prog.signal, t->signal);
+	interactive_verdict(g, &pr, t);
+	if (pr.prog.err.len)
+		note_stderr(t, &pr.prog);
+	if (keep) {
+		struct sbx_result tmp = *keep;
+
+		*keep = pr.prog;
+		pr.prog = tmp;
+	}
+out:
+	sbx_result_release(&pr.prog);
+	sbx_result_release(&pr.peer);
+	return rc;
+}
+
 /* Run the solution on one test and judge it into t. -1 (err set) when the
  * sandbox failed; t is then IE. */
 static int run_test(struct grading *g, const char *in, size_t inlen,
@@ -431,6 +602,8 @@ static int run_test(struct grading *g, const char *in, size_t inlen,
 	struct sbx_spec spec;
 	int rc = 0;
 
+	if (g->interactor)
+		return run_interactive(g, in, inlen, ans, anslen, t, NULL);
 	memset(&spec, 0, sizeof(spec));
 	spec.policy = SBX_POLICY_RUN;
 	spec.exe = g->binary;
@@ -817,6 +990,37 @@ static int prepare_checker(struct grading *g, struct compile_result *chk,
 	return 0;
 }
 
+/* The interactor compiled into itr, with the scratch folder for its
+ * input and answer files. 0, or -1 with r IE. */
+static int prepare_interactor(struct grading *g, struct compile_result *itr,
+			      struct grade_result *r)
+{
+	const struct db_problem *p = g->p;
+
+	if (!p->interactor_source) {
+		set_error(r, "problem '%s' is interactive but has no interactor source", p->id);
+		return -1;
+	}
+	if (compile_source(g->env->cache, g->env->sbx, compile_lang_of_path(p->interactor_file),
+			   p->interactor_source, strlen(p->interactor_source), itr) < 0) {
+		set_error(r, "cannot compile the interactor: %s", err_msg());
+		return -1;
+	}
+	if (!itr->ok) {
+		char *line = compile_first_error(buf_str(&itr->message));
+
+		set_error(r, "the interactor of '%s' does not compile: %s", p->id, line);
+		free(line);
+		return -1;
+	}
+	g->interactor = itr->binary;
+	if (!g->tmp && make_tmp(g) < 0) {
+		set_error(r, "%s", err_msg());
+		return -1;
+	}
+	return 0;
+}
+
 /* Run test i (the problem's, then the extra ones) into t. 0, or -1 when
  * the test's data cannot be read (r IE, t left empty). */
 static int grade_test(struct grading *g, size_t i, const struct grade_extra_test *extra,
@@ -972,6 +1176,7 @@ int grade_submission(const struct grade_env *env, const struct db_problem *p,
 	const struct grade_extra_test *extra = o->extra;
 	size_t nextra = o->nextra, nlocals = 0;
 	struct compile_result sol = COMPILE_RESULT_INIT, chk = COMPILE_RESULT_INIT;
+	struct compile_result itr = COMPILE_RESULT_INIT;
 	struct grading g = { .env = env, .p = p, .excerpts = o->excerpts };
 	struct db_problem samples;
 	int stored = 0, store_failed = 0;
@@ -1006,16 +1211,15 @@ int grade_submission(const struct grade_env *env, const struct db_problem *p,
 		goto finish;
 	}
 	stored = o->store;
-	if (p->interactor_file) {
-		set_error(r, "problem '%s' is interactive, and this judge has no interactive "
-			  "runner yet (interactor '%s')", p->id, p->interactor_file);
-		goto finish;
-	}
 	if (compile_solution(env, source, len, o, &sol, r) < 0)
 		goto finish;
 	g.binary = sol.binary;
-	if (p->checker == DB_CHECKER_CUSTOM && prepare_checker(&g, &chk, r) < 0)
+	if (p->interactor_file) {
+		if (prepare_interactor(&g, &itr, r) < 0)
+			goto finish;
+	} else if (p->checker == DB_CHECKER_CUSTOM && prepare_checker(&g, &chk, r) < 0) {
 		goto finish;
+	}
 	if (run_tests(&g, o, extra, (size_t)r->total, stored, r) < 0)
 		store_failed = 1;
 finish:
@@ -1030,6 +1234,7 @@ finish:
 	}
 	compile_result_release(&sol);
 	compile_result_release(&chk);
+	compile_result_release(&itr);
 	free(local_x);
 	db_local_test_list_free(locals, nlocals);
 	if (o->samples_only)

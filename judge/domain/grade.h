@@ -84,6 +84,12 @@ int grade_runs_settled(const struct grade_run *runs, size_t n, size_t planned);
  * GRADE_NEAR_PERCENT % of it, or over it); 0 when limit_ms is 0. */
 int grade_run_near(unsigned long long cpu_us, unsigned limit_ms);
 
+/* The wall limit of a solution on an interactive problem (l's own when set):
+ * 3 x its time limit + 2 s, more than sbx_run's default (2 x + 1 s),
+ * because every question and answer waits on the scheduler twice (the
+ * judge carries them between the two programs). */
+unsigned grade_interactive_wall_ms(const struct sbx_limits *l);
+
 struct grade_opts {
 	const char *user;          /* stored as the submitter; NULL: "user" */
 	enum compile_lang lang;    /* the solution's language (LANG_C by default) */
@@ -235,6 +241,17 @@ void grade_limits(const struct db_problem *p, struct sbx_limits *l);
  * err set when the sandbox failed. Not thread-safe for one checker. */
 struct grade_checker;
 struct check_result;
+/* An interactive problem's interaction outside grading (judge stress,
+ * judge complexity; c from grade_checker_open, which compiled the
+ * interactor): run binary against it on input in (answer ans, may be
+ * empty) under the problem's limits, cpu_ms replacing the time limit when
+ * not 0. r (SBX_RESULT_INIT) gets the solution's own run, cr the verdict
+ * of the pair (interactive_verdict's order) and its message. 0, or -1 with
+ * err set when the sandbox failed. */
+int grade_checker_interact(struct grade_checker *c, const char *binary, const char *in,
+			   size_t inlen, const char *ans, size_t anslen, unsigned cpu_ms,
+			   struct sbx_result *r, struct check_result *cr);
+
 /* The language of p's custom checker, by its file's extension. */
 enum compile_lang grade_checker_lang(const struct db_problem *p);
 struct grade_checker *grade_checker_open(const struct grade_env *env,

@@ -33,13 +33,25 @@ static int compile_tool(struct stress_tools *t, const char *path, const char *wh
 			char **binary)
 {
 	struct compile_result cr = COMPILE_RESULT_INIT;
-	struct buf src = BUF_INIT;
+	struct buf raw = BUF_INIT, src = BUF_INIT;
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
 	int rc = 0;
 
-	if (util_read_file(path, &src, COMPILE_MAX_SOURCE) < 0) {
+	if (slash)
+		*slash = 0;
+	else
+		strcpy(dir, ".");
+	/* the folder's headers (testlib.h) inlined, as the sync does */
+	if (util_read_file(path, &raw, COMPILE_MAX_SOURCE) < 0 ||
+	    compile_inline_headers(dir, compile_lang_of_path(path), buf_str(&raw), raw.len,
+				   &src) < 0) {
+		buf_release(&raw);
 		buf_release(&src);
+		free(dir);
 		return err_prefix("the %s of '%s'", what, t->p->id);
 	}
+	buf_release(&raw);
+	free(dir);
 	if (compile_source(t->cache, t->sbx, compile_lang_of_path(path), buf_str(&src),
 			   src.len, &cr) < 0) {
 		rc = err_prefix("cannot compile the %s of '%s'", what, t->p->id);
@@ -66,14 +78,18 @@ static void add_mode(struct stress_tools *t, const char *mode)
 }
 
 /* The generator's modes: none first, then the distinct extra arguments of
- * the lines "NAME SEED SIZE [ARG...]" of FOLDER/gen.list, if any. */
+ * the lines "NAME SEED SIZE [ARG...]" of FOLDER/gen.list, if any. A testlib
+ * generator's lines are "NAME ARG...": its modes are those arguments (and
+ * no "none": it may need some). */
 static void load_modes(struct stress_tools *t, const char *folder)
 {
 	char *path = xasprintf("%s/gen.list", folder), *line, *save = NULL, *tok, *save2;
 	struct buf list = BUF_INIT, mode = BUF_INIT;
-	int field;
+	int testlib = t->p->generator_contract == DB_CONTRACT_TESTLIB;
+	int field, skip = testlib ? 1 : 3;
 
-	add_mode(t, "");
+	if (!testlib)
+		add_mode(t, "");
 	if (util_read_file(path, &list, 1 << 20) == 0) {
 		for (line = strtok_r(list.data, "\n", &save); line;
 		     line = strtok_r(NULL, "\n", &save)) {
@@ -83,33 +99,18 @@ static void load_modes(struct stress_tools *t, const char *folder)
 			field = 0;
 			for (tok = strtok_r(line, " \t\r", &save2); tok;
 			     tok = strtok_r(NULL, " \t\r", &save2))
-				if (field++ >= 3)
+				if (field++ >= skip)
 					buf_addf(&mode, "%s%s", mode.len ? " " : "", tok);
-			if (field >= 3)
+			if (field >= skip)
 				add_mode(t, buf_str(&mode));
 		}
 	}
 	err_clear();
+	if (!t->nmodes)
+		add_mode(t, "");
 	buf_release(&list);
 	buf_release(&mode);
 	free(path);
-}
-
-/* FOLDER/NAME.c, or the C++ one (.cpp, .cc, .cxx) when only that exists.
- * Malloc'd; the .c path when none exists. */
-static char *tool_path(const char *folder, const char *name)
-{
-	static const char *const ext[] = { "c", "cpp", "cc", "cxx" };
-	char *p;
-	size_t i;
-
-	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
-		p = xasprintf("%s/%s.%s", folder, name, ext[i]);
-		if (access(p, F_OK) == 0)
-			return p;
-		free(p);
-	}
-	return xasprintf("%s/%s.c", folder, name);
 }
 
 /* stress_tools_open, and without the generator when !with_gen. */
@@ -117,8 +118,8 @@ static int tools_open(struct stress_tools *t, const struct db_problem *p,
 		      const char *folder, struct sbx *s, const struct compile_cache *c,
 		      int with_gen)
 {
-	char *gen = tool_path(folder, "gen");
-	char *val = tool_path(folder, "validator");
+	char *gen = compile_tool_path(folder, "gen");
+	char *val = compile_tool_path(folder, "validator");
 	int rc = 0;
 
 	memset(t, 0, sizeof(*t));
@@ -136,6 +137,11 @@ static int tools_open(struct stress_tools *t, const struct db_problem *p,
 		rc = compile_tool(t, val, "validator", &t->validator);
 	if (rc == 0 && with_gen)
 		load_modes(t, folder);
+	if (rc == 0 && p->interactor_file) {
+		t->env = (struct grade_env){ NULL, s, c };
+		if (!(t->interact = grade_checker_open(&t->env, p)))
+			rc = err_as(err_kind() == ERR_INTERNAL ? ERR_INTERNAL : ERR_INPUT);
+	}
 	free(gen);
 	free(val);
 	if (rc)
@@ -162,6 +168,8 @@ void stress_tools_release(struct stress_tools *t)
 
 	free(t->gen);
 	free(t->validator);
+	grade_checker_close(t->interact);
+	t->interact = NULL;
 	for (i = 0; i < t->nmodes; i++)
 		free(t->modes[i]);
 	free(t->modes);
@@ -208,21 +216,69 @@ static long reported_size(const struct buf *err)
 	return *end ? 0 : v;
 }
 
+size_t stress_seed_slot(const char *const *args, size_t n)
+{
+	size_t at = 0;
+
+	/* after the last argument that is not an option: never after a bare
+	 * flag ("-sorted 7" would read 7 as the flag's value) */
+	for (size_t i = 0; i < n; i++)
+		if (args[i][0] != '-')
+			at = i + 1;
+	return at;
+}
+
+void stress_gen_line(int testlib, unsigned long long seed, long size, const char *mode,
+		     struct buf *b)
+{
+	char *copy = xstrdup(mode ? mode : ""), *save = NULL, *tok;
+	const char *args[MAX_GEN_ARGS + 2];
+	size_t n = 0, at, i;
+
+	if (!testlib) {
+		buf_addf(b, "gen %llu %ld%s%s", seed, size, mode && *mode ? " " : "",
+			 mode ? mode : "");
+		free(copy);
+		return;
+	}
+	for (tok = strtok_r(copy, " ", &save); tok && n < MAX_GEN_ARGS + 1;
+	     tok = strtok_r(NULL, " ", &save))
+		args[n++] = tok;
+	at = stress_seed_slot(args, n);
+	buf_addstr(b, "gen");
+	for (i = 0; i <= n; i++) {
+		if (i == at)
+			buf_addf(b, " %llu", seed);
+		if (i < n)
+			buf_addf(b, " %s", args[i]);
+	}
+	free(copy);
+}
+
 int stress_generate(struct stress_tools *t, unsigned long long seed, long size,
 		    const char *mode, struct buf *out)
 {
 	struct sbx_result r = SBX_RESULT_INIT;
 	struct sbx_spec spec;
 	char s1[32], s2[32], *copy = xstrdup(mode ? mode : ""), *save = NULL, *tok;
-	const char *argv[MAX_GEN_ARGS + 3] = { s1, s2, NULL };
+	const char *argv[MAX_GEN_ARGS + 4] = { s1, s2, NULL };
 	size_t n = 2;
 	int rc = 0;
 
 	snprintf(s1, sizeof(s1), "%llu", seed);
 	snprintf(s2, sizeof(s2), "%ld", size);
+	if (t->p->generator_contract == DB_CONTRACT_TESTLIB)
+		n = 0;          /* `gen ARG... SEED`: testlib seeds from its argv */
 	for (tok = strtok_r(copy, " ", &save); tok && n < MAX_GEN_ARGS + 2;
 	     tok = strtok_r(NULL, " ", &save))
 		argv[n++] = tok;
+	if (t->p->generator_contract == DB_CONTRACT_TESTLIB) {
+		size_t at = stress_seed_slot(argv, n);
+
+		memmove(&argv[at + 1], &argv[at], (n - at) * sizeof(*argv));
+		argv[at] = s1;
+		n++;
+	}
 	argv[n] = NULL;
 	memset(&spec, 0, sizeof(spec));
 	spec.policy = SBX_POLICY_RUN;
@@ -234,6 +290,14 @@ int stress_generate(struct stress_tools *t, unsigned long long seed, long size,
 	spec.limits.stderr_kb = 4;
 	if (sbx_run(t->sbx, &spec, &r) < 0) {
 		rc = err_prefix("generator");
+	} else if (r.status != SBX_OK && t->p->generator_contract == DB_CONTRACT_TESTLIB) {
+		struct buf line = BUF_INIT;
+
+		stress_gen_line(1, seed, size, mode, &line);
+		rc = err_input("the generator of '%s' failed on '%s': %s", t->p->id,
+			       buf_str(&line), r.err.len ? buf_str(&r.err) :
+			       r.message[0] ? r.message : sbx_status_name(r.status));
+		buf_release(&line);
 	} else if (r.status != SBX_OK) {
 		rc = err_input("the generator of '%s' failed on 'gen %s %s%s%s': %s", t->p->id,
 			       s1, s2, mode && *mode ? " " : "", mode ? mode : "",
@@ -332,7 +396,9 @@ int stress_validate_why(struct stress_tools *t, const char *in, size_t len, int 
 		sbx_result_release(&r);
 		return err_prefix("validator");
 	}
-	*valid = r.status == SBX_OK;
+	/* exit 0 valid (judge, testlib), 42 (kattis) */
+	*valid = t->p->validator_contract == DB_CONTRACT_KATTIS ?
+		r.status == SBX_RE && !r.signal && r.exit_code == 42 : r.status == SBX_OK;
 	if (!*valid && why) {
 		/* its first line, printable; else how it ended */
 		nl = r.err.len ? memchr(r.err.data, '\n', r.err.len) : NULL;
@@ -353,6 +419,9 @@ int stress_run(struct stress_tools *t, const char *binary, const char *in, size_
 {
 	struct sbx_spec spec;
 
+	if (t->interact)
+		return grade_checker_interact(t->interact, binary, in ? in : "", len, "", 0,
+					      cpu_ms, r, &t->last);
 	memset(&spec, 0, sizeof(spec));
 	spec.policy = SBX_POLICY_RUN;
 	spec.exe = binary;
@@ -395,6 +464,11 @@ static int trial_run(struct stress_tools *t, struct grade_checker *chk, const ch
 		rc = err_prefix("reference");
 		goto out;
 	}
+	if (t->interact && t->last.verdict != V_AC) {
+		rc = err_input("the reference is not accepted on an input of %zu bytes: %s: %s",
+			       len, verdict_name(t->last.verdict), t->last.message);
+		goto out;
+	}
 	if (rr.status != SBX_OK) {
 		rc = err_input("the reference failed on an input of %zu bytes: %s", len,
 			       rr.message[0] ? rr.message : sbx_status_name(rr.status));
@@ -404,7 +478,11 @@ static int trial_run(struct stress_tools *t, struct grade_checker *chk, const ch
 		rc = err_prefix("solution");
 		goto out;
 	}
-	if (sr.status != SBX_OK) {
+	if (t->interact) {
+		/* the interactor judged the pair */
+		tr->verdict = t->last.verdict;
+		snprintf(tr->message, sizeof(tr->message), "%s", t->last.message);
+	} else if (sr.status != SBX_OK) {
 		tr->verdict = grade_status_verdict(sr.status);
 		snprintf(tr->message, sizeof(tr->message), "%s",
 			 sr.message[0] ? sr.message : sbx_status_name(sr.status));

@@ -21,6 +21,7 @@
 
 #include "db/db.h"
 #include "judge/domain/check.h"
+#include "judge/domain/grade.h"
 #include "lib/buf.h"
 #include "lib/verdict.h"
 #include "sandbox/sandbox.h"
@@ -42,6 +43,11 @@ struct stress_tools {
 	struct sbx_limits limits;        /* the problem's (grade_limits) */
 	long reported_size;              /* the size the last generated input
 	                                  * reports (stress_generate), 0: none */
+	/* An interactive problem: every run of a solution (stress_run) is a
+	 * run against the interactor, whose verdict is in last. */
+	struct grade_env env;
+	struct grade_checker *interact;
+	struct check_result last;
 };
 
 #define STRESS_TOOLS_INIT { 0 }
@@ -64,6 +70,16 @@ int stress_tools_open_validator(struct stress_tools *t, const struct db_problem 
 /* Use only this generator mode (extra arguments separated by spaces, "" for
  * none) instead of the ones from gen.list. */
 void stress_tools_set_mode(struct stress_tools *t, const char *mode);
+
+/* A testlib generator (free arguments) runs as its arguments with the seed
+ * inserted after the last one that is not an option (args[0..n)): where
+ * it can be neither an option's value nor a flag's. The index. */
+size_t stress_seed_slot(const char *const *args, size_t n);
+
+/* The command line stress_generate runs, for messages: `gen SEED SIZE
+ * [MODE]`, or a testlib generator's arguments with the seed in its slot. */
+void stress_gen_line(int testlib, unsigned long long seed, long size, const char *mode,
+		     struct buf *b);
 
 /* Run `gen SEED SIZE [MODE...]` into out (mode: extra arguments separated
  * by spaces, or NULL). 0, or -1: ERR_INPUT when the generator failed (err
@@ -91,7 +107,9 @@ int stress_validate_why(struct stress_tools *t, const char *in, size_t len, int 
 			struct buf *why);
 
 /* Run a solution binary on an input with the problem's limits, cpu_ms
- * replacing the time limit when not 0. r is SBX_RESULT_INIT. 0 or -1. */
+ * replacing the time limit when not 0. r is SBX_RESULT_INIT. On an
+ * interactive problem it runs against the interactor (no output is kept)
+ * and t->last holds the pair's verdict. 0 or -1. */
 int stress_run(struct stress_tools *t, const char *binary, const char *in, size_t len,
 	       unsigned cpu_ms, struct sbx_result *r);
 

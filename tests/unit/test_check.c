@@ -93,14 +93,17 @@ static void kattis_bad_flags(void **state)
 
 static void kattis_validator_exit_codes(void **state)
 {
-	(void)state;
-	assert_int_equal(check_kattis_verdict(42, NULL, "", 0, &res), V_AC);
-	assert_int_equal(check_kattis_verdict(43, NULL, "case 2: wrong\nmore", 18, &res), V_WA);
+	const enum db_contract k = DB_CONTRACT_KATTIS;
+	const char *v = "output validator";
+
+	assert_int_equal(check_program_verdict(k, v, 42, NULL, "", 0, &res), V_AC);
+	assert_int_equal(check_program_verdict(k, v, 43, NULL, "case 2: wrong\nmore", 18, &res), V_WA);
 	assert_string_equal(res.message, "case 2: wrong");
-	assert_int_equal(check_kattis_verdict(0, NULL, "", 0, &res), V_IE);
-	assert_int_equal(check_kattis_verdict(1, NULL, "", 0, &res), V_IE);
-	assert_int_equal(check_kattis_verdict(-1, "killed by SIGSEGV", "", 0, &res), V_IE);
+	assert_int_equal(check_program_verdict(k, v, 0, NULL, "", 0, &res), V_IE);
+	assert_int_equal(check_program_verdict(k, v, 1, NULL, "", 0, &res), V_IE);
+	assert_int_equal(check_program_verdict(k, v, -1, "killed by SIGSEGV", "", 0, &res), V_IE);
 	assert_string_equal(res.message, "output validator failed: killed by SIGSEGV");
+	(void)state;
 }
 
 /* Run checker kind on NUL-terminated output and answer. */
@@ -373,6 +376,38 @@ static void custom_exit_codes(void **state)
 	assert_string_equal(res.message, "checker failed: killed by SIGSEGV");
 }
 
+/* The contracts of a problem's own programs: testlib's and Kattis' exit
+ * codes, and the judge's own unchanged. */
+static void contract_exit_codes(void **state)
+{
+	const enum db_contract T = DB_CONTRACT_TESTLIB, K = DB_CONTRACT_KATTIS;
+
+	(void)state;
+	assert_int_equal(check_program_verdict(T, "checker", 0, NULL, "ok 3 numbers", 12, &res), V_AC);
+	assert_string_equal(res.message, "ok 3 numbers");
+	assert_int_equal(check_program_verdict(T, "checker", 1, NULL, NULL, 0, &res), V_WA);
+	assert_string_equal(res.message, "the checker rejected the output");
+	assert_int_equal(check_program_verdict(T, "checker", 2, NULL, "", 0, &res), V_PE);
+	assert_int_equal(check_program_verdict(T, "checker", 4, NULL, "", 0, &res), V_PE);
+	assert_int_equal(check_program_verdict(T, "interactor", 8, NULL, "unexpected eof", 14, &res), V_WA);
+	assert_int_equal(check_program_verdict(T, "checker", 3, NULL, "FAIL bad answer", 15, &res), V_IE);
+	assert_string_equal(res.message, "checker failed (testlib FAIL, exit code 3): FAIL bad answer");
+	assert_int_equal(check_program_verdict(T, "checker", 7, NULL, "points 0.25 close", 17, &res), V_WA);
+	assert_string_equal(res.message, "partially correct: points 0.25 close");
+	assert_int_equal(check_program_verdict(T, "checker", 16 + 13, NULL, "half", 4, &res), V_WA);
+	assert_string_equal(res.message, "partially correct (13): half");
+	assert_int_equal(check_program_verdict(T, "checker", 5, NULL, "", 0, &res), V_IE);
+	assert_int_equal(check_program_verdict(T, "checker", -1, "killed by SIGSEGV", "", 0, &res), V_IE);
+	assert_int_equal(check_program_verdict(K, "interactor", 42, NULL, "found it", 8, &res), V_AC);
+	assert_int_equal(check_program_verdict(K, "interactor", 43, NULL, "too many\nx", 10, &res), V_WA);
+	assert_string_equal(res.message, "too many");
+	assert_int_equal(check_program_verdict(K, "interactor", 0, NULL, "", 0, &res), V_IE);
+	assert_string_equal(res.message, "interactor failed with exit code 0 (42 accepts, 43 rejects)");
+	assert_int_equal(check_program_verdict(K, "checker", 1, NULL, "", 0, &res), V_IE);
+	assert_int_equal(check_program_verdict(DB_CONTRACT_JUDGE, "checker", 3, NULL, "x", 1, &res), V_IE);
+	assert_int_equal(check_program_verdict(DB_CONTRACT_JUDGE, "checker", 2, NULL, "", 0, &res), V_PE);
+}
+
 int unit_check(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -393,6 +428,7 @@ int unit_check(void)
 		cmocka_unit_test(kattis_float_tolerances),
 		cmocka_unit_test(kattis_bad_flags),
 		cmocka_unit_test(kattis_validator_exit_codes),
+		cmocka_unit_test(contract_exit_codes),
 	};
 
 	return cmocka_run_group_tests_name("check", tests, NULL, NULL);

@@ -114,6 +114,122 @@ static void honest_program_io(void **state)
 	sbx_result_release(&r);
 }
 
+/* An interactive pair: the peer sends numbers, the program answers each
+ * doubled, the peer exits 42 when every answer was right. */
+static const char *pair_peer_src =
+	"#include <stdio.h>\n"
+	"int main(int c, char **v) { int n = c > 1 ? 3 : 0, ok = 1, x;\n"
+	"for (int i = 1; i <= n; i++) { printf(\"%d\\n\", i); fflush(stdout);\n"
+	"  if (scanf(\"%d\", &x) != 1 || x != 2 * i) ok = 0; }\n"
+	"printf(\"0\\n\"); fflush(stdout); fputs(ok ? \"right\\n\" : \"wrong\\n\", stderr);\n"
+	"return ok ? 42 : 43; }\n";
+
+static void pair_talks(void **state)
+{
+	const char *peer = build("pair-peer", pair_peer_src);
+	const char *prog = build("pair-prog", "#include <stdio.h>\n"
+		"int main(void) { int x; while (scanf(\"%d\", &x) == 1 && x) { printf(\"%d\\n\", 2 * x);"
+		" fflush(stdout); } return 0; }\n");
+	const char *mute = build("pair-mute", "#include <stdio.h>\n"
+		"int main(void) { int x; while (scanf(\"%d\", &x) == 1 && x) printf(\"%d\\n\", 2 * x);"
+		" return 0; }\n");
+	const char *args[] = { "go", NULL };
+	struct sbx_pair pr = SBX_PAIR_INIT;
+	struct sbx_spec a, b;
+
+	(void)state;
+	spec_init(&a, prog);
+	spec_init(&b, peer);
+	b.argv = args;
+	b.ignore_sigpipe = 1;
+	if (sbx_run_pair(W, &a, &b, &pr) < 0)
+		fail_msg("sbx_run_pair: %s", err_msg());
+	assert_int_equal(pr.prog.status, SBX_OK);
+	assert_int_equal(pr.peer.exit_code, 42);
+	assert_string_equal(buf_str(&pr.peer.err), "right\n");
+	assert_int_equal(pr.prog.out.len, 0);   /* stdout went to the peer */
+	/* Without a flush both sides wait for each other: the program's
+	 * wall limit ends it, then the peer reads EOF and says WA. */
+	spec_init(&a, mute);
+	a.limits.cpu_ms = 100;
+	a.limits.wall_ms = 300;
+	if (sbx_run_pair(W, &a, &b, &pr) < 0)
+		fail_msg("sbx_run_pair: %s", err_msg());
+	assert_int_equal(pr.prog.status, SBX_TLE);
+	assert_true(pr.prog.tle_wall);
+	assert_int_equal(pr.peer.exit_code, 43);
+	assert_false(pr.peer_first);
+	sbx_result_release(&pr.prog);
+	sbx_result_release(&pr.peer);
+}
+
+/* A peer that exits at once: the program writing to it dies of SIGPIPE
+ * after it; a program that exits at once leaves a peer (SIGPIPE ignored)
+ * reading EOF, not killed. */
+static void pair_side_gone(void **state)
+{
+	const char *quit = build("pair-quit", "int main(void) { return 43; }\n");
+	const char *flood = build("pair-flood", "#include <unistd.h>\n#include <time.h>\n"
+		"int main(void) { char b[4096] = {0}; struct timespec t = {0, 50000000};"
+		" nanosleep(&t, 0); for (;;) if (write(1, b, sizeof b) < 0) return 9; }\n");
+	const char *peer = build("pair-peer", pair_peer_src);
+	const char *args[] = { "go", NULL };
+	struct sbx_pair pr = SBX_PAIR_INIT;
+	struct sbx_spec a, b;
+
+	(void)state;
+	spec_init(&a, flood);
+	spec_init(&b, quit);
+	if (sbx_run_pair(W, &a, &b, &pr) < 0)
+		fail_msg("sbx_run_pair: %s", err_msg());
+	assert_int_equal(pr.peer.exit_code, 43);
+	assert_true(pr.peer_first);
+	assert_int_equal(pr.prog.status, SBX_RE);
+	assert_int_equal(pr.prog.signal, SIGPIPE);
+	spec_init(&a, quit);
+	spec_init(&b, peer);
+	b.argv = args;
+	b.ignore_sigpipe = 1;
+	if (sbx_run_pair(W, &a, &b, &pr) < 0)
+		fail_msg("sbx_run_pair: %s", err_msg());
+	assert_int_equal(pr.prog.exit_code, 43);
+	assert_int_equal(pr.peer.signal, 0);
+	assert_int_equal(pr.peer.exit_code, 43);
+	assert_string_equal(buf_str(&pr.peer.err), "wrong\n");
+	sbx_result_release(&pr.prog);
+	sbx_result_release(&pr.peer);
+}
+
+/* A Kattis validator's feedback folder: writable for that run only, read
+ * back, gone before the next run. */
+static void feedback_folder(void **state)
+{
+	const char *fb = build("feedback", "#include <stdio.h>\n"
+		"int main(int c, char **v) { char p[256]; FILE *f;\n"
+		"snprintf(p, sizeof p, \"%sjudgemessage.txt\", c > 1 ? v[1] : \"\");\n"
+		"f = fopen(p, \"r\"); if (f) return 7; f = fopen(p, \"w\"); if (!f) return 9;\n"
+		"fputs(\"judge says\\n\", f); fclose(f); return 42; }\n");
+	const char *args[] = { "feedback/", NULL };
+	struct sbx_result r = SBX_RESULT_INIT;
+	struct sbx_spec sp;
+
+	(void)state;
+	spec_init(&sp, fb);
+	sp.argv = args;
+	sp.feedback = 1;
+	run_ok(W, &sp, &r);
+	assert_int_equal(r.exit_code, 42);
+	assert_string_equal(buf_str(&r.fb_judge), "judge says\n");
+	assert_int_equal(r.fb_team.len, 0);
+	run_ok(W, &sp, &r);           /* a fresh folder: nothing left over */
+	assert_int_equal(r.exit_code, 42);
+	sp.feedback = 0;              /* without it: no folder, no writes */
+	run_ok(W, &sp, &r);
+	assert_int_equal(r.status, SBX_SV);
+	assert_int_equal(r.fb_judge.len, 0);
+	sbx_result_release(&r);
+}
+
 static void cpu_and_wall_limits(void **state)
 {
 	const char *spin = build("spin", "int main(void) { volatile unsigned long x = 0; for (;;) x++; }\n");
@@ -630,6 +746,9 @@ int unit_sandbox(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(honest_program_io),
 		cmocka_unit_test(cpu_and_wall_limits),
+		cmocka_unit_test(feedback_folder),
+		cmocka_unit_test(pair_talks),
+		cmocka_unit_test(pair_side_gone),
 		cmocka_unit_test(memory_measured_and_limited),
 		cmocka_unit_test(forbidden_socket_named),
 		cmocka_unit_test(forbidden_truncating_open_named),

@@ -12,6 +12,28 @@
 #include "judge/domain/stress.h"
 #include "lib/buf.h"
 
+/* A testlib generator's seed goes after its last non-option argument: never
+ * where an option or a bare flag would take it as its value. */
+static void testlib_seed_slot(void **state)
+{
+	const char *kv[] = { "-n", "10", "-max", "5" }, *flag[] = { "-n", "10", "-sorted" };
+	const char *flags[] = { "-sorted", "-dense" }, *pos[] = { "10", "100" };
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	assert_int_equal(stress_seed_slot(kv, 4), 4);
+	assert_int_equal(stress_seed_slot(flag, 3), 2);
+	assert_int_equal(stress_seed_slot(flags, 2), 0);
+	assert_int_equal(stress_seed_slot(pos, 2), 2);
+	assert_int_equal(stress_seed_slot(NULL, 0), 0);
+	stress_gen_line(1, 7, 0, "-n 10 -sorted", &b);
+	assert_string_equal(buf_str(&b), "gen -n 10 7 -sorted");
+	buf_reset(&b);
+	stress_gen_line(0, 7, 30, "path", &b);
+	assert_string_equal(buf_str(&b), "gen 7 30 path");
+	buf_release(&b);
+}
+
 int unit_stress(void);
 
 /* The input without units [at, at + count) of kind u, or "(none)" when the
@@ -124,6 +146,7 @@ int unit_stress(void)
 		cmocka_unit_test(refused),
 		cmocka_unit_test(replace),
 		cmocka_unit_test(schedule),
+		cmocka_unit_test(testlib_seed_slot),
 	};
 
 	return cmocka_run_group_tests_name("stress", tests, NULL, NULL);
