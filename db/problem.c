@@ -85,8 +85,6 @@ void db_problem_release(struct db_problem *p)
 	free(p->complexity);
 	free(p->statement);
 	free(p->fingerprint);
-	free(p->interactor_file);
-	free(p->interactor_source);
 	free(p->checker_args);
 	free(p->package);
 	free(p->time_limit_from);

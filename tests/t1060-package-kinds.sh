@@ -1,11 +1,10 @@
 #!/bin/sh
 # More package kinds: an interactive 2023-07-draft package (read whole: its
 # output validator is kept as the interactor under the Kattis contract, its
-# .interaction sample shown by 'judge show'; grading it is IE naming the
-# interactor until the interactive runner lands), and a custom output
-# validator written in C (the fixture's is C++) that tries to open its
-# feedback file, as problemtools' validate.h does: the open fails, the
-# validator goes on.
+# .interaction sample shown by 'judge show'; graded through the interactive
+# runner), and a custom output validator written in C (the fixture's is
+# C++) that writes its message to feedback_dir/judgemessage.txt, as
+# problemtools' validate.h does: that file is the test's message.
 . "$(dirname "$0")/lib.sh"
 cp -r "$ROOT/tests/packages" pk
 cp -r pk/parity pk/parity-c
@@ -29,16 +28,15 @@ int main(int argc, char **argv)
 
 	if (argc < 4 || !(ans = fopen(argv[2], "r")))
 		return 1;
-	/* validate.h-style feedback: the sandbox refuses the file (EACCES), the
-	 * validator goes on */
+	/* validate.h-style feedback: the message in judgemessage.txt */
 	snprintf(path, sizeof(path), "%s/judgemessage.txt", argv[3]);
 	jm = fopen(path, "w");
-	if (jm)
+	if (!jm)
 		return 1;
 	while (fscanf(ans, "%15s", want) == 1) {
 		k++;
 		if (scanf("%15s", got) != 1 || (strict ? strcmp(got, want) : strcasecmp(got, want))) {
-			fprintf(stderr, "case %d: wrong\n", k);
+			fprintf(jm, "case %d: wrong\n", k);
 			return 43;
 		}
 	}
@@ -61,10 +59,10 @@ package = "pk/hello"
 TOML
 run "$JUDGE" list
 equals "list: exit 0" "$RC" 0
-check "list: the interactive package" sh -c "printf '%s\n' \"\$1\" | grep -Eq '^guess +Guess the Number +1000 ms +2048 MB +kattis +- +2 '" _ "$OUT"
+check "list: the interactive package" sh -c "printf '%s\n' \"\$1\" | grep -Eq '^guess +Guess the Number +1000 ms +2048 MB +interactive +- +2 '" _ "$OUT"
 run "$JUDGE" show guess
 contains "show: the format" "$OUT" "package: pk/guess (format 2023-07-draft)"
-contains "show: the interactor" "$OUT" "interactor: output_validator/interactor.c (kattis contract)"
+contains "show: the interactor" "$OUT" "interactive: output_validator/interactor.c (kattis contract)"
 contains "show: the interaction" "$OUT" "sample/1: interaction
 >50
 <lower"
@@ -72,14 +70,13 @@ equals "db: interactor source kept, kattis contract" \
 	"$(sqlite3 "$JUDGE_DB" "SELECT interactor_file, interactor_contract, length(interactor_source) > 100 FROM problems WHERE id = 'guess'")" \
 	"output_validator/interactor.c|kattis|1"
 run "$JUDGE" submit guess pk/guess/submissions/accepted/binary.c
-equals "submit interactive: exit 3 (IE)" "$RC" 3
-equals "submit interactive: says what is missing" "$ERR" "judge: error: internal error while grading 'guess': problem 'guess' is interactive, and this judge has no interactive runner yet (interactor 'output_validator/interactor.c')"
+equals "submit interactive: accepted through the interactor" "$RC" 0
 
 run "$JUDGE" submit parity-c pk/parity/submissions/accepted/lower.c --json
 equals "C validator: AC" "$(printf '%s' "$OUT" | jq -r .verdict)" AC
 run "$JUDGE" submit parity-c pk/parity/submissions/rejected/upper.c --json
 equals "C validator: group2 is strict" "$(printf '%s' "$OUT" | jq -r '[.tests[] | .verdict] | join(",")')" "AC,AC,AC,WA"
-equals "C validator: stderr is the message" "$(printf '%s' "$OUT" | jq -r '.tests[3].message')" "case 1: wrong"
+equals "C validator: judgemessage.txt is the message" "$(printf '%s' "$OUT" | jq -r '.tests[3].message')" "case 1: wrong"
 
 # a legacy package as problemtools' examples are: null keys, validation:
 # custom, a C++ validator with a header that opens its feedback file, a
@@ -87,7 +84,7 @@ equals "C validator: stderr is the message" "$(printf '%s' "$OUT" | jq -r '.test
 run "$JUDGE" import
 contains "hello: the Python validator skipped" "$OUT" "package 'hello': input validator input_format_validators/validate.py skipped (only C and C++ validators run)"
 run "$JUDGE" show hello
-contains "hello: a custom validator" "$OUT" "checker: custom (kattis)"
+contains "hello: a custom validator" "$OUT" "checker: custom (output_validators/hello_validator/validate.cc, kattis contract)"
 contains "hello: the limit computed (time_multiplier 5 by default)" "$OUT" "x time_multiplier 5 = "
 contains "hello: the LaTeX statement" "$OUT" '\problemname{Hello}'
 run "$JUDGE" regress hello --json

@@ -65,7 +65,7 @@ equals "WA: judgemessage.txt" "$M" "not twice the input"
 verdict giveup.c
 equals "exit 0 is not a Kattis verdict: IE" "$V $RC" "IE 3"
 equals "IE: says so, with its stderr" "$M" \
-	"checker failed with exit code 0 (42 accepts, 43 rejects): the validator gives up"
+	"output validator failed with exit code 0 (42 accepts, 43 rejects): the validator gives up"
 run $J show twice
 contains "show: the checker's contract" "$OUT" "checker: custom (validator-kattis.c, kattis contract)"
 finish

@@ -238,15 +238,15 @@ int cmd_show(struct judge_ctx *ctx, int argc, char **argv)
 
 		printf("\ninteractive: %s (%s contract); wall limit %u ms", p.interactor_file,
 		       db_contract_name(p.interactor_contract), grade_interactive_wall_ms(&l));
+	} else if (p.checker == DB_CHECKER_CUSTOM) {
+		printf("\nchecker: custom (%s, %s contract)", p.checker_file ? p.checker_file : "?",
+		       db_contract_name(p.checker_contract));
 	} else {
 		printf("\nchecker: %s", judge_checker_label(&p));
 	}
 	if (!p.interactor_file && p.checker_contract == DB_CONTRACT_KATTIS &&
 	    p.checker_args && *p.checker_args)
 		printf(" (arguments: %s)", p.checker_args);
-	else if (!p.interactor_file && p.checker == DB_CHECKER_CUSTOM)
-		printf(" (%s, %s contract)", p.checker_file ? p.checker_file : "?",
-		       db_contract_name(p.checker_contract));
 	if (p.scoring)
 		printf("\ntype: scoring (results per test group)");
 	if (!p.interactor_file && p.checker == DB_CHECKER_FLOAT)
