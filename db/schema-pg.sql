@@ -270,3 +270,7 @@ ALTER TABLE problems ADD COLUMN scoring boolean NOT NULL DEFAULT false;
 ALTER TABLE tests ADD COLUMN args text NOT NULL DEFAULT '';
 ALTER TABLE tests ADD COLUMN interaction text;
 ALTER TABLE tests ADD COLUMN score double precision NOT NULL DEFAULT 0;
+
+-- a queued job's --repeat (runs in all for a test near its limit; 0: the
+-- default), which the worker grades it with
+ALTER TABLE jobs ADD COLUMN repeat integer NOT NULL DEFAULT 0 CHECK (repeat >= 0);
