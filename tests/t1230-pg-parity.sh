@@ -3,9 +3,12 @@
 # db_* function of db/*.c dispatches to its dbpg_ side ("if (db->pg)")
 # unless it is backend-independent (the list below: freeing, names,
 # hashing, or built on dispatching ones); a new one without it would run
-# SQLite code on a PostgreSQL handle. And a job graded by 'judge worker'
-# stores what a local submit stores: the noise-aware timing (time_us, each
-# run in 'runs') with the job's --repeat, read back by 'judge result'.
+# SQLite code on a PostgreSQL handle. A database at schema version 3
+# migrates with its rows kept and the new columns' defaults (an old result
+# has no microseconds, an old local test is stress's). And a job graded by
+# 'judge worker' stores what a local submit stores: the noise-aware timing
+# (time_us, each run in 'runs') with the job's --repeat, read back by
+# 'judge result'.
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip "needs jq"
 
@@ -50,6 +53,39 @@ check "the static check sees the functions (db_local_test_remove among them)" \
 	export JUDGE_DB=$(pg_uri parity)
 }
 export JUDGE_CACHE="$SCRATCH/cache"
+
+# ---- a database from before migration 4 keeps its rows, with the defaults ----
+pg_createdb old || skip "cannot create a database"
+sed '/^-- migration 4$/,$d' "$ROOT/db/schema-pg.sql" > old.sql
+run "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PGDIR" -U "$PG_SUPER" -d old -f old.sql
+equals "schema-pg.sql's migrations 1-3 load" "$RC" 0
+pg_sql old "CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL);
+INSERT INTO meta VALUES ('schema_version', '3');
+INSERT INTO problems (id, title, folder, position, time_limit_ms, memory_limit_mb,
+	stack_limit_mb, output_limit_kb, checker, statement, content_hash, updated_at)
+	VALUES ('old', 'Old', 'problems/old', 0, 1000, 64, 64, 1024, 'tokens', '# Old', 'x', 0);
+INSERT INTO tests (problem, ord, name, is_sample, input, answer, hash)
+	VALUES ('old', 1, 'sample-1', true, '\\x310a', '\\x310a', 'h');
+INSERT INTO submissions (problem, \"user\", source, source_hash, submitted_at, status,
+	verdict, passed, total, time_ms) VALUES ('old', current_user, 'x', 'h', 0, 'done', 'AC', 1, 1, 7);
+INSERT INTO results (submission, ord, name, verdict, time_ms) VALUES (1, 1, 'sample-1', 'AC', 7);
+INSERT INTO local_tests (problem, \"user\", name, input, answer, created_at)
+	VALUES ('old', current_user, 'local-1', '\\x320a', '\\x320a', 0)" > /dev/null
+# no catalogue (a missing one is optional): nothing synced over the old rows
+mkdir old && cd old
+OLD="env JUDGE_DB=$(pg_uri old) JUDGE_CATALOG=$SCRATCH/old/none.toml $JUDGE"
+run $OLD result 1 --json
+equals "migrated: an old result reads back, no microseconds, no runs" \
+	"$(printf '%s' "$OUT" | jq -c '[.verdict, .tests[0].time_ms, .tests[0].time_us, .tests[0].runs]')" '["AC",7,null,[]]'
+equals "migrated: schema version 4 or later" "$(pg_sql old "SELECT value::int >= 4 FROM meta WHERE key = 'schema_version'")" t
+equals "migrated: an old problem is native, its checker the judge's" \
+	"$(pg_sql old "SELECT package || ':' || checker_contract || ':' || scoring FROM problems WHERE id = 'old'")" ":judge:false"
+run $OLD cases list old --json
+equals "migrated: the old local test is stress's" "$(printf '%s' "$OUT" | jq -c '[.cases[] | [.name, .origin]]')" '[["local-1","stress"]]'
+run $OLD show old --json
+equals "migrated: an old problem reads back" "$(printf '%s' "$OUT" | jq -r .id)" old
+cd ..
+
 mkdir -p problems/sum/tests
 printf '# Sum\n' > problems/sum/statement.md
 printf '1 2\n' > problems/sum/tests/sample-1.in
