@@ -10,8 +10,10 @@
 -- them; one LOGIN role per person joins one of them:
 --
 --   judge_participant  reads the catalogue and contests; reads and writes
---                      only their own submissions, results, jobs and local
---                      tests ("user" = current_user: nobody submits as
+--                      only their own submissions, results (with their
+--                      timing runs), jobs and local tests (from stress or
+--                      'judge cases', which also removes them) ("user" =
+--                      current_user: nobody submits as
 --                      someone else); the scoreboard shows everyone's
 --                      results through the view contest_attempts, which has
 --                      no source column
@@ -48,6 +50,8 @@ GRANT INSERT, UPDATE ON submissions, results, jobs, workers TO judge_worker;
 GRANT SELECT ON meta, problems, tests, contests, contest_problems, participants,
 	contest_attempts, workers TO judge_participant;
 GRANT SELECT, INSERT, UPDATE ON submissions, results, jobs, local_tests TO judge_participant;
+-- 'judge cases rm' (the policy below: only their own)
+GRANT DELETE ON local_tests TO judge_participant;
 GRANT INSERT ON participants TO judge_participant;
 
 -- ---- row-level security ----------------------------------------------------------

@@ -500,6 +500,7 @@ struct db_job {
 	char *lang;            /* "c" or "c++" */
 	char *file_name, *contest, *letter;   /* or NULL */
 	int fail_fast;
+	int repeat;            /* runs in all for a test near its limit; 0: default */
 	time_t submitted_at;
 	char *label;           /* regress: the solution's path; or NULL */
 	char *status;          /* "queued", "running", "done" */
@@ -515,7 +516,7 @@ void db_job_release(struct db_job *j);
 void db_job_list_free(struct db_job *v, size_t n);
 
 /* Enqueue j (problem, user, source, lang, file_name, contest, letter,
- * fail_fast, submitted_at (0: now), label); sets j->id. */
+ * fail_fast, repeat, submitted_at (0: now), label); sets j->id. */
 int db_job_enqueue(struct db *db, struct db_job *j);
 
 /* Claim the oldest queued job, or a running one whose lease expired, for

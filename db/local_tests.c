@@ -103,7 +103,8 @@ int db_local_test_add(struct db *db, const char *problem, const char *user,
 	int own, rc;
 
 	if (db->pg)
-		return dbpg_local_test_add(db, problem, user, in, inlen, ans, anslen, name, created);
+		return dbpg_local_test_add(db, problem, user, origin, in, inlen, ans, anslen,
+					   name, created);
 	*name = NULL;
 	if (created)
 		*created = 0;
@@ -196,6 +197,8 @@ int db_local_test_remove(struct db *db, const char *problem, const char *user,
 	sqlite3_stmt *st = NULL;
 	int own, rc, found = 0;
 
+	if (db->pg)
+		return dbpg_local_test_remove(db, problem, user, name);
 	if (db_write_begin(db, &own) < 0)
 		return -1;
 	rc = db_prepare(db, &st, "DELETE FROM local_tests WHERE problem = ? AND user = ? "

@@ -26,7 +26,7 @@ struct pg {
 	int nlisten;
 };
 
-#define PGQ_MAX 24
+#define PGQ_MAX 32
 
 /* The parameters of one query, $1 .. $n in order. */
 struct pgq {
@@ -85,8 +85,10 @@ char *pg_bytes(const PGresult *r, int row, int col, size_t *len);
  * one stays as it was (the statement then changes no row). */
 #define PG_RESULT_INSERT \
 	"INSERT INTO results (submission, ord, name, verdict, time_ms, wall_ms, " \
-	"memory_kb, exit_code, signal, message, is_local, stderr, stderr_bytes) " \
-	"SELECT $1, $2, $3, $4, $5, $6, $7, $8::integer, $9, $10, $11, $12, $13 " \
+	"memory_kb, exit_code, signal, message, is_local, stderr, stderr_bytes, " \
+	"time_us, runs, unstable) " \
+	"SELECT $1, $2, $3, $4, $5, $6, $7, $8::integer, $9, $10, $11, $12, $13, " \
+	"$14, $15, $16 " \
 	"FROM submissions WHERE id = $1 AND status = 'running'"
 int pg_result_params(struct pgq *q, long long sub, const struct db_result *r);
 
@@ -149,8 +151,10 @@ int dbpg_regress_latest(struct db *db, long long before,
 			struct db_regress_result **out, size_t *n);
 
 int dbpg_local_test_add(struct db *db, const char *problem, const char *user,
-			const void *in, size_t inlen, const void *ans, size_t anslen,
-			char **name, int *created);
+			const char *origin, const void *in, size_t inlen,
+			const void *ans, size_t anslen, char **name, int *created);
+int dbpg_local_test_remove(struct db *db, const char *problem, const char *user,
+			   const char *name);
 int dbpg_local_test_list(struct db *db, const char *problem, const char *user,
 			 struct db_local_test **out, size_t *n);
 

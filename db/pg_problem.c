@@ -27,8 +27,18 @@ static void split_tags(const char *s, struct db_problem *p)
 	"id, title, folder, position, time_limit_ms, memory_limit_mb, " \
 	"stack_limit_mb, output_limit_kb, checker, abs_tolerance, rel_tolerance, " \
 	"checker_file, tags, complexity, content_hash, fingerprint, retired, " \
-	"(SELECT count(*) FROM tests t WHERE t.problem = problems.id)"
-#define PROBLEM_NCOLUMNS 18
+	"(SELECT count(*) FROM tests t WHERE t.problem = problems.id), " \
+	"checker_contract, validator_contract, interactor_file, interactor_contract, " \
+	"checker_args, package, time_limit_from, validation_time_ms, " \
+	"validation_memory_mb, scoring"
+#define PROBLEM_NCOLUMNS 28
+
+static enum db_contract pg_contract(const PGresult *r, int row, int col)
+{
+	int c = db_contract_parse(PQgetvalue(r, row, col));
+
+	return c < 0 ? DB_CONTRACT_JUDGE : (enum db_contract)c;
+}
 
 static void read_problem_row(const PGresult *r, int i, struct db_problem *p)
 {
@@ -54,6 +64,16 @@ static void read_problem_row(const PGresult *r, int i, struct db_problem *p)
 	p->fingerprint = pg_str(r, i, 15, 1);
 	p->retired = pg_bool(r, i, 16);
 	p->test_count = (int)pg_ll(r, i, 17);
+	p->checker_contract = pg_contract(r, i, 18);
+	p->validator_contract = pg_contract(r, i, 19);
+	p->interactor_file = pg_str(r, i, 20, 0);
+	p->interactor_contract = pg_contract(r, i, 21);
+	p->checker_args = pg_str(r, i, 22, 1);
+	p->package = pg_str(r, i, 23, 1);
+	p->time_limit_from = pg_str(r, i, 24, 1);
+	p->validation_time_ms = (int)pg_ll(r, i, 25);
+	p->validation_memory_mb = (int)pg_ll(r, i, 26);
+	p->scoring = pg_bool(r, i, 27);
 }
 
 static int load_tests(struct db *db, struct db_problem *p)
@@ -64,7 +84,8 @@ static int load_tests(struct db *db, struct db_problem *p)
 
 	pgq_str(&q, p->id);
 	r = pgq_run(db, &q, "SELECT id, ord, name, is_sample, hash, length(input), "
-		    "length(answer) FROM tests WHERE problem = $1 ORDER BY ord",
+		    "length(answer), args, interaction, score FROM tests WHERE problem = $1 "
+		    "ORDER BY ord",
 		    "cannot read the tests of '%s'", p->id);
 	if (!r)
 		return -1;
@@ -82,6 +103,9 @@ static int load_tests(struct db *db, struct db_problem *p)
 		snprintf(t->hash, sizeof(t->hash), "%s", PQgetvalue(r, i, 4));
 		t->input_size = (size_t)pg_ll(r, i, 5);
 		t->answer_size = (size_t)pg_ll(r, i, 6);
+		t->args = pg_str(r, i, 7, 1);
+		t->interaction = pg_str(r, i, 8, 0);
+		t->score = pg_dbl(r, i, 9);
 	}
 	p->test_count = n;
 	PQclear(r);
@@ -95,8 +119,8 @@ int dbpg_problem_get(struct db *db, const char *id, struct db_problem *p)
 
 	memset(p, 0, sizeof(*p));
 	pgq_str(&q, id);
-	r = pgq_run(db, &q, "SELECT " PROBLEM_COLUMNS ", statement, checker_source "
-		    "FROM problems WHERE id = $1", "cannot read problem '%s'", id);
+	r = pgq_run(db, &q, "SELECT " PROBLEM_COLUMNS ", statement, checker_source, "
+		    "interactor_source FROM problems WHERE id = $1", "cannot read problem '%s'", id);
 	if (!r)
 		return -1;
 	if (PQntuples(r) == 0) {
@@ -107,6 +131,7 @@ int dbpg_problem_get(struct db *db, const char *id, struct db_problem *p)
 	read_problem_row(r, 0, p);
 	p->statement = pg_str(r, 0, PROBLEM_NCOLUMNS, 1);
 	p->checker_source = pg_str(r, 0, PROBLEM_NCOLUMNS + 1, 0);
+	p->interactor_source = pg_str(r, 0, PROBLEM_NCOLUMNS + 2, 0);
 	PQclear(r);
 	if (load_tests(db, p) < 0) {
 		db_problem_release(p);
@@ -217,19 +242,38 @@ int dbpg_catalog_put_problem(struct db *db, const struct db_problem *p)
 	pgq_str(&q, p->content_hash);
 	pgq_str(&q, p->fingerprint ? p->fingerprint : "");
 	pgq_int(&q, (long long)now);
+	pgq_str(&q, db_contract_name(p->checker_contract));
+	pgq_str(&q, db_contract_name(p->validator_contract));
+	pgq_str(&q, p->interactor_file);
+	pgq_str(&q, p->interactor_source);
+	pgq_str(&q, db_contract_name(p->interactor_contract));
+	pgq_str(&q, p->checker_args ? p->checker_args : "");
+	pgq_str(&q, p->package ? p->package : "");
+	pgq_str(&q, p->time_limit_from ? p->time_limit_from : "");
+	pgq_int(&q, p->validation_time_ms);
+	pgq_int(&q, p->validation_memory_mb);
+	pgq_bool(&q, p->scoring);
 	rc = pgq_do(db, &q, NULL,
 		    "INSERT INTO problems (id, title, folder, position, time_limit_ms, "
 		    "memory_limit_mb, stack_limit_mb, output_limit_kb, checker, abs_tolerance, "
 		    "rel_tolerance, checker_file, checker_source, tags, complexity, statement, "
-		    "content_hash, fingerprint, retired, updated_at) "
+		    "content_hash, fingerprint, retired, updated_at, checker_contract, "
+		    "validator_contract, interactor_file, interactor_source, "
+		    "interactor_contract, checker_args, package, time_limit_from, "
+		    "validation_time_ms, validation_memory_mb, scoring) "
 		    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
-		    "$16, $17, $18, false, $19) "
+		    "$16, $17, $18, false, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, "
+		    "$29, $30) "
 		    "ON CONFLICT (id) DO UPDATE SET title = $2, folder = $3, position = $4, "
 		    "time_limit_ms = $5, memory_limit_mb = $6, stack_limit_mb = $7, "
 		    "output_limit_kb = $8, checker = $9, abs_tolerance = $10, "
 		    "rel_tolerance = $11, checker_file = $12, checker_source = $13, "
 		    "tags = $14, complexity = $15, statement = $16, content_hash = $17, "
-		    "fingerprint = $18, retired = false, updated_at = $19",
+		    "fingerprint = $18, retired = false, updated_at = $19, "
+		    "checker_contract = $20, validator_contract = $21, interactor_file = $22, "
+		    "interactor_source = $23, interactor_contract = $24, checker_args = $25, "
+		    "package = $26, time_limit_from = $27, validation_time_ms = $28, "
+		    "validation_memory_mb = $29, scoring = $30",
 		    "cannot store problem '%s'", p->id);
 	free(tags);
 	return rc;
@@ -260,8 +304,12 @@ int dbpg_catalog_add_test(struct db *db, const char *problem, const struct db_te
 	pgq_bin(&q, in, inlen);
 	pgq_bin(&q, ans, anslen);
 	pgq_str(&q, hash);
+	pgq_str(&q, t->args ? t->args : "");
+	pgq_str(&q, t->interaction);
+	pgq_dbl(&q, t->score);
 	return pgq_do(db, &q, NULL, "INSERT INTO tests (problem, ord, name, is_sample, input, "
-		      "answer, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+		      "answer, hash, args, interaction, score) "
+		      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
 		      "cannot store test '%s' of '%s'", t->name, problem);
 }
 

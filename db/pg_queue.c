@@ -16,7 +16,8 @@
 	"id, claims, problem, \"user\", lang, file_name, contest, letter, fail_fast, " \
 	"submitted_at, label, status, worker, COALESCE(submission, 0), " \
 	"extract(epoch FROM now() - created_at), " \
-	"COALESCE(extract(epoch FROM lease_until - now()), 0)"
+	"COALESCE(extract(epoch FROM lease_until - now()), 0), repeat"
+#define JOB_NCOLUMNS 17
 
 static void read_job(const PGresult *r, int i, struct db_job *j)
 {
@@ -37,6 +38,7 @@ static void read_job(const PGresult *r, int i, struct db_job *j)
 	j->submission = pg_ll(r, i, 13);
 	j->age_s = pg_dbl(r, i, 14);
 	j->lease_left_s = pg_dbl(r, i, 15);
+	j->repeat = (int)pg_ll(r, i, 16);
 }
 
 int dbpg_job_enqueue(struct db *db, struct db_job *j)
@@ -56,9 +58,10 @@ int dbpg_job_enqueue(struct db *db, struct db_job *j)
 	pgq_str(&q, j->letter);
 	pgq_int(&q, (long long)j->submitted_at);
 	pgq_str(&q, j->label);
+	pgq_int(&q, j->repeat);
 	r = pgq_run(db, &q, "INSERT INTO jobs (problem, \"user\", source, lang, file_name, "
-		    "fail_fast, contest, letter, submitted_at, label) "
-		    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+		    "fail_fast, contest, letter, submitted_at, label, repeat) "
+		    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
 		    "cannot queue a job");
 	if (!r)
 		return -1;
@@ -90,7 +93,7 @@ int dbpg_job_claim(struct db *db, const char *worker, int lease_ms, struct db_jo
 		return DB_NOTFOUND;
 	}
 	read_job(r, 0, j);
-	j->source = pg_bytes(r, 0, 16, NULL);
+	j->source = pg_bytes(r, 0, JOB_NCOLUMNS, NULL);
 	PQclear(r);
 	return 0;
 }

@@ -156,8 +156,8 @@ int dbpg_regress_latest(struct db *db, long long before,
 /* ---- local tests ------------------------------------------------------- */
 
 int dbpg_local_test_add(struct db *db, const char *problem, const char *user,
-			const void *in, size_t inlen, const void *ans, size_t anslen,
-			char **name, int *created)
+			const char *origin, const void *in, size_t inlen,
+			const void *ans, size_t anslen, char **name, int *created)
 {
 	struct pgq q = PGQ_INIT;
 	char *nm = NULL;
@@ -191,9 +191,10 @@ int dbpg_local_test_add(struct db *db, const char *problem, const char *user,
 		pgq_bin(&q, in, inlen);
 		pgq_bin(&q, ans, anslen);
 		pgq_int(&q, (long long)now);
+		pgq_str(&q, origin);
 		r = pgq_run(db, &q, "INSERT INTO local_tests (problem, \"user\", name, input, "
-			    "answer, created_at) SELECT $1, $2, 'local-' || (COALESCE(MAX("
-			    "substr(name, 7)::bigint), 0) + 1), $3, $4, $5 FROM local_tests "
+			    "answer, created_at, origin) SELECT $1, $2, 'local-' || (COALESCE(MAX("
+			    "substr(name, 7)::bigint), 0) + 1), $3, $4, $5, $6 FROM local_tests "
 			    "WHERE problem = $1 AND \"user\" = $2 AND name ~ '^local-[0-9]+$' "
 			    "RETURNING name", "cannot store a local test");
 		if (r)
@@ -227,8 +228,8 @@ int dbpg_local_test_list(struct db *db, const char *problem, const char *user,
 	pgq_str(&q, problem);
 	pgq_str(&q, user);
 	/* "local-2" before "local-10": by number, then by name */
-	r = pgq_run(db, &q, "SELECT id, problem, \"user\", name, input, answer, created_at "
-		    "FROM local_tests WHERE problem = $1 AND \"user\" = $2 ORDER BY "
+	r = pgq_run(db, &q, "SELECT id, problem, \"user\", name, input, answer, created_at, "
+		    "origin FROM local_tests WHERE problem = $1 AND \"user\" = $2 ORDER BY "
 		    "CASE WHEN name ~ '^local-[0-9]+$' THEN substr(name, 7)::bigint END, name",
 		    "cannot read the local tests of '%s'", problem);
 	if (!r)
@@ -246,9 +247,29 @@ int dbpg_local_test_list(struct db *db, const char *problem, const char *user,
 		v[i].input = pg_bytes(r, i, 4, &v[i].input_len);
 		v[i].answer = pg_bytes(r, i, 5, &v[i].answer_len);
 		v[i].created_at = (time_t)pg_ll(r, i, 6);
+		v[i].origin = pg_str(r, i, 7, 1);
 	}
 	*out = v;
 	*n = (size_t)PQntuples(r);
 	PQclear(r);
 	return 0;
+}
+
+int dbpg_local_test_remove(struct db *db, const char *problem, const char *user,
+			   const char *name)
+{
+	struct pgq q = PGQ_INIT;
+	long changed = 0;
+
+	pgq_str(&q, problem);
+	pgq_str(&q, user);
+	pgq_str(&q, name);
+	if (pgq_do(db, &q, &changed, "DELETE FROM local_tests WHERE problem = $1 AND "
+		   "\"user\" = $2 AND name = $3", "cannot remove a local test") < 0)
+		return -1;
+	if (changed > 0)
+		return 0;
+	err_input("no local test '%s' of user '%s' on problem '%s'; run 'judge cases "
+		  "list %s' to see them", name, user, problem, problem);
+	return DB_NOTFOUND;
 }

@@ -84,6 +84,9 @@ int pg_result_params(struct pgq *q, long long sub, const struct db_result *r)
 	pgq_bool(q, r->is_local);
 	pgq_bin(q, e, strlen(e));
 	pgq_int(q, r->stderr_bytes);
+	pgq_int(q, r->time_us);
+	pgq_str(q, r->runs ? r->runs : "");
+	pgq_bool(q, r->unstable);
 	return 0;
 }
 
@@ -216,7 +219,8 @@ static int load_results(struct db *db, struct db_submission *s)
 
 	pgq_int(&q, s->id);
 	r = pgq_run(db, &q, "SELECT ord, name, verdict, time_ms, wall_ms, memory_kb, "
-		    "exit_code, signal, message, is_local, stderr, stderr_bytes FROM results "
+		    "exit_code, signal, message, is_local, stderr, stderr_bytes, time_us, runs, "
+		    "unstable FROM results "
 		    "WHERE submission = $1 ORDER BY ord",
 		    "cannot read the results of submission %lld", s->id);
 	if (!r)
@@ -239,6 +243,9 @@ static int load_results(struct db *db, struct db_submission *s)
 		res->is_local = pg_bool(r, i, 9);
 		res->stderr_text = pg_bytes(r, i, 10, NULL);
 		res->stderr_bytes = (long)pg_ll(r, i, 11);
+		res->time_us = pg_ll(r, i, 12);
+		res->runs = pg_str(r, i, 13, 1);
+		res->unstable = pg_bool(r, i, 14);
 	}
 	PQclear(r);
 	return 0;

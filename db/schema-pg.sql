@@ -237,3 +237,40 @@ CREATE TRIGGER jobs_notify AFTER INSERT OR UPDATE OF status ON jobs
 CREATE VIEW contest_attempts AS
 	SELECT id, "user", letter, problem, submitted_at, status, verdict, contest
 	FROM submissions WHERE contest IS NOT NULL;
+
+-- migration 4
+
+-- db/schema.sql's migrations 6, 7 and 8 (see there for what each column
+-- means): where a local test came from; noise-aware timing (a test's CPU
+-- time in microseconds, -1 before it was kept, its runs "VERDICT:US ...",
+-- whether they disagreed); problem packages (Kattis format) and the
+-- contracts their programs follow.
+ALTER TABLE local_tests ADD COLUMN origin text NOT NULL DEFAULT 'stress'
+	CHECK (origin IN ('stress', 'user'));
+
+ALTER TABLE results ADD COLUMN time_us bigint NOT NULL DEFAULT -1;
+ALTER TABLE results ADD COLUMN runs text NOT NULL DEFAULT '';
+ALTER TABLE results ADD COLUMN unstable boolean NOT NULL DEFAULT false;
+
+ALTER TABLE problems ADD COLUMN checker_contract text NOT NULL DEFAULT 'judge'
+	CHECK (checker_contract IN ('judge', 'kattis', 'testlib'));
+ALTER TABLE problems ADD COLUMN validator_contract text NOT NULL DEFAULT 'judge'
+	CHECK (validator_contract IN ('judge', 'kattis', 'testlib'));
+ALTER TABLE problems ADD COLUMN interactor_file text;
+ALTER TABLE problems ADD COLUMN interactor_source text;
+ALTER TABLE problems ADD COLUMN interactor_contract text NOT NULL DEFAULT 'kattis'
+	CHECK (interactor_contract IN ('judge', 'kattis', 'testlib'));
+ALTER TABLE problems ADD COLUMN checker_args text NOT NULL DEFAULT '';
+ALTER TABLE problems ADD COLUMN package text NOT NULL DEFAULT '';
+ALTER TABLE problems ADD COLUMN time_limit_from text NOT NULL DEFAULT '';
+ALTER TABLE problems ADD COLUMN validation_time_ms integer NOT NULL DEFAULT 0;
+ALTER TABLE problems ADD COLUMN validation_memory_mb integer NOT NULL DEFAULT 0;
+ALTER TABLE problems ADD COLUMN scoring boolean NOT NULL DEFAULT false;
+
+ALTER TABLE tests ADD COLUMN args text NOT NULL DEFAULT '';
+ALTER TABLE tests ADD COLUMN interaction text;
+ALTER TABLE tests ADD COLUMN score double precision NOT NULL DEFAULT 0;
+
+-- a queued job's --repeat (runs in all for a test near its limit; 0: the
+-- default), which the worker grades it with
+ALTER TABLE jobs ADD COLUMN repeat integer NOT NULL DEFAULT 0 CHECK (repeat >= 0);

@@ -19,7 +19,7 @@ printf("%lld\n", a + b); return 0; }'
 prog crash '#include <stdio.h>
 int main(void) { long long a, b; if (scanf("%lld %lld", &a, &b) != 2) return 1;
 if (b == 1) { volatile int *p = 0; *p = 1; } printf("%lld\n", a + b); return 0; }'
-sq() { sqlite3 "$JUDGE_DB" "$1"; }
+sq() { dbq "$1"; }
 
 run "$JUDGE" test sum plus1.c
 equals "WA on the sample: exit 1" "$RC" 1

@@ -11,7 +11,10 @@ cp -r "$ROOT/problems/a-plus-b" problems/
 cp -r "$ROOT/solutions/a-plus-b" solutions/
 sed -n '/^id = "a-plus-b"/,/^$/p' "$ROOT/problems.toml" | { echo '[[problem]]'; cat; } > problems.toml
 S="$SCRATCH/solutions/a-plus-b"
-sq() { sqlite3 "$JUDGE_DB" "$1"; }
+sq() { dbq "$1"; }
+# a blob column as text, in either backend's SQL
+if [ "$JUDGE_TEST_DB" = pg ]; then as_text() { echo "convert_from($1, 'UTF8')"; }
+else as_text() { echo "CAST($1 AS TEXT)"; }; fi
 
 run "$JUDGE" cases list a-plus-b
 equals "empty list: exit 0" "$RC" 0
@@ -20,7 +23,7 @@ contains "empty list says how to add" "$OUT" "judge cases add a-plus-b IN"
 printf '2 3\n' > in1
 expect_exit 0 "add without an answer" "$JUDGE" cases add a-plus-b in1
 contains "saved as local-1 from the reference" "$OUT" "saved as local test 'local-1' of a-plus-b (4 bytes in, 2 bytes answer from the reference)"
-equals "the reference's answer stored" "$(sq "SELECT CAST(answer AS TEXT) FROM local_tests WHERE name = 'local-1'")" 5
+equals "the reference's answer stored" "$(sq "SELECT $(as_text answer) FROM local_tests WHERE name = 'local-1'")" 5
 run "$JUDGE" cases add a-plus-b in1
 equals "the same input again: exit 0" "$RC" 0
 contains "the same input: nothing saved" "$OUT" "already local test 'local-1'"

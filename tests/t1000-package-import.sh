@@ -56,7 +56,7 @@ equals "scoring: per-group results and scores, not summed" "$(printf '%s' "$OUT"
 run "$JUDGE" submit parity pk/parity/submissions/rejected/upper.c
 contains "scoring: the group table" "$OUT" "  secret/group1        2/2 passed  score 40 of 40"
 contains "scoring: a failed group scores 0" "$OUT" "  secret/group2        0/1 passed  score 0 of 60"
-sub=$(sqlite3 "$JUDGE_DB" "SELECT max(id) FROM submissions")
+sub=$(dbq "SELECT max(id) FROM submissions")
 run "$JUDGE" result "$sub"
 contains "result: the groups again" "$OUT" "  secret/group1        2/2 passed  score 40 of 40"
 run "$JUDGE" result "$sub" --json

@@ -11,9 +11,12 @@ pg_start || skip "cannot start a private PostgreSQL cluster"
 
 # catalogue sync, list and show; submit, history, result and interrupted
 # submissions; regress and its stored runs; contests made with the CLI
-# and from the catalogue, and their scoreboard
-# (t1210 and t1220 add the queue, roles and shared contests).
-SCRIPTS="t0120 t0430 t0600 t0700 t0720"
+# and from the catalogue, and their scoreboard; local test cases (origin,
+# removal: t0930); a Kattis package's contracts, validator arguments and
+# scoring groups (t1000)
+# (t1210, t1220 and t1230 add the queue, roles, shared contests and the
+# worker's timing runs).
+SCRIPTS="t0120 t0430 t0600 t0700 t0720 t0930 t1000"
 
 for t in $SCRIPTS; do
 	script=$(ls "$ROOT"/tests/"$t"-*.sh 2>/dev/null | head -n 1)
@@ -36,7 +39,7 @@ for t in $SCRIPTS; do
 done
 
 # the databases really were PostgreSQL's: one per script, with submissions
-n=$(pg_sql postgres "SELECT count(*) FROM pg_database WHERE datname LIKE 't0%'")
+n=$(pg_sql postgres "SELECT count(*) FROM pg_database WHERE datname ~ '^t[0-9]{4}_'")
 equals "one database per script in the cluster" "$n" "$(echo $SCRIPTS | wc -w)"
 
 finish

@@ -102,6 +102,22 @@ contains "SQL: bob cannot store a contest result himself" \
 	"row-level security"
 equals "SQL: the worker's role reads everything" "$(as_sql box "SELECT count(*) FROM submissions")" 2
 
+# ---- local tests ('judge cases') and the timing columns, each their own -----------
+printf '2 2\n' > in1; printf '4\n' > ans1
+expect_exit 0 "ana adds a local case" $ANA cases add sum in1 ans1
+run $ANA cases list sum --json
+equals "ana's case: hers, origin user" "$(printf '%s' "$OUT" | jq -c '[.user, [.cases[] | [.name, .origin]]]')" '["ana",[["local-1","user"]]]'
+run $BOB cases list sum --json
+equals "bob's list has none of ana's cases" "$(printf '%s' "$OUT" | jq '.cases | length')" 0
+equals "SQL: bob reads no local test" "$(as_sql bob "SELECT count(*) FROM local_tests")" 0
+expect_exit 2 "bob cannot remove ana's case" $BOB cases rm sum local-1
+equals "SQL: ana's case is still there, origin user" "$(dbq "SELECT \"user\" || ':' || origin FROM local_tests")" "ana:user"
+equals "SQL: ana reads her results' timing (time_us, runs)" \
+	"$(as_sql ana "SELECT count(*) FROM results WHERE time_us > 0 AND runs <> ''")" 4
+equals "SQL: bob reads none of it" "$(as_sql bob "SELECT count(*) FROM results WHERE runs <> ''")" 0
+expect_exit 0 "ana removes her case" $ANA cases rm sum local-1
+equals "SQL: gone" "$(dbq "SELECT count(*) FROM local_tests")" 0
+
 # ---- a shared contest: through the queue, one scoreboard ---------------------------
 expect_exit 0 "ana starts the contest" $ANA contest start cup
 expect_exit 0 "bob starts the contest" $BOB contest start cup

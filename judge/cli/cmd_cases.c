@@ -258,6 +258,7 @@ int cmd_cases(struct judge_ctx *ctx, int argc, char **argv)
 	struct cases_args a;
 	size_t best = (size_t)-1, k;
 	const char *near = NULL;
+	char *given;
 	int c, rc;
 
 	memset(&a, 0, sizeof(a));
@@ -279,11 +280,13 @@ int cmd_cases(struct judge_ctx *ctx, int argc, char **argv)
 	a.id = argv[optind + 1];
 	a.rest = argv + optind + 2;
 	a.nrest = argc - optind - 2;
-	if (!a.user)
-		a.user = contest_login_name();
-	if (contest_check_user(a.user) < 0) {
-		err_prefix("bad --user");
-		rc = judge_fail();
+	/* the login name, or on PostgreSQL the database role (as stress saves) */
+	given = a.user;
+	a.user = NULL;
+	rc = judge_user(ctx, given, &a.user);
+	free(given);
+	if (rc) {
+		/* said why */
 	} else if (!strcmp(a.action, "list")) {
 		rc = cases_list(ctx, &a);
 	} else if (!strcmp(a.action, "add")) {

@@ -161,7 +161,7 @@ int cmd_test(struct judge_ctx *ctx, int argc, char **argv)
 	struct db_problem p = DB_PROBLEM_INIT;
 	enum compile_lang lang;
 	int c, rc, json = 0, lang_i = -1;
-	char *user = NULL;
+	char *user = NULL, *given;
 
 	while ((c = judge_getopt(argc, argv, "h", opts, "test")) != -1) {
 		switch (c) {
@@ -186,11 +186,13 @@ int cmd_test(struct judge_ctx *ctx, int argc, char **argv)
 		free(user);
 		return judge_bad("test needs a problem id and a source file");
 	}
-	if (!user)
-		user = contest_login_name();
-	if (contest_check_user(user) < 0) {
-		err_prefix("bad --user");
-		rc = judge_fail();
+	/* the login name, or on PostgreSQL the database role (as submit) */
+	given = user;
+	user = NULL;
+	rc = judge_user(ctx, given, &user);
+	free(given);
+	if (rc) {
+		/* said why */
 	} else if ((rc = judge_find_problem(ctx, argv[optind], &p)) == 0) {
 		rc = test_file(ctx, &p, argv[optind + 1], lang_i, user, json);
 	}

@@ -126,6 +126,7 @@ static int submit_queued(struct judge_ctx *ctx, const struct submit_req *req,
 	j.contest = (char *)req->contest;
 	j.letter = (char *)req->letter;
 	j.submitted_at = req->submitted_at;
+	j.repeat = go->repeat;
 	if (db_job_enqueue(ctx->db, &j) < 0)
 		return judge_fail();
 	if (!ctx->quiet)

@@ -749,8 +749,8 @@ static int measure_test(struct grading *g, const char *in, size_t inlen,
 	return rc;
 }
 
-/* "AC:948123 TLE:1004211": t's runs as stored (malloc'd). */
-static char *runs_format(const struct grade_test *t)
+/* "AC:948123 TLE:1004211" (grade.h). */
+char *grade_runs_format(const struct grade_test *t)
 {
 	struct buf b = BUF_INIT;
 	size_t i;
@@ -761,7 +761,7 @@ static char *runs_format(const struct grade_test *t)
 	return buf_detach(&b, NULL);
 }
 
-/* The runs stored as runs_format wrote them, into t (nruns 0 when s is
+/* The runs stored as grade_runs_format wrote them, into t (nruns 0 when s is
  * empty or not in that form). */
 static void runs_parse(const char *s, struct grade_test *t)
 {
@@ -843,7 +843,7 @@ static int store_result(const struct grade_env *env, const struct grade_result *
 	dr.stderr_text = t->stderr_text;
 	dr.stderr_bytes = (long)t->stderr_bytes;
 	dr.time_us = (long long)t->time_us;
-	dr.runs = runs_format(t);
+	dr.runs = grade_runs_format(t);
 	dr.unstable = t->unstable;
 	rc = db_result_add(env->db, r->submission, &dr);
 	free(dr.runs);

@@ -157,6 +157,10 @@ struct grade_test {
 	                              * 64 KB kept) */
 };
 
+/* "AC:948123 TLE:1004211": t's runs as db_result.runs stores them
+ * (malloc'd; "" when none). */
+char *grade_runs_format(const struct grade_test *t);
+
 struct grade_result {
 	long long submission;        /* the stored id; 0 when not stored */
 	char *problem;

@@ -148,7 +148,7 @@ static void set_active(struct slot *s, const struct db_job *j)
 }
 
 /* The finished grading r of job j as a submission to store. The results
- * point into r. */
+ * point into r, except their runs (malloc'd: free with the results). */
 static void submission_of(const struct db_job *j, const struct grade_result *r,
 			  int local_tests, struct db_submission *sub)
 {
@@ -192,6 +192,9 @@ static void submission_of(const struct db_job *j, const struct grade_result *r,
 		d->is_local = t->is_local;
 		d->stderr_text = t->stderr_text;
 		d->stderr_bytes = (long)t->stderr_bytes;
+		d->time_us = (long long)t->time_us;
+		d->runs = grade_runs_format(t);
+		d->unstable = t->unstable;
 	}
 }
 
@@ -221,6 +224,7 @@ static void store_job(struct slot *s, const struct db_job *j, const struct grade
 {
 	struct db_submission sub;
 	long long start = util_monotonic_ms();
+	size_t i;
 	int rc;
 
 	submission_of(j, r, local_tests, &sub);
@@ -237,6 +241,8 @@ static void store_job(struct slot *s, const struct db_job *j, const struct grade
 		if (db_lost(s->db))
 			queue_reconnect(s->db, s->w->o->stop);
 	}
+	for (i = 0; i < sub.nresults; i++)
+		free(sub.results[i].runs);
 	free(sub.results);
 }
 
@@ -267,6 +273,7 @@ static void grade_job(struct slot *s, const struct db_job *j)
 	go.lang = lang;
 	go.file_name = j->file_name;
 	go.fail_fast = j->fail_fast;
+	go.repeat = j->repeat;
 	go.contest = j->contest;
 	go.letter = j->letter;
 	go.extra = x;

@@ -942,6 +942,7 @@ static int run_queued(struct regress_set *set, const struct regress_opts *o, lon
 		queue_job_for(&j, it->res.problem, "regress", it->source,
 			      compile_lang_name(compile_lang_of_path(it->path)), base, 1);
 		j.label = it->res.solution;
+		j.repeat = o->repeat;
 		rc = db_job_enqueue(q.db, &j);
 		ids[order[i]] = j.id;
 	}
