@@ -30,8 +30,8 @@ static void split_tags(const char *s, struct db_problem *p)
 	"(SELECT count(*) FROM tests t WHERE t.problem = problems.id), " \
 	"checker_contract, validator_contract, interactor_file, interactor_contract, " \
 	"checker_args, package, time_limit_from, validation_time_ms, " \
-	"validation_memory_mb, scoring"
-#define PROBLEM_NCOLUMNS 28
+	"validation_memory_mb, scoring, generator_contract"
+#define PROBLEM_NCOLUMNS 29
 
 static enum db_contract pg_contract(const PGresult *r, int row, int col)
 {
@@ -74,6 +74,7 @@ static void read_problem_row(const PGresult *r, int i, struct db_problem *p)
 	p->validation_time_ms = (int)pg_ll(r, i, 25);
 	p->validation_memory_mb = (int)pg_ll(r, i, 26);
 	p->scoring = pg_bool(r, i, 27);
+	p->generator_contract = pg_contract(r, i, 28);
 }
 
 static int load_tests(struct db *db, struct db_problem *p)
@@ -253,6 +254,7 @@ int dbpg_catalog_put_problem(struct db *db, const struct db_problem *p)
 	pgq_int(&q, p->validation_time_ms);
 	pgq_int(&q, p->validation_memory_mb);
 	pgq_bool(&q, p->scoring);
+	pgq_str(&q, db_contract_name(p->generator_contract));
 	rc = pgq_do(db, &q, NULL,
 		    "INSERT INTO problems (id, title, folder, position, time_limit_ms, "
 		    "memory_limit_mb, stack_limit_mb, output_limit_kb, checker, abs_tolerance, "
@@ -260,10 +262,10 @@ int dbpg_catalog_put_problem(struct db *db, const struct db_problem *p)
 		    "content_hash, fingerprint, retired, updated_at, checker_contract, "
 		    "validator_contract, interactor_file, interactor_source, "
 		    "interactor_contract, checker_args, package, time_limit_from, "
-		    "validation_time_ms, validation_memory_mb, scoring) "
+		    "validation_time_ms, validation_memory_mb, scoring, generator_contract) "
 		    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
 		    "$16, $17, $18, false, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, "
-		    "$29, $30) "
+		    "$29, $30, $31) "
 		    "ON CONFLICT (id) DO UPDATE SET title = $2, folder = $3, position = $4, "
 		    "time_limit_ms = $5, memory_limit_mb = $6, stack_limit_mb = $7, "
 		    "output_limit_kb = $8, checker = $9, abs_tolerance = $10, "
@@ -273,7 +275,7 @@ int dbpg_catalog_put_problem(struct db *db, const struct db_problem *p)
 		    "checker_contract = $20, validator_contract = $21, interactor_file = $22, "
 		    "interactor_source = $23, interactor_contract = $24, checker_args = $25, "
 		    "package = $26, time_limit_from = $27, validation_time_ms = $28, "
-		    "validation_memory_mb = $29, scoring = $30",
+		    "validation_memory_mb = $29, scoring = $30, generator_contract = $31",
 		    "cannot store problem '%s'", p->id);
 	free(tags);
 	return rc;

@@ -274,3 +274,9 @@ ALTER TABLE tests ADD COLUMN score double precision NOT NULL DEFAULT 0;
 -- a queued job's --repeat (runs in all for a test near its limit; 0: the
 -- default), which the worker grades it with
 ALTER TABLE jobs ADD COLUMN repeat integer NOT NULL DEFAULT 0 CHECK (repeat >= 0);
+
+-- migration 5
+
+-- db/schema.sql's migration 9: the contract of a problem's generator.
+ALTER TABLE problems ADD COLUMN generator_contract text NOT NULL DEFAULT 'judge'
+	CHECK (generator_contract IN ('judge', 'testlib'));
