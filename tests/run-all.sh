@@ -56,7 +56,9 @@ fi
 
 # The scripts run JOBS at a time (JUDGE_TEST_JOBS, default the number of
 # CPUs): each has a scratch folder, database and sandbox workers of its
-# own, and none asserts a time. Their reports are printed in order.
+# own, and none asserts a time; those whose result depends on how fast
+# the machine runs (complexity classes) say "# run-all: alone". Their
+# reports are printed in order.
 JOBS=${JUDGE_TEST_JOBS:-$(nproc 2>/dev/null || echo 1)}
 verdicts=$(mktemp -d "${TMPDIR:-/tmp}/judge-verdicts.XXXXXX") || exit 3
 trap 'rm -f "$log"; rm -rf "$verdicts"' EXIT
@@ -96,7 +98,12 @@ for t in tests/t[0-9]*.sh; do
 	[ -e "$t" ] || continue
 	[ "$T" = unit ] && break      # the unit tests alone (not t0620-...-junit)
 	case "$t" in *"$T"*) ;; *) continue ;; esac
+	# A script that measures time (a line "# run-all: alone") runs with
+	# no other beside it.
+	alone=$(grep -c '^# run-all: alone' "$t")
+	[ "$alone" -gt 0 ] && { wait; report_done; }
 	start_script "$(basename "$t" .sh)" env JUDGE_TEST_VERDICTS="$verdicts/root" sh "$t"
+	[ "$alone" -gt 0 ] && { wait; report_done; }
 done
 wait
 report_done

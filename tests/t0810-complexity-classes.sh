@@ -3,6 +3,7 @@
 # class only, never a timing): max-gap's linear solution against its
 # quadratic TLE one, n-queens as exponential; warnings, JSON shape, options
 # and bad inputs.
+# run-all: alone
 . "$(dirname "$0")/lib.sh"
 S="$ROOT/solutions"
 
