@@ -6,6 +6,7 @@
 # whose time runs out deep in the recursion is told by its stack), with a
 # 32 MB limit, and on a problem whose stack limit is 8 MB. A crash far from
 # the stack limit keeps its own hint.
+# run-all: alone
 . "$(dirname "$0")/lib.sh"
 . "$ROOT/tests/grade_fixtures.sh"
 need_root "the memory cgroup"
