@@ -58,7 +58,7 @@ fi
 # CPUs): each has a scratch folder, database and sandbox workers of its
 # own, and none asserts a time; those whose result depends on how fast
 # the machine runs (complexity classes, how deep a recursion gets in its
-# time) say "# run-all: alone". Their
+# time) say "# run-all: alone" and run with no other beside them. The
 # reports are printed in order.
 JOBS=${JUDGE_TEST_JOBS:-$(nproc 2>/dev/null || echo 1)}
 verdicts=$(mktemp -d "${TMPDIR:-/tmp}/judge-verdicts.XXXXXX") || exit 3
