@@ -1248,6 +1248,31 @@ static void relay_in(struct relay *rl, unsigned *ends)
 		relay_close(&rl->to);
 }
 
+/* write(2) to a pipe whose reader may be gone: EPIPE, never a SIGPIPE
+ * that would end the judge (the signal is blocked for the call and, when
+ * this write raised it, taken back). */
+static ssize_t write_no_sigpipe(int fd, const void *buf, size_t len)
+{
+	static const struct timespec now = { 0, 0 };
+	sigset_t pipe, old, pending;
+	ssize_t n;
+	int e, was_pending;
+
+	sigemptyset(&pipe);
+	sigaddset(&pipe, SIGPIPE);
+	sigpending(&pending);
+	was_pending = sigismember(&pending, SIGPIPE);
+	pthread_sigmask(SIG_BLOCK, &pipe, &old);
+	n = write(fd, buf, len);
+	e = errno;
+	if (n < 0 && e == EPIPE && !was_pending)
+		while (sigtimedwait(&pipe, NULL, &now) < 0 && errno == EINTR)
+			;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	errno = e;
+	return n;
+}
+
 /* Give what the buffer holds to `to`; when its reader is gone, drop it and
  * stop reading the writer (its next write fails: SIGPIPE, as with a plain
  * pipe). */
@@ -1256,7 +1281,7 @@ static void relay_out(struct relay *rl, short revents)
 	ssize_t n = 0;
 
 	if (rl->len && (revents & POLLOUT))
-		n = write(rl->to, rl->buf, rl->len);
+		n = write_no_sigpipe(rl->to, rl->buf, rl->len);
 	if (n > 0) {
 		rl->len -= (size_t)n;
 		memmove(rl->buf, rl->buf + n, rl->len);

@@ -58,8 +58,9 @@ fi
 # CPUs): each has a scratch folder, database and sandbox workers of its
 # own, and none asserts a time; those whose result depends on how fast
 # the machine runs (complexity classes, how deep a recursion gets in its
-# time) say "# run-all: alone" and run with no other beside them. The
-# reports are printed in order.
+# time) or that look at every process of the sandbox's uids (which the
+# next judge may take as soon as one lets them go) say "# run-all: alone"
+# and run with no other beside them. The reports are printed in order.
 JOBS=${JUDGE_TEST_JOBS:-$(nproc 2>/dev/null || echo 1)}
 verdicts=$(mktemp -d "${TMPDIR:-/tmp}/judge-verdicts.XXXXXX") || exit 3
 trap 'rm -f "$log"; rm -rf "$verdicts"' EXIT

@@ -2,6 +2,7 @@
 # t0650: Ctrl-C during 'judge regress': the running solutions are killed at
 # once, the workers' sandboxes are closed, nothing is stored, exit 3; then
 # the next run works (the compile cache was not poisoned).
+# run-all: alone
 . "$(dirname "$0")/lib.sh"
 . "$ROOT/tests/regress-fixture.sh"
 regress_prereqs

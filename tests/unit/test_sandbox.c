@@ -165,7 +165,8 @@ static void pair_talks(void **state)
 
 /* A peer that exits at once: the program writing to it dies of SIGPIPE
  * after it; a program that exits at once leaves a peer (SIGPIPE ignored)
- * reading EOF, not killed. */
+ * reading EOF, not killed; a peer that stops reading ends the pair, not
+ * the judge. */
 static void pair_side_gone(void **state)
 {
 	const char *quit = build("pair-quit", "int main(void) { return 43; }\n");
@@ -173,6 +174,9 @@ static void pair_side_gone(void **state)
 		"int main(void) { char b[4096] = {0}; struct timespec t = {0, 50000000};"
 		" nanosleep(&t, 0); for (;;) if (write(1, b, sizeof b) < 0) return 9; }\n");
 	const char *peer = build("pair-peer", pair_peer_src);
+	const char *deaf = build("pair-deaf", "#include <unistd.h>\n#include <time.h>\n"
+		"int main(void) { struct timespec t = {0, 300000000}; close(0);"
+		" nanosleep(&t, 0); return 43; }\n");
 	const char *args[] = { "go", NULL };
 	struct sbx_pair pr = SBX_PAIR_INIT;
 	struct sbx_spec a, b;
@@ -196,6 +200,14 @@ static void pair_side_gone(void **state)
 	assert_int_equal(pr.peer.signal, 0);
 	assert_int_equal(pr.peer.exit_code, 43);
 	assert_string_equal(buf_str(&pr.peer.err), "wrong\n");
+	/* a peer that closes its stdin and lives on: the relay drops what the
+	 * program writes for it, and the pair ends when the peer does (a write
+	 * racing the close gets EPIPE: write_no_sigpipe in sandbox.c) */
+	spec_init(&a, flood);
+	spec_init(&b, deaf);
+	if (sbx_run_pair(W, &a, &b, &pr) < 0)
+		fail_msg("sbx_run_pair: %s", err_msg());
+	assert_int_equal(pr.peer.exit_code, 43);
 	sbx_result_release(&pr.prog);
 	sbx_result_release(&pr.peer);
 }
