@@ -86,25 +86,8 @@ run $OLD show old --json
 equals "migrated: an old problem reads back" "$(printf '%s' "$OUT" | jq -r .id)" old
 cd ..
 
-mkdir -p problems/sum/tests
-printf '# Sum\n' > problems/sum/statement.md
-printf '1 2\n' > problems/sum/tests/sample-1.in
-printf '3\n' > problems/sum/tests/sample-1.ans
-cat > problems.toml <<'TOML'
-[[problem]]
-id = "sum"
-title = "Sum"
-time_limit_ms = 100
-memory_limit_mb = 64
-checker = "tokens"
-TOML
-cat > ok.c <<'C'
-#include <stdio.h>
-int main(void) { long long a, b; if (scanf("%lld %lld", &a, &b) != 2) return 1; printf("%lld\n", a + b); return 0; }
-C
-cat > spin.c <<'C'
-int main(void) { volatile unsigned long x = 0; for (;;) x++; }
-C
+. "$ROOT/tests/sum-fixture.sh"
+sum_fixture
 expect_exit 0 "import the catalogue" "$JUDGE" import
 
 "$JUDGE" worker --name w1 > w1.log 2>&1 &
