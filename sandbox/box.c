@@ -202,27 +202,19 @@ static int lift(int fd)
  * It shares the box's memory until it execs (CLONE_VM | CLONE_VFORK, the
  * box suspended meanwhile): nothing is copied and nothing torn down, and
  * the memory cgroup sees no pre-exec pages of its own. So it touches only
- * its own stack and the static job buffer below. */
-static __attribute__((noreturn)) void run_child(int job, int ctl, int sync,
-						const struct box_conf *conf)
-{
-	static char *const envp[] = { "PATH=/usr/bin:/bin", "LC_ALL=C", NULL };
-	static struct box_req q;
-	static char *argv[BOX_MAX_ARGS + 2];
-	struct sock_fprog prog;
-	struct box_res m;
-	char path[128];
-	int fds[BOX_MAX_FILES + 4], nfds = BOX_MAX_FILES + 4;
-	int in, out, err, exe, i, argc = 0;
-	size_t off = 0;
-	ssize_t k;
-	long lfd;
+ * its own stack and the static job buffer below. Its steps, in order:
+ * take the job, place the job's files, wire the descriptors, confine
+ * itself (root, limits, ids, filter), exec. Any failing step reports
+ * which one on the sync socket (run_fail) and ends the child. */
 
-	child_sync = sync;
-	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != 1)
-		_exit(127);
-	/* Wait for a job; quit when the judge closes the box's socket (the
-	 * box, suspended until this exec, would not notice). */
+/* Wait for a job on job; quit when the judge closes the box's socket ctl
+ * (the box, suspended until this exec, would not notice). Reads the job
+ * into q and its descriptors into fds (*nfds in: room, out: count);
+ * returns the record's length. */
+static ssize_t child_take_job(int job, int ctl, struct box_req *q, int *fds, int *nfds)
+{
+	ssize_t k;
+
 	for (;;) {
 		struct pollfd p[2] = { { job, POLLIN, 0 }, { ctl, POLLIN, 0 } };
 
@@ -237,62 +229,94 @@ static __attribute__((noreturn)) void run_child(int job, int ctl, int sync,
 			break;
 	}
 	do
-		k = box_recv(job, &q, sizeof q, fds, &nfds);
+		k = box_recv(job, q, sizeof *q, fds, nfds);
 	while (k < 0 && errno == EINTR);
 	if (k <= 0)
 		_exit(0);
-	memset(&m, 0, sizeof m);
-	m.kind = RES_STARTED;
-	m.fail_step = -1;
-	m.start_ns = box_now_ns();
-	if (k == sizeof q) {
-		m.seq = q.seq;
-		m.cpu_limit_ns = q.cpu_limit_ns;
-		m.wall_limit_ns = q.wall_limit_ns;
-		m.ncpu = q.ncpu;
+	return k;
+}
+
+/* Tell the judge the job has started (m: the record later reports reuse),
+ * then check the job is well formed. */
+static void child_ack(int sync, const struct box_req *q, ssize_t k, int nfds,
+		      struct box_res *m)
+{
+	memset(m, 0, sizeof *m);
+	m->kind = RES_STARTED;
+	m->fail_step = -1;
+	m->start_ns = box_now_ns();
+	if (k == sizeof *q) {
+		m->seq = q->seq;
+		m->cpu_limit_ns = q->cpu_limit_ns;
+		m->wall_limit_ns = q->wall_limit_ns;
+		m->ncpu = q->ncpu;
 	}
-	if (box_send(sync, &m, sizeof m, NULL, 0) < 0)
+	if (box_send(sync, m, sizeof *m, NULL, 0) < 0)
 		_exit(127);
 	errno = EINVAL;
-	if (k != sizeof q || q.kind != REQ_RUN || q.nfiles < 0 ||
-	    q.nfiles > BOX_MAX_FILES || nfds != 4 + q.nfiles || q.argc < 0 ||
-	    q.argc > BOX_MAX_ARGS || q.filter_len == 0 || q.filter_len > BOX_MAX_FILTER)
+	if (k != sizeof *q || q->kind != REQ_RUN || q->nfiles < 0 ||
+	    q->nfiles > BOX_MAX_FILES || nfds != 4 + q->nfiles || q->argc < 0 ||
+	    q->argc > BOX_MAX_ARGS || q->filter_len == 0 || q->filter_len > BOX_MAX_FILTER)
 		run_fail(STEP_BOX);
+}
+
+/* The program's argv from the job's packed arguments, after "prog". */
+static void child_argv(struct box_req *q, char **argv)
+{
+	size_t off = 0;
+	int i, argc = 0;
+
 	argv[argc++] = "prog";
-	for (i = 0; i < q.argc && off < sizeof q.args; i++) {
-		argv[argc++] = q.args + off;
-		off += strnlen(q.args + off, sizeof q.args - off) + 1;
+	for (i = 0; i < q->argc && off < sizeof q->args; i++) {
+		argv[argc++] = q->args + off;
+		off += strnlen(q->args + off, sizeof q->args - off) + 1;
 	}
 	argv[argc] = NULL;
-	prog.len = (unsigned short)q.filter_len;
-	prog.filter = q.filter;
-	for (i = 0; i < q.nfiles; i++) {
+}
+
+/* Place the job's files (descriptors files[i]) read-only in /box/run:
+ * mounted over an empty file, or copied in a user namespace (no mount of
+ * a host file there); then the feedback folder when asked for. */
+static void child_place_files(struct box_req *q, const int *files,
+			      const struct box_conf *conf)
+{
+	char path[128];
+	int i;
+
+	for (i = 0; i < q->nfiles; i++) {
 		int fd;
 
-		q.names[i][sizeof q.names[i] - 1] = 0;
-		snprintf(path, sizeof path, "/box/run/%s", q.names[i]);
+		q->names[i][sizeof q->names[i] - 1] = 0;
+		snprintf(path, sizeof path, "/box/run/%s", q->names[i]);
 		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0444);
 		if (fd < 0)
 			run_fail(STEP_MOUNT);
 		if (conf->userns) {
-			/* No mount of a host file from a user namespace:
-			 * a copy. */
 			ssize_t n;
 
 			do
-				n = sendfile(fd, fds[4 + i], NULL, 1 << 30);
+				n = sendfile(fd, files[i], NULL, 1 << 30);
 			while (n > 0);
 			if (n < 0)
 				run_fail(STEP_MOUNT);
 		}
 		if (close(fd) < 0 || (!conf->userns &&
-				      syscall(SYS_move_mount, fds[4 + i], "", AT_FDCWD, path,
+				      syscall(SYS_move_mount, files[i], "", AT_FDCWD, path,
 					      MOVE_MOUNT_F_EMPTY_PATH) < 0))
 			run_fail(STEP_MOUNT);
 	}
-	if (q.feedback && (mkdir("/box/run/feedback", 0700) < 0 ||
-			   (conf->drop && chown("/box/run/feedback", conf->uid, conf->gid) < 0)))
+	if (q->feedback && (mkdir("/box/run/feedback", 0700) < 0 ||
+			    (conf->drop && chown("/box/run/feedback", conf->uid, conf->gid) < 0)))
 		run_fail(STEP_MOUNT);
+}
+
+/* The program's descriptors: fds[0..2] as stdin, stdout and stderr, the
+ * binary (fds[3]) at BOX_FD_EXE and the sync socket at BOX_FD_SYNC (both
+ * close-on-exec); nothing else stays open. */
+static void child_wire_fds(int sync, const int *fds)
+{
+	int in, out, err, exe;
+
 	sync = lift(sync);
 	in = lift(fds[0]);
 	out = lift(fds[1]);
@@ -306,13 +330,21 @@ static __attribute__((noreturn)) void run_child(int job, int ctl, int sync,
 	    dup3(exe, BOX_FD_EXE, O_CLOEXEC) < 0 ||
 	    close_range(BOX_FD_EXE + 1, ~0U, 0) < 0)
 		run_fail(STEP_FDS);
+}
+
+/* Root at /box/run, the job's rlimits, the sandbox's ids (or no
+ * capabilities in a user namespace), SIGPIPE as asked, no new
+ * privileges. */
+static void child_confine(const struct box_req *q, const struct box_conf *conf)
+{
+	int i;
 
 	if (chroot("/box/run") < 0)
 		run_fail(STEP_CHROOT);
 	if (chdir("/") < 0)
 		run_fail(STEP_CHDIR);
-	for (i = 0; i < q.nrl && i < BOX_MAX_RL; i++)
-		if (setrlimit(q.rl_res[i], &q.rl[i]) < 0)
+	for (i = 0; i < q->nrl && i < BOX_MAX_RL; i++)
+		if (setrlimit(q->rl_res[i], &q->rl[i]) < 0)
 			run_fail(STEP_RLIMIT);
 	if (conf->drop && (setgroups(0, NULL) < 0 ||
 			   setresgid(conf->gid, conf->gid, conf->gid) < 0 ||
@@ -322,29 +354,45 @@ static __attribute__((noreturn)) void run_child(int job, int ctl, int sync,
 		run_fail(STEP_IDS);
 	/* An interactor writing to a program that is gone gets EPIPE, not a
 	 * death the judge would blame on it. */
-	signal(SIGPIPE, q.sigpipe_ign ? SIG_IGN : SIG_DFL);
+	signal(SIGPIPE, q->sigpipe_ign ? SIG_IGN : SIG_DFL);
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		run_fail(STEP_NNP);
+}
+
+/* Install the job's filter with a user-notification listener, and hand
+ * the listener to the box (m: the started record, reused). In flight on
+ * the socket, the listener outlives our copy: no need to wait for the box
+ * to take it (the filter allows sendmsg on fd 3 only, which the program
+ * can never make a socket again). */
+static void child_filter(struct box_req *q, struct box_res *m)
+{
+	struct sock_fprog prog;
+	long lfd;
+	int fd;
+
+	prog.len = (unsigned short)q->filter_len;
+	prog.filter = q->filter;
 	lfd = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
 		      SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog);
 	if (lfd < 0)
 		run_fail(STEP_SECCOMP);
-	/* In flight on the socket, the listener outlives our copy: no need
-	 * to wait for the box to take it (the filter allows sendmsg on fd 3
-	 * only, which the program can never make a socket again). */
-	{
-		int fd = (int)lfd;
+	fd = (int)lfd;
+	m->kind = RES_LISTENER;
+	if (box_send(BOX_FD_SYNC, m, sizeof *m, &fd, 1) < 0)
+		run_fail(STEP_GO);
+	close(fd);
+}
 
-		m.kind = RES_LISTENER;
-		if (box_send(BOX_FD_SYNC, &m, sizeof m, &fd, 1) < 0)
-			run_fail(STEP_GO);
-		close(fd);
-	}
-	/* A binary another thread of the judge has just written may still be
-	 * open for writing in a child that thread forked a moment before
-	 * (until the child closes its copy of the descriptor): the exec then
-	 * fails with ETXTBSY for a moment. Wait that out (up to 200 ms); the
-	 * filter allows nanosleep. */
+/* Exec the binary. One another thread of the judge has just written may
+ * still be open for writing in a child that thread forked a moment before
+ * (until the child closes its copy of the descriptor): the exec then
+ * fails with ETXTBSY for a moment. Wait that out (up to 200 ms); the
+ * filter allows nanosleep. */
+static __attribute__((noreturn)) void child_exec(char **argv)
+{
+	static char *const envp[] = { "PATH=/usr/bin:/bin", "LC_ALL=C", NULL };
+	int i;
+
 	for (i = 0; i < 200; i++) {
 		struct timespec ms = { 0, 1000000 };
 
@@ -354,6 +402,28 @@ static __attribute__((noreturn)) void run_child(int job, int ctl, int sync,
 		nanosleep(&ms, NULL);
 	}
 	run_fail(STEP_EXEC);
+}
+
+static __attribute__((noreturn)) void run_child(int job, int ctl, int sync,
+						const struct box_conf *conf)
+{
+	static struct box_req q;
+	static char *argv[BOX_MAX_ARGS + 2];
+	struct box_res m;
+	int fds[BOX_MAX_FILES + 4], nfds = BOX_MAX_FILES + 4;
+	ssize_t k;
+
+	child_sync = sync;
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != 1)
+		_exit(127);
+	k = child_take_job(job, ctl, &q, fds, &nfds);
+	child_ack(sync, &q, k, nfds, &m);
+	child_argv(&q, argv);
+	child_place_files(&q, fds + 4, conf);
+	child_wire_fds(sync, fds);
+	child_confine(&q, conf);
+	child_filter(&q, &m);
+	child_exec(argv);
 }
 
 /* ---- supervision ------------------------------------------------------- */
