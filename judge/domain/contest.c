@@ -89,17 +89,15 @@ static struct contest_row *find_row(struct contest_board *b, const char *user)
 	return NULL;
 }
 
-void contest_board_build(const struct contest_rules *r,
-			 const struct contest_participant *p, size_t np,
-			 const struct contest_attempt *a, size_t na,
-			 const char *viewer, time_t now, struct contest_board *b)
+/* One row per participant who has started by now (the first of a user's
+ * entries counts); b->frozen when a row other than the viewer's is in its
+ * freeze. */
+static void board_rows(const struct contest_rules *r,
+		       const struct contest_participant *p, size_t np,
+		       const char *viewer, time_t now, struct contest_board *b)
 {
-	struct order *ord = xcalloc(na, sizeof(*ord));
-	int *first_ac = xcalloc(r->nproblems, sizeof(*first_ac));
-	size_t i, j, n = 0;
+	size_t i, j;
 
-	*b = (struct contest_board)CONTEST_BOARD_INIT;
-	b->nproblems = r->nproblems;
 	b->rows = xcalloc(np, sizeof(*b->rows));
 	for (i = 0; i < np; i++) {
 		struct contest_row *row;
@@ -116,44 +114,68 @@ void contest_board_build(const struct contest_rules *r,
 		    contest_phase(r, row->started_at, now) == CONTEST_FROZEN)
 			b->frozen = 1;
 	}
+}
+
+/* Count one attempt (taken in submission order) into its cell: outside
+ * its participant's window it does not count; pending or frozen (for
+ * another viewer) it is pending; CE and IE cost nothing; nothing counts
+ * after the first AC. */
+static void board_attempt(const struct contest_rules *r,
+			  const struct contest_attempt *at, const char *viewer,
+			  time_t now, struct contest_board *b)
+{
+	struct contest_row *row;
+	struct contest_cell *c;
+	time_t end;
+
+	if (at->problem >= r->nproblems || !at->user || !(row = find_row(b, at->user)))
+		return;
+	end = contest_end(r, row->started_at);
+	if (at->at < row->started_at || at->at >= end || at->at > now)
+		return;
+	c = &row->cells[at->problem];
+	if (c->solved)
+		return;
+	if (c->pending > 0 || at->verdict < 0 ||
+	    (r->freeze_minutes > 0 && now < end &&
+	     at->at >= contest_freeze_start(r, row->started_at) &&
+	     (!viewer || strcmp(viewer, row->user)))) {
+		c->pending++;
+		return;
+	}
+	if (at->verdict == V_CE || at->verdict == V_IE)
+		return;
+	if (at->verdict != V_AC) {
+		c->wrong++;
+		return;
+	}
+	c->solved = 1;
+	c->minute = contest_minute(row->started_at, at->at);
+}
+
+/* Every attempt, in submission order. */
+static void board_attempts(const struct contest_rules *r,
+			   const struct contest_attempt *a, size_t na,
+			   const char *viewer, time_t now, struct contest_board *b)
+{
+	struct order *ord = xcalloc(na, sizeof(*ord));
+	size_t i;
 
 	for (i = 0; i < na; i++)
-		ord[n++] = (struct order){ &a[i], i };
-	qsort(ord, n, sizeof(*ord), order_cmp);
+		ord[i] = (struct order){ &a[i], i };
+	qsort(ord, na, sizeof(*ord), order_cmp);
+	for (i = 0; i < na; i++)
+		board_attempt(r, ord[i].a, viewer, now, b);
+	free(ord);
+}
 
-	for (i = 0; i < n; i++) {
-		const struct contest_attempt *at = ord[i].a;
-		struct contest_row *row;
-		struct contest_cell *c;
-		time_t end;
-		int hidden;
-
-		if (at->problem >= r->nproblems || !at->user ||
-		    !(row = find_row(b, at->user)))
-			continue;
-		end = contest_end(r, row->started_at);
-		if (at->at < row->started_at || at->at >= end || at->at > now)
-			continue;
-		c = &row->cells[at->problem];
-		if (c->solved)
-			continue;
-		hidden = c->pending > 0 || at->verdict < 0 ||
-			 (r->freeze_minutes > 0 && now < end &&
-			  at->at >= contest_freeze_start(r, row->started_at) &&
-			  (!viewer || strcmp(viewer, row->user)));
-		if (hidden) {
-			c->pending++;
-			continue;
-		}
-		if (at->verdict == V_CE || at->verdict == V_IE)
-			continue;
-		if (at->verdict != V_AC) {
-			c->wrong++;
-			continue;
-		}
-		c->solved = 1;
-		c->minute = contest_minute(row->started_at, at->at);
-	}
+/* Each row's attempts, solved count and penalty; then each cell's "first
+ * to solve" mark ("first" compares minutes of each participant's own
+ * clock; first_ac is minute + 1, 0 for none). */
+static void board_totals(const struct contest_rules *r, struct contest_board *b)
+{
+	int *first_ac = xcalloc(r->nproblems, sizeof(*first_ac));
+	size_t i, j;
 
 	for (i = 0; i < b->nrows; i++) {
 		struct contest_row *row = &b->rows[i];
@@ -161,18 +183,16 @@ void contest_board_build(const struct contest_rules *r,
 		for (j = 0; j < r->nproblems; j++) {
 			struct contest_cell *c = &row->cells[j];
 
-			if (c->solved) {
-				c->pending = 0;
-				c->attempts = c->wrong + 1;
-				row->solved++;
-				row->penalty += c->minute + c->wrong * r->penalty_minutes;
-				/* "first to solve" compares minutes of each
-				 * participant's own clock; first_ac is minute + 1 */
-				if (!first_ac[j] || c->minute + 1 < first_ac[j])
-					first_ac[j] = c->minute + 1;
-			} else {
+			if (!c->solved) {
 				c->attempts = c->wrong + c->pending;
+				continue;
 			}
+			c->pending = 0;
+			c->attempts = c->wrong + 1;
+			row->solved++;
+			row->penalty += c->minute + c->wrong * r->penalty_minutes;
+			if (!first_ac[j] || c->minute + 1 < first_ac[j])
+				first_ac[j] = c->minute + 1;
 		}
 	}
 	for (i = 0; i < b->nrows; i++)
@@ -181,14 +201,26 @@ void contest_board_build(const struct contest_rules *r,
 
 			c->first = c->solved && c->minute + 1 == first_ac[j];
 		}
+	free(first_ac);
+}
 
+void contest_board_build(const struct contest_rules *r,
+			 const struct contest_participant *p, size_t np,
+			 const struct contest_attempt *a, size_t na,
+			 const char *viewer, time_t now, struct contest_board *b)
+{
+	size_t i;
+
+	*b = (struct contest_board)CONTEST_BOARD_INIT;
+	b->nproblems = r->nproblems;
+	board_rows(r, p, np, viewer, now, b);
+	board_attempts(r, a, na, viewer, now, b);
+	board_totals(r, b);
 	qsort(b->rows, b->nrows, sizeof(*b->rows), row_cmp);
 	for (i = 0; i < b->nrows; i++)
 		b->rows[i].rank = i > 0 && b->rows[i].solved == b->rows[i - 1].solved &&
 				  b->rows[i].penalty == b->rows[i - 1].penalty ?
 				  b->rows[i - 1].rank : (int)i + 1;
-	free(ord);
-	free(first_ac);
 }
 
 void contest_board_release(struct contest_board *b)
