@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "judge/domain/catalog.h"
 #include "judge/domain/check.h"
 #include "judge/cli/cli.h"
 #include "judge/cli/report.h"
@@ -103,7 +104,7 @@ int cmd_history(struct judge_ctx *ctx, int argc, char **argv)
 	char vname[8];
 	size_t n = 0, i;
 	long limit = 0;
-	char *end, *near;
+	char *end;
 	int c, json = 0, rc;
 	json_t *arr;
 
@@ -140,22 +141,9 @@ int cmd_history(struct judge_ctx *ctx, int argc, char **argv)
 	}
 	if (argc - optind == 1) {
 		problem = argv[optind];
-		rc = db_problem_get(ctx->db, problem, &p);
-		db_problem_release(&p);
-		if (rc < 0) {
+		if (catalog_lookup_problem(ctx->db, problem, &p) < 0)
 			return judge_fail();
-		}
-		if (rc == DB_NOTFOUND) {
-			near = db_problem_nearest(ctx->db, problem);
-			if (near)
-				rc = judge_bad("unknown problem '%s'; did you mean '%s'?", problem,
-					       near);
-			else
-				rc = judge_bad("unknown problem '%s'; run 'judge list' to see the "
-					       "problem ids", problem);
-			free(near);
-			return rc;
-		}
+		db_problem_release(&p);
 	}
 	if (db_submission_list(ctx->db, problem, user, verdict, (int)limit, &v, &n) < 0) {
 		return judge_fail();

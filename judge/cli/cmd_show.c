@@ -8,6 +8,7 @@
 #include "db/db.h"
 #include "judge/cli/cli.h"
 #include "judge/cli/report.h"
+#include "judge/domain/catalog.h"
 #include "judge/domain/compile.h"
 #include "judge/domain/grade.h"
 #include "lib/buf.h"
@@ -184,7 +185,6 @@ int cmd_show(struct judge_ctx *ctx, int argc, char **argv)
 	struct db_problem p = DB_PROBLEM_INIT;
 	struct text_samples ts = { NULL, NULL, 0, 0, 0, BUF_INIT };
 	const char *bold = judge_color(ctx, "1"), *off = judge_color(ctx, "0");
-	char *hint;
 	int c, i, samples = 0, rc, json = 0;
 	size_t k;
 
@@ -203,18 +203,8 @@ int cmd_show(struct judge_ctx *ctx, int argc, char **argv)
 		return judge_bad("show takes one problem id; run 'judge list' to see "
 				 "the problem ids");
 
-	rc = db_problem_get(ctx->db, argv[optind], &p);
-	if (rc == DB_NOTFOUND) {
-		hint = db_problem_nearest(ctx->db, argv[optind]);
-		rc = judge_bad("unknown problem '%s'; %s%s%srun 'judge list' to see the problem ids",
-			       argv[optind], hint ? "did you mean '" : "", hint ? hint : "",
-			       hint ? "'? " : "");
-		free(hint);
-		return rc;
-	}
-	if (rc < 0) {
+	if (catalog_lookup_problem(ctx->db, argv[optind], &p) < 0)
 		return judge_fail();
-	}
 	if (json) {
 		rc = print_json(ctx, &p) < 0 ? judge_fail() : EXIT_ACCEPTED;
 		db_problem_release(&p);

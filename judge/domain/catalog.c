@@ -1939,9 +1939,32 @@ int catalog_sync(struct db *db, const char *path, int flags,
 	return rc;
 }
 
+/* The "unknown problem" error for id, with the nearest stored id when one
+ * is close; returns -1. */
+static int unknown_problem(struct db *db, const char *id)
+{
+	char *near = db_problem_nearest(db, id);
+
+	if (near)
+		err_input("unknown problem '%s'; did you mean '%s'? run 'judge list' to see "
+			  "the problem ids", id, near);
+	else
+		err_input("unknown problem '%s'; run 'judge list' to see the problem ids", id);
+	free(near);
+	return -1;
+}
+
+int catalog_lookup_problem(struct db *db, const char *id, struct db_problem *p)
+{
+	int rc = db_problem_get(db, id, p);
+
+	if (rc < 0)
+		return -1;
+	return rc == 0 ? 0 : unknown_problem(db, id);
+}
+
 int catalog_find_problem(struct db *db, const char *id, struct db_problem *p)
 {
-	char *near;
 	int rc = db_problem_get(db, id, p);
 
 	if (rc < 0)
@@ -1950,13 +1973,7 @@ int catalog_find_problem(struct db *db, const char *id, struct db_problem *p)
 		return 0;
 	if (rc == 0)
 		db_problem_release(p);
-	near = db_problem_nearest(db, id);
-	if (near)
-		err_input("unknown problem '%s'; did you mean '%s'?", id, near);
-	else
-		err_input("unknown problem '%s'; run 'judge list' to see the problem ids", id);
-	free(near);
-	return -1;
+	return unknown_problem(db, id);
 }
 
 /* ---- judge add-package ----------------------------------------------------- */

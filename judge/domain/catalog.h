@@ -87,4 +87,8 @@ struct db_problem;
  * to list the ids), ERR_INTERNAL when the database failed. */
 int catalog_find_problem(struct db *db, const char *id, struct db_problem *p);
 
+/* As catalog_find_problem, but a retired problem is found too (its history
+ * and statement stay readable). */
+int catalog_lookup_problem(struct db *db, const char *id, struct db_problem *p);
+
 #endif
