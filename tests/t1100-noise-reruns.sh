@@ -79,6 +79,15 @@ run "$JUDGE" submit sum spin.c --repeat 1 --json
 equals "--repeat 1: one measurement" "$(printf '%s' "$OUT" | jq '.tests[0].runs | length')" 1
 run "$JUDGE" submit sum spin.c --repeat 5 --json
 equals "--repeat 5: 3 runs of 5 settle it" "$(printf '%s' "$OUT" | jq '.tests[0].runs | length')" 3
+# 'judge test' re-runs the same way (samples only, nothing stored).
+run "$JUDGE" test sum spin.c --json
+equals "test: a time-out runs again (2 of 3 settle it)" "$(printf '%s' "$OUT" | jq -c '[.tests[0].runs[].verdict]')" '["TLE","TLE"]'
+run "$JUDGE" test sum spin.c --repeat 1 --json
+equals "test --repeat 1: one measurement" "$(printf '%s' "$OUT" | jq '.tests[0].runs | length')" 1
+run "$JUDGE" test sum spin.c --repeat 5 --json
+equals "test --repeat 5: 3 runs of 5 settle it" "$(printf '%s' "$OUT" | jq '.tests[0].runs | length')" 3
+expect_exit 2 "test --repeat 0" "$JUDGE" test sum ok.c --repeat 0
+contains "test --repeat 0: why" "$ERR" "bad --repeat '0'"
 run "$JUDGE" submit sum sleepy.c --json
 printf '%s' "$OUT" > sleepy.json
 equals "a wall-clock time-out (far under the CPU band) runs again too" \

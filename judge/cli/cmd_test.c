@@ -17,7 +17,7 @@
 #include "lib/util.h"
 
 static const char test_usage[] =
-	"usage: judge test ID FILE [--lang c|c++] [--json] [--user NAME]\n"
+	"usage: judge test ID FILE [--lang c|c++] [--repeat N] [--json] [--user NAME]\n"
 	"\n"
 	"Compile FILE as 'judge submit' does (cached) and run it on problem ID's\n"
 	"sample tests and your local tests ('judge cases list ID'), under the\n"
@@ -27,6 +27,8 @@ static const char test_usage[] =
 	"Nothing is stored.\n"
 	"\n"
 	"  --lang c|c++    the language, whatever the file's extension\n"
+	"  --repeat N      runs in all for a test near its time limit (default 3;\n"
+	"                  the median decides; 1: one run), as 'judge submit'\n"
 	"  --json          print the result as one JSON object, as 'judge submit\n"
 	"                  --json' does (submission null; a failing test also has\n"
 	"                  input, expected and got)\n"
@@ -82,7 +84,7 @@ static int name_width(const struct db_problem *p, const struct db_local_test *v,
 
 /* Grade path on p for user and print the result; the exit code. */
 static int test_file(struct judge_ctx *ctx, struct db_problem *p, const char *path,
-		     int lang, const char *user, int json)
+		     int lang, int repeat, const char *user, int json)
 {
 	struct grade_opts go = GRADE_OPTS_INIT;
 	struct grade_result r = GRADE_RESULT_INIT;
@@ -115,6 +117,7 @@ static int test_file(struct judge_ctx *ctx, struct db_problem *p, const char *pa
 	go.user = user;
 	go.lang = lang >= 0 ? (enum compile_lang)lang : compile_lang_of_path(path);
 	go.file_name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	go.repeat = repeat;
 	go.samples_only = 1;
 	go.local_tests = 1;
 	go.excerpts = 1;
@@ -155,12 +158,13 @@ int cmd_test(struct judge_ctx *ctx, int argc, char **argv)
 		{ "json", no_argument, NULL, 'j' },
 		{ "user", required_argument, NULL, 'u' },
 		{ "lang", required_argument, NULL, 'l' },
+		{ "repeat", required_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct db_problem p = DB_PROBLEM_INIT;
 	enum compile_lang lang;
-	int c, rc, json = 0, lang_i = -1;
+	int c, rc, json = 0, lang_i = -1, repeat = 0;
 	char *user = NULL, *given;
 
 	while ((c = judge_getopt(argc, argv, "h", opts, "test")) != -1) {
@@ -176,6 +180,12 @@ int cmd_test(struct judge_ctx *ctx, int argc, char **argv)
 				return judge_fail();
 			}
 			lang_i = (int)lang;
+			break;
+		case 'r':
+			if (judge_repeat_arg(optarg, &repeat)) {
+				free(user);
+				return EXIT_BAD_INPUT;
+			}
 			break;
 		case 'h': fputs(test_usage, stdout); free(user); return EXIT_ACCEPTED;
 		default: free(user); return EXIT_BAD_INPUT;
@@ -194,7 +204,7 @@ int cmd_test(struct judge_ctx *ctx, int argc, char **argv)
 	if (rc) {
 		/* said why */
 	} else if ((rc = judge_find_problem(ctx, argv[optind], &p)) == 0) {
-		rc = test_file(ctx, &p, argv[optind + 1], lang_i, user, json);
+		rc = test_file(ctx, &p, argv[optind + 1], lang_i, repeat, user, json);
 	}
 	db_problem_release(&p);
 	free(user);
