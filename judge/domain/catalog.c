@@ -1257,6 +1257,29 @@ static int inline_headers(struct cat_problem *cp, const char *file, char **src)
 	return 0;
 }
 
+/* The source of the program file (relative to cp's folder; none when NULL)
+ * that key names, into *out: 0, the bad-input exit code when it does not
+ * exist ("WHAT 'path' of problem 'id' does not exist", at the key), or -1
+ * when it cannot be read. */
+static int read_program(const struct catalog *c, const struct cat_problem *cp,
+			const char *key, const char *what, const char *file, char **out)
+{
+	struct stat st;
+	char *path;
+	int rc;
+
+	if (!file)
+		return 0;
+	path = join(cp->dir, file);
+	if (stat(path, &st) < 0)
+		rc = bad_at(c, toml_get(cp->where, key), "%s '%s' of problem '%s' does not exist",
+			    what, path, cp->p.id);
+	else
+		rc = read_text(path, out);
+	free(path);
+	return rc;
+}
+
 static int check_folder(struct catalog *c, struct cat_problem *cp,
 			const struct db_problem *stored)
 {
@@ -1286,32 +1309,11 @@ static int check_folder(struct catalog *c, struct cat_problem *cp,
 	free(path);
 	if (rc < 0)
 		return -1;
-	if (p->checker_file) {
-		path = join(cp->dir, p->checker_file);
-		if (stat(path, &st) < 0) {
-			rc = bad_at(c, toml_get(cp->where, "checker_source"), "checker source "
-				    "'%s' of problem '%s' does not exist", path, p->id);
-			free(path);
-			return rc;
-		}
-		rc = read_text(path, &p->checker_source);
-		free(path);
-		if (rc < 0)
-			return -1;
-	}
-	if (p->interactor_file) {
-		path = join(cp->dir, p->interactor_file);
-		if (stat(path, &st) < 0) {
-			rc = bad_at(c, toml_get(cp->where, "interactor"), "interactor '%s' of "
-				    "problem '%s' does not exist", path, p->id);
-			free(path);
-			return rc;
-		}
-		rc = read_text(path, &p->interactor_source);
-		free(path);
-		if (rc < 0)
-			return -1;
-	}
+	if ((rc = read_program(c, cp, "checker_source", "checker source", p->checker_file,
+			       &p->checker_source)) ||
+	    (rc = read_program(c, cp, "interactor", "interactor", p->interactor_file,
+			       &p->interactor_source)))
+		return rc;
 	detect_contracts(cp);
 	if (inline_headers(cp, p->checker_file, &p->checker_source) < 0 ||
 	    inline_headers(cp, p->interactor_file, &p->interactor_source) < 0)
