@@ -5,6 +5,15 @@
 # build OUT SRC: compile SRC to OUT; a failure is a test failure.
 build() { gcc -O2 -std=gnu17 -o "$1" "$2" -lm 2>"$1.log" || fail "$2 compiles" "$(cat "$1.log")"; }
 
+# generated_tests_exist: every test $P/gen.list names (problem folder P)
+# was generated, input and answer.
+generated_tests_exist() {
+	while read -r name _; do
+		case "$name" in ""|"#"*) continue ;; esac
+		check "generated test $name exists (run make)" test -s "$P/tests/$name.in" -a -s "$P/tests/$name.ans"
+	done < "$P/gen.list"
+}
+
 # toks FILE: the whitespace-separated tokens of FILE, one per line.
 toks() { tr -s ' \t\n' '\n\n\n' < "$1" | sed '/^$/d'; }
 

@@ -15,10 +15,7 @@ build ref "$S/accepted/1-ref-buckets.c"
 build second "$S/accepted/2-radix-sort.c"
 build third "$S/accepted/3-qsort.c"
 
-while read -r name _; do
-	case "$name" in ""|"#"*) continue ;; esac
-	check "generated test $name exists (run make)" test -s "$P/tests/$name.in" -a -s "$P/tests/$name.ans"
-done < "$P/gen.list"
+generated_tests_exist
 
 n=0
 for in in "$P"/tests/*.in; do

@@ -29,10 +29,7 @@ twice_extent() { awk '
 	$1 > bx || ($1 == bx && $2 > by) { bx = $1; by = $2 }
 	END { printf "%.6f\n", 2 * sqrt((bx - ax) ^ 2 + (by - ay) ^ 2) }' "$1"; }
 
-while read -r name _; do
-	case "$name" in ""|"#"*) continue ;; esac
-	check "generated test $name exists (run make)" test -s "$P/tests/$name.in" -a -s "$P/tests/$name.ans"
-done < "$P/gen.list"
+generated_tests_exist
 
 n=0
 for in in "$P"/tests/*.in; do

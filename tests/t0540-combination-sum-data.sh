@@ -15,10 +15,7 @@ build gen "$P/gen.c"
 build second "$S/accepted/2-dp-lists.c"
 
 # the generated tests exist (make runs problems/generate.sh)
-while read -r name _; do
-	case "$name" in ""|"#"*) continue ;; esac
-	check "generated test $name exists (run make)" test -s "$P/tests/$name.in" -a -s "$P/tests/$name.ans"
-done < "$P/gen.list"
+generated_tests_exist
 
 norm() { awk 'NF { $1 = $1; print }' "$1" | sort; }
 n=0

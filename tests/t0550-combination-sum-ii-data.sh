@@ -14,10 +14,7 @@ build gen "$P/gen.c"
 build chk "$P/checker.c"
 build second "$S/accepted/2-multiplicities.c"
 
-while read -r name _; do
-	case "$name" in ""|"#"*) continue ;; esac
-	check "generated test $name exists (run make)" test -s "$P/tests/$name.in" -a -s "$P/tests/$name.ans"
-done < "$P/gen.list"
+generated_tests_exist
 
 n=0
 for in in "$P"/tests/*.in; do

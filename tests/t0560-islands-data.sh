@@ -16,10 +16,7 @@ build ref "$S/accepted/1-ref-dfs-recursive.c"
 build uf "$S/accepted/2-union-find.c"
 build bfs "$S/accepted/3-bfs-queue.c"
 
-while read -r name _; do
-	case "$name" in ""|"#"*) continue ;; esac
-	check "generated test $name exists (run make)" test -s "$P/tests/$name.in" -a -s "$P/tests/$name.ans"
-done < "$P/gen.list"
+generated_tests_exist
 
 n=0
 for in in "$P"/tests/*.in; do

@@ -45,10 +45,7 @@ talk() {
 	echo "$? $(cat fb/judgemessage.txt)"
 }
 
-while read -r name _; do
-	case "$name" in ""|"#"*) continue ;; esac
-	check "generated test $name exists (run make)" test -s "$P/tests/$name.in" -a -s "$P/tests/$name.ans"
-done < "$P/gen.list"
+generated_tests_exist
 
 components "$P"/tests/*.in > counts
 n=0
