@@ -89,6 +89,33 @@ int main(void) { for (int i = 0; i < 100; i++) { char *p = malloc(1 << 20); mems
 expect_exit 1 "many small allocations: MLE" "$JUDGE" submit sum touch-memory.c --json
 check "named by its peak" jq -e '.verdict == "MLE" and (.tests[0].message | startswith("peak memory"))' .out
 
+# a run-time error says how its stderr ends: a failed assert's line, an
+# uncaught C++ exception's type and what(); a stderr cut at its cap says
+# nothing (its end is lost)
+prog assert-fails '#include <assert.h>
+int main(void) { int x = 0; assert(x > 0); return 0; }'
+expect_exit 1 "failed assert: RE" "$JUDGE" submit sum assert-fails.c
+contains "the assert's line" "$OUT" \
+	"killed by SIGABRT (abort() or a failed assert); its stderr ends 'prog: prog.c:2: main: Assertion \`x > 0\\' failed.'"
+cat > throws.cpp <<'CPP'
+#include <stdexcept>
+int main() { throw std::out_of_range("index 7 of 3"); }
+CPP
+expect_exit 1 "uncaught exception: RE" "$JUDGE" submit sum throws.cpp
+contains "the exception's type and what()" "$OUT" \
+	"its stderr ends 'terminate called after throwing an instance of \\'std::out_of_range\\' what():  index 7 of 3'"
+prog crash-quiet '#include <stdio.h>
+int main(void) { fputs("reading\n\n", stderr); int *p = 0; return *(volatile int *)p; }'
+expect_exit 1 "a crash after a stderr line: RE" "$JUDGE" submit sum crash-quiet.c
+contains "the last line, trailing newlines dropped" "$OUT" "its stderr ends 'reading'"
+prog crash-silent 'int main(void) { int *p = 0; return *(volatile int *)p; }'
+expect_exit 1 "a silent crash: RE" "$JUDGE" submit sum crash-silent.c
+lacks "nothing on stderr: nothing said" "$OUT" "stderr ends"
+prog crash-loud '#include <stdio.h>
+int main(void) { for (int i = 0; i < 100000; i++) fputs("spam spam spam\n", stderr); fputs("last\n", stderr); int *p = 0; return *(volatile int *)p; }'
+expect_exit 1 "a crash after a flood on stderr: RE" "$JUDGE" submit sum crash-loud.c
+lacks "stderr cut at its cap: its end is not claimed" "$OUT" "stderr ends"
+
 # CE: no time or memory in history
 prog broken 'int main(void) { return x; }'
 expect_exit 1 "CE" "$JUDGE" submit sum broken.c

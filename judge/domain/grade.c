@@ -22,6 +22,7 @@
 #define INPUT_SHOW_LINES 10
 #define STDERR_KEEP 200         /* bytes of stderr kept with a test's result */
 #define STDERR_LINE_SHOW 60     /* bytes of its first line in the message */
+#define STDERR_END_SHOW 120     /* bytes of its end in a run-time error's */
 
 /* A custom checker's limits: generous (it is trusted code) but bounded. */
 #define CHECKER_CPU_MS    10000
@@ -449,6 +450,41 @@ char *grade_input_excerpt(const char *in, size_t len)
 	return buf_detach(&b, NULL);
 }
 
+/* A run-time error's message gains how its stderr ends: a failed
+ * assert's line, or an uncaught C++ exception's type and what() (the
+ * line "  what():  ..." comes with the line before it). Nothing when the
+ * stderr is empty or was cut at its cap (its end is lost). */
+static void note_stderr_end(struct grade_test *t, const struct sbx_result *sr)
+{
+	const char *p = sr->err.data, *line, *what = NULL;
+	size_t len = sr->err.len, n;
+	struct buf b = BUF_INIT;
+
+	while (len && (p[len - 1] == '\n' || p[len - 1] == '\r'))
+		len--;
+	if (!len || sr->err.truncated)
+		return;
+	line = p + len;
+	while (line > p && line[-1] != '\n')
+		line--;
+	if (!strncmp(line, "  what():", 9) && line > p) {
+		what = line + 2;
+		for (line--; line > p && line[-1] != '\n'; line--)
+			;
+	}
+	buf_addstr(&b, t->message ? t->message : "");
+	buf_addstr(&b, "; its stderr ends '");
+	n = (size_t)((what ? what - 3 : p + len) - line);
+	text_escape(&b, line, n, STDERR_END_SHOW, TEXT_QUOTE);
+	if (what) {
+		buf_addch(&b, ' ');
+		text_escape(&b, what, (size_t)(p + len - what), STDERR_END_SHOW, TEXT_QUOTE);
+	}
+	buf_addch(&b, '\'');
+	free(t->message);
+	t->message = buf_detach(&b, NULL);
+}
+
 /* Keep the start of what the program wrote to stderr, and when the answer
  * was wrong say so in the message: an answer printed to stderr reads as
  * "got end of output" otherwise. */
@@ -460,6 +496,10 @@ static void note_stderr(struct grade_test *t, const struct sbx_result *sr)
 
 	t->stderr_bytes = sr->err.len;
 	t->stderr_text = xstrndup(p, sr->err.len < STDERR_KEEP ? sr->err.len : STDERR_KEEP);
+	if (t->verdict == V_RE) {
+		note_stderr_end(t, sr);
+		return;
+	}
 	if (t->verdict != V_WA && t->verdict != V_PE)
 		return;
 	buf_addstr(&b, t->message ? t->message : "");
