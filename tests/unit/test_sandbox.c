@@ -35,6 +35,17 @@ static const char *const cc_argv[] = {
 	"gcc", "-O2", "-std=gnu17", "-static", "-o", "prog", "prog.c", "-lm", "-lpthread", NULL
 };
 
+/* Programs more than one test builds (build() compiles each once). */
+static const char echo_src[] = "#include <stdio.h>\n"
+	"int main(int c, char **v) { int a, b; if (scanf(\"%d %d\", &a, &b) != 2) return 5;\n"
+	"printf(\"%d %s\\n\", a + b, c > 1 ? v[1] : \"-\"); fputs(\"note\\n\", stderr); return 0; }\n";
+static const char nap_src[] = "#include <unistd.h>\nint main(void) { pause(); return 0; }\n";
+static const char m64_src[] = "#include <stdlib.h>\n#include <string.h>\n"
+	"int main(void) { char *volatile p = malloc(64 << 20); memset(p, 1, 64 << 20);"
+	" return p[99] != 1; }\n";
+static const char sock_src[] = "#include <sys/socket.h>\n"
+	"int main(void) { return socket(AF_UNIX, SOCK_STREAM, 0) >= 0; }\n";
+
 /* Compile src into tmpdir/name (once); fails the test when it does not
  * compile. The path stays valid for the whole group. */
 static const char *build(const char *name, const char *src)
@@ -49,8 +60,13 @@ static const char *build(const char *name, const char *src)
 		return path;
 	if (sbx_compile(W, src, strlen(src), cc_argv, NULL, path, &r) < 0)
 		fail_msg("compile '%s': %s", name, err_msg());
-	if (r.status != SBX_OK || r.exit_code != 0)
-		fail_msg("compile '%s': %s\n%s", name, r.message, buf_str(&r.err));
+	if (r.status != SBX_OK || r.exit_code != 0) {
+		char msg[2048];
+
+		snprintf(msg, sizeof msg, "compile '%s': %s\n%s", name, r.message, buf_str(&r.err));
+		sbx_result_release(&r);
+		fail_msg("%s", msg);
+	}
 	sbx_result_release(&r);
 	return path;
 }
@@ -93,9 +109,7 @@ static int teardown(void **state)
 
 static void honest_program_io(void **state)
 {
-	const char *exe = build("echo", "#include <stdio.h>\n"
-		"int main(int c, char **v) { int a, b; if (scanf(\"%d %d\", &a, &b) != 2) return 5;\n"
-		"printf(\"%d %s\\n\", a + b, c > 1 ? v[1] : \"-\"); fputs(\"note\\n\", stderr); return 0; }\n");
+	const char *exe = build("echo", echo_src);
 	const char *args[] = { "arg1", NULL };
 	struct sbx_result r = SBX_RESULT_INIT;
 	struct sbx_spec sp;
@@ -245,7 +259,7 @@ static void feedback_folder(void **state)
 static void cpu_and_wall_limits(void **state)
 {
 	const char *spin = build("spin", "int main(void) { volatile unsigned long x = 0; for (;;) x++; }\n");
-	const char *nap = build("nap", "#include <unistd.h>\nint main(void) { pause(); return 0; }\n");
+	const char *nap = build("nap", nap_src);
 	struct sbx_result r = SBX_RESULT_INIT;
 	struct sbx_spec sp;
 
@@ -269,9 +283,7 @@ static void cpu_and_wall_limits(void **state)
 
 static void memory_measured_and_limited(void **state)
 {
-	const char *m64 = build("m64", "#include <stdlib.h>\n#include <string.h>\n"
-		"int main(void) { char *volatile p = malloc(64 << 20); memset(p, 1, 64 << 20);"
-		" return p[99] != 1; }\n");
+	const char *m64 = build("m64", m64_src);
 	const char *chunks = build("chunks", "#include <stdlib.h>\n#include <string.h>\n"
 		"int main(void) { for (int i = 0; i < 300; i++) { char *volatile p = malloc(1 << 20);"
 		" memset(p, 1, 1 << 20); } return 0; }\n");
@@ -318,8 +330,7 @@ static void memory_measured_and_limited(void **state)
 /* One case per forbidden call: the first failure hides no other. */
 static void forbidden_socket_named(void **state)
 {
-	const char *sock = build("sock", "#include <sys/socket.h>\n"
-		"int main(void) { return socket(AF_UNIX, SOCK_STREAM, 0) >= 0; }\n");
+	const char *sock = build("sock", sock_src);
 	struct sbx_result r = SBX_RESULT_INIT;
 	struct sbx_spec sp;
 
@@ -498,8 +509,8 @@ static void parallel_workers(void **state)
 	pthread_t ta, tb;
 
 	(void)state;
-	a.exe = build("m64", "");
-	b.exe = build("sock", "");
+	a.exe = build("m64", m64_src);
+	b.exe = build("sock", sock_src);
 	assert_int_equal(pthread_create(&ta, NULL, par_main, &a), 0);
 	assert_int_equal(pthread_create(&tb, NULL, par_main, &b), 0);
 	pthread_join(ta, NULL);
@@ -613,7 +624,7 @@ static int kill_children(void)
  * executed for a moment (ETXTBSY): the run waits, and is not a failure. */
 static void busy_binary_waits(void **state)
 {
-	const char *echo = build("echo", "");
+	const char *echo = build("echo", echo_src);
 	struct sbx_result r = SBX_RESULT_INIT;
 	struct buf bin = BUF_INIT;
 	struct sbx_spec sp;
@@ -652,7 +663,7 @@ static void busy_binary_waits(void **state)
 
 static void dead_box_is_replaced(void **state)
 {
-	const char *echo = build("echo", "");
+	const char *echo = build("echo", echo_src);
 	struct sbx_result r = SBX_RESULT_INIT;
 	struct sbx_spec sp;
 
@@ -710,7 +721,7 @@ static void half_made_folder_swept(void **state)
 
 static void killed_judge_leaves_nothing(void **state)
 {
-	const char *nap = build("nap", "");
+	const char *nap = build("nap", nap_src);
 	int go[2], st, i;
 	uid_t uid = 0;
 	pid_t judge;
