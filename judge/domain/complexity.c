@@ -93,17 +93,23 @@ static int by_size(const void *p, const void *q)
 	return (a->n > b->n) - (a->n < b->n);
 }
 
-int cx_fit(const struct cx_point *pts, size_t npts, double min_ms, struct cx_estimate *f)
+/* The points a fit uses, as log(size), log(ms), size and weight. */
+struct fit_points {
+	double *x, *y, *nn, *w;
+	size_t m;
+};
+
+/* The usable points of pts (by size): those with at least min_ms, or when
+ * fewer than three have that, the three largest sizes with some time.
+ * Returns 1 when even the slowest point is under min_ms (too fast to
+ * measure), else 0. */
+static int fit_points_pick(const struct cx_point *pts, size_t npts, double min_ms,
+			   struct fit_points *fp)
 {
 	struct cx_point *v = xcalloc(npts ? npts : 1, sizeof(*v));
-	double *x = xcalloc(npts ? npts : 1, sizeof(*x)), *y = xcalloc(npts ? npts : 1, sizeof(*y));
-	double *nn = xcalloc(npts ? npts : 1, sizeof(*nn)), *w = xcalloc(npts ? npts : 1, sizeof(*w));
-	double a, b, r2, ea, eb, er2, best = HUGE_VAL, mean, sse, e, hi = 0, sw;
-	size_t i, k = 0, m = 0;
-	int c, rc = 0;
+	double hi = 0;
+	size_t i, k = 0;
 
-	memset(f, 0, sizeof(*f));
-	f->cls = CX_1;
 	memcpy(v, pts, npts * sizeof(*v));
 	qsort(v, npts, sizeof(*v), by_size);
 	for (i = 0; i < npts; i++) {
@@ -112,32 +118,81 @@ int cx_fit(const struct cx_point *pts, size_t npts, double min_ms, struct cx_est
 		if (v[i].ms >= min_ms && v[i].n >= 1)
 			k++;
 	}
-	if (hi < min_ms) {
+	for (i = 0; hi >= min_ms && i < npts; i++) {
+		if (!(k >= 3 ? v[i].ms >= min_ms : v[i].ms > 0 && i + 3 >= npts) || v[i].n < 1)
+			continue;
+		fp->nn[fp->m] = v[i].n;
+		fp->x[fp->m] = log(v[i].n);
+		fp->y[fp->m] = log(v[i].ms);
+		fp->w[fp->m] = weight(v[i].ms);
+		fp->m++;
+	}
+	free(v);
+	return hi < min_ms;
+}
+
+/* The weighted squared error of class c's shape, shifted to the points'
+ * weighted mean (log axes: the constant factor is free). */
+static double class_sse(enum cx_class c, const struct fit_points *fp)
+{
+	double mean = 0, sw = 0, sse = 0, e;
+	size_t i;
+
+	for (i = 0; i < fp->m; i++) {
+		mean += fp->w[i] * (fp->y[i] - shape(c, fp->nn[i]));
+		sw += fp->w[i];
+	}
+	mean /= sw;
+	for (i = 0; i < fp->m; i++) {
+		e = fp->y[i] - shape(c, fp->nn[i]) - mean;
+		sse += fp->w[i] * e * e;
+	}
+	return sse;
+}
+
+/* The polynomial class whose shape fits best; a faster-growing class must
+ * fit clearly better (measurements of memory-bound code drift upwards as
+ * the data leaves the caches). */
+static enum cx_class best_class(const struct fit_points *fp)
+{
+	enum cx_class cls = CX_1;
+	double best = HUGE_VAL, sse;
+	int c;
+
+	for (c = CX_1; c < CX_EXP; c++) {
+		sse = class_sse((enum cx_class)c, fp);
+		if (sse < 0.8 * best) {
+			best = sse;
+			cls = (enum cx_class)c;
+		}
+	}
+	return cls;
+}
+
+int cx_fit(const struct cx_point *pts, size_t npts, double min_ms, struct cx_estimate *f)
+{
+	size_t cap = npts ? npts : 1;
+	struct fit_points fp = { xcalloc(cap, sizeof(double)), xcalloc(cap, sizeof(double)),
+				 xcalloc(cap, sizeof(double)), xcalloc(cap, sizeof(double)), 0 };
+	double a, b, r2, ea, eb, er2;
+	int rc = 0;
+
+	memset(f, 0, sizeof(*f));
+	f->cls = CX_1;
+	if (fit_points_pick(pts, npts, min_ms, &fp)) {
 		f->too_fast = 1;
 		goto out;
 	}
-	for (i = 0; i < npts; i++) {
-		/* the usable points, or the three largest sizes with some time */
-		if (k >= 3 ? v[i].ms >= min_ms : v[i].ms > 0 && i + 3 >= npts) {
-			if (v[i].n < 1)
-				continue;
-			nn[m] = v[i].n;
-			x[m] = log(v[i].n);
-			y[m] = log(v[i].ms);
-			w[m] = weight(v[i].ms);
-			m++;
-		}
-	}
-	f->used = m;
-	if (m < 2) {
+	f->used = fp.m;
+	if (fp.m < 2) {
 		rc = -1;
 		goto out;
 	}
-	linfit(x, y, w, m, &a, &b, &r2);
+	linfit(fp.x, fp.y, fp.w, fp.m, &a, &b, &r2);
 	f->exponent = b;
 	f->coef = exp(a);
 	f->power_r2 = r2;
-	linfit(nn, y, w, m, &ea, &eb, &er2);
+	linfit(fp.nn, fp.y, fp.w, fp.m, &ea, &eb, &er2);
 	f->base = exp(eb);
 	f->exp_coef = exp(ea);
 	f->exp_r2 = er2;
@@ -151,31 +206,12 @@ int cx_fit(const struct cx_point *pts, size_t npts, double min_ms, struct cx_est
 		goto out;
 	}
 	f->r2 = r2;
-	for (c = CX_1; c < CX_EXP; c++) {
-		mean = sw = 0;
-		for (i = 0; i < m; i++) {
-			mean += w[i] * (y[i] - shape((enum cx_class)c, nn[i]));
-			sw += w[i];
-		}
-		mean /= sw;
-		sse = 0;
-		for (i = 0; i < m; i++) {
-			e = y[i] - shape((enum cx_class)c, nn[i]) - mean;
-			sse += w[i] * e * e;
-		}
-		/* a faster-growing class must fit clearly better (measurements
-		 * of memory-bound code drift upwards as the data leaves the caches) */
-		if (sse < 0.8 * best) {
-			best = sse;
-			f->cls = (enum cx_class)c;
-		}
-	}
+	f->cls = best_class(&fp);
 out:
-	free(v);
-	free(x);
-	free(y);
-	free(nn);
-	free(w);
+	free(fp.x);
+	free(fp.y);
+	free(fp.nn);
+	free(fp.w);
 	return rc;
 }
 
