@@ -39,4 +39,37 @@ printf 'int helper(void) { return 0; }\n' > problems/alpha/validator.c
 expect_exit 2 "a validator without main" "$JUDGE" list
 contains "the linker's error" "$ERR" "problems/alpha/validator.c:"
 contains "the linker's words" "$ERR" "undefined reference to"
+# a validator that compiles runs on every test input of a new or changed
+# problem: an input it rejects is the catalogue's error, naming the test
+# and what the validator said; nothing is stored
+cat > problems/alpha/validator.c <<'C'
+#include <stdio.h>
+int main(void) {
+	long a, b;
+	if (scanf("%ld %ld", &a, &b) != 2 || a < 0 || b < 0 || a > 150 || b > 150) {
+		fprintf(stderr, "a and b must be from 0 to 150\n");
+		return 1;
+	}
+	return 0;
+}
+C
+SUM=$(dbsum)
+expect_exit 2 "a test the validator rejects" "$JUDGE" list
+equals "the test, the validator and its message" "$ERR" \
+	"judge: error: problems/alpha/tests/02-big.in: rejected by problems/alpha/validator.c, the validator of problem 'alpha' (exit 1: a and b must be from 0 to 150)"
+equals "rejected: the database is left as it was" "$(dbsum)" "$SUM"
+printf '100 50\n' > problems/alpha/tests/02-big.in
+printf '150\n' > problems/alpha/tests/02-big.ans
+expect_exit 0 "the test fixed: the sync goes through" "$JUDGE" list
+# a testlib-style validator (exit 0 valid, else the message) is read the
+# same way; a Kattis-contract one by exit 42
+printf '#include <stdio.h>\nint main(void) { long a, b; return scanf("%%ld %%ld", &a, &b) == 2 && a < 10 ? 42 : 43; }\n' \
+	> problems/alpha/validator.c
+edit 'complexity = "O(1)"' 'complexity = "O(1)"
+validator_contract = "kattis"'
+expect_exit 2 "Kattis contract: exit 43 is rejected" "$JUDGE" list
+contains "Kattis contract: exit 43 named" "$ERR" "problems/alpha/tests/02-big.in: rejected by problems/alpha/validator.c, the validator of problem 'alpha' (exit 43)"
+printf '#include <stdio.h>\nint main(void) { long a, b; return scanf("%%ld %%ld", &a, &b) == 2 ? 42 : 43; }\n' \
+	> problems/alpha/validator.c
+expect_exit 0 "Kattis contract: exit 42 is valid" "$JUDGE" list
 finish

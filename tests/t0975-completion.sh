@@ -43,7 +43,7 @@ equals "problem ids" "$(comp submit echo-)" "echo-custom echo-exact echo-float e
 equals "problem ids for judge test" "$(comp test su)" "sum "
 equals "a file after the id: nothing (file names)" "$(comp submit sum '')" ""
 equals "options from the command's usage" "$(comp submit --a)" "--all "
-equals "judge test's options" "$(comp test --)" "--json --lang --user "
+equals "judge test's options" "$(comp test --)" "--json --lang --repeat --user "
 equals "an option's values" "$(comp submit sum x.c --lang '')" "c c++ "
 equals "an option's value is skipped" "$(comp submit --user ana s)" "sum "
 equals "contest subcommands" "$(comp contest st)" "start status "

@@ -1500,6 +1500,82 @@ static int validate_inputs(const struct catalog *c, const struct cat_problem *cp
 	return rc;
 }
 
+/* ---- a native problem's validator over its tests ------------------------- */
+
+/* Whether the validator's run r says valid: exit 0 (ours and testlib's),
+ * 42 (Kattis); *why says what it did otherwise (malloc'd). */
+static int native_valid(const struct cat_problem *cp, const struct catalog_run *r, char **why)
+{
+	int ok = cp->p.validator_contract == DB_CONTRACT_KATTIS ? 42 : 0;
+	const char *out = r->output ? r->output : "";
+
+	if (r->exited && r->exit_code == ok)
+		return 1;
+	*why = r->exited ? xasprintf("exit %d%s%.*s", r->exit_code, *out ? ": " : "",
+				     (int)strcspn(out, "\n"), out) :
+		xstrdup("it did not exit by itself");
+	return 0;
+}
+
+/* A native problem's validator (validator.c, .cc, .cpp), when it has one,
+ * on every test input: an input it rejects is the catalogue's error
+ * ("FOLDER/tests/NAME.in: rejected by validator.c (exit 1: why)"). 0, or
+ * -1 with err set. */
+static int validate_native_tests(const struct catalog *c, const struct cat_problem *cp)
+{
+	char *path = compile_tool_path(cp->dir, "validator"), *why = NULL;
+	struct buf src = BUF_INIT, full = BUF_INIT, in = BUF_INIT;
+	const char *argv[] = { NULL };
+	struct catalog_run r;
+	size_t i;
+	int rc = 0;
+
+	if (access(path, F_OK) < 0)
+		goto out;
+	if (util_read_file(path, &src, MAX_TEXT_BYTES) < 0 ||
+	    compile_inline_headers(cp->dir, compile_lang_of_path(path), buf_str(&src),
+				   src.len, &full) < 0) {
+		rc = err_as(ERR_INPUT);
+		goto out;
+	}
+	for (i = 0; rc == 0 && i < cp->ntests; i++) {
+		buf_reset(&in);
+		if (util_read_file(cp->tests[i].in_path, &in, MAX_TEST_BYTES) < 0) {
+			rc = err_as(ERR_INPUT);
+			break;
+		}
+		if (c->cc->run(c->cc->arg, path, full.data, full.len, argv, in.data, in.len,
+			       VALIDATOR_CPU_MS, (unsigned long)VALIDATOR_MEMORY_MB * 1024, &r) < 0) {
+			rc = -1;
+			break;
+		}
+		if (r.compiled && !native_valid(cp, &r, &why))
+			rc = err_input("%s: rejected by %s, the validator of problem '%s' (%s)",
+				       cp->tests[i].in_path, path, cp->p.id, why);
+		free(why);
+		why = NULL;
+		free(r.output);
+	}
+out:
+	buf_release(&src);
+	buf_release(&full);
+	buf_release(&in);
+	free(path);
+	return rc;
+}
+
+/* validate_native_tests, except that a validator the sync cannot run (no
+ * sandbox here) is left out, as the compile check is. */
+static int native_validation(const struct catalog *c, const struct cat_problem *cp)
+{
+	if (validate_native_tests(c, cp) == 0)
+		return 0;
+	if (err_kind() == ERR_INPUT)
+		return -1;
+	err_clear();
+	return 0;
+}
+
 /* The slowest accepted C/C++ submission's CPU time over every test: 0 with
  * *ms and *who (malloc'd), 1 when there is none, -1 on error. */
 static int slowest_accepted(const struct catalog *c, const struct cat_problem *cp,
@@ -1686,6 +1762,8 @@ static int load_catalog(struct db *db, struct catalog *c, int force)
 			strcmp(stored.fingerprint, c->problems[i].p.fingerprint));
 		if (rc == 0 && c->cc && changed)
 			rc = compile_programs(c, &c->problems[i]);
+		if (rc == 0 && c->cc && c->cc->run && changed && !c->problems[i].meta.format)
+			rc = native_validation(c, &c->problems[i]);
 		if (rc == 0 && c->problems[i].meta.format)
 			rc = package_programs(c, &c->problems[i], changed,
 					      got == 0 ? &stored : NULL);
