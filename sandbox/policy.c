@@ -56,77 +56,84 @@ static int rule(scmp_filter_ctx ctx, const char *name, unsigned n,
 	return 0;
 }
 
-static int run_rules(scmp_filter_ctx ctx, int threads, int as_limit,
-		     unsigned long long mem, int writes)
+/* Opening for reading only: no write access, no creation, no truncation
+ * (O_RDONLY|O_TRUNC truncates), no O_TMPFILE; unless writes. */
+static int open_rules(scmp_filter_ctx ctx, int writes)
 {
 	const unsigned long wflags = O_WRONLY | O_RDWR | O_CREAT | O_TRUNC |
 		O_APPEND | TMPFILE_BIT;
-	struct scmp_arg_cmp c[2];
-	size_t i;
-	int rc;
+	struct scmp_arg_cmp c[1];
 
-	for (i = 0; run_plain[i]; i++)
-		if (rule(ctx, run_plain[i], 0, NULL) < 0)
-			return -1;
-	/* Opening for reading only: no write access, no creation, no
-	 * truncation (O_RDONLY|O_TRUNC truncates), no O_TMPFILE. */
 	c[0] = SCMP_A1(SCMP_CMP_MASKED_EQ, wflags, 0);
 	if (rule(ctx, "open", writes ? 0 : 1, c) < 0)
 		return -1;
 	c[0] = SCMP_A2(SCMP_CMP_MASKED_EQ, wflags, 0);
-	if (rule(ctx, "openat", writes ? 0 : 1, c) < 0)
-		return -1;
-	/* An allocation larger than the whole memory limit is reported (as
-	 * MLE) instead of failing: a failed malloc is over the limit. */
-	/* Without threads, a thread's stack (MAP_STACK, which only
-	 * pthread_create asks for) is reported as the clone that would follow
-	 * it: where RLIMIT_AS stands in for a memory cgroup the stack would
-	 * fail first, and pthread_create would return quietly. */
+	return rule(ctx, "openat", writes ? 0 : 1, c);
+}
+
+/* mmap and mremap. An allocation larger than the whole memory limit mem
+ * (0: none) is reported (as MLE) instead of failing: a failed malloc is
+ * over the limit. Without threads, a thread's stack (MAP_STACK, which only
+ * pthread_create asks for) is reported as the clone that would follow it:
+ * where RLIMIT_AS stands in for a memory cgroup (as_limit) the stack would
+ * fail first, and pthread_create would return quietly. */
+static int memory_rules(scmp_filter_ctx ctx, int threads, int as_limit,
+			unsigned long long mem)
+{
+	struct scmp_arg_cmp c[2];
+
 	c[1] = SCMP_A3(SCMP_CMP_MASKED_EQ, MAP_STACK, 0);
-	if (mem) {
-		c[0] = SCMP_A1(SCMP_CMP_LE, mem);
-		if (rule(ctx, "mmap", threads ? 1 : 2, c) < 0)
-			return -1;
-		/* Reservations (thread stacks, malloc arenas) are made
-		 * PROT_NONE and cost nothing until made accessible. Not
-		 * where RLIMIT_AS stands in for a memory cgroup: there one
-		 * larger than the limit would fail (ENOMEM), and is
-		 * reported as the MLE it would be with a cgroup once made
-		 * accessible and touched (one thread: no malloc arena of a
-		 * second thread asks for one). */
-		c[0] = SCMP_A2(SCMP_CMP_EQ, PROT_NONE);
-		if (!as_limit && rule(ctx, "mmap", threads ? 1 : 2, c) < 0)
-			return -1;
-		c[0] = SCMP_A2(SCMP_CMP_LE, mem);
-		if (rule(ctx, "mremap", 1, c) < 0)
-			return -1;
-	} else if (rule(ctx, "mmap", threads ? 0 : 1, c + 1) < 0 ||
-		   rule(ctx, "mremap", 0, NULL) < 0) {
+	if (!mem)
+		return rule(ctx, "mmap", threads ? 0 : 1, c + 1) < 0 ||
+		       rule(ctx, "mremap", 0, NULL) < 0 ? -1 : 0;
+	c[0] = SCMP_A1(SCMP_CMP_LE, mem);
+	if (rule(ctx, "mmap", threads ? 1 : 2, c) < 0)
 		return -1;
-	}
-	/* sendmsg on fd 3 only: the run child hands the seccomp listener to
-	 * the box through it after the filter is in place; fd 3 is
-	 * close-on-exec and the program can make no socket. */
+	/* Reservations (thread stacks, malloc arenas) are made PROT_NONE and
+	 * cost nothing until made accessible. Not where RLIMIT_AS stands in
+	 * for a memory cgroup: there one larger than the limit would fail
+	 * (ENOMEM), and is reported as the MLE it would be with a cgroup once
+	 * made accessible and touched (one thread: no malloc arena of a second
+	 * thread asks for one). */
+	c[0] = SCMP_A2(SCMP_CMP_EQ, PROT_NONE);
+	if (!as_limit && rule(ctx, "mmap", threads ? 1 : 2, c) < 0)
+		return -1;
+	c[0] = SCMP_A2(SCMP_CMP_LE, mem);
+	return rule(ctx, "mremap", 1, c);
+}
+
+/* The calls allowed with one argument fixed: sendmsg on fd 3 only (the
+ * run child hands the seccomp listener to the box through it after the
+ * filter is in place; fd 3 is close-on-exec and the program can make no
+ * socket); ioctl TCGETS only (stdio asks whether stdout is a terminal;
+ * never TIOCSTI); prlimit64 may read limits, never set them. */
+static int narrow_rules(scmp_filter_ctx ctx)
+{
+	struct scmp_arg_cmp c[2];
+
 	c[0] = SCMP_A0(SCMP_CMP_EQ, BOX_FD_SYNC);
 	if (rule(ctx, "sendmsg", 1, c) < 0)
 		return -1;
-	/* ioctl: only TCGETS (stdio asks whether stdout is a terminal);
-	 * never TIOCSTI. */
 	c[0] = SCMP_A1(SCMP_CMP_EQ, TCGETS);
 	if (rule(ctx, "ioctl", 1, c) < 0)
 		return -1;
-	/* prlimit64 may read limits, never set them. */
 	c[0] = SCMP_A0(SCMP_CMP_EQ, 0);
 	c[1] = SCMP_A2(SCMP_CMP_EQ, 0);
-	if (rule(ctx, "prlimit64", 2, c) < 0)
-		return -1;
-	/* Signals only to itself: tgkill/tkill are how raise() and abort()
-	 * work; kill only with pid 0 (its own group, it has no other). The
-	 * only other process it can see is the box (PID 1): tgkill/tkill to
-	 * it fail with EPERM. As root the kernel refuses them anyway (the box
-	 * is root); in a user namespace the box has the program's uid, and
-	 * the kernel would accept them and drop them (PID 1 has no handler):
-	 * the same answer either way. */
+	return rule(ctx, "prlimit64", 2, c);
+}
+
+/* Signals only to itself: tgkill/tkill are how raise() and abort() work;
+ * kill only with pid 0 (its own group, it has no other). The only other
+ * process it can see is the box (PID 1): tgkill/tkill to it fail with
+ * EPERM. As root the kernel refuses them anyway (the box is root); in a
+ * user namespace the box has the program's uid, and the kernel would
+ * accept them and drop them (PID 1 has no handler): the same answer
+ * either way. */
+static int signal_rules(scmp_filter_ctx ctx)
+{
+	struct scmp_arg_cmp c[1];
+	int rc;
+
 	c[0] = SCMP_A0(SCMP_CMP_NE, 1);
 	if (rule(ctx, "tgkill", 1, c) < 0 || rule(ctx, "tkill", 1, c) < 0)
 		return -1;
@@ -137,19 +144,38 @@ static int run_rules(scmp_filter_ctx ctx, int threads, int as_limit,
 				   seccomp_syscall_resolve_name("tkill"), 1, c[0])) < 0)
 		return err_set("seccomp: rule for signals to the box: %s", strerror(-rc));
 	c[0] = SCMP_A0(SCMP_CMP_EQ, 0);
-	if (rule(ctx, "kill", 1, c) < 0)
+	return rule(ctx, "kill", 1, c);
+}
+
+/* Threads (when allowed) but never processes: clone must carry
+ * CLONE_THREAD. clone3 hides its flags in memory: ENOSYS makes glibc use
+ * clone. */
+static int thread_rules(scmp_filter_ctx ctx, int threads)
+{
+	struct scmp_arg_cmp c[1];
+	int rc;
+
+	c[0] = SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_THREAD, CLONE_THREAD);
+	if (threads && rule(ctx, "clone", 1, c) < 0)
 		return -1;
-	/* Threads but never processes: clone must carry CLONE_THREAD.
-	 * clone3 hides its flags in memory: ENOSYS makes glibc use clone. */
-	if (threads) {
-		c[0] = SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_THREAD, CLONE_THREAD);
-		if (rule(ctx, "clone", 1, c) < 0)
-			return -1;
-	}
 	rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS),
 			      seccomp_syscall_resolve_name("clone3"), 0);
 	if (rc < 0)
 		return err_set("seccomp: rule for 'clone3': %s", strerror(-rc));
+	return 0;
+}
+
+static int run_rules(scmp_filter_ctx ctx, int threads, int as_limit,
+		     unsigned long long mem, int writes)
+{
+	size_t i;
+
+	for (i = 0; run_plain[i]; i++)
+		if (rule(ctx, run_plain[i], 0, NULL) < 0)
+			return -1;
+	if (open_rules(ctx, writes) < 0 || memory_rules(ctx, threads, as_limit, mem) < 0 ||
+	    narrow_rules(ctx) < 0 || signal_rules(ctx) < 0 || thread_rules(ctx, threads) < 0)
+		return -1;
 	return 0;
 }
 
