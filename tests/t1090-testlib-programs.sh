@@ -70,7 +70,13 @@ prog ac 'printf("%ld\n", s)'
 prog wa 'printf("%ld\n", s - 1)'
 prog pe 'printf("%ld %ld\n", s, s)'
 prog pts 'printf("%ld\n", s + 1)'
+prog pc 'printf("%ld\n", s + 2)'
 prog absval 'printf("%ld\n", a)'
+
+cat > quote.c <<'C'
+#include <stdio.h>
+int main(void) { puts("six"); return 0; }
+C
 
 verdict() { # ID FILE
 	run $J submit "$1" "$2" --json
@@ -84,15 +90,20 @@ equals "AC: the checker's stderr" "$M" "ok the sum is 6"
 verdict sum wa.c
 equals "checker exit 1: WA" "$V" WA
 equals "WA: the checker's stderr" "$M" "wrong answer expected 6, found 5"
+verdict sum quote.c
+equals "a message's quotes are kept as written" "$M" "wrong answer expected an integer, found 'six'"
 verdict sum pe.c
 equals "checker exit 2: PE" "$V" PE
 verdict sum pts.c
 equals "checker exit 7 (points): not accepted" "$V" WA
 equals "points: partial, with its score" "$M" "partially correct: points 0.5 off by one: 7 instead of 6"
+verdict sum pc.c
+equals "quitf(_pc(40)): exit 40, partially correct (not IE)" "$V" WA
+equals "_pc: testlib's own line" "$M" "partially correct (40) off by two: 8 instead of 6"
 verdict sum-broken ac.c
 equals "checker exit 3 (FAIL): IE, exit 3" "$V $RC" "IE 3"
 contains "FAIL: the problem's fault, with the checker's message" "$M" \
-	"checker failed (testlib FAIL, exit code 3): FAIL expected an integer, found \\'x"
+	"checker failed (testlib FAIL, exit code 3): FAIL expected an integer, found 'x'"
 verdict sum-judge pts.c
 equals "checker_contract = judge: exit 7 is a checker failure (IE)" "$V" IE
 contains "...said so" "$M" "checker failed with exit code 7"

@@ -359,8 +359,8 @@ struct grade_checker *grade_checker_open(const struct grade_env *env,
 		err_set("problem '%s' has a custom checker but no checker source", p->id);
 		goto fail;
 	}
-	if (compile_source(env->cache, env->sbx, grade_checker_lang(p), p->checker_source,
-			   strlen(p->checker_source), &c->chk) < 0) {
+	if (compile_program(env->cache, env->sbx, grade_checker_lang(p), p->checker_source,
+			    strlen(p->checker_source), &c->chk) < 0) {
 		err_prefix("cannot compile the checker");
 		goto fail;
 	}
@@ -969,8 +969,8 @@ static int prepare_checker(struct grading *g, struct compile_result *chk,
 		set_error(r, "problem '%s' has a custom checker but no checker source", p->id);
 		return -1;
 	}
-	if (compile_source(g->env->cache, g->env->sbx, grade_checker_lang(p),
-			   p->checker_source, strlen(p->checker_source), chk) < 0) {
+	if (compile_program(g->env->cache, g->env->sbx, grade_checker_lang(p),
+			    p->checker_source, strlen(p->checker_source), chk) < 0) {
 		set_error(r, "cannot compile the checker: %s", err_msg());
 		return -1;
 	}
@@ -1001,8 +1001,8 @@ static int prepare_interactor(struct grading *g, struct compile_result *itr,
 		set_error(r, "problem '%s' is interactive but has no interactor source", p->id);
 		return -1;
 	}
-	if (compile_source(g->env->cache, g->env->sbx, compile_lang_of_path(p->interactor_file),
-			   p->interactor_source, strlen(p->interactor_source), itr) < 0) {
+	if (compile_program(g->env->cache, g->env->sbx, compile_lang_of_path(p->interactor_file),
+			    p->interactor_source, strlen(p->interactor_source), itr) < 0) {
 		set_error(r, "cannot compile the interactor: %s", err_msg());
 		return -1;
 	}

@@ -52,8 +52,8 @@ static int compile_tool(struct stress_tools *t, const char *path, const char *wh
 	}
 	buf_release(&raw);
 	free(dir);
-	if (compile_source(t->cache, t->sbx, compile_lang_of_path(path), buf_str(&src),
-			   src.len, &cr) < 0) {
+	if (compile_program(t->cache, t->sbx, compile_lang_of_path(path), buf_str(&src),
+			    src.len, &cr) < 0) {
 		rc = err_prefix("cannot compile the %s of '%s'", what, t->p->id);
 	} else if (!cr.ok) {
 		rc = err_input("the %s of '%s' (%s) does not compile: %.300s", what,
