@@ -56,6 +56,16 @@ folder = "guess"
 time_limit_ms = 1000
 memory_limit_mb = 256
 interactor = "interactor.cpp"
+
+[[problem]]
+id = "guess-checked"
+title = "Guess, its output file checked"
+folder = "guess"
+time_limit_ms = 1000
+memory_limit_mb = 256
+interactor = "interactor.cpp"
+checker = "custom"
+checker_source = "questions.cpp"
 TOML
 J="$JUDGE --catalog $SCRATCH/problems.toml"
 
@@ -138,6 +148,14 @@ equals "testlib interactor exit 1: WA" "$V" WA
 equals "WA: its stderr" "$M" "wrong answer more than 7 questions"
 verdict guess words.c
 equals "testlib interactor exit 2: PE" "$V" PE
+# Polygon's pair: the interactor's output file (tout) is the checker's output
+run $J submit guess-checked bisect.c --json --all
+equals "interactor + checker: the checker judges the interactor's output file" \
+	"$(printf '%s' "$OUT" | jq -c '[.tests[] | .verdict]')" '["AC","AC","WA","AC"]'
+equals "...with its message" "$(printf '%s' "$OUT" | jq -r '.tests[2].message')" \
+	"wrong answer 7 questions, more than 6"
+equals "...and the accepted tests' messages are the checker's" \
+	"$(printf '%s' "$OUT" | jq -r '.tests[0].message')" "ok 1 questions"
 run $J show guess --json
 equals "show: a testlib interactor, detected" "$(printf '%s' "$OUT" | jq -r .interactor_contract)" testlib
 

@@ -322,8 +322,17 @@ static int run_interactive(struct grading *g, const char *in, size_t inlen,
 
 struct grade_checker {
 	struct grading g;
-	struct compile_result chk;
+	struct compile_result chk, itr;
 };
+
+/* 1 when an interactive problem's checker judges what its interactor wrote:
+ * Polygon's pair, a testlib interactor writing its output file (tout) and
+ * a custom checker reading it as the output (interactor-a-plus-b). */
+static int interactor_checked(const struct db_problem *p)
+{
+	return p->interactor_file && p->interactor_contract == DB_CONTRACT_TESTLIB &&
+	       p->checker == DB_CHECKER_CUSTOM && p->checker_source;
+}
 
 enum compile_lang grade_checker_lang(const struct db_problem *p)
 {
@@ -342,16 +351,18 @@ struct grade_checker *grade_checker_open(const struct grade_env *env,
 	c->g.params.abs_tol = p->abs_tolerance;
 	c->g.params.rel_tol = p->rel_tolerance;
 	c->chk = (struct compile_result)COMPILE_RESULT_INIT;
+	c->itr = (struct compile_result)COMPILE_RESULT_INIT;
 	if (p->interactor_file) {
 		struct grade_result r;
 
 		memset(&r, 0, sizeof(r));
-		if (prepare_interactor(&c->g, &c->chk, &r) < 0) {
+		if (prepare_interactor(&c->g, &c->itr, &r) < 0) {
 			err_set("%s", r.error ? r.error : "cannot prepare the interactor");
 			free(r.error);
 			goto fail;
 		}
-		return c;
+		if (!interactor_checked(p))
+			return c;
 	}
 	if (p->checker != DB_CHECKER_CUSTOM)
 		return c;
@@ -370,7 +381,7 @@ struct grade_checker *grade_checker_open(const struct grade_env *env,
 		goto fail;
 	}
 	c->g.checker = c->chk.binary;
-	if (make_tmp(&c->g) < 0)
+	if (!c->g.tmp && make_tmp(&c->g) < 0)
 		goto fail;
 	return c;
 fail:
@@ -432,6 +443,7 @@ void grade_checker_close(struct grade_checker *c)
 		free(c->g.tmp_ans);
 	}
 	compile_result_release(&c->chk);
+	compile_result_release(&c->itr);
 	free(c);
 }
 
@@ -521,6 +533,32 @@ static void interactive_verdict(const struct grading *g, const struct sbx_pair *
 	t->message = ps->status == SBX_RE ? describe_re(ps) : describe_limit(g, ps);
 }
 
+/* After an interactor that accepted: the problem's checker on what it
+ * wrote (`checker input output answer`, output its tout) decides t. -1
+ * (err set) when the sandbox failed; t is then IE. */
+static int check_interactor_output(struct grading *g, const char *in, size_t inlen,
+				   const struct buf *tout, const char *ans, size_t anslen,
+				   struct grade_test *t)
+{
+	struct check_result cr;
+
+	free(t->message);
+	if (tout->truncated) {
+		t->verdict = V_IE;
+		t->message = xasprintf("the interactor's output file is over %d KB, all the "
+				       "room its box has", SBX_FB_OUTPUT_KB);
+		return 0;
+	}
+	if (run_checker(g, in, inlen, tout, ans, anslen, &cr) < 0) {
+		t->verdict = V_IE;
+		t->message = xasprintf("%s", err_msg());
+		return -1;
+	}
+	t->verdict = cr.verdict;
+	t->message = xstrdup(cr.message);
+	return 0;
+}
+
 /* Run the solution against the interactor on one test into t (and the
  * solution's own result into keep, when not NULL). -1 (err set) when the
  * sandbox failed; t is then IE. */
@@ -529,7 +567,8 @@ static int run_interactive(struct grading *g, const char *in, size_t inlen,
 			   struct sbx_result *keep)
 {
 	static const char *const kattis_argv[] = { "input", "answer", "feedback/", NULL };
-	static const char *const testlib_argv[] = { "input", "output", "answer", NULL };
+	/* testlib: its output file (tout) in the feedback folder, read back */
+	static const char *const testlib_argv[] = { "input", "feedback/output", "answer", NULL };
 	struct sbx_pair pr = SBX_PAIR_INIT;
 	struct sbx_spec prog, peer;
 	struct sbx_file files[2];
@@ -578,6 +617,9 @@ static int run_interactive(struct grading *g, const char *in, size_t inlen,
 	else if (pr.prog.signal)
 		util_signal_name(pr.prog.signal, t->signal);
 	interactive_verdict(g, &pr, t);
+	if (t->verdict == V_AC && g->checker && interactor_checked(g->p) &&
+	    check_interactor_output(g, in, inlen, &pr.peer.fb_output, ans, anslen, t) < 0)
+		rc = -1;
 	if (pr.prog.err.len)
 		note_stderr(t, &pr.prog);
 	if (keep) {
@@ -983,7 +1025,7 @@ static int prepare_checker(struct grading *g, struct compile_result *chk,
 		return -1;
 	}
 	g->checker = chk->binary;
-	if (make_tmp(g) < 0) {
+	if (!g->tmp && make_tmp(g) < 0) {
 		set_error(r, "%s", err_msg());
 		return -1;
 	}
@@ -1214,12 +1256,11 @@ int grade_submission(const struct grade_env *env, const struct db_problem *p,
 	if (compile_solution(env, source, len, o, &sol, r) < 0)
 		goto finish;
 	g.binary = sol.binary;
-	if (p->interactor_file) {
-		if (prepare_interactor(&g, &itr, r) < 0)
-			goto finish;
-	} else if (p->checker == DB_CHECKER_CUSTOM && prepare_checker(&g, &chk, r) < 0) {
+	if (p->interactor_file && prepare_interactor(&g, &itr, r) < 0)
 		goto finish;
-	}
+	if ((!p->interactor_file || interactor_checked(p)) &&
+	    p->checker == DB_CHECKER_CUSTOM && prepare_checker(&g, &chk, r) < 0)
+		goto finish;
 	if (run_tests(&g, o, extra, (size_t)r->total, stored, r) < 0)
 		store_failed = 1;
 finish:
