@@ -156,6 +156,9 @@ equals "...with its message" "$(printf '%s' "$OUT" | jq -r '.tests[2].message')"
 	"wrong answer 7 questions, more than 6"
 equals "...and the accepted tests' messages are the checker's" \
 	"$(printf '%s' "$OUT" | jq -r '.tests[0].message')" "ok 1 questions"
+run $J show guess-checked
+contains "show: the checker of the interactor's output file" "$OUT" \
+	"checker: custom (questions.cpp, testlib contract), on the interactor's output file"
 run $J show guess --json
 equals "show: a testlib interactor, detected" "$(printf '%s' "$OUT" | jq -r .interactor_contract)" testlib
 

@@ -325,10 +325,7 @@ struct grade_checker {
 	struct compile_result chk, itr;
 };
 
-/* 1 when an interactive problem's checker judges what its interactor wrote:
- * Polygon's pair, a testlib interactor writing its output file (tout) and
- * a custom checker reading it as the output (interactor-a-plus-b). */
-static int interactor_checked(const struct db_problem *p)
+int grade_interactor_checked(const struct db_problem *p)
 {
 	return p->interactor_file && p->interactor_contract == DB_CONTRACT_TESTLIB &&
 	       p->checker == DB_CHECKER_CUSTOM && p->checker_source;
@@ -361,7 +358,7 @@ struct grade_checker *grade_checker_open(const struct grade_env *env,
 			free(r.error);
 			goto fail;
 		}
-		if (!interactor_checked(p))
+		if (!grade_interactor_checked(p))
 			return c;
 	}
 	if (p->checker != DB_CHECKER_CUSTOM)
@@ -617,7 +614,7 @@ static int run_interactive(struct grading *g, const char *in, size_t inlen,
 	else if (pr.prog.signal)
 		util_signal_name(pr.prog.signal, t->signal);
 	interactive_verdict(g, &pr, t);
-	if (t->verdict == V_AC && g->checker && interactor_checked(g->p) &&
+	if (t->verdict == V_AC && g->checker && grade_interactor_checked(g->p) &&
 	    check_interactor_output(g, in, inlen, &pr.peer.fb_output, ans, anslen, t) < 0)
 		rc = -1;
 	if (pr.prog.err.len)
@@ -1258,7 +1255,7 @@ int grade_submission(const struct grade_env *env, const struct db_problem *p,
 	g.binary = sol.binary;
 	if (p->interactor_file && prepare_interactor(&g, &itr, r) < 0)
 		goto finish;
-	if ((!p->interactor_file || interactor_checked(p)) &&
+	if ((!p->interactor_file || grade_interactor_checked(p)) &&
 	    p->checker == DB_CHECKER_CUSTOM && prepare_checker(&g, &chk, r) < 0)
 		goto finish;
 	if (run_tests(&g, o, extra, (size_t)r->total, stored, r) < 0)
