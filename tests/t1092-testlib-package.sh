@@ -3,7 +3,9 @@
 # converted): an output validator or input validator that includes
 # "testlib.h" follows testlib's contract, as on a native problem (checker
 # input output answer, exit 0 OK; a validator accepts with exit 0, not 42),
-# unless a *_contract key says otherwise. The header is our stand-in.
+# unless a *_contract key says otherwise; exporting a native problem with
+# testlib programs writes them as they are, with their headers, and the
+# round trip judges alike. The header is our stand-in.
 . "$(dirname "$0")/lib.sh"
 [ -x "$JUDGE" ] || skip "bin/judge is not built"
 command -v jq >/dev/null || skip "jq is not installed"
@@ -48,4 +50,36 @@ printf '2\n1 2\n' > $P/data/invalid_input/short.in
 run $J list
 equals "an invalid_input case the testlib validator accepts: exit 2" "$RC" 2
 contains "...said" "$ERR" "invalid_input/short.in"
+
+# export: the testlib checker and validator as they are (an adapter's
+# macros cannot wrap testlib), and back
+cp -r "$F/sum" sum
+cp "$F/testlib.h" sum/
+cat > native.toml <<'TOML'
+[[problem]]
+id = "sum"
+title = "Sum"
+folder = "sum"
+time_limit_ms = 1000
+memory_limit_mb = 256
+checker = "custom"
+checker_source = "checker.cpp"
+TOML
+N="$JUDGE --catalog $SCRATCH/native.toml --db $SCRATCH/native.db"
+run $N export sum out/sum
+equals "export of a problem with testlib programs: exit 0" "$RC" 0
+contains "...says how the checker went" "$OUT" "the testlib checker as it is, with its headers"
+check "the checker and testlib.h in output_validator/" \
+	test -f out/sum/output_validator/checker.cpp -a -f out/sum/output_validator/testlib.h
+check "the validator and testlib.h in input_validator/" \
+	test -f out/sum/input_validator/validator.cpp -a -f out/sum/input_validator/testlib.h
+printf '[[problem]]\nid = "back"\npackage = "out/sum"\n' > back.toml
+B="$JUDGE --catalog $SCRATCH/back.toml --db $SCRATCH/back.db"
+for s in ac wa; do
+	cp "$P/submissions/"*/$s.c . 2>/dev/null
+	run $N submit sum $s.c --json
+	want=$(printf '%s' "$OUT" | jq -c '[.verdict, [.tests[].message]]')
+	run $B submit back $s.c --json
+	equals "round trip: $s.c judged alike" "$(printf '%s' "$OUT" | jq -c '[.verdict, [.tests[].message]]')" "$want"
+done
 finish
