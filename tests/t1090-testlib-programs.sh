@@ -159,6 +159,36 @@ equals "...and the accepted tests' messages are the checker's" \
 run $J show guess-checked
 contains "show: the checker of the interactor's output file" "$OUT" \
 	"checker: custom (questions.cpp, testlib contract), on the interactor's output file"
+# an output file over the box's room is cut: IE, not a checker's guess
+mkdir -p chatty/tests
+cp guess/testlib.h guess/questions.cpp chatty/
+echo 5 > chatty/tests/t1.in; : > chatty/tests/t1.ans; echo "# chatty" > chatty/statement.md
+cat > chatty/interactor.cpp <<'CPP'
+#include "testlib.h"
+int main(int argc, char *argv[])
+{
+	registerInteraction(argc, argv);
+	inf.readInt();
+	for (int i = 0; i < 40000; i++)
+		tout << "1234567\n";
+	quitf(_ok, "wrote 320 KB");
+}
+CPP
+cat >> problems.toml <<'TOML'
+
+[[problem]]
+id = "chatty"
+title = "An interactor writing too much"
+folder = "chatty"
+time_limit_ms = 1000
+memory_limit_mb = 256
+interactor = "interactor.cpp"
+checker = "custom"
+checker_source = "questions.cpp"
+TOML
+verdict chatty words.c
+equals "an output file over the box's room: IE" "$V" IE
+contains "...said" "$M" "the interactor's output file reached 248 KB"
 run $J show guess --json
 equals "show: a testlib interactor, detected" "$(printf '%s' "$OUT" | jq -r .interactor_contract)" testlib
 
