@@ -202,6 +202,15 @@ run $J stress sum absval.c --ref ac.c --iterations 40 --json
 printf '%s' "$OUT" | jq -j .input > shrunk.in
 expect_exit 0 "stress: the shrunk input passes the testlib validator" ./val < shrunk.in
 contains "stress: it has a negative number" "$(cat shrunk.in)" "-"
+cat > crash.c <<'C'
+int main(void) { return 1; }
+C
+run $J stress sum absval.c --ref crash.c --iterations 1
+equals "stress: a reference that fails: exit 2" "$RC" 2
+contains "...on the testlib generator's own command line" "$ERR" "error: 'gen -n "
+run $J stress guess-checked bisect.c --ref bisect.c --iterations 1
+equals "stress: an interactor's output file checked against an answer: refused (exit 2)" "$RC" 2
+contains "...saying why" "$ERR" "has a checker of its interactor's output file"
 run $J complexity sum ac.c
 equals "complexity refuses a testlib generator (exit 2)" "$RC" 2
 contains "complexity: says why" "$ERR" "follows testlib's contract"
