@@ -653,34 +653,48 @@ static int box_clean(void)
 	return rmdir("/box/run");
 }
 
-/* A run with a feedback folder (the run child made it): its files, each
- * in one RES_FEEDBACK message ahead of the result. Read here, by the box,
- * before the next run's folder replaces it; a link or anything but a
- * regular file is not read (the program can make neither). */
-static void send_feedback(int ctl, unsigned seq)
+/* One feedback file, whole, in RES_FEEDBACK messages of at most
+ * BOX_FB_MAX bytes (the box's 256 KB bound them all). */
+static void send_feedback_file(int ctl, unsigned seq, int which, const char *name)
 {
-	static const char *const names[2] = {
-		"/box/run/feedback/judgemessage.txt", "/box/run/feedback/teammessage.txt",
-	};
 	static struct box_fb m;
+	int fd = open(name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	struct stat st;
+	ssize_t n = 1;
 
-	for (int i = 0; i < 2; i++) {
-		int fd = open(names[i], O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-		ssize_t n;
-
-		if (fd < 0)
-			continue;
+	if (fd < 0)
+		return;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return;
+	}
+	while (n > 0) {
 		memset(&m, 0, offsetof(struct box_fb, data));
 		m.kind = RES_FEEDBACK;
 		m.seq = seq;
-		m.which = i;
-		while (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && m.len < sizeof m.data &&
+		m.which = which;
+		while (m.len < sizeof m.data &&
 		       (n = read(fd, m.data + m.len, sizeof m.data - m.len)) > 0)
 			m.len += (unsigned)n;
-		close(fd);
-		box_send(ctl, &m, offsetof(struct box_fb, data) + m.len, NULL, 0);
+		if (m.len)
+			box_send(ctl, &m, offsetof(struct box_fb, data) + m.len, NULL, 0);
 	}
+	close(fd);
+}
+
+/* A run with a feedback folder (the run child made it): its files ahead
+ * of the result. Read here, by the box, before the next run's folder
+ * replaces it; a link or anything but a regular file is not read (the
+ * program can make neither). */
+static void send_feedback(int ctl, unsigned seq)
+{
+	static const char *const names[3] = {
+		"/box/run/feedback/judgemessage.txt", "/box/run/feedback/teammessage.txt",
+		"/box/run/feedback/output",
+	};
+
+	for (int i = 0; i < 3; i++)
+		send_feedback_file(ctl, seq, i, names[i]);
 }
 
 struct child_args {

@@ -198,8 +198,9 @@
  * open/openat to write and create (files only: mkdir, link, rename and
  * unlink stay forbidden, so the program can make nothing but regular files
  * in its own box, 256 KB and 64 inodes in all, gone before the next run).
- * After the run the box reads feedback/judgemessage.txt and teammessage.txt
- * (no link followed) and sends them ahead of the result.
+ * After the run the box reads feedback/judgemessage.txt, teammessage.txt
+ * and output (a testlib interactor's output file; no link followed) and
+ * sends them ahead of the result, in messages of BOX_FB_MAX bytes.
  *
  * Not as root: W unshares a user namespace too (its own uid mapped to 0),
  * so the mounts, the PID namespace and the rest work the same; the run
@@ -634,6 +635,7 @@ void sbx_result_release(struct sbx_result *r)
 	buf_release(&r->err);
 	buf_release(&r->fb_judge);
 	buf_release(&r->fb_team);
+	buf_release(&r->fb_output);
 }
 
 const char *sbx_status_name(enum sbx_status st)
@@ -649,10 +651,12 @@ static void result_reset(struct sbx_result *r, const struct sbx_limits *L)
 	buf_release(&r->err);
 	buf_release(&r->fb_judge);
 	buf_release(&r->fb_team);
+	buf_release(&r->fb_output);
 	buf_init(&r->out, L->output_kb * 1024);
 	buf_init(&r->err, L->stderr_kb * 1024);
 	buf_init(&r->fb_judge, L->stderr_kb * 1024);
 	buf_init(&r->fb_team, L->stderr_kb * 1024);
+	buf_init(&r->fb_output, SBX_FB_OUTPUT_KB * 1024);
 	r->status = SBX_OK;
 	r->exit_code = -1;
 	r->signal = r->tle_wall = 0;
@@ -1177,7 +1181,8 @@ static int run_answer(struct run *u)
 		/* the run's feedback files, ahead of its result */
 		if (u->msg->fb.seq == u->q.seq && u->msg->fb.len <= BOX_FB_MAX &&
 		    (size_t)k == offsetof(struct box_fb, data) + u->msg->fb.len)
-			buf_add(u->msg->fb.which ? &r->fb_team : &r->fb_judge,
+			buf_add(u->msg->fb.which == 2 ? &r->fb_output :
+				u->msg->fb.which ? &r->fb_team : &r->fb_judge,
 				u->msg->fb.data, u->msg->fb.len);
 		return 0;
 	}

@@ -59,8 +59,9 @@ struct sbx_spec {
 				     * "feedback" (pass "feedback/" in argv),
 				     * the program may open files for writing
 				     * (one thread; its box holds 256 KB at
-				     * most), and r->fb_judge / r->fb_team get
-				     * its judgemessage.txt and teammessage.txt */
+				     * most), and r->fb_judge / r->fb_team /
+				     * r->fb_output get its judgemessage.txt,
+				     * teammessage.txt and output */
 	int ignore_sigpipe;         /* start with SIGPIPE ignored (an interactor:
 				     * a write to a program that is gone fails
 				     * with EPIPE instead of killing it) */
@@ -93,10 +94,16 @@ struct sbx_result {
 	struct buf fb_judge;        /* spec->feedback: feedback/judgemessage.txt */
 	struct buf fb_team;         /* and feedback/teammessage.txt (up to
 				     * stderr_kb each; empty when not written) */
+	struct buf fb_output;       /* and feedback/output, whole (a testlib
+				     * interactor's output file, its tout, for
+				     * the checker: SBX_FB_OUTPUT_KB at most,
+				     * the box's room) */
 };
 
+#define SBX_FB_OUTPUT_KB 256
+
 #define SBX_RESULT_INIT { SBX_OK, -1, 0, 0, 0, 0, 0, BUF_INIT, BUF_INIT, "", "", 0, 0, 0, 0, 0, 0, \
-			  BUF_INIT, BUF_INIT }
+			  BUF_INIT, BUF_INIT, BUF_INIT }
 #define SBX_PAIR_INIT { SBX_RESULT_INIT, SBX_RESULT_INIT, 0 }
 
 /* The stack limit (KB) a run with these limits gets: limits->stack_kb

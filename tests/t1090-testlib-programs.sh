@@ -56,6 +56,16 @@ folder = "guess"
 time_limit_ms = 1000
 memory_limit_mb = 256
 interactor = "interactor.cpp"
+
+[[problem]]
+id = "guess-checked"
+title = "Guess, its output file checked"
+folder = "guess"
+time_limit_ms = 1000
+memory_limit_mb = 256
+interactor = "interactor.cpp"
+checker = "custom"
+checker_source = "questions.cpp"
 TOML
 J="$JUDGE --catalog $SCRATCH/problems.toml"
 
@@ -70,7 +80,13 @@ prog ac 'printf("%ld\n", s)'
 prog wa 'printf("%ld\n", s - 1)'
 prog pe 'printf("%ld %ld\n", s, s)'
 prog pts 'printf("%ld\n", s + 1)'
+prog pc 'printf("%ld\n", s + 2)'
 prog absval 'printf("%ld\n", a)'
+
+cat > quote.c <<'C'
+#include <stdio.h>
+int main(void) { puts("six"); return 0; }
+C
 
 verdict() { # ID FILE
 	run $J submit "$1" "$2" --json
@@ -84,15 +100,20 @@ equals "AC: the checker's stderr" "$M" "ok the sum is 6"
 verdict sum wa.c
 equals "checker exit 1: WA" "$V" WA
 equals "WA: the checker's stderr" "$M" "wrong answer expected 6, found 5"
+verdict sum quote.c
+equals "a message's quotes are kept as written" "$M" "wrong answer expected an integer, found 'six'"
 verdict sum pe.c
 equals "checker exit 2: PE" "$V" PE
 verdict sum pts.c
 equals "checker exit 7 (points): not accepted" "$V" WA
 equals "points: partial, with its score" "$M" "partially correct: points 0.5 off by one: 7 instead of 6"
+verdict sum pc.c
+equals "quitf(_pc(40)): exit 40, partially correct (not IE)" "$V" WA
+equals "_pc: testlib's own line" "$M" "partially correct (40) off by two: 8 instead of 6"
 verdict sum-broken ac.c
 equals "checker exit 3 (FAIL): IE, exit 3" "$V $RC" "IE 3"
 contains "FAIL: the problem's fault, with the checker's message" "$M" \
-	"checker failed (testlib FAIL, exit code 3): FAIL expected an integer, found \\'x"
+	"checker failed (testlib FAIL, exit code 3): FAIL expected an integer, found 'x'"
 verdict sum-judge pts.c
 equals "checker_contract = judge: exit 7 is a checker failure (IE)" "$V" IE
 contains "...said so" "$M" "checker failed with exit code 7"
@@ -127,6 +148,47 @@ equals "testlib interactor exit 1: WA" "$V" WA
 equals "WA: its stderr" "$M" "wrong answer more than 7 questions"
 verdict guess words.c
 equals "testlib interactor exit 2: PE" "$V" PE
+# Polygon's pair: the interactor's output file (tout) is the checker's output
+run $J submit guess-checked bisect.c --json --all
+equals "interactor + checker: the checker judges the interactor's output file" \
+	"$(printf '%s' "$OUT" | jq -c '[.tests[] | .verdict]')" '["AC","AC","WA","AC"]'
+equals "...with its message" "$(printf '%s' "$OUT" | jq -r '.tests[2].message')" \
+	"wrong answer 7 questions, more than 6"
+equals "...and the accepted tests' messages are the checker's" \
+	"$(printf '%s' "$OUT" | jq -r '.tests[0].message')" "ok 1 questions"
+run $J show guess-checked
+contains "show: the checker of the interactor's output file" "$OUT" \
+	"checker: custom (questions.cpp, testlib contract), on the interactor's output file"
+# an output file over the box's room is cut: IE, not a checker's guess
+mkdir -p chatty/tests
+cp guess/testlib.h guess/questions.cpp chatty/
+echo 5 > chatty/tests/t1.in; : > chatty/tests/t1.ans; echo "# chatty" > chatty/statement.md
+cat > chatty/interactor.cpp <<'CPP'
+#include "testlib.h"
+int main(int argc, char *argv[])
+{
+	registerInteraction(argc, argv);
+	inf.readInt();
+	for (int i = 0; i < 40000; i++)
+		tout << "1234567\n";
+	quitf(_ok, "wrote 320 KB");
+}
+CPP
+cat >> problems.toml <<'TOML'
+
+[[problem]]
+id = "chatty"
+title = "An interactor writing too much"
+folder = "chatty"
+time_limit_ms = 1000
+memory_limit_mb = 256
+interactor = "interactor.cpp"
+checker = "custom"
+checker_source = "questions.cpp"
+TOML
+verdict chatty words.c
+equals "an output file over the box's room: IE" "$V" IE
+contains "...said" "$M" "the interactor's output file reached 248 KB"
 run $J show guess --json
 equals "show: a testlib interactor, detected" "$(printf '%s' "$OUT" | jq -r .interactor_contract)" testlib
 
@@ -140,6 +202,15 @@ run $J stress sum absval.c --ref ac.c --iterations 40 --json
 printf '%s' "$OUT" | jq -j .input > shrunk.in
 expect_exit 0 "stress: the shrunk input passes the testlib validator" ./val < shrunk.in
 contains "stress: it has a negative number" "$(cat shrunk.in)" "-"
+cat > crash.c <<'C'
+int main(void) { return 1; }
+C
+run $J stress sum absval.c --ref crash.c --iterations 1
+equals "stress: a reference that fails: exit 2" "$RC" 2
+contains "...on the testlib generator's own command line" "$ERR" "error: 'gen -n "
+run $J stress guess-checked bisect.c --ref bisect.c --iterations 1
+equals "stress: an interactor's output file checked against an answer: refused (exit 2)" "$RC" 2
+contains "...saying why" "$ERR" "has a checker of its interactor's output file"
 run $J complexity sum ac.c
 equals "complexity refuses a testlib generator (exit 2)" "$RC" 2
 contains "complexity: says why" "$ERR" "follows testlib's contract"

@@ -228,6 +228,10 @@ int cmd_show(struct judge_ctx *ctx, int argc, char **argv)
 
 		printf("\ninteractive: %s (%s contract); wall limit %u ms", p.interactor_file,
 		       db_contract_name(p.interactor_contract), grade_interactive_wall_ms(&l));
+		if (grade_interactor_checked(&p))
+			printf("\nchecker: custom (%s, %s contract), on the interactor's output file",
+			       p.checker_file ? p.checker_file : "?",
+			       db_contract_name(p.checker_contract));
 	} else if (p.checker == DB_CHECKER_CUSTOM) {
 		printf("\nchecker: custom (%s, %s contract)", p.checker_file ? p.checker_file : "?",
 		       db_contract_name(p.checker_contract));

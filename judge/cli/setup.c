@@ -131,7 +131,7 @@ static int sync_compile(void *arg, const char *path, const char *source, size_t 
 
 	if (sync_ready(sc) < 0)
 		return -1;
-	rc = compile_source(&sc->cache, sc->sbx, compile_lang_of_path(path), source, len, &r);
+	rc = compile_program(&sc->cache, sc->sbx, compile_lang_of_path(path), source, len, &r);
 	if (rc == 0 && !r.cached && sc->ctx->verbose && !sc->said) {
 		sc->said = 1;
 		fprintf(stderr, "judge: compiling the problems' checkers, generators and "
@@ -159,7 +159,7 @@ static int sync_run(void *arg, const char *path, const char *source, size_t len,
 	out->exit_code = -1;
 	if (sync_ready(sc) < 0)
 		return -1;
-	rc = compile_source(&sc->cache, sc->sbx, compile_lang_of_path(path), source, len, &r);
+	rc = compile_program(&sc->cache, sc->sbx, compile_lang_of_path(path), source, len, &r);
 	if (rc == 0 && !r.ok)
 		out->output = xstrdup(buf_str(&r.message));
 	if (rc == 0 && r.ok) {

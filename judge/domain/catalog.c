@@ -652,6 +652,43 @@ static int package_checker(struct cat_problem *cp)
 	return 0;
 }
 
+/* 1 when the package's program at rel (relative to its folder) includes
+ * "testlib.h": read from its file, the source kept has its headers put in
+ * place. */
+static int package_program_is_testlib(const struct cat_problem *cp, const char *rel)
+{
+	struct buf src = BUF_INIT;
+	char *path;
+	int yes;
+
+	if (!rel)
+		return 0;
+	path = join(cp->dir, rel);
+	yes = util_read_file(path, &src, MAX_TEXT_BYTES) == 0 &&
+	      compile_is_testlib(buf_str(&src));
+	err_clear();
+	free(path);
+	buf_release(&src);
+	return yes;
+}
+
+/* A package's programs follow Kattis' contracts, but one that includes
+ * "testlib.h" (a Polygon problem's checker, validator or interactor put in
+ * a package) follows testlib's, as on a native problem; a *_contract key
+ * says otherwise. */
+static void detect_package_contracts(struct cat_problem *cp)
+{
+	struct db_problem *p = &cp->p;
+
+	if (!cp->contract_given[0] && p->checker == DB_CHECKER_CUSTOM &&
+	    package_program_is_testlib(cp, p->checker_file))
+		p->checker_contract = DB_CONTRACT_TESTLIB;
+	if (!cp->contract_given[1] && package_program_is_testlib(cp, cp->validator_file))
+		p->validator_contract = DB_CONTRACT_TESTLIB;
+	if (!cp->contract_given[3] && package_program_is_testlib(cp, p->interactor_file))
+		p->interactor_contract = DB_CONTRACT_TESTLIB;
+}
+
 /* [[problem]] with package = "DIR": what problem.yaml and the package's
  * files say, before the keys of the table override it. */
 static int parse_package(const struct catalog *c, const struct toml_value *t,
@@ -812,6 +849,8 @@ static int parse_problem(struct catalog *c, const struct toml_value *t, size_t i
 		goto out;
 	if (!pkg && !toml_get(t, "checker"))
 		p->checker = DB_CHECKER_TOKENS;   /* unused: the interactor decides */
+	if (pkg)
+		detect_package_contracts(cp);
 	if ((rc = get_strings(c, t, "tags", what, 0, &p->tags, &p->ntags)))
 		goto out;
 	if ((rc = get_str(c, t, "complexity", what, 0, &s)))
@@ -1463,7 +1502,9 @@ static int validate_input(const struct catalog *c, const struct cat_problem *cp,
 		free(r.output);
 		return -1;
 	}
-	*valid = r.exited && r.exit_code == 42;
+	/* Kattis' input validators accept with 42, testlib's with 0 */
+	*valid = r.exited && r.exit_code ==
+		(cp->p.validator_contract == DB_CONTRACT_KATTIS ? 42 : 0);
 	*why = r.exited ? xasprintf("exit %d%s%.*s", r.exit_code, r.output && *r.output ?
 				    ": " : "", (int)strcspn(r.output ? r.output : "", "\n"),
 				    r.output ? r.output : "") :

@@ -863,17 +863,29 @@ enum verdict check_custom_verdict(int exit_code, const char *how,
 /* testlib's exit codes (its defaults: no EJUDGE, CONTESTER or TESTSYS). */
 enum {
 	TL_OK = 0, TL_WA = 1, TL_PE = 2, TL_FAIL = 3, TL_DIRT = 4, TL_POINTS = 7,
-	TL_UNEXPECTED_EOF = 8, TL_PARTIALLY = 16,
+	TL_UNEXPECTED_EOF = 8,
 };
 
-/* The first line of msg, escaped, after what is in b already. */
+/* The first line of msg, after what is in b already: as the program wrote
+ * it (testlib's "expected: '6', found: '5'" keeps its quotes), control
+ * characters and invalid UTF-8 escaped. */
 static void add_first_line(struct buf *b, const char *msg, size_t msglen)
 {
 	const char *nl = msg ? memchr(msg, '\n', msglen) : NULL;
 	size_t first = !msg ? 0 : nl ? (size_t)(nl - msg) : msglen;
 
 	if (first)
-		text_escape(b, msg, first, 200, TEXT_QUOTE);
+		text_escape(b, msg, first, 200, 0);
+}
+
+/* 1 when a testlib program's stderr says quitf(_pc(n)): "partially correct
+ * (n) ...". Its exit code cannot: testlib exits PC_BASE_EXIT_CODE + n, and
+ * that base is 0 (50 under TESTSYS), so _pc(1) exits 1 like a WA. */
+static int testlib_partial(const char *msg, size_t msglen)
+{
+	static const char pc[] = "partially correct (";
+
+	return msg && msglen >= sizeof(pc) - 1 && !memcmp(msg, pc, sizeof(pc) - 1);
 }
 
 static enum verdict testlib_verdict(const char *who, int code, const char *how,
@@ -883,6 +895,10 @@ static enum verdict testlib_verdict(const char *who, int code, const char *how,
 	enum verdict v;
 
 	buf_init(&b, CHECK_MSG_MAX - 1);
+	if (code >= 0 && testlib_partial(msg, msglen)) {
+		add_first_line(&b, msg, msglen);
+		return finish(r, V_WA, &b);
+	}
 	switch (code) {
 	case TL_OK: case TL_WA: case TL_PE: case TL_DIRT: case TL_UNEXPECTED_EOF:
 		v = code == TL_OK ? V_AC : code == TL_WA || code == TL_UNEXPECTED_EOF ? V_WA : V_PE;
@@ -898,11 +914,6 @@ static enum verdict testlib_verdict(const char *who, int code, const char *how,
 		return finish(r, V_WA, &b);
 	default:
 		break;
-	}
-	if (code > TL_PARTIALLY && code < 256) {
-		buf_addf(&b, "partially correct (%d): ", code - TL_PARTIALLY);
-		add_first_line(&b, msg, msglen);
-		return finish(r, V_WA, &b);
 	}
 	if (code == TL_FAIL)
 		buf_addf(&b, "%s failed (testlib FAIL, exit code 3)", who);

@@ -101,8 +101,12 @@ enum verdict check_custom_verdict(int exit_code, const char *how,
  *   judgemessage.txt, or its stderr when it wrote none;
  * - TESTLIB (its default exit codes): 0 AC, 1 WA, 2 and 4 (dirt) PE, 8
  *   (unexpected EOF in the program's output) WA, 3 (FAIL) IE, 7 (points)
- *   and 16 + n (partially correct) WA with "partially correct: " and the
- *   score it printed (stderr "points 0.5 ..."), anything else IE.
+ *   WA with "partially correct: " and the score it printed (stderr
+ *   "points 0.5 ..."), anything else IE; whatever the exit code, a stderr
+ *   that starts "partially correct (n)" (quitf(_pc(n)), which exits n, or
+ *   50 + n under TESTSYS) is WA with that line.
+ *   Messages are kept as written (quotes unescaped; control characters
+ *   escaped).
  * Fills r and returns r->verdict. */
 enum verdict check_program_verdict(enum db_contract c, const char *who, int exit_code,
 				   const char *how, const char *msg, size_t msglen,

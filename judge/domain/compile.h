@@ -101,6 +101,19 @@ int compile_is_source_name(const char *name);
 int compile_source(const struct compile_cache *c, struct sbx *s, enum compile_lang lang,
 		   const char *source, size_t len, struct compile_result *r);
 
+/* compile_source for a problem's own program (checker, validator,
+ * generator, interactor, its headers inlined): the same compile with room
+ * for a large header (the real testlib.h takes about 10 s of CPU at -O2):
+ * 60 s of CPU and 180 s of wall time instead of 10 and 60, and cache
+ * entries of its own (compile_program_key), so that a CE a submission's
+ * limits gave the same text is never its answer. */
+int compile_program(const struct compile_cache *c, struct sbx *s, enum compile_lang lang,
+		    const char *source, size_t len, struct compile_result *r);
+
+/* The compile's CPU limit in ms: a submission's (program 0) or a problem
+ * program's (program 1). */
+unsigned compile_cpu_limit_ms(int program);
+
 /* compile_source for C. */
 int compile_c(const struct compile_cache *c, struct sbx *s, const char *source,
 	      size_t len, struct compile_result *r);
@@ -111,6 +124,10 @@ int compile_c(const struct compile_cache *c, struct sbx *s, const char *source,
  * argv and the source. Returns 0, or -1 with err set when the compiler
  * cannot be identified. */
 int compile_key(enum compile_lang lang, const char *source, size_t len, char key[65]);
+
+/* The cache key of a problem program's compile (compile_program): the
+ * same inputs and the program's limits, so never a submission's key. */
+int compile_program_key(enum compile_lang lang, const char *source, size_t len, char key[65]);
 
 /* Key computation from an explicit identity string (unit tests). */
 void compile_key_with(const char *identity, enum compile_lang lang,

@@ -312,6 +312,45 @@ static int write_tests(struct exporter *x)
 	return rc;
 }
 
+/* FOLDER/file of the problem's folder as dir/NAME (its last part). */
+static int copy_from_folder(struct exporter *x, const char *dir, const char *file)
+{
+	struct buf b = BUF_INIT;
+	char *path = xasprintf("%s/%s", x->src_dir, file), *rel;
+	const char *slash = strrchr(file, '/');
+	int rc;
+
+	rel = xasprintf("%s/%s", dir, slash ? slash + 1 : file);
+	rc = util_read_file(path, &b, MAX_SOURCE_BYTES);
+	if (rc == 0)
+		rc = put(x, rel, b.data, b.len);
+	buf_release(&b);
+	free(path);
+	free(rel);
+	return rc;
+}
+
+/* A testlib program as it is, in dir: its source and the folder's headers
+ * (testlib.h) beside it. The import reads its #include "testlib.h" and runs
+ * it under testlib's contract; an adapter cannot wrap it (testlib calls
+ * std::exit and std::fopen, which the adapter's macros would rename). */
+static int copy_testlib_program(struct exporter *x, const char *dir, const char *file)
+{
+	char **names = NULL;
+	size_t n = 0, i;
+	int rc = copy_from_folder(x, dir, file);
+
+	if (rc == 0)
+		rc = compile_folder_headers(x->src_dir, &names, &n);
+	for (i = 0; i < n; i++) {
+		if (rc == 0)
+			rc = copy_from_folder(x, dir, names[i]);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
 /* source wrapped into an adapter (checker or validator) at rel. */
 static int write_adapter(struct exporter *x, const char *rel, const char *what,
 			 const char *file, const char *source, const char *tail)
@@ -353,6 +392,10 @@ static int write_checker(struct exporter *x, char **flags)
 	}
 	if (!p->checker_source)
 		return err_set("problem '%s' has a custom checker but no source", p->id);
+	if (p->checker_contract == DB_CONTRACT_TESTLIB && p->checker_file) {
+		x->st->checker = "the testlib checker as it is, with its headers";
+		return copy_testlib_program(x, dir, p->checker_file);
+	}
 	x->st->checker = "the custom checker in a generated adapter (exit codes mapped)";
 	rel = xasprintf("%s/checker_adapter.%s", dir,
 			compile_lang_of_path(p->checker_file ? p->checker_file : "c") == LANG_CXX ?
@@ -369,6 +412,15 @@ static int write_validator(struct exporter *x)
 	char *path = xasprintf("%s/validator.c", x->src_dir), *rel;
 	int rc = 0;
 
+	if (x->p->validator_contract == DB_CONTRACT_TESTLIB) {
+		free(path);
+		path = compile_tool_path(x->src_dir, "validator");
+		rel = strrchr(path, '/');
+		rc = copy_testlib_program(x, x->legacy ? "input_validators/judge_validator" :
+					  "input_validator", rel ? rel + 1 : path);
+		free(path);
+		return rc;
+	}
 	if (access(path, F_OK) == 0) {
 		if (util_read_file(path, &src, MAX_SOURCE_BYTES) < 0) {
 			rc = -1;

@@ -323,8 +323,14 @@ static int run_interactive(struct grading *g, const char *in, size_t inlen,
 
 struct grade_checker {
 	struct grading g;
-	struct compile_result chk;
+	struct compile_result chk, itr;
 };
+
+int grade_interactor_checked(const struct db_problem *p)
+{
+	return p->interactor_file && p->interactor_contract == DB_CONTRACT_TESTLIB &&
+	       p->checker == DB_CHECKER_CUSTOM && p->checker_source;
+}
 
 enum compile_lang grade_checker_lang(const struct db_problem *p)
 {
@@ -343,16 +349,18 @@ struct grade_checker *grade_checker_open(const struct grade_env *env,
 	c->g.params.abs_tol = p->abs_tolerance;
 	c->g.params.rel_tol = p->rel_tolerance;
 	c->chk = (struct compile_result)COMPILE_RESULT_INIT;
+	c->itr = (struct compile_result)COMPILE_RESULT_INIT;
 	if (p->interactor_file) {
 		struct grade_result r;
 
 		memset(&r, 0, sizeof(r));
-		if (prepare_interactor(&c->g, &c->chk, &r) < 0) {
+		if (prepare_interactor(&c->g, &c->itr, &r) < 0) {
 			err_set("%s", r.error ? r.error : "cannot prepare the interactor");
 			free(r.error);
 			goto fail;
 		}
-		return c;
+		if (!grade_interactor_checked(p))
+			return c;
 	}
 	if (p->checker != DB_CHECKER_CUSTOM)
 		return c;
@@ -360,8 +368,8 @@ struct grade_checker *grade_checker_open(const struct grade_env *env,
 		err_set("problem '%s' has a custom checker but no checker source", p->id);
 		goto fail;
 	}
-	if (compile_source(env->cache, env->sbx, grade_checker_lang(p), p->checker_source,
-			   strlen(p->checker_source), &c->chk) < 0) {
+	if (compile_program(env->cache, env->sbx, grade_checker_lang(p), p->checker_source,
+			    strlen(p->checker_source), &c->chk) < 0) {
 		err_prefix("cannot compile the checker");
 		goto fail;
 	}
@@ -371,7 +379,7 @@ struct grade_checker *grade_checker_open(const struct grade_env *env,
 		goto fail;
 	}
 	c->g.checker = c->chk.binary;
-	if (make_tmp(&c->g) < 0)
+	if (!c->g.tmp && make_tmp(&c->g) < 0)
 		goto fail;
 	return c;
 fail:
@@ -433,6 +441,7 @@ void grade_checker_close(struct grade_checker *c)
 		free(c->g.tmp_ans);
 	}
 	compile_result_release(&c->chk);
+	compile_result_release(&c->itr);
 	free(c);
 }
 
@@ -561,6 +570,35 @@ static void interactive_verdict(const struct grading *g, const struct sbx_pair *
 	t->message = ps->status == SBX_RE ? describe_re(ps) : describe_limit(g, ps);
 }
 
+/* After an interactor that accepted: the problem's checker on what it
+ * wrote (`checker input output answer`, output its tout) decides t. -1
+ * (err set) when the sandbox failed; t is then IE. */
+static int check_interactor_output(struct grading *g, const char *in, size_t inlen,
+				   const struct buf *tout, const char *ans, size_t anslen,
+				   struct grade_test *t)
+{
+	struct check_result cr;
+
+	free(t->message);
+	/* the box's 256 KB hold its other files too: a file that reached the
+	 * last 8 KB may have been cut (ENOSPC, which testlib's tout ignores) */
+	if (tout->truncated || tout->len >= (SBX_FB_OUTPUT_KB - 8) * 1024) {
+		t->verdict = V_IE;
+		t->message = xasprintf("the interactor's output file reached %d KB, all the "
+				       "room its box has: the checker cannot judge it",
+				       SBX_FB_OUTPUT_KB - 8);
+		return 0;
+	}
+	if (run_checker(g, in, inlen, tout, ans, anslen, &cr) < 0) {
+		t->verdict = V_IE;
+		t->message = xasprintf("%s", err_msg());
+		return -1;
+	}
+	t->verdict = cr.verdict;
+	t->message = xstrdup(cr.message);
+	return 0;
+}
+
 /* Run the solution against the interactor on one test into t (and the
  * solution's own result into keep, when not NULL). -1 (err set) when the
  * sandbox failed; t is then IE. */
@@ -569,7 +607,8 @@ static int run_interactive(struct grading *g, const char *in, size_t inlen,
 			   struct sbx_result *keep)
 {
 	static const char *const kattis_argv[] = { "input", "answer", "feedback/", NULL };
-	static const char *const testlib_argv[] = { "input", "output", "answer", NULL };
+	/* testlib: its output file (tout) in the feedback folder, read back */
+	static const char *const testlib_argv[] = { "input", "feedback/output", "answer", NULL };
 	struct sbx_pair pr = SBX_PAIR_INIT;
 	struct sbx_spec prog, peer;
 	struct sbx_file files[2];
@@ -618,6 +657,9 @@ static int run_interactive(struct grading *g, const char *in, size_t inlen,
 	else if (pr.prog.signal)
 		util_signal_name(pr.prog.signal, t->signal);
 	interactive_verdict(g, &pr, t);
+	if (t->verdict == V_AC && g->checker && grade_interactor_checked(g->p) &&
+	    check_interactor_output(g, in, inlen, &pr.peer.fb_output, ans, anslen, t) < 0)
+		rc = -1;
 	if (pr.prog.err.len)
 		note_stderr(t, &pr.prog);
 	if (keep) {
@@ -1009,8 +1051,8 @@ static int prepare_checker(struct grading *g, struct compile_result *chk,
 		set_error(r, "problem '%s' has a custom checker but no checker source", p->id);
 		return -1;
 	}
-	if (compile_source(g->env->cache, g->env->sbx, grade_checker_lang(p),
-			   p->checker_source, strlen(p->checker_source), chk) < 0) {
+	if (compile_program(g->env->cache, g->env->sbx, grade_checker_lang(p),
+			    p->checker_source, strlen(p->checker_source), chk) < 0) {
 		set_error(r, "cannot compile the checker: %s", err_msg());
 		return -1;
 	}
@@ -1023,7 +1065,7 @@ static int prepare_checker(struct grading *g, struct compile_result *chk,
 		return -1;
 	}
 	g->checker = chk->binary;
-	if (make_tmp(g) < 0) {
+	if (!g->tmp && make_tmp(g) < 0) {
 		set_error(r, "%s", err_msg());
 		return -1;
 	}
@@ -1041,8 +1083,8 @@ static int prepare_interactor(struct grading *g, struct compile_result *itr,
 		set_error(r, "problem '%s' is interactive but has no interactor source", p->id);
 		return -1;
 	}
-	if (compile_source(g->env->cache, g->env->sbx, compile_lang_of_path(p->interactor_file),
-			   p->interactor_source, strlen(p->interactor_source), itr) < 0) {
+	if (compile_program(g->env->cache, g->env->sbx, compile_lang_of_path(p->interactor_file),
+			    p->interactor_source, strlen(p->interactor_source), itr) < 0) {
 		set_error(r, "cannot compile the interactor: %s", err_msg());
 		return -1;
 	}
@@ -1254,12 +1296,11 @@ int grade_submission(const struct grade_env *env, const struct db_problem *p,
 	if (compile_solution(env, source, len, o, &sol, r) < 0)
 		goto finish;
 	g.binary = sol.binary;
-	if (p->interactor_file) {
-		if (prepare_interactor(&g, &itr, r) < 0)
-			goto finish;
-	} else if (p->checker == DB_CHECKER_CUSTOM && prepare_checker(&g, &chk, r) < 0) {
+	if (p->interactor_file && prepare_interactor(&g, &itr, r) < 0)
 		goto finish;
-	}
+	if ((!p->interactor_file || grade_interactor_checked(p)) &&
+	    p->checker == DB_CHECKER_CUSTOM && prepare_checker(&g, &chk, r) < 0)
+		goto finish;
 	if (run_tests(&g, o, extra, (size_t)r->total, stored, r) < 0)
 		store_failed = 1;
 finish:

@@ -84,6 +84,12 @@ int grade_runs_settled(const struct grade_run *runs, size_t n, size_t planned);
  * GRADE_NEAR_PERCENT % of it, or over it); 0 when limit_ms is 0. */
 int grade_run_near(unsigned long long cpu_us, unsigned limit_ms);
 
+/* 1 when an interactive problem's checker judges what its interactor wrote:
+ * Polygon's pair, a testlib interactor writing its output file (tout,
+ * argv[2]) and a custom checker (checker_source) reading it as the output
+ * once the interactor accepted (interactor-a-plus-b). */
+int grade_interactor_checked(const struct db_problem *p);
+
 /* The wall limit of a solution on an interactive problem (l's own when set):
  * 3 x its time limit + 2 s, more than sbx_run's default (2 x + 1 s),
  * because every question and answer waits on the scheduler twice (the

@@ -661,8 +661,8 @@ static void grade_item(struct worker *w, struct regress_item *it)
 	go.lang = compile_lang_of_path(it->path);
 	rc = compile_source(o->cache, w->sbx, go.lang, it->source, it->len, &cr);
 	if (rc == 0 && p.checker == DB_CHECKER_CUSTOM && p.checker_source &&
-	    compile_source(o->cache, w->sbx, grade_checker_lang(&p), p.checker_source,
-			   strlen(p.checker_source), &chk) < 0)
+	    compile_program(o->cache, w->sbx, grade_checker_lang(&p), p.checker_source,
+			    strlen(p.checker_source), &chk) < 0)
 		err_clear();   /* grading compiles it again and reports it */
 	if (rc == 0)
 		it->compiled |= !cr.cached;

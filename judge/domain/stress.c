@@ -52,8 +52,8 @@ static int compile_tool(struct stress_tools *t, const char *path, const char *wh
 	}
 	buf_release(&raw);
 	free(dir);
-	if (compile_source(t->cache, t->sbx, compile_lang_of_path(path), buf_str(&src),
-			   src.len, &cr) < 0) {
+	if (compile_program(t->cache, t->sbx, compile_lang_of_path(path), buf_str(&src),
+			    src.len, &cr) < 0) {
 		rc = err_prefix("cannot compile the %s of '%s'", what, t->p->id);
 	} else if (!cr.ok) {
 		rc = err_input("the %s of '%s' (%s) does not compile: %.300s", what,
@@ -127,7 +127,12 @@ static int tools_open(struct stress_tools *t, const struct db_problem *p,
 	t->sbx = s;
 	t->cache = c;
 	grade_limits(p, &t->limits);
-	if (!with_gen)
+	if (grade_interactor_checked(p))
+		/* Polygon's answer is the model solution's tout: not done here */
+		rc = err_input("problem '%s' has a checker of its interactor's output file, "
+			       "which judges against an answer a generated input does not have",
+			       p->id);
+	else if (!with_gen)
 		rc = 0;
 	else if (access(gen, F_OK) != 0)
 		rc = err_input("problem '%s' has no generator (gen.c)", p->id);
@@ -588,7 +593,12 @@ int stress_search(struct stress_tools *t, struct grade_checker *chk, const char 
 			break;
 		report(o, "search", i + 1, size, seed, in.len);
 		if ((rc = trial_run(t, chk, sol, ref, in.data, in.len, &tr))) {
-			err_prefix("'gen %llu %ld%s%s'", seed, size, *mode ? " " : "", mode);
+			struct buf line = BUF_INIT;
+
+			stress_gen_line(t->p->generator_contract == DB_CONTRACT_TESTLIB, seed,
+					size, mode, &line);
+			err_prefix("'%s'", buf_str(&line));
+			buf_release(&line);
 			break;
 		}
 		if (o->cancel && *o->cancel > 1) {   /* the run was cut short */

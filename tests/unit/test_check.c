@@ -394,8 +394,18 @@ static void contract_exit_codes(void **state)
 	assert_string_equal(res.message, "checker failed (testlib FAIL, exit code 3): FAIL bad answer");
 	assert_int_equal(check_program_verdict(T, "checker", 7, NULL, "points 0.25 close", 17, &res), V_WA);
 	assert_string_equal(res.message, "partially correct: points 0.25 close");
-	assert_int_equal(check_program_verdict(T, "checker", 16 + 13, NULL, "half", 4, &res), V_WA);
-	assert_string_equal(res.message, "partially correct (13): half");
+	/* quitf(_pc(13)) exits 13 (testlib's PC_BASE_EXIT_CODE is 0): its
+	 * stderr says it, whatever the code, even 0 or 1 */
+	assert_int_equal(check_program_verdict(T, "checker", 13, NULL,
+					       "partially correct (13) half", 27, &res), V_WA);
+	assert_string_equal(res.message, "partially correct (13) half");
+	assert_int_equal(check_program_verdict(T, "checker", 0, NULL,
+					       "partially correct (0) none", 26, &res), V_WA);
+	assert_int_equal(check_program_verdict(T, "checker", 16 + 13, NULL, "half", 4, &res), V_IE);
+	/* a message's quotes stay as written */
+	assert_int_equal(check_program_verdict(T, "checker", 1, NULL,
+					       "wrong answer expected: '6'", 26, &res), V_WA);
+	assert_string_equal(res.message, "wrong answer expected: '6'");
 	assert_int_equal(check_program_verdict(T, "checker", 5, NULL, "", 0, &res), V_IE);
 	assert_int_equal(check_program_verdict(T, "checker", -1, "killed by SIGSEGV", "", 0, &res), V_IE);
 	assert_int_equal(check_program_verdict(K, "interactor", 42, NULL, "found it", 8, &res), V_AC);

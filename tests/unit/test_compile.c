@@ -88,6 +88,25 @@ static void key_uses_real_compiler(void **state)
 	assert_string_not_equal(a, b);
 }
 
+/* A problem's program (a checker with the real testlib.h inlined takes
+ * about 10 s of CPU to compile) gets more room than a submission, and its
+ * own cache entries: a CE cached under a submission's limit is not its. */
+static void program_compiles_have_room_and_keys_of_their_own(void **state)
+{
+	const char *src = "int main(void){return 0;}\n";
+	char a[65], b[65];
+
+	(void)state;
+	assert_true(compile_cpu_limit_ms(1) >= 6 * compile_cpu_limit_ms(0));
+	if (access("/usr/bin/gcc", X_OK) != 0)
+		skip();
+	assert_int_equal(compile_key(LANG_CXX, src, strlen(src), a), 0);
+	assert_int_equal(compile_program_key(LANG_CXX, src, strlen(src), b), 0);
+	assert_string_not_equal(a, b);
+	assert_int_equal(compile_program_key(LANG_CXX, src, strlen(src), a), 0);
+	assert_string_equal(a, b);
+}
+
 static void evict_oldest_first(void **state)
 {
 	struct compile_cache c = COMPILE_CACHE_INIT;
@@ -219,6 +238,7 @@ int unit_compile(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(key_depends_on_everything),
 		cmocka_unit_test(key_uses_real_compiler),
+		cmocka_unit_test(program_compiles_have_room_and_keys_of_their_own),
 		cmocka_unit_test(evict_oldest_first),
 		cmocka_unit_test(cache_folder_checks),
 		cmocka_unit_test(source_checks),
