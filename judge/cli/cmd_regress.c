@@ -518,7 +518,9 @@ static void print_text(struct judge_ctx *ctx, const struct regress_args *a,
 	if (nrows)
 		print_table(ctx, set, rows, nrows);
 	for (i = 0; i < set->nskipped && !ctx->quiet; i++)
-		printf("skipped: %s (not C or C++)\n", set->skipped[i]);
+		printf("skipped: %s (%s)\n", set->skipped[i],
+		       set->skipped[i][strlen(set->skipped[i]) - 1] == '/' ?
+		       "a program in a folder, not one C or C++ file" : "not C or C++");
 	print_summary(ctx, sum, wall_ms);
 	if (a->compare)
 		print_compare(ctx, prev_run, have_prev, diffs, ndiffs);

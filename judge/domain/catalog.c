@@ -1498,6 +1498,40 @@ static int validate_inputs(const struct catalog *c, const struct cat_problem *cp
 	return rc;
 }
 
+/* The first line of s (in a static buffer, cut to 200 bytes). */
+static const char *first_line(const char *s)
+{
+	static char line[201];
+	size_t n = s ? strcspn(s, "\n") : 0;
+
+	if (n > 200)
+		n = 200;
+	memcpy(line, s ? s : "", n);
+	line[n] = 0;
+	return line;
+}
+
+/* One accepted submission on one test: alone, or against the interactor of
+ * an interactive package (under its validation limits). */
+static int run_accepted(const struct catalog *c, const struct cat_problem *cp,
+			const char *path, const char *src, const struct buf *in,
+			const struct buf *ans, struct catalog_run *r)
+{
+	unsigned long mem = (unsigned long)cp->p.memory_limit_mb * 1024;
+
+	if (!cp->p.interactor_source)
+		return c->cc->run(c->cc->arg, path, src, strlen(src), NULL, in->data, in->len,
+				  MEASURE_CPU_MS, mem, r);
+	if (!c->cc->run_pair)
+		return err_set("no interactive runner at the sync");
+	return c->cc->run_pair(c->cc->arg, path, src, strlen(src), cp->p.interactor_file,
+			       cp->p.interactor_source, strlen(cp->p.interactor_source),
+			       in->data, in->len, ans->data, ans->len, MEASURE_CPU_MS, mem,
+			       cp->p.validation_time_ms > 0 ? (unsigned)cp->p.validation_time_ms : 0,
+			       (unsigned long)(cp->p.validation_memory_mb > 0 ?
+					       cp->p.validation_memory_mb : 0) * 1024, r);
+}
+
 /* The slowest accepted C/C++ submission's CPU time over every test: 0 with
  * *ms and *who (malloc'd), 1 when there is none, -1 on error. */
 static int slowest_accepted(const struct catalog *c, const struct cat_problem *cp,
@@ -1527,17 +1561,22 @@ static int slowest_accepted(const struct catalog *c, const struct cat_problem *c
 		}
 		for (k = 0; k < cp->ntests && rc != -1; k++) {
 			if (read_test(&cp->tests[k], &in, &ans, hash) < 0 ||
-			    c->cc->run(c->cc->arg, path, src, strlen(src), NULL, in.data, in.len,
-				       MEASURE_CPU_MS, (unsigned long)cp->p.memory_limit_mb * 1024,
-				       &r) < 0) {
+			    run_accepted(c, cp, path, src, &in, &ans, &r) < 0) {
 				rc = -1;
 				break;
 			}
-			if (!r.compiled || !r.exited || r.exit_code != 0)
-				rc = err_input("%s: the accepted submission %s on test '%s' (the "
+			if (!r.compiled || !r.exited || r.exit_code != 0 ||
+			    (cp->p.interactor_source && r.peer_exit != 42))
+				rc = err_input("%s: the accepted submission %s on test '%s'%s%s%s (the "
 					       "time limit is computed from it; add a .timelimit "
 					       "file to give one)", path, !r.compiled ?
-					       "does not compile" : "fails", cp->tests[k].name);
+					       "does not compile" : "fails", cp->tests[k].name,
+					       cp->p.interactor_source && r.exited && r.exit_code == 0 ?
+					       ": the interactor says '" : "",
+					       cp->p.interactor_source && r.exited && r.exit_code == 0 ?
+					       first_line(r.output) : "",
+					       cp->p.interactor_source && r.exited && r.exit_code == 0 ?
+					       "'" : "");
 			else if (r.cpu_ms >= *ms) {
 				rc = 0;
 				*ms = r.cpu_ms;

@@ -791,6 +791,22 @@ static void fp_walk(struct util_sha256 *h, const char *path, int depth)
 	util_free_names(names, n);
 }
 
+static void fp_file(struct util_sha256 *h, const char *dir, const char *name)
+{
+	char *full = xasprintf("%s/%s", dir, name), line[PATH_MAX + 128];
+	struct stat st;
+	int len;
+
+	if (lstat(full, &st) == 0) {
+		len = snprintf(line, sizeof(line), "%s %lld %lld.%09ld %llu\n", full,
+			       (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+			       st.st_mtim.tv_nsec, (unsigned long long)st.st_ino);
+		util_sha256_update(h, line, (size_t)len < sizeof(line) ? (size_t)len :
+				   sizeof(line) - 1);
+	}
+	free(full);
+}
+
 char *pkg_fingerprint(const char *dir)
 {
 	struct util_sha256 h;
@@ -799,6 +815,8 @@ char *pkg_fingerprint(const char *dir)
 	util_sha256_init(&h);
 	util_sha256_update(&h, "package\n", 8);
 	fp_walk(&h, dir, 0);
+	/* the one hidden file that means something: the legacy time limit */
+	fp_file(&h, dir, ".timelimit");
 	util_sha256_final(&h, out);
 	return xstrdup(out);
 }
@@ -901,7 +919,7 @@ static int inline_headers(const char *folder, const char *source, struct buf *ou
 	return 0;
 }
 
-static int load_program(const char *dir, const char *rel, char **source)
+int pkg_load_program(const char *dir, const char *rel, char **source)
 {
 	struct buf b = BUF_INIT;
 	char *path = xasprintf("%s/%s", dir, rel), *text, *folder;
@@ -974,7 +992,7 @@ int pkg_find_program(const char *dir, const char *const *folders, char **rel,
 			continue;
 		free(*note);
 		*note = NULL;
-		if (load_program(dir, *rel, source) < 0) {
+		if (pkg_load_program(dir, *rel, source) < 0) {
 			free(*rel);
 			*rel = NULL;
 			return -1;

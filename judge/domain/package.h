@@ -101,6 +101,10 @@ int pkg_statement(const char *dir, char **text);
 int pkg_find_program(const char *dir, const char *const *folders, char **rel,
 		     char **source, char **note);
 
+/* The text of dir/rel with the local headers it includes ("x.h" beside it)
+ * put in place, into *source (malloc'd): 0, or -1 with err set. */
+int pkg_load_program(const char *dir, const char *rel, char **source);
+
 /* DIR/.timelimit (seconds, a number): 0 found, 1 none, -1 malformed. */
 int pkg_read_timelimit(const char *dir, double *secs);
 

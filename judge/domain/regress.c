@@ -15,6 +15,7 @@
 
 #include "judge/domain/compile.h"
 #include "judge/domain/grade.h"
+#include "judge/domain/package.h"
 #include "judge/domain/queue.h"
 #include "judge/domain/regress.h"
 #include "lib/text.h"
@@ -153,6 +154,57 @@ static const struct {
 	{ "brute_force", V_TLE, RG(V_TLE) | RG(V_RE) },
 };
 
+static void add_skipped(struct regress_set *set, char *what)
+{
+	set->skipped = xrealloc(set->skipped, (set->nskipped + 1) * sizeof(char *));
+	set->skipped[set->nskipped++] = what;
+}
+
+/* A submission that is a folder (a program of several files, as Kattis
+ * allows): graded when it holds exactly one C or C++ source (its headers
+ * beside it put in place) and no build or run script; otherwise skipped,
+ * listed as "PROBLEM/FOLDER/NAME/". */
+static void add_package_program(struct regress_set *set, size_t *alloc, const char *subs,
+				const char *problem, const char *folder, const char *name,
+				size_t f)
+{
+	char *dir = xasprintf("%s/%s/%s", subs, folder, name), **names, *one = NULL, *rel;
+	struct regress_item *it;
+	size_t n = 0, i, sources = 0;
+	int scripts = 0;
+
+	names = util_list_dir(dir, &n);
+	err_clear();
+	for (i = 0; names && i < n; i++) {
+		if (!strcmp(names[i], "build") || !strcmp(names[i], "run"))
+			scripts = 1;
+		else if (compile_is_source_name(names[i]) && sources++ == 0)
+			one = names[i];
+	}
+	if (sources == 1 && !scripts) {
+		rel = xasprintf("%s/%s", name, one);
+		add_item(set, alloc, subs, problem, folder, rel);
+		it = &set->v[set->n - 1];
+		free(it->path);
+		it->path = xasprintf("%s/%s/%s", subs, folder, rel);
+		it->res.expected = kattis_folders[f].expected;
+		it->kattis = 1;
+		it->any_of = kattis_folders[f].any_of;
+		free(rel);
+		rel = xasprintf("%s/%s/%s", folder, name, one);
+		if (pkg_load_program(subs, rel, &it->source) < 0)
+			err_clear();   /* read_sources reads it as it is, and says why not */
+		else
+			it->len = strlen(it->source);
+		free(rel);
+	} else {
+		add_skipped(set, xasprintf("%s/%s/%s/", problem, folder, name));
+	}
+	if (names)
+		util_free_names(names, n);
+	free(dir);
+}
+
 static void add_package_folder(struct regress_set *set, size_t *alloc, const char *subs,
 			       const char *problem, size_t f)
 {
@@ -164,6 +216,12 @@ static void add_package_folder(struct regress_set *set, size_t *alloc, const cha
 	err_clear();
 	for (k = 0; files && k < n; k++) {
 		full = xasprintf("%s/%s", p, files[k]);
+		if (is_kind(full, S_IFDIR)) {
+			add_package_program(set, alloc, subs, problem, kattis_folders[f].folder,
+					    files[k], f);
+			free(full);
+			continue;
+		}
 		if (!is_kind(full, S_IFREG)) {
 			free(full);
 			continue;
@@ -179,9 +237,8 @@ static void add_package_folder(struct regress_set *set, size_t *alloc, const cha
 			continue;
 		}
 		free(full);
-		set->skipped = xrealloc(set->skipped, (set->nskipped + 1) * sizeof(char *));
-		set->skipped[set->nskipped++] = xasprintf("%s/%s/%s", problem,
-							  kattis_folders[f].folder, files[k]);
+		add_skipped(set, xasprintf("%s/%s/%s", problem, kattis_folders[f].folder,
+					   files[k]));
 	}
 	if (files)
 		util_free_names(files, n);
@@ -253,6 +310,17 @@ int regress_filter(struct regress_set *set, char *const *patterns, size_t n)
 		}
 	}
 	set->n = kept;
+	/* the skipped submissions go by the same patterns */
+	for (i = kept = 0; i < set->nskipped; i++) {
+		keep = 0;
+		for (k = 0; k < n && !keep; k++)
+			keep = regex_match(re[k], set->skipped[i], strlen(set->skipped[i])) > 0;
+		if (keep)
+			set->skipped[kept++] = set->skipped[i];
+		else
+			free(set->skipped[i]);
+	}
+	set->nskipped = kept;
 out:
 	for (k = 0; k < n; k++)
 		regex_free(re[k]);
@@ -376,6 +444,8 @@ static int read_sources(struct regress_set *set)
 	size_t i;
 
 	for (i = 0; i < set->n; i++) {
+		if (set->v[i].source)
+			continue;   /* a package's folder program, read with its headers */
 		buf_reset(&b);
 		if (compile_read_source(set->v[i].path, &b) < 0) {
 			buf_release(&b);
