@@ -652,6 +652,20 @@ static int package_checker(struct cat_problem *cp)
 	return 0;
 }
 
+/* A package program's name (Kattis: the file's base name, or its folder's
+ * when it is one): "input_validators/v/main.cpp" is "v", "input_validators/
+ * check.c" is "check". Malloc'd. */
+static char *program_name(const char *rel)
+{
+	const char *first = strchr(rel, '/'), *second = first ? strchr(first + 1, '/') : NULL;
+	const char *start = first ? first + 1 : rel, *dot;
+
+	if (second)
+		return xstrndup(start, (size_t)(second - start));
+	dot = strrchr(start, '.');
+	return dot ? xstrndup(start, (size_t)(dot - start)) : xstrdup(start);
+}
+
 /* [[problem]] with package = "DIR": what problem.yaml and the package's
  * files say, before the keys of the table override it. */
 static int parse_package(const struct catalog *c, const struct toml_value *t,
@@ -701,6 +715,8 @@ static int parse_package(const struct catalog *c, const struct toml_value *t,
 	free(note);
 	if (rc < 0)
 		return -1;
+	if (rc == 0)
+		cp->meta.input_validator = program_name(cp->validator_file);
 	p->validator_contract = DB_CONTRACT_KATTIS;
 	return 0;
 }

@@ -29,7 +29,7 @@ struct yfile {
 static const char *const legacy_keys[] = {
 	"problem_format_version", "type", "name", "uuid", "author", "source", "source_url",
 	"license", "rights_owner", "limits", "validation", "validator_flags", "keywords",
-	"grading", "languages", NULL,
+	"grading", "languages", "libraries", NULL,
 };
 
 static const char *const legacy_limit_keys[] = {
@@ -39,7 +39,8 @@ static const char *const legacy_limit_keys[] = {
 };
 
 static const char *const modern_limit_keys[] = {
-	"time_multipliers", "time_limit", "time_resolution", "memory", "output", "code",
+	"time_multipliers", "time_multiplier", "time_limit", "time_resolution", "memory",
+	"output", "code",
 	"compilation_time", "compilation_memory", "validation_time", "validation_memory",
 	"validation_output", "validation_passes", NULL,
 };
@@ -283,13 +284,14 @@ void pkg_meta_release(struct pkg_meta *m)
 	free(m->name);
 	free(m->validator_args);
 	free(m->input_validator_args);
+	free(m->input_validator);
 	memset(m, 0, sizeof(*m));
 }
 
 static int read_version(const struct yfile *y, const yaml_node_t *root, struct pkg_meta *m)
 {
 	static const char *const versions[] = {
-		"legacy", "2023-07-draft", "2023-07", "2025-09", NULL,
+		"legacy", "legacy-icpc", "2023-07-draft", "2023-07", "2025-09", "draft", NULL,
 	};
 	const yaml_node_t *v = get(y, root, "problem_format_version");
 	const char *s;
@@ -305,9 +307,9 @@ static int read_version(const struct yfile *y, const yaml_node_t *root, struct p
 		;
 	if (!versions[i])
 		return bad_at(y, v, "unknown problem_format_version '%s' (one of legacy, "
-			      "2023-07-draft, 2023-07, 2025-09)", s);
+			      "legacy-icpc, 2023-07-draft, 2023-07, 2025-09, draft)", s);
 	m->format = xstrdup(s);
-	m->modern = i > 0;
+	m->modern = i > 1;   /* legacy-icpc: the ICPC subset of legacy */
 	return 0;
 }
 
@@ -372,6 +374,33 @@ static int type_word(const struct yfile *y, const yaml_node_t *n, const char *ke
 		      key, (int)len, w);
 }
 
+/* validation as a map (drafts of 2023-07): interactive, scoring (the
+ * validator gives scores: nothing to do here), multipass, each a boolean. */
+static int validation_map(const struct yfile *y, const yaml_node_t *v, int *bits)
+{
+	static const char *const keys[] = { "interactive", "scoring", "multipass", NULL };
+	const yaml_node_t *b;
+	const char *s;
+	size_t k;
+
+	if (check_keys(y, v, keys, "validation") < 0)
+		return -1;
+	for (k = 0; keys[k]; k++) {
+		if (!(b = get(y, v, keys[k])))
+			continue;
+		if (get_string(y, b, keys[k], &s) < 0)
+			return -1;
+		if (strcmp(s, "true") && strcmp(s, "false"))
+			return bad_at(y, b, "validation.%s must be true or false, not '%s'",
+				      keys[k], s);
+		if (!strcmp(s, "true") && k != 1)
+			*bits |= k == 0 ? PKG_INTERACTIVE : PKG_MULTI_PASS;
+		if (!strcmp(s, "true"))
+			*bits |= PKG_CUSTOM;
+	}
+	return 0;
+}
+
 /* type (a word or list of words) and legacy validation ("custom
  * interactive"). */
 static int read_type(const struct yfile *y, const yaml_node_t *root, struct pkg_meta *m)
@@ -386,6 +415,11 @@ static int read_type(const struct yfile *y, const yaml_node_t *root, struct pkg_
 		v = get(y, root, keys[k]);
 		if (!v)
 			continue;
+		if (k == 1 && v->type == YAML_MAPPING_NODE) {
+			if (validation_map(y, v, &m->type) < 0)
+				return -1;
+			continue;
+		}
 		if (v->type == YAML_SEQUENCE_NODE) {
 			for (it = v->data.sequence.items.start; it < v->data.sequence.items.top;
 			     it++) {
@@ -454,7 +488,8 @@ static int read_limits(const struct yfile *y, const yaml_node_t *root, struct pk
 	if ((v = get(y, l, "time_resolution")) &&
 	    get_number(y, v, "time_resolution", 0, &m->time_resolution) < 0)
 		return -1;
-	if ((tm = get(y, l, "time_multipliers"))) {
+	/* "time_multiplier" as a map: its name in drafts of 2023-07 */
+	if ((tm = get(y, l, "time_multipliers")) || (tm = get(y, l, "time_multiplier"))) {
 		if (want_map(y, tm, "time_multipliers") < 0 ||
 		    check_keys(y, tm, multiplier_keys, "time_multipliers") < 0)
 			return -1;
@@ -534,7 +569,48 @@ void pkg_group_copy(const struct pkg_group *parent, struct pkg_group *g)
 	g->score = parent ? parent->score : 0;
 }
 
-static int read_group(const struct yfile *y, struct pkg_group *g)
+/* input_validator_args (or _flags): a list or string, or (2025-09) a map
+ * from validator name to its arguments: those of validator ivname ("" when
+ * it is not in the map). */
+static int input_args(const struct yfile *y, const yaml_node_t *v, const char *key,
+		      const char *ivname, char **out)
+{
+	yaml_node_pair_t *p;
+	const char *k;
+
+	if (v->type != YAML_MAPPING_NODE)
+		return get_args(y, v, key, out);
+	free(*out);
+	*out = xstrdup("");
+	for (p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+		if (get_string(y, node(y, p->key), key, &k) < 0)
+			return -1;
+		if (ivname && !strcmp(k, ivname) && get_args(y, node(y, p->value), key, out) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* legacy range: "MIN MAX", the group's score range: MAX is its score. */
+static int legacy_range(const struct yfile *y, const yaml_node_t *v, double *max)
+{
+	const char *s;
+	char *end;
+	double lo, hi;
+
+	if (get_string(y, v, "range", &s) < 0)
+		return -1;
+	errno = 0;
+	lo = strtod(s, &end);
+	hi = end != s ? strtod(end, &end) : 0;
+	end += strspn(end, " \t");
+	if (errno || *end || !(hi >= lo))
+		return bad_at(y, v, "range must be two numbers 'MIN MAX', not '%s'", s);
+	*max = hi;
+	return 0;
+}
+
+static int read_group(const struct yfile *y, struct pkg_group *g, const char *ivname)
 {
 	yaml_node_t *root;
 	const yaml_node_t *v;
@@ -548,20 +624,27 @@ static int read_group(const struct yfile *y, struct pkg_group *g)
 	    ((v = get(y, root, "output_validator_args")) &&
 	     get_args(y, v, "output_validator_args", &g->output_validator_args) < 0) ||
 	    ((v = get(y, root, "input_validator_flags")) &&
-	     get_args(y, v, "input_validator_flags", &g->input_validator_args) < 0) ||
+	     input_args(y, v, "input_validator_flags", ivname, &g->input_validator_args) < 0) ||
 	    ((v = get(y, root, "input_validator_args")) &&
-	     get_args(y, v, "input_validator_args", &g->input_validator_args) < 0))
+	     input_args(y, v, "input_validator_args", ivname, &g->input_validator_args) < 0))
 		return -1;
-	if ((v = get(y, root, "score"))) {
+	/* its score: score (2023-07 drafts), max_score (2025-09), legacy range */
+	if ((v = get(y, root, "score")) || (v = get(y, root, "max_score"))) {
 		g->scoring_given = 1;
 		if (v->type == YAML_SCALAR_NODE && strcmp(scalar(v), "unbounded") &&
-		    get_number(y, v, "score", 1, &g->score) < 0)
+		    get_number(y, v, v == get(y, root, "score") ? "score" : "max_score", 1,
+			       &g->score) < 0)
+			return -1;
+	} else if ((v = get(y, root, "range"))) {
+		g->scoring_given = 1;
+		if (legacy_range(y, v, &g->score) < 0)
 			return -1;
 	}
 	return 0;
 }
 
-int pkg_group_read(const char *path, const struct pkg_group *parent, struct pkg_group *g)
+static int group_read(const char *path, const struct pkg_group *parent, struct pkg_group *g,
+		      const char *ivname)
 {
 	struct yfile y = { 0 };
 	int rc;
@@ -571,11 +654,16 @@ int pkg_group_read(const char *path, const struct pkg_group *parent, struct pkg_
 		pkg_group_release(g);
 		return -1;
 	}
-	rc = read_group(&y, g);
+	rc = read_group(&y, g, ivname);
 	yfree(&y);
 	if (rc < 0)
 		pkg_group_release(g);
 	return rc;
+}
+
+int pkg_group_read(const char *path, const struct pkg_group *parent, struct pkg_group *g)
+{
+	return group_read(path, parent, g, NULL);
 }
 
 /* ---- the package's files --------------------------------------------------- */
@@ -647,7 +735,8 @@ static int read_small(const char *path, char **out)
 
 /* The group settings of folder path: its testdata.yaml or test_group.yaml
  * over parent's. */
-static int folder_group(const char *path, const struct pkg_group *parent, struct pkg_group *g)
+static int folder_group(const char *path, const struct pkg_group *parent, struct pkg_group *g,
+			const char *ivname)
 {
 	static const char *const files[] = { "testdata.yaml", "test_group.yaml" };
 	char *f;
@@ -657,7 +746,7 @@ static int folder_group(const char *path, const struct pkg_group *parent, struct
 	for (i = 0; i < 2; i++) {
 		f = xasprintf("%s/%s", path, files[i]);
 		if (is_file(f)) {
-			rc = pkg_group_read(f, parent, g);
+			rc = group_read(f, parent, g, ivname);
 			free(f);
 			return rc;
 		}
@@ -670,27 +759,27 @@ static int folder_group(const char *path, const struct pkg_group *parent, struct
 /* Add the cases of folder path (name prefix rel) and its groups. invalid:
  * inputs without answers (data/invalid_input). */
 static int scan_folder(const char *path, const char *rel, const struct pkg_group *parent,
-		       int is_sample, int invalid, int parent_interactive, struct pkg_data *d)
+		       int is_sample, int invalid, const struct pkg_meta *m, struct pkg_data *d)
 {
-	struct pkg_group g;
+	struct pkg_group g, cg;
 	struct pkg_case *c;
-	char **names, *full, *base, *ans, *inter, *sub;
+	char **names, *full, *base, *ans, *inter, *sub, *conf;
 	size_t n, i;
 	int rc = 0;
 
-	if (folder_group(path, parent, &g) < 0)
+	if (folder_group(path, parent, &g, m->input_validator) < 0)
 		return -1;
 	names = util_list_dir(path, &n);
 	for (i = 0; i < n && rc == 0; i++) {
 		full = xasprintf("%s/%s", path, names[i]);
 		if (is_dir(full)) {
 			sub = xasprintf("%s/%s", rel, names[i]);
-			rc = scan_folder(full, sub, &g, is_sample, invalid, parent_interactive, d);
+			rc = scan_folder(full, sub, &g, is_sample, invalid, m, d);
 			free(sub);
 		} else if (has_suffix(names[i], ".in") && is_file(full)) {
 			base = xstrndup(names[i], strlen(names[i]) - 3);
 			ans = xasprintf("%s/%s.ans", path, base);
-			if (!invalid && !is_file(ans) && !(parent_interactive & PKG_INTERACTIVE)) {
+			if (!invalid && !is_file(ans) && !(m->type & PKG_INTERACTIVE)) {
 				rc = err_input("test input '%s' has no answer; add '%s'", full, ans);
 				free(ans);
 				free(base);
@@ -704,8 +793,21 @@ static int scan_folder(const char *path, const char *rel, const struct pkg_group
 			if (!c->ans_path)
 				free(ans);
 			c->is_sample = is_sample;
-			c->args = xstrdup(g.output_validator_args);
-			c->input_args = xstrdup(g.input_validator_args);
+			/* 2025-09: NAME.yaml, the case's own settings over its group's */
+			conf = xasprintf("%s/%s.yaml", path, base);
+			if (is_file(conf))
+				rc = group_read(conf, &g, &cg, m->input_validator);
+			else
+				pkg_group_copy(&g, &cg);
+			free(conf);
+			if (rc < 0) {
+				free(base);
+				free(full);
+				break;
+			}
+			c->args = xstrdup(cg.output_validator_args);
+			c->input_args = xstrdup(cg.input_validator_args);
+			pkg_group_release(&cg);
 			c->score = g.score;
 			inter = xasprintf("%s/%s.interaction", path, base);
 			if (is_file(inter) && read_small(inter, &c->interaction) < 0)
@@ -738,22 +840,22 @@ int pkg_scan_data(const char *dir, const struct pkg_meta *m, struct pkg_data *d)
 	{
 		struct pkg_group top;
 
-		if (folder_group(data, &root, &top) < 0)
+		if (folder_group(data, &root, &top, m->input_validator) < 0)
 			goto out;
 		pkg_group_release(&root);
 		root = top;
 	}
 	p = xasprintf("%s/sample", data);
-	rc = is_dir(p) ? scan_folder(p, "sample", &root, 1, 0, m->type, d) : 0;
+	rc = is_dir(p) ? scan_folder(p, "sample", &root, 1, 0, m, d) : 0;
 	free(p);
 	p = xasprintf("%s/secret", data);
 	if (rc == 0 && is_dir(p))
-		rc = scan_folder(p, "secret", &root, 0, 0, m->type, d);
+		rc = scan_folder(p, "secret", &root, 0, 0, m, d);
 	free(p);
 	for (i = 0; rc == 0 && i < 2; i++) {
 		p = xasprintf("%s/%s", data, invalid_dirs[i]);
 		if (is_dir(p))
-			rc = scan_folder(p, invalid_dirs[i], &root, 0, 1, m->type, d);
+			rc = scan_folder(p, invalid_dirs[i], &root, 0, 1, m, d);
 		free(p);
 	}
 	if (rc == 0 && !d->n)

@@ -30,6 +30,11 @@ struct pkg_meta {
 	char *validator_args;      /* output validator flags, space-separated; "" */
 	int args_line, args_col;   /* where they were given (0: not given) */
 	char *input_validator_args;
+	char *input_validator;     /* set by the caller before pkg_scan_data: the
+	                            * input validator's program name (its file's
+	                            * base name, or its folder under
+	                            * input_validators/), for input_validator_args
+	                            * given as a map by validator; NULL: none */
 };
 
 #define PKG_META_INIT { 0 }
