@@ -2,6 +2,7 @@
  * package.h). */
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
@@ -1125,4 +1126,242 @@ int pkg_read_timelimit(const char *dir, double *secs)
 	}
 	free(p);
 	return rc;
+}
+
+/* ---- submissions/submissions.yaml ---------------------------------------- */
+
+static const struct {
+	const char *folder;
+	int permitted, required;
+} default_rules[] = {
+	{ "accepted", PKG_V_AC, PKG_V_ALL },
+	{ "rejected", PKG_V_ALL, PKG_V_RTE | PKG_V_TLE | PKG_V_WA },
+	{ "wrong_answer", PKG_V_AC | PKG_V_WA, PKG_V_WA },
+	{ "time_limit_exceeded", PKG_V_AC | PKG_V_TLE, PKG_V_TLE },
+	{ "run_time_error", PKG_V_AC | PKG_V_RTE, PKG_V_RTE },
+	{ "brute_force", PKG_V_AC | PKG_V_RTE | PKG_V_TLE, PKG_V_RTE | PKG_V_TLE },
+};
+
+#define NDEFAULT (sizeof(default_rules) / sizeof(default_rules[0]))
+
+void pkg_rules_release(struct pkg_rules *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		free(r->v[i].glob);
+		free(r->v[i].tests);
+		free(r->v[i].message);
+	}
+	free(r->v);
+	r->v = NULL;
+	r->n = 0;
+}
+
+static struct pkg_rule *add_rule(struct pkg_rules *r, const char *glob, const char *tests)
+{
+	struct pkg_rule *x;
+
+	r->v = xrealloc(r->v, (r->n + 1) * sizeof(*r->v));
+	x = &r->v[r->n++];
+	memset(x, 0, sizeof(*x));
+	x->glob = xstrdup(glob);
+	x->tests = tests ? xstrdup(tests) : NULL;
+	x->permitted = x->required = PKG_V_ALL;
+	return x;
+}
+
+/* A verdict list ([AC, WA, TLE, RTE] or one of them) into *set. */
+static int verdict_set(const struct yfile *y, const yaml_node_t *n, const char *key, int *set)
+{
+	static const char *const names[] = { "AC", "WA", "TLE", "RTE" };
+	yaml_node_item_t *it;
+	const yaml_node_t *e;
+	const char *s;
+	size_t k, count = 1;
+
+	*set = 0;
+	if (n->type == YAML_SEQUENCE_NODE)
+		count = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+	for (k = 0; k < count; k++) {
+		size_t i;
+
+		it = n->type == YAML_SEQUENCE_NODE ? n->data.sequence.items.start + k : NULL;
+		e = it ? node(y, *it) : n;
+		if (get_string(y, e, key, &s) < 0)
+			return -1;
+		for (i = 0; i < 4 && strcmp(s, names[i]); i++)
+			;
+		if (i == 4)
+			return bad_at(y, e, "%s: unknown verdict '%s' (AC, WA, TLE or RTE)", key, s);
+		*set |= 1 << i;
+	}
+	return 0;
+}
+
+/* The keys of one requirement map m into x; sub-maps (test groups) become
+ * rules of their own when groups is set. */
+static int read_rule(const struct yfile *y, const yaml_node_t *m, const char *glob,
+		     struct pkg_rules *r, size_t at, int groups)
+{
+	static const char *const plain[] = {
+		"language", "entrypoint", "authors", "model_solution", "score",
+		"use_for_time_limit", NULL,
+	};
+	yaml_node_pair_t *p;
+	const yaml_node_t *k, *v;
+	const char *key, *s;
+	size_t i;
+
+	if (want_map(y, m, glob) < 0)
+		return -1;
+	for (p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++) {
+		k = node(y, p->key);
+		v = node(y, p->value);
+		if (get_string(y, k, "a key", &key) < 0)
+			return -1;
+		if (!strcmp(key, "permitted")) {
+			if (verdict_set(y, v, key, &r->v[at].permitted) < 0)
+				return -1;
+		} else if (!strcmp(key, "required")) {
+			if (verdict_set(y, v, key, &r->v[at].required) < 0)
+				return -1;
+		} else if (!strcmp(key, "message")) {
+			if (get_string(y, v, key, &s) < 0)
+				return -1;
+			free(r->v[at].message);
+			r->v[at].message = xstrdup(s);
+		} else if (groups && v->type == YAML_MAPPING_NODE &&
+			   (!strcmp(key, "sample") || !strcmp(key, "secret") ||
+			    !strncmp(key, "sample/", 7) || !strncmp(key, "secret/", 7))) {
+			add_rule(r, glob, key);
+			if (read_rule(y, v, glob, r, r->n - 1, 0) < 0)
+				return -1;
+		} else {
+			for (i = 0; plain[i] && strcmp(plain[i], key); i++)
+				;
+			if (!plain[i])
+				return bad_at(y, k, "unknown key '%s' for '%s' (permitted, "
+					      "required, message, a test group, ...)", key, glob);
+		}
+	}
+	return 0;
+}
+
+int pkg_rules_read(const char *path, struct pkg_rules *r)
+{
+	struct yfile y = { 0 };
+	yaml_node_t *root;
+	yaml_node_pair_t *p;
+	const char *glob;
+	size_t i;
+	int rc = -1;
+
+	memset(r, 0, sizeof(*r));
+	if (yload(path, &y) < 0)
+		return -1;
+	if (yroot(&y, &root) < 0)
+		goto out;
+	for (p = root ? root->data.mapping.pairs.start : NULL;
+	     root && p < root->data.mapping.pairs.top; p++) {
+		if (get_string(&y, node(&y, p->key), "a submissions glob", &glob) < 0)
+			goto out;
+		add_rule(r, glob, NULL);
+		for (i = 0; i < NDEFAULT && strcmp(default_rules[i].folder, glob); i++)
+			;
+		if (i < NDEFAULT) {
+			r->v[r->n - 1].replaces = 1;
+			r->v[r->n - 1].permitted = default_rules[i].permitted;
+			r->v[r->n - 1].required = default_rules[i].required;
+		}
+		if (read_rule(&y, node(&y, p->value), glob, r, r->n - 1, 1) < 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	yfree(&y);
+	if (rc < 0)
+		pkg_rules_release(r);
+	return rc;
+}
+
+/* fnmatch after expanding the first {a,b,...} of glob (recursively). */
+static int brace_match(const char *glob, const char *path)
+{
+	const char *open = strchr(glob, '{'), *close, *alt, *end;
+	char *one;
+	int m = 0;
+
+	if (!open || !(close = strchr(open, '}')))
+		return fnmatch(glob, path, FNM_PATHNAME | FNM_PERIOD) == 0;
+	for (alt = open + 1; !m && alt <= close; alt = end + 1) {
+		end = alt + strcspn(alt, ",}");
+		if (end > close)
+			end = close;
+		one = xasprintf("%.*s%.*s%s", (int)(open - glob), glob, (int)(end - alt), alt,
+				close + 1);
+		m = brace_match(one, path);
+		free(one);
+	}
+	return m;
+}
+
+int pkg_glob_match(const char *glob, const char *path)
+{
+	char *p = xstrdup(path), *slash;
+	int m;
+
+	/* the path itself, then each parent folder */
+	while (!(m = brace_match(glob, p)) && (slash = strrchr(p, '/')))
+		*slash = 0;
+	free(p);
+	return m;
+}
+
+static void copy_rule(struct pkg_rules *out, const struct pkg_rule *x)
+{
+	struct pkg_rule *c = add_rule(out, x->glob, x->tests);
+
+	c->permitted = x->permitted;
+	c->required = x->required;
+	c->message = x->message ? xstrdup(x->message) : NULL;
+	c->replaces = x->replaces;
+}
+
+int pkg_rules_for(const struct pkg_rules *r, const char *sub, struct pkg_rules *out)
+{
+	size_t flen = strcspn(sub, "/"), i, k;
+	int own = 0, replaced = 0;
+
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < NDEFAULT; i++)
+		if (strlen(default_rules[i].folder) == flen &&
+		    !strncmp(default_rules[i].folder, sub, flen))
+			break;
+	for (k = 0; r && k < r->n; k++)
+		if (r->v[k].replaces && !r->v[k].tests && strlen(r->v[k].glob) == flen &&
+		    !strncmp(r->v[k].glob, sub, flen)) {
+			copy_rule(out, &r->v[k]);
+			replaced = 1;
+		}
+	if (i < NDEFAULT && !replaced) {
+		struct pkg_rule *d = add_rule(out, default_rules[i].folder, NULL);
+
+		d->permitted = default_rules[i].permitted;
+		d->required = default_rules[i].required;
+		d->replaces = 1;
+	}
+	for (k = 0; r && k < r->n; k++) {
+		if (r->v[k].replaces && !r->v[k].tests)
+			continue;
+		if (pkg_glob_match(r->v[k].glob, sub)) {
+			copy_rule(out, &r->v[k]);
+			own++;
+		}
+	}
+	if (i == NDEFAULT && !own && !replaced) {
+		pkg_rules_release(out);
+		return -1;
+	}
+	return own + replaced;
 }
