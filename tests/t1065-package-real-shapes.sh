@@ -46,8 +46,27 @@ rm pk/guess/.timelimit
 run "$JUDGE" show guess
 contains ".timelimit removed later is seen" "$OUT" "time limit: 1000 ms (computed as problemtools does"
 
+# spins after its first answer: TLE against the interactor; alone on the
+# input file it would exit at once (the margin check must not run it so)
+mkdir -p pk/guess/submissions/time_limit_exceeded
+cat > pk/guess/submissions/time_limit_exceeded/spin.c <<'C'
+#include <stdio.h>
+#include <string.h>
+int main(void)
+{
+	char s[32] = "";
+	printf("1\n");
+	fflush(stdout);
+	if (scanf("%31s", s) == 1 && !strcmp(s, "higher"))
+		for (;;)
+			;
+	return 0;
+}
+C
 run "$JUDGE" regress --json
 equals "regress: exit 0" "$RC" 0
+equals "interactive TLE: no margin flag from a run without the interactor" \
+	"$(printf '%s' "$OUT" | jq -r '.solutions[] | select(.solution == "guess/time_limit_exceeded/spin.c") | "\(.got) \(.flag)"')" "TLE null"
 equals "a folder submission with one C file and its header is graded" \
 	"$(printf '%s' "$OUT" | jq -r '.solutions[] | select(.solution == "guess/accepted/split/main.c") | "\(.got) \(.match)"')" "AC true"
 equals "other folders and languages are skipped" "$(printf '%s' "$OUT" | jq -c '.skipped')" \

@@ -26,6 +26,8 @@ YAML
 equals "legacy-icpc with libraries: imports" "$RC" 0
 contains "legacy-icpc is legacy" "$OUT" "(format legacy-icpc)"
 contains "legacy-icpc: the legacy multiplier" "$OUT" "x time_multiplier 5"
+contains "legacy: the TLE margin is time_safety_margin" "$OUT" \
+	"time_limit_exceeded submissions must run over 1 s x time_safety_margin 2)"
 
 show_hello <<'YAML'
 problem_format_version: 2023-07
@@ -43,6 +45,7 @@ YAML
 equals "2023-07 time_multiplier map: imports" "$RC" 0
 contains "the map's ac_to_time_limit is used" "$OUT" "x ac_to_time_limit 3 ="
 contains "rounded up to time_resolution" "$OUT" "rounded up to"
+contains "the map's time_limit_to_tle is the TLE margin" "$OUT" "x time_limit_to_tle 1.4)"
 ms=$(printf '%s\n' "$OUT" | sed -n 's/^time limit: \([0-9]*\) ms.*/\1/p')
 equals "a multiple of 500 ms" "$((ms % 500))" 0
 

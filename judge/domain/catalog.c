@@ -1620,7 +1620,7 @@ static int compute_time_limit(const struct catalog *c, struct cat_problem *cp)
 	const struct pkg_meta *m = &cp->meta;
 	double slowest, exact, secs;
 	unsigned ms;
-	char *who;
+	char *who, *upper = NULL;
 	int rc;
 
 	if (!c->cc || !c->cc->run)
@@ -1647,12 +1647,20 @@ static int compute_time_limit(const struct catalog *c, struct cat_problem *cp)
 			secs = 1;
 	}
 	p->time_limit_ms = (int)ceil(secs * 1000 - 1e-6);
+	/* the margin over it that 'judge regress' holds time_limit_exceeded
+	 * submissions to: time_limit_to_tle (legacy: time_safety_margin, as
+	 * problemtools reads it now) */
+	upper = xasprintf("; time_limit_exceeded submissions must run over %g s x %s %g",
+			  secs, m->modern ? "time_limit_to_tle" : "time_safety_margin",
+			  m->modern ? m->time_limit_to_tle : m->time_safety_margin);
 	free(p->time_limit_from);
 	p->time_limit_from = xasprintf("computed as problemtools does: slowest accepted "
-				       "submission %s %.3f s x %s %g = %.3f s, %s %g s", who,
-				       slowest, m->modern ? "ac_to_time_limit" : "time_multiplier",
-				       m->modern ? m->ac_to_time_limit : m->time_multiplier, exact,
-				       m->modern ? "rounded up to" : "rounded to", secs);
+				       "submission %s %.3f s x %s %g = %.3f s, %s %g s%s",
+				       who, slowest, m->modern ? "ac_to_time_limit" :
+				       "time_multiplier", m->modern ? m->ac_to_time_limit :
+				       m->time_multiplier, exact, m->modern ? "rounded up to" :
+				       "rounded to", secs, upper);
+	free(upper);
 	free(who);
 	return 0;
 }

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -301,8 +302,9 @@ static int add_package(struct regress_set *set, size_t *alloc, const char *subs,
 		       const char *problem)
 {
 	struct pkg_rules rules = { 0 };
-	char *yaml = xasprintf("%s/submissions.yaml", subs), **dirs;
-	size_t f, n, k;
+	struct pkg_meta meta = PKG_META_INIT;
+	char *yaml = xasprintf("%s/submissions.yaml", subs), **dirs, *pyaml;
+	size_t f, n, k, first = set->n;
 
 	if (is_kind(yaml, S_IFREG) && pkg_rules_read(yaml, &rules) < 0) {
 		free(yaml);
@@ -322,6 +324,19 @@ static int add_package(struct regress_set *set, size_t *alloc, const char *subs,
 	if (dirs)
 		util_free_names(dirs, n);
 	pkg_rules_release(&rules);
+	/* the TLE margin of its problem.yaml (read again by the sync, which
+	 * reports what is wrong with it) */
+	pyaml = xasprintf("%.*s/problem.yaml", (int)(strlen(subs) - strlen("/submissions")), subs);
+	if (pkg_meta_read(pyaml, &meta) == 0)
+		for (k = first; k < set->n; k++) {
+			set->v[k].tle_factor = meta.modern ? meta.time_limit_to_tle :
+				meta.time_safety_margin;
+			set->v[k].tle_key = meta.modern ? "time_limit_to_tle" :
+				"time_safety_margin";
+		}
+	err_clear();
+	pkg_meta_release(&meta);
+	free(pyaml);
 	return 0;
 }
 
@@ -811,8 +826,11 @@ static void check_tight(struct worker *w, const struct db_problem *p,
 	struct grade_run runs[GRADE_REPEAT_MAX];
 	size_t idx, n = 0, planned, m;
 	unsigned limit = (unsigned)p->time_limit_ms;
+	double factor = it->tle_factor >= 1 ? it->tle_factor : 2;
 
-	if (r->ntests == 0 || r->ntests > (size_t)p->test_count)
+	/* an interactive solution runs only against its interactor (alone,
+	 * reading the test's input, it would do something else entirely) */
+	if (r->ntests == 0 || r->ntests > (size_t)p->test_count || p->interactor_file)
 		return;
 	idx = r->ntests - 1;
 	t = &r->tests[idx];
@@ -830,10 +848,10 @@ static void check_tight(struct worker *w, const struct db_problem *p,
 	spec.stdin_data = in.data ? in.data : "";
 	spec.stdin_len = in.len;
 	grade_limits(p, &spec.limits);
-	spec.limits.cpu_ms = 2 * limit;
+	spec.limits.cpu_ms = (unsigned)ceil(factor * limit);
 	/* CPU time decides; a loaded machine must not end it on the wall
-	 * clock first (that would hide a finish under 2x) */
-	spec.limits.wall_ms = 6 * limit + 1000;
+	 * clock first (that would hide a finish under the factor) */
+	spec.limits.wall_ms = 3 * spec.limits.cpu_ms + 1000;
 	planned = w->pool->o->repeat > 0 ? (size_t)w->pool->o->repeat : GRADE_REPEAT_DEFAULT;
 	if (planned > GRADE_REPEAT_MAX)
 		planned = GRADE_REPEAT_MAX;
@@ -849,7 +867,10 @@ static void check_tight(struct worker *w, const struct db_problem *p,
 		unsigned tenths = (unsigned)(runs[m].cpu_us / 100 / limit);   /* rounded down */
 
 		free(it->res.flag);
-		it->res.flag = xasprintf("tight: %u.%ux", tenths / 10, tenths % 10);
+		it->res.flag = it->tle_key ?
+			xasprintf("tight: %u.%ux (%s %g)", tenths / 10, tenths % 10, it->tle_key,
+				  factor) :
+			xasprintf("tight: %u.%ux", tenths / 10, tenths % 10);
 	}
 out:
 	err_clear();

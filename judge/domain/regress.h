@@ -52,6 +52,9 @@ struct regress_item {
 	int kattis;              /* a package's submission: its folder's Kattis
 	                          * meaning (see regress_discover_packages) */
 	int any_of;              /* kattis: RG_* verdicts the folder accepts */
+	double tle_factor;       /* the margin check's factor: 2, or a package's
+	                          * time_limit_to_tle / legacy time_safety_margin */
+	const char *tle_key;     /* its name ("time_limit_to_tle"), NULL: none */
 	struct pkg_rules *rules; /* a package whose submissions.yaml speaks of
 	                          * it: every test is run and these rules
 	                          * (permitted, required, message) decide the
@@ -127,7 +130,9 @@ struct regress_opts {
 	const struct compile_cache *cache;
 	int jobs;                          /* workers (capped at the number of items) */
 	int fail_fast;                     /* stop starting solutions after a mismatch */
-	int margins;                       /* re-run TLE solutions at 2x the limit */
+	int margins;                       /* re-run TLE solutions at 2x the limit
+	                                    * (a package's: its time_limit_to_tle,
+	                                    * legacy time_safety_margin) */
 	int repeat;                        /* grade_opts.repeat: runs in all near a
 	                                    * limit (the 2x one of the margins too);
 	                                    * 0: GRADE_REPEAT_DEFAULT */
