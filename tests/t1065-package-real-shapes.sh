@@ -108,4 +108,43 @@ contains "show: the validation limits" "$OUT" "validation limits (the interactor
 run "$JUDGE" submit hog pk/hog/submissions/accepted/binary.c
 equals "validation_memory 64: IE" "$RC" 3
 contains "validation_memory 64: the interactor's fault" "$OUT" "IE"
+# a Kattis validator logs to judgemessage.txt as it goes and writes the
+# reason last (problemtools' validate.h): the last line is the message,
+# quotes as written
+mkdir -p pk/chatty/output_validator pk/chatty/submissions/accepted
+cp -r pk/guess/data pk/guess/statement pk/chatty/
+cp pk/guess/submissions/accepted/binary.c pk/chatty/submissions/accepted/
+cat > pk/chatty/output_validator/v.c <<'C'
+#include <stdio.h>
+int main(int argc, char **argv)
+{
+	char path[512];
+	FILE *jm;
+	int guess;
+
+	snprintf(path, sizeof(path), "%s/judgemessage.txt", argc > 3 ? argv[3] : ".");
+	if (!(jm = fopen(path, "a")))
+		return 1;
+	fprintf(jm, "I'm thinking of a number\n");
+	if (scanf("%d", &guess) != 1 || guess != 7) {
+		fprintf(jm, "guess %d: that's not it\n", guess);
+		return 43;
+	}
+	printf("correct\n");
+	return 42;
+}
+C
+printf 'problem_format_version: 2023-07\nname: Chatty\ntype: interactive\nlimits:\n  time_limit: 1\n' \
+	> pk/chatty/problem.yaml
+printf '#include <stdio.h>\nint main(void) { printf("1\\n"); return 0; }\n' > one.c
+cat >> problems.toml <<'TOML'
+
+[[problem]]
+id = "chatty"
+package = "pk/chatty"
+TOML
+run "$JUDGE" submit chatty one.c
+equals "chatty: WA" "$RC" 1
+contains "the judge message's last line, quotes as written" "$OUT" "WA   "
+contains "the reason, not the log line before it" "$OUT" "guess 1: that's not it"
 finish
