@@ -68,6 +68,14 @@ equals "validation map: a bad boolean is exit 2" "$RC" 2
 contains "validation map: one line naming it" "$ERR" \
 	"pk/hello/problem.yaml:3:27: validation.interactive must be true or false, not 'maybe'"
 
+show_hello <<'YAML'
+problem_format_version: 2025-09
+name: Hello
+uuid: x
+type: [multi-pass, interactive]
+YAML
+equals "multi-pass: refused, exit 2" "$RC" 2
+contains "multi-pass: one line" "$ERR" "pk/hello/problem.yaml:4:8: type 'multi-pass' is not supported here"
 printf 'name: Hello\nvalidation: custom\n' > pk/hello/problem.yaml
 
 # scores: 2025-09 max_score, legacy range

@@ -359,7 +359,7 @@ static int type_word(const struct yfile *y, const yaml_node_t *n, const char *ke
 	} words[] = {
 		{ "pass-fail", PKG_PASS_FAIL }, { "scoring", PKG_SCORING }, { "score", PKG_SCORING },
 		{ "interactive", PKG_INTERACTIVE }, { "custom", PKG_CUSTOM },
-		{ "default", 0 }, { "multi-pass", PKG_MULTI_PASS }, { "submit-answer", -1 },
+		{ "default", 0 }, { "multi-pass", -1 }, { "submit-answer", -1 },
 	};
 	size_t i;
 
@@ -394,8 +394,11 @@ static int validation_map(const struct yfile *y, const yaml_node_t *v, int *bits
 		if (strcmp(s, "true") && strcmp(s, "false"))
 			return bad_at(y, b, "validation.%s must be true or false, not '%s'",
 				      keys[k], s);
-		if (!strcmp(s, "true") && k != 1)
-			*bits |= k == 0 ? PKG_INTERACTIVE : PKG_MULTI_PASS;
+		if (!strcmp(s, "true") && k == 2)
+			return bad_at(y, b, "validation.multipass (a multi-pass problem) is not "
+				      "supported here");
+		if (!strcmp(s, "true") && k == 0)
+			*bits |= PKG_INTERACTIVE;
 		if (!strcmp(s, "true"))
 			*bits |= PKG_CUSTOM;
 	}
