@@ -100,15 +100,20 @@ printf 'name: Lim\nproblem_format_version: 2025-09\nuuid: x\nlimits:\n  time_lim
 	> pk/lim/problem.yaml
 echo 50 > pk/lim/data/secret/1.in; echo 50 > pk/lim/data/secret/1.ans
 cat > pk/lim/input_validators/lim/lim.c <<'C'
-/* valid when n <= argv[1] (100 without arguments) */
+/* valid when n <= argv[1] (LIM_DEFAULT without arguments) */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include "lim.h"
 int main(int argc, char **argv)
 {
-	long n, max = argc > 1 ? atol(argv[1]) : 100;
-	return scanf("%ld", &n) == 1 && n <= max ? 42 : 43;
+	long n, max = argc > 1 ? atol(argv[1]) : LIM_DEFAULT;
+	if (scanf("%ld", &n) != 1) return 43;
+	assert(n <= max);
+	return 42;
 }
 C
+printf '#define LIM_DEFAULT 100\n' > pk/lim/input_validators/lim/lim.h
 printf '#include <stdio.h>\nint main(void) { long n; scanf("%%ld", &n); printf("%%ld\\n", n); return 0; }\n' \
 	> pk/lim/submissions/accepted/echo.c
 cat >> problems.toml <<'TOML'
@@ -121,6 +126,8 @@ printf 'input_validator_args:\n  lim: ["10"]\n  other: ["1000"]\n' > pk/lim/data
 run "$JUDGE" show lim
 equals "args for validator 'lim' from the map: rejected, exit 2" "$RC" 2
 contains "args by name: the case named" "$ERR" "pk/lim/data/secret/1.in: rejected by the input validator"
+contains "a validator that aborts: how, and its own line after an inlined header" "$ERR" \
+	"(it did not exit by itself: killed by SIGABRT: prog: lim.c:10: main: Assertion"
 printf 'input_validator_args:\n  other: ["10"]\n' > pk/lim/data/secret/test_group.yaml
 run "$JUDGE" show lim
 equals "a validator not in the map runs without arguments" "$RC" 0

@@ -178,6 +178,15 @@ static int sync_run(void *arg, const char *path, const char *source, size_t len,
 		if (rc == 0) {
 			out->exited = sr.status == SBX_OK || (sr.status == SBX_RE && !sr.signal);
 			out->exit_code = out->exited ? sr.exit_code : -1;
+			if (!out->exited && sr.status == SBX_RE) {
+				char sig[16];
+
+				snprintf(out->how, sizeof(out->how), "killed by %s",
+					 util_signal_name(sr.signal, sig));
+			} else if (!out->exited) {
+				snprintf(out->how, sizeof(out->how), "%s",
+					 sbx_status_name(sr.status));
+			}
 			out->cpu_ms = sr.cpu_ms;
 			out->output = xstrndup(sr.out.len ? buf_str(&sr.out) : buf_str(&sr.err),
 					       512);

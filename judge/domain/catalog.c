@@ -1481,7 +1481,9 @@ static int validate_input(const struct catalog *c, const struct cat_problem *cp,
 	*why = r.exited ? xasprintf("exit %d%s%.*s", r.exit_code, r.output && *r.output ?
 				    ": " : "", (int)strcspn(r.output ? r.output : "", "\n"),
 				    r.output ? r.output : "") :
-		xstrdup("it did not exit by itself");
+		xasprintf("it did not exit by itself: %s%s%.*s", r.how[0] ? r.how : "stopped",
+			  r.output && *r.output ? ": " : "",
+			  (int)strcspn(r.output ? r.output : "", "\n"), r.output ? r.output : "");
 	free(r.output);
 	return 0;
 }

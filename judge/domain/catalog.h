@@ -32,6 +32,8 @@ struct catalog_run {
 	unsigned cpu_ms;
 	char *output;          /* the start of its stdout, else stderr (malloc'd) */
 	int peer_exit;         /* run_pair: the interactor's exit code, -1 none */
+	char how[48];          /* when it did not exit by itself: how it ended
+	                        * ("killed by SIGABRT", "TLE"), else "" */
 };
 
 struct catalog_compiler {

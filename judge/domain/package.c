@@ -975,16 +975,19 @@ int pkg_statement(const char *dir, char **text)
 	return 0;
 }
 
-/* source with every line `#include "x"` whose x is a file beside it (in
- * folder) replaced by that file's text (each at most once). */
-static int inline_headers(const char *folder, const char *source, struct buf *out,
-			  int depth)
+/* source (the file self) with every line `#include "x"` whose x is a file
+ * beside it (in folder) replaced by that file's text, between #line
+ * markers (diagnostics and assertions name the header's line, then self's
+ * again). */
+static int inline_headers(const char *folder, const char *self, const char *source,
+			  struct buf *out, int depth)
 {
 	const char *line = source, *nl, *q, *e;
 	char *name, *path, *text;
-	int rc;
+	int rc, lineno = 0;
 
 	while (*line) {
+		lineno++;
 		nl = strchr(line, '\n');
 		e = nl ? nl : line + strlen(line);
 		q = line + strspn(line, " \t");
@@ -1002,8 +1005,10 @@ static int inline_headers(const char *folder, const char *source, struct buf *ou
 						rc = read_small(path, &text);
 						if (rc == 0) {
 							buf_addf(out, "#line 1 \"%s\"\n", name);
-							rc = inline_headers(folder, text, out, depth + 1);
-							buf_addch(out, '\n');
+							rc = inline_headers(folder, name, text, out,
+									    depth + 1);
+							buf_addf(out, "\n#line %d \"%s\"\n", lineno + 1,
+								 self);
 							free(text);
 						}
 						free(name);
@@ -1035,7 +1040,7 @@ int pkg_load_program(const char *dir, const char *rel, char **source)
 	if (rc == 0) {
 		folder = xstrdup(path);
 		*strrchr(folder, '/') = 0;
-		rc = inline_headers(folder, text, &b, 0);
+		rc = inline_headers(folder, strrchr(path, '/') + 1, text, &b, 0);
 		free(folder);
 		free(text);
 	}
