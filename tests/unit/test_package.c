@@ -12,9 +12,23 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "judge/domain/compile.h"
 #include "judge/domain/package.h"
 #include "lib/err.h"
 #include "lib/util.h"
+
+/* problemtools' validate.h, inlined into the validator, makes g++ warn
+ * "#pragma once in main file"; when the compile is then stopped by its time
+ * limit (bits/stdc++.h on a loaded machine), the limit is the reason given. */
+static void compile_stopped_by_a_limit(void **state)
+{
+	char *why = compile_first_error("validate.h:3:9: warning: #pragma once in main file\n"
+					"compilation took too long (limit 10 s)\n");
+
+	(void)state;
+	assert_string_equal(why, "compilation took too long (limit 10 s)");
+	free(why);
+}
 
 int unit_package(void);
 
@@ -110,6 +124,7 @@ int unit_package(void)
 		cmocka_unit_test(globs),
 		cmocka_unit_test(rules),
 		cmocka_unit_test(malformed),
+		cmocka_unit_test(compile_stopped_by_a_limit),
 	};
 
 	return cmocka_run_group_tests_name("package", tests, NULL, NULL);
