@@ -22,12 +22,12 @@ TOML
 run "$JUDGE" import
 equals "import: exit 0" "$RC" 0
 run "$JUDGE" show float-sum
-check "legacy: the limit computed" sh -c "printf '%s\n' \"\$1\" | grep -Eq '^time limit: 1000 ms \(computed as problemtools does: slowest accepted submission accepted/sum\.cp?p? [0-9.]+ s x time_multiplier 3 = [0-9.]+ s, rounded to 1 s\)$'" _ "$OUT"
+check "legacy: the limit computed" sh -c "printf '%s\n' \"\$1\" | grep -Eq '^time limit: 1000 ms \(computed as problemtools does: slowest accepted submission accepted/sum\.cp?p? [0-9.]+ s x time_multiplier 3 = [0-9.]+ s, rounded to 1 s; time_limit_exceeded submissions must run over 1 s x time_safety_margin 2\)$'" _ "$OUT"
 run "$JUDGE" show parity
-check "2025-09: the limit computed" sh -c "printf '%s\n' \"\$1\" | grep -Eq '^time limit: 1000 ms \(computed as problemtools does: slowest accepted submission accepted/lower\.c [0-9.]+ s x ac_to_time_limit 2 = [0-9.]+ s, rounded up to 1 s\)$'" _ "$OUT"
+check "2025-09: the limit computed" sh -c "printf '%s\n' \"\$1\" | grep -Eq '^time limit: 1000 ms \(computed as problemtools does: slowest accepted submission accepted/lower\.c [0-9.]+ s x ac_to_time_limit 2 = [0-9.]+ s, rounded up to 1 s; time_limit_exceeded submissions must run over 1 s x time_limit_to_tle 1.5\)$'" _ "$OUT"
 sed -i 's/^  memory: 128/  memory: 128\n  time_resolution: 0.25/' pk/parity/problem.yaml
 run "$JUDGE" show parity
-check "2025-09: time_resolution" sh -c "printf '%s\n' \"\$1\" | grep -Eq '^time limit: 250 ms \(computed .* rounded up to 0.25 s\)$'" _ "$OUT"
+check "2025-09: time_resolution" sh -c "printf '%s\n' \"\$1\" | grep -Eq '^time limit: 250 ms \(computed .* rounded up to 0.25 s; time_limit_exceeded submissions must run over 0.25 s x time_limit_to_tle 1.5\)$'" _ "$OUT"
 run "$JUDGE" submit parity pk/parity/submissions/accepted/lower.c
 equals "computed limit: the accepted one passes" "$RC" 0
 

@@ -38,7 +38,9 @@ static const char regress_usage[] =
 	"Grade every stored solution, solutions/PROBLEM/VERDICT/NAME.c next to the\n"
 	"catalogue, on N parallel workers (each with its own sandbox), compare each\n"
 	"verdict with the one its folder promises, print a table (mismatches first)\n"
-	"and a summary, and store the run.\n"
+	"and a summary, and store the run. Kattis packages in the catalogue bring\n"
+	"their submissions/ folders (and the rules of a submissions.yaml); files\n"
+	"in other languages are listed as skipped.\n"
 	"\n"
 	"  -j, --jobs N    parallel workers (default: the number of CPUs)\n"
 	"  PATTERN         PCRE2 patterns matched against \"PROBLEM/VERDICT/NAME.c\";\n"
@@ -48,7 +50,8 @@ static const char regress_usage[] =
 	"  --fail-fast     start no new solution after the first mismatch\n"
 	"  --compare       then show what changed since each solution's previous\n"
 	"                  stored result, newly failing first\n"
-	"  --no-margins    do not re-run TLE solutions at twice the limit\n"
+	"  --no-margins    do not re-run TLE solutions at twice the limit (a\n"
+	"                  package's: its time_limit_to_tle / time_safety_margin)\n"
 	"  --repeat N      runs in all for a test near its time limit (default 3;\n"
 	"                  1: one measurement); the verdict and time are the\n"
 	"                  median run's (see 'judge submit --help')\n"
@@ -58,7 +61,8 @@ static const char regress_usage[] =
 	"\n"
 	"Margins (warnings, not mismatches): an accepted solution above 50% of the\n"
 	"time limit is flagged \"slow\"; a TLE solution whose failing test finishes\n"
-	"when given twice the limit is flagged \"tight\" (both by median times); one\n"
+	"when given twice the limit (a package's margin) is flagged \"tight\" (both\n"
+	"by median times); one\n"
 	"with a test whose runs disagreed on the verdict, \"unstable\".\n"
 	"\n"
 	"exit codes: 0 every solution matches, 1 a mismatch, 2 bad usage or input,\n"
@@ -518,7 +522,9 @@ static void print_text(struct judge_ctx *ctx, const struct regress_args *a,
 	if (nrows)
 		print_table(ctx, set, rows, nrows);
 	for (i = 0; i < set->nskipped && !ctx->quiet; i++)
-		printf("skipped: %s (not C or C++)\n", set->skipped[i]);
+		printf("skipped: %s (%s)\n", set->skipped[i],
+		       set->skipped[i][strlen(set->skipped[i]) - 1] == '/' ?
+		       "a program in a folder, not one C or C++ file" : "not C or C++");
 	print_summary(ctx, sum, wall_ms);
 	if (a->compare)
 		print_compare(ctx, prev_run, have_prev, diffs, ndiffs);

@@ -241,6 +241,16 @@ int cmd_show(struct judge_ctx *ctx, int argc, char **argv)
 	if (!p.interactor_file && p.checker_contract == DB_CONTRACT_KATTIS &&
 	    p.checker_args && *p.checker_args)
 		printf(" (arguments: %s)", p.checker_args);
+	if ((p.interactor_file || p.checker == DB_CHECKER_CUSTOM) &&
+	    (p.validation_time_ms > 0 || p.validation_memory_mb > 0)) {
+		printf("\nvalidation limits (the %s): ", p.interactor_file ? "interactor" :
+		       "output validator");
+		if (p.validation_time_ms > 0)
+			printf("%d ms CPU%s", p.validation_time_ms,
+			       p.validation_memory_mb > 0 ? ", " : "");
+		if (p.validation_memory_mb > 0)
+			printf("%d MB", p.validation_memory_mb);
+	}
 	if (p.scoring)
 		printf("\ntype: scoring (results per test group)");
 	if (!p.interactor_file && p.checker == DB_CHECKER_FLOAT)

@@ -178,6 +178,15 @@ static int sync_run(void *arg, const char *path, const char *source, size_t len,
 		if (rc == 0) {
 			out->exited = sr.status == SBX_OK || (sr.status == SBX_RE && !sr.signal);
 			out->exit_code = out->exited ? sr.exit_code : -1;
+			if (!out->exited && sr.status == SBX_RE) {
+				char sig[16];
+
+				snprintf(out->how, sizeof(out->how), "killed by %s",
+					 util_signal_name(sr.signal, sig));
+			} else if (!out->exited) {
+				snprintf(out->how, sizeof(out->how), "%s",
+					 sbx_status_name(sr.status));
+			}
 			out->cpu_ms = sr.cpu_ms;
 			out->output = xstrndup(sr.out.len ? buf_str(&sr.out) : buf_str(&sr.err),
 					       512);
@@ -188,11 +197,105 @@ static int sync_run(void *arg, const char *path, const char *source, size_t len,
 	return rc;
 }
 
+/* An interactive package's accepted submission against its interactor, at
+ * the sync (the time limit is computed from it): both compiled through the
+ * cache, the test's input and answer in a private folder for the run. */
+static int sync_run_pair(void *arg, const char *path, const char *source, size_t len,
+			 const char *ipath, const char *isource, size_t ilen,
+			 const char *in, size_t inlen, const char *ans, size_t anslen,
+			 unsigned cpu_ms, unsigned long memory_kb, unsigned validation_ms,
+			 unsigned long validation_kb, struct catalog_run *out)
+{
+	static const char *const kattis_argv[] = { "input", "answer", "feedback/", NULL };
+	struct sync_compiler *sc = arg;
+	struct compile_result r = COMPILE_RESULT_INIT, ir = COMPILE_RESULT_INIT;
+	struct sbx_pair pr = SBX_PAIR_INIT;
+	struct sbx_spec prog, peer;
+	struct sbx_file files[2];
+	char dir[] = "/tmp/judge-sync-XXXXXX", *fin = NULL, *fans = NULL;
+	int rc, made = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->exit_code = out->peer_exit = -1;
+	if (sync_ready(sc) < 0)
+		return -1;
+	rc = compile_source(&sc->cache, sc->sbx, compile_lang_of_path(path), source, len, &r);
+	if (rc == 0 && !r.ok)
+		out->output = xstrdup(buf_str(&r.message));
+	if (rc == 0 && r.ok)
+		rc = compile_source(&sc->cache, sc->sbx, compile_lang_of_path(ipath), isource,
+				    ilen, &ir);
+	if (rc < 0 || !r.ok)
+		goto out;
+	if (!ir.ok) {
+		rc = err_input("%s does not compile: %s", ipath, buf_str(&ir.message));
+		goto out;
+	}
+	out->compiled = 1;
+	if (!mkdtemp(dir)) {
+		rc = err_errno("cannot create a folder for an interactive run");
+		goto out;
+	}
+	made = 1;
+	fin = xasprintf("%s/input", dir);
+	fans = xasprintf("%s/answer", dir);
+	if ((rc = util_write_file(fin, in ? in : "", inlen, 0600)) < 0 ||
+	    (rc = util_write_file(fans, ans ? ans : "", anslen, 0600)) < 0)
+		goto out;
+	files[0] = (struct sbx_file){ fin, "input" };
+	files[1] = (struct sbx_file){ fans, "answer" };
+	memset(&prog, 0, sizeof(prog));
+	prog.policy = SBX_POLICY_RUN;
+	prog.exe = r.binary;
+	prog.limits.cpu_ms = cpu_ms;
+	prog.limits.wall_ms = 3 * cpu_ms + 2000;
+	prog.limits.memory_kb = memory_kb;
+	prog.limits.output_kb = 64 * 1024;
+	prog.limits.stderr_kb = 4;
+	memset(&peer, 0, sizeof(peer));
+	peer.policy = SBX_POLICY_RUN;
+	peer.exe = ir.binary;
+	peer.argv = kattis_argv;
+	peer.files = files;
+	peer.nfiles = 2;
+	peer.feedback = 1;
+	peer.ignore_sigpipe = 1;
+	peer.limits.cpu_ms = validation_ms ? validation_ms : 10000;
+	peer.limits.wall_ms = prog.limits.wall_ms + peer.limits.cpu_ms;
+	peer.limits.memory_kb = validation_kb ? validation_kb : 1024 * 1024;
+	peer.limits.stderr_kb = 4;
+	rc = sbx_run_pair(sc->sbx, &prog, &peer, &pr);
+	if (rc == 0) {
+		out->exited = pr.prog.status == SBX_OK ||
+			(pr.prog.status == SBX_RE && !pr.prog.signal);
+		out->exit_code = out->exited ? pr.prog.exit_code : -1;
+		out->cpu_ms = pr.prog.cpu_ms;
+		out->peer_exit = pr.peer.status == SBX_OK ||
+			(pr.peer.status == SBX_RE && !pr.peer.signal) ? pr.peer.exit_code : -1;
+		out->output = xstrndup(pr.peer.fb_judge.len ? buf_str(&pr.peer.fb_judge) :
+				       buf_str(&pr.peer.err), 512);
+	}
+	sbx_result_release(&pr.prog);
+	sbx_result_release(&pr.peer);
+out:
+	if (fin)
+		unlink(fin);
+	if (fans)
+		unlink(fans);
+	if (made)
+		rmdir(dir);
+	free(fin);
+	free(fans);
+	compile_result_release(&r);
+	compile_result_release(&ir);
+	return rc;
+}
+
 int judge_catalog_sync(const struct judge_ctx *ctx, const char *file, int flags,
 		       struct catalog_stats *st)
 {
 	struct sync_compiler sc = { .ctx = ctx, .cache = COMPILE_CACHE_INIT };
-	struct catalog_compiler cc = { sync_compile, &sc, sync_run };
+	struct catalog_compiler cc = { sync_compile, &sc, sync_run, sync_run_pair };
 	int rc;
 
 	rc = catalog_sync(ctx->db, file, flags, &cc, st);

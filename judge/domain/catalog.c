@@ -689,6 +689,20 @@ static void detect_package_contracts(struct cat_problem *cp)
 		p->interactor_contract = DB_CONTRACT_TESTLIB;
 }
 
+/* A package program's name (Kattis: the file's base name, or its folder's
+ * when it is one): "input_validators/v/main.cpp" is "v", "input_validators/
+ * check.c" is "check". Malloc'd. */
+static char *program_name(const char *rel)
+{
+	const char *first = strchr(rel, '/'), *second = first ? strchr(first + 1, '/') : NULL;
+	const char *start = first ? first + 1 : rel, *dot;
+
+	if (second)
+		return xstrndup(start, (size_t)(second - start));
+	dot = strrchr(start, '.');
+	return dot ? xstrndup(start, (size_t)(dot - start)) : xstrdup(start);
+}
+
 /* [[problem]] with package = "DIR": what problem.yaml and the package's
  * files say, before the keys of the table override it. */
 static int parse_package(const struct catalog *c, const struct toml_value *t,
@@ -738,6 +752,8 @@ static int parse_package(const struct catalog *c, const struct toml_value *t,
 	free(note);
 	if (rc < 0)
 		return -1;
+	if (rc == 0)
+		cp->meta.input_validator = program_name(cp->validator_file);
 	p->validator_contract = DB_CONTRACT_KATTIS;
 	return 0;
 }
@@ -1470,6 +1486,24 @@ static size_t split_args(const char *args, char **copy, const char **argv, size_
 	return n;
 }
 
+/* Whether a validator's run r accepts its input: exit 42 under Kattis'
+ * contract, 0 under ours and testlib's. Otherwise *why says what it did
+ * (malloc'd; NULL when it accepts). */
+static int validator_accepts(const struct cat_problem *cp, const struct catalog_run *r,
+			     char **why)
+{
+	const char *out = r->output ? r->output : "";
+	int n = (int)strcspn(out, "\n");
+
+	*why = NULL;
+	if (r->exited && r->exit_code == (cp->p.validator_contract == DB_CONTRACT_KATTIS ? 42 : 0))
+		return 1;
+	*why = r->exited ? xasprintf("exit %d%s%.*s", r->exit_code, *out ? ": " : "", n, out) :
+		xasprintf("it did not exit by itself: %s%s%.*s", r->how[0] ? r->how : "stopped",
+			  *out ? ": " : "", n, out);
+	return 0;
+}
+
 /* Run the input validator on one input file: 0 with *valid, or -1. */
 static int validate_input(const struct catalog *c, const struct cat_problem *cp,
 			  const char *file, const char *args, int *valid, char **why)
@@ -1502,13 +1536,7 @@ static int validate_input(const struct catalog *c, const struct cat_problem *cp,
 		free(r.output);
 		return -1;
 	}
-	/* Kattis' input validators accept with 42, testlib's with 0 */
-	*valid = r.exited && r.exit_code ==
-		(cp->p.validator_contract == DB_CONTRACT_KATTIS ? 42 : 0);
-	*why = r.exited ? xasprintf("exit %d%s%.*s", r.exit_code, r.output && *r.output ?
-				    ": " : "", (int)strcspn(r.output ? r.output : "", "\n"),
-				    r.output ? r.output : "") :
-		xstrdup("it did not exit by itself");
+	*valid = validator_accepts(cp, &r, why);
 	free(r.output);
 	return 0;
 }
@@ -1543,21 +1571,6 @@ static int validate_inputs(const struct catalog *c, const struct cat_problem *cp
 
 /* ---- a native problem's validator over its tests ------------------------- */
 
-/* Whether the validator's run r says valid: exit 0 (ours and testlib's),
- * 42 (Kattis); *why says what it did otherwise (malloc'd). */
-static int native_valid(const struct cat_problem *cp, const struct catalog_run *r, char **why)
-{
-	int ok = cp->p.validator_contract == DB_CONTRACT_KATTIS ? 42 : 0;
-	const char *out = r->output ? r->output : "";
-
-	if (r->exited && r->exit_code == ok)
-		return 1;
-	*why = r->exited ? xasprintf("exit %d%s%.*s", r->exit_code, *out ? ": " : "",
-				     (int)strcspn(out, "\n"), out) :
-		xstrdup("it did not exit by itself");
-	return 0;
-}
-
 /* A native problem's validator (validator.c, .cc, .cpp), when it has one,
  * on every test input: an input it rejects is the catalogue's error
  * ("FOLDER/tests/NAME.in: rejected by validator.c (exit 1: why)"). 0, or
@@ -1590,7 +1603,7 @@ static int validate_native_tests(const struct catalog *c, const struct cat_probl
 			rc = -1;
 			break;
 		}
-		if (r.compiled && !native_valid(cp, &r, &why))
+		if (r.compiled && !validator_accepts(cp, &r, &why))
 			rc = err_input("%s: rejected by %s, the validator of problem '%s' (%s)",
 				       cp->tests[i].in_path, path, cp->p.id, why);
 		free(why);
@@ -1615,6 +1628,40 @@ static int native_validation(const struct catalog *c, const struct cat_problem *
 		return -1;
 	err_clear();
 	return 0;
+}
+
+/* The first line of s (in a static buffer, cut to 200 bytes). */
+static const char *first_line(const char *s)
+{
+	static char line[201];
+	size_t n = s ? strcspn(s, "\n") : 0;
+
+	if (n > 200)
+		n = 200;
+	memcpy(line, s ? s : "", n);
+	line[n] = 0;
+	return line;
+}
+
+/* One accepted submission on one test: alone, or against the interactor of
+ * an interactive package (under its validation limits). */
+static int run_accepted(const struct catalog *c, const struct cat_problem *cp,
+			const char *path, const char *src, const struct buf *in,
+			const struct buf *ans, struct catalog_run *r)
+{
+	unsigned long mem = (unsigned long)cp->p.memory_limit_mb * 1024;
+
+	if (!cp->p.interactor_source)
+		return c->cc->run(c->cc->arg, path, src, strlen(src), NULL, in->data, in->len,
+				  MEASURE_CPU_MS, mem, r);
+	if (!c->cc->run_pair)
+		return err_set("no interactive runner at the sync");
+	return c->cc->run_pair(c->cc->arg, path, src, strlen(src), cp->p.interactor_file,
+			       cp->p.interactor_source, strlen(cp->p.interactor_source),
+			       in->data, in->len, ans->data, ans->len, MEASURE_CPU_MS, mem,
+			       cp->p.validation_time_ms > 0 ? (unsigned)cp->p.validation_time_ms : 0,
+			       (unsigned long)(cp->p.validation_memory_mb > 0 ?
+					       cp->p.validation_memory_mb : 0) * 1024, r);
 }
 
 /* The slowest accepted C/C++ submission's CPU time over every test: 0 with
@@ -1646,17 +1693,22 @@ static int slowest_accepted(const struct catalog *c, const struct cat_problem *c
 		}
 		for (k = 0; k < cp->ntests && rc != -1; k++) {
 			if (read_test(&cp->tests[k], &in, &ans, hash) < 0 ||
-			    c->cc->run(c->cc->arg, path, src, strlen(src), NULL, in.data, in.len,
-				       MEASURE_CPU_MS, (unsigned long)cp->p.memory_limit_mb * 1024,
-				       &r) < 0) {
+			    run_accepted(c, cp, path, src, &in, &ans, &r) < 0) {
 				rc = -1;
 				break;
 			}
-			if (!r.compiled || !r.exited || r.exit_code != 0)
-				rc = err_input("%s: the accepted submission %s on test '%s' (the "
+			if (!r.compiled || !r.exited || r.exit_code != 0 ||
+			    (cp->p.interactor_source && r.peer_exit != 42))
+				rc = err_input("%s: the accepted submission %s on test '%s'%s%s%s (the "
 					       "time limit is computed from it; add a .timelimit "
 					       "file to give one)", path, !r.compiled ?
-					       "does not compile" : "fails", cp->tests[k].name);
+					       "does not compile" : "fails", cp->tests[k].name,
+					       cp->p.interactor_source && r.exited && r.exit_code == 0 ?
+					       ": the interactor says '" : "",
+					       cp->p.interactor_source && r.exited && r.exit_code == 0 ?
+					       first_line(r.output) : "",
+					       cp->p.interactor_source && r.exited && r.exit_code == 0 ?
+					       "'" : "");
 			else if (r.cpu_ms >= *ms) {
 				rc = 0;
 				*ms = r.cpu_ms;
@@ -1684,7 +1736,7 @@ static int compute_time_limit(const struct catalog *c, struct cat_problem *cp)
 	const struct pkg_meta *m = &cp->meta;
 	double slowest, exact, secs;
 	unsigned ms;
-	char *who;
+	char *who, *upper = NULL;
 	int rc;
 
 	if (!c->cc || !c->cc->run)
@@ -1711,12 +1763,20 @@ static int compute_time_limit(const struct catalog *c, struct cat_problem *cp)
 			secs = 1;
 	}
 	p->time_limit_ms = (int)ceil(secs * 1000 - 1e-6);
+	/* the margin over it that 'judge regress' holds time_limit_exceeded
+	 * submissions to: time_limit_to_tle (legacy: time_safety_margin, as
+	 * problemtools reads it now) */
+	upper = xasprintf("; time_limit_exceeded submissions must run over %g s x %s %g",
+			  secs, m->modern ? "time_limit_to_tle" : "time_safety_margin",
+			  m->modern ? m->time_limit_to_tle : m->time_safety_margin);
 	free(p->time_limit_from);
 	p->time_limit_from = xasprintf("computed as problemtools does: slowest accepted "
-				       "submission %s %.3f s x %s %g = %.3f s, %s %g s", who,
-				       slowest, m->modern ? "ac_to_time_limit" : "time_multiplier",
-				       m->modern ? m->ac_to_time_limit : m->time_multiplier, exact,
-				       m->modern ? "rounded up to" : "rounded to", secs);
+				       "submission %s %.3f s x %s %g = %.3f s, %s %g s%s",
+				       who, slowest, m->modern ? "ac_to_time_limit" :
+				       "time_multiplier", m->modern ? m->ac_to_time_limit :
+				       m->time_multiplier, exact, m->modern ? "rounded up to" :
+				       "rounded to", secs, upper);
+	free(upper);
 	free(who);
 	return 0;
 }

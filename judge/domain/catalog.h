@@ -31,6 +31,9 @@ struct catalog_run {
 	int exit_code;         /* -1 when it did not exit */
 	unsigned cpu_ms;
 	char *output;          /* the start of its stdout, else stderr (malloc'd) */
+	int peer_exit;         /* run_pair: the interactor's exit code, -1 none */
+	char how[48];          /* when it did not exit by itself: how it ended
+	                        * ("killed by SIGABRT", "TLE"), else "" */
 };
 
 struct catalog_compiler {
@@ -47,6 +50,18 @@ struct catalog_compiler {
 	int (*run)(void *arg, const char *path, const char *source, size_t len,
 		   const char *const *argv, const char *in, size_t inlen, unsigned cpu_ms,
 		   unsigned long memory_kb, struct catalog_run *out);
+	/* The same for an interactive package's accepted submission: run
+	 * against the interactor (ipath, isource: the output validator, Kattis
+	 * contract, `v input answer feedback/`, under the validation limits
+	 * validation_ms / validation_kb, 0: the defaults) on the test in / ans.
+	 * out describes the submission; out->peer_exit is the interactor's exit
+	 * code (-1 when it did not exit by itself), out->output its message.
+	 * NULL: interactive packages get no computed time limit. */
+	int (*run_pair)(void *arg, const char *path, const char *source, size_t len,
+			const char *ipath, const char *isource, size_t ilen,
+			const char *in, size_t inlen, const char *ans, size_t anslen,
+			unsigned cpu_ms, unsigned long memory_kb, unsigned validation_ms,
+			unsigned long validation_kb, struct catalog_run *out);
 };
 
 /* Sync the catalogue at path into db: validate everything first, then write

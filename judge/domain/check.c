@@ -928,6 +928,32 @@ static enum verdict testlib_verdict(const char *who, int code, const char *how,
 	return finish(r, V_IE, &b);
 }
 
+/* A Kattis validator's judge message, after what is in b: its first line,
+ * and when it has more its last non-empty one too ("first ... last"):
+ * validators log as they go (problemtools' validate.h appends every
+ * judge_message) and wrong_answer() writes the reason last, while others
+ * write the reason first and details after. Control bytes escaped, quotes
+ * kept as written (the message is prose, "I'm thinking of 7", not a quoted
+ * value). */
+static void add_message_prose(struct buf *b, const char *msg, size_t msglen)
+{
+	const char *nl = msg ? memchr(msg, '\n', msglen) : NULL;
+	size_t first = !msg ? 0 : nl ? (size_t)(nl - msg) : msglen, end = msglen, start;
+
+	if (!msg)
+		return;
+	while (end > 0 && (msg[end - 1] == '\n' || msg[end - 1] == '\r'))
+		end--;
+	for (start = end; start > 0 && msg[start - 1] != '\n'; start--)
+		;
+	if (first)
+		text_escape(b, msg, first, 200, 0);
+	if (nl && end > start && start > first) {
+		buf_addstr(b, first ? " ... " : "");
+		text_escape(b, msg + start, end - start, 200, 0);
+	}
+}
+
 static enum verdict kattis_verdict(const char *who, int code, const char *how,
 				   const char *msg, size_t msglen, struct check_result *r)
 {
@@ -937,7 +963,7 @@ static enum verdict kattis_verdict(const char *who, int code, const char *how,
 	buf_init(&b, CHECK_MSG_MAX - 1);
 	if (code == 42 || code == 43) {
 		v = code == 42 ? V_AC : V_WA;
-		add_first_line(&b, msg, msglen);
+		add_message_prose(&b, msg, msglen);
 		if (!b.len && v == V_WA)
 			buf_addf(&b, "the %s rejected the output", who);
 		return finish(r, v, &b);
@@ -948,7 +974,7 @@ static enum verdict kattis_verdict(const char *who, int code, const char *how,
 		buf_addf(&b, "%s failed: %s", who, how && *how ? how : "it did not exit");
 	if (msg && msglen) {
 		buf_addstr(&b, ": ");
-		add_first_line(&b, msg, msglen);
+		add_message_prose(&b, msg, msglen);
 	}
 	return finish(r, V_IE, &b);
 }

@@ -817,8 +817,12 @@ static int has_word(const char *p, size_t n, const char *word)
 
 char *compile_first_error(const char *diag)
 {
-	/* the compiler's own error first, then the linker's, then any */
-	static const char *const marks[] = { "prog.c:", "undefined reference", "error", "" };
+	/* the compiler's own error first, then the linker's, then a limit
+	 * that stopped it (a warning printed before is not why), then any */
+	static const char *const marks[] = {
+		"prog.c:", "undefined reference", "error", "compilation took too long",
+		"the compiler", "",
+	};
 	const char *p, *nl;
 	size_t n, k;
 

@@ -638,9 +638,13 @@ static int run_interactive(struct grading *g, const char *in, size_t inlen,
 	/* Kattis: its feedback folder; testlib: the "output" file it writes */
 	peer.feedback = 1;
 	peer.ignore_sigpipe = 1;
-	peer.limits.cpu_ms = INTERACTOR_CPU_MS;
-	peer.limits.wall_ms = prog.limits.wall_ms + INTERACTOR_CPU_MS;
-	peer.limits.memory_kb = INTERACTOR_MEMORY_KB;
+	/* a package's validation limits bind its output validator, which is
+	 * the interactor here, as they bind it on a non-interactive problem */
+	peer.limits.cpu_ms = g->p->validation_time_ms > 0 ? (unsigned)g->p->validation_time_ms :
+		INTERACTOR_CPU_MS;
+	peer.limits.wall_ms = prog.limits.wall_ms + peer.limits.cpu_ms;
+	peer.limits.memory_kb = g->p->validation_memory_mb > 0 ?
+		(unsigned long)g->p->validation_memory_mb * 1024 : INTERACTOR_MEMORY_KB;
 	peer.limits.stderr_kb = INTERACTOR_STDERR_KB;
 	if (sbx_run_pair(g->env->sbx, &prog, &peer, &pr) < 0) {
 		t->verdict = V_IE;

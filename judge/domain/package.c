@@ -2,6 +2,7 @@
  * package.h). */
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
@@ -29,7 +30,7 @@ struct yfile {
 static const char *const legacy_keys[] = {
 	"problem_format_version", "type", "name", "uuid", "author", "source", "source_url",
 	"license", "rights_owner", "limits", "validation", "validator_flags", "keywords",
-	"grading", "languages", NULL,
+	"grading", "languages", "libraries", NULL,
 };
 
 static const char *const legacy_limit_keys[] = {
@@ -39,7 +40,8 @@ static const char *const legacy_limit_keys[] = {
 };
 
 static const char *const modern_limit_keys[] = {
-	"time_multipliers", "time_limit", "time_resolution", "memory", "output", "code",
+	"time_multipliers", "time_multiplier", "time_limit", "time_resolution", "memory",
+	"output", "code",
 	"compilation_time", "compilation_memory", "validation_time", "validation_memory",
 	"validation_output", "validation_passes", NULL,
 };
@@ -283,13 +285,14 @@ void pkg_meta_release(struct pkg_meta *m)
 	free(m->name);
 	free(m->validator_args);
 	free(m->input_validator_args);
+	free(m->input_validator);
 	memset(m, 0, sizeof(*m));
 }
 
 static int read_version(const struct yfile *y, const yaml_node_t *root, struct pkg_meta *m)
 {
 	static const char *const versions[] = {
-		"legacy", "2023-07-draft", "2023-07", "2025-09", NULL,
+		"legacy", "legacy-icpc", "2023-07-draft", "2023-07", "2025-09", "draft", NULL,
 	};
 	const yaml_node_t *v = get(y, root, "problem_format_version");
 	const char *s;
@@ -305,9 +308,9 @@ static int read_version(const struct yfile *y, const yaml_node_t *root, struct p
 		;
 	if (!versions[i])
 		return bad_at(y, v, "unknown problem_format_version '%s' (one of legacy, "
-			      "2023-07-draft, 2023-07, 2025-09)", s);
+			      "legacy-icpc, 2023-07-draft, 2023-07, 2025-09, draft)", s);
 	m->format = xstrdup(s);
-	m->modern = i > 0;
+	m->modern = i > 1;   /* legacy-icpc: the ICPC subset of legacy */
 	return 0;
 }
 
@@ -356,7 +359,7 @@ static int type_word(const struct yfile *y, const yaml_node_t *n, const char *ke
 	} words[] = {
 		{ "pass-fail", PKG_PASS_FAIL }, { "scoring", PKG_SCORING }, { "score", PKG_SCORING },
 		{ "interactive", PKG_INTERACTIVE }, { "custom", PKG_CUSTOM },
-		{ "default", 0 }, { "multi-pass", PKG_MULTI_PASS }, { "submit-answer", -1 },
+		{ "default", 0 }, { "multi-pass", -1 }, { "submit-answer", -1 },
 	};
 	size_t i;
 
@@ -370,6 +373,36 @@ static int type_word(const struct yfile *y, const yaml_node_t *n, const char *ke
 		}
 	return bad_at(y, n, "unknown %s '%.*s' (pass-fail, scoring, interactive, custom)",
 		      key, (int)len, w);
+}
+
+/* validation as a map (drafts of 2023-07): interactive, scoring (the
+ * validator gives scores: nothing to do here), multipass, each a boolean. */
+static int validation_map(const struct yfile *y, const yaml_node_t *v, int *bits)
+{
+	static const char *const keys[] = { "interactive", "scoring", "multipass", NULL };
+	const yaml_node_t *b;
+	const char *s;
+	size_t k;
+
+	if (check_keys(y, v, keys, "validation") < 0)
+		return -1;
+	for (k = 0; keys[k]; k++) {
+		if (!(b = get(y, v, keys[k])))
+			continue;
+		if (get_string(y, b, keys[k], &s) < 0)
+			return -1;
+		if (strcmp(s, "true") && strcmp(s, "false"))
+			return bad_at(y, b, "validation.%s must be true or false, not '%s'",
+				      keys[k], s);
+		if (!strcmp(s, "true") && k == 2)
+			return bad_at(y, b, "validation.multipass (a multi-pass problem) is not "
+				      "supported here");
+		if (!strcmp(s, "true") && k == 0)
+			*bits |= PKG_INTERACTIVE;
+		if (!strcmp(s, "true"))
+			*bits |= PKG_CUSTOM;
+	}
+	return 0;
 }
 
 /* type (a word or list of words) and legacy validation ("custom
@@ -386,6 +419,11 @@ static int read_type(const struct yfile *y, const yaml_node_t *root, struct pkg_
 		v = get(y, root, keys[k]);
 		if (!v)
 			continue;
+		if (k == 1 && v->type == YAML_MAPPING_NODE) {
+			if (validation_map(y, v, &m->type) < 0)
+				return -1;
+			continue;
+		}
 		if (v->type == YAML_SEQUENCE_NODE) {
 			for (it = v->data.sequence.items.start; it < v->data.sequence.items.top;
 			     it++) {
@@ -454,7 +492,8 @@ static int read_limits(const struct yfile *y, const yaml_node_t *root, struct pk
 	if ((v = get(y, l, "time_resolution")) &&
 	    get_number(y, v, "time_resolution", 0, &m->time_resolution) < 0)
 		return -1;
-	if ((tm = get(y, l, "time_multipliers"))) {
+	/* "time_multiplier" as a map: its name in drafts of 2023-07 */
+	if ((tm = get(y, l, "time_multipliers")) || (tm = get(y, l, "time_multiplier"))) {
 		if (want_map(y, tm, "time_multipliers") < 0 ||
 		    check_keys(y, tm, multiplier_keys, "time_multipliers") < 0)
 			return -1;
@@ -534,7 +573,48 @@ void pkg_group_copy(const struct pkg_group *parent, struct pkg_group *g)
 	g->score = parent ? parent->score : 0;
 }
 
-static int read_group(const struct yfile *y, struct pkg_group *g)
+/* input_validator_args (or _flags): a list or string, or (2025-09) a map
+ * from validator name to its arguments: those of validator ivname ("" when
+ * it is not in the map). */
+static int input_args(const struct yfile *y, const yaml_node_t *v, const char *key,
+		      const char *ivname, char **out)
+{
+	yaml_node_pair_t *p;
+	const char *k;
+
+	if (v->type != YAML_MAPPING_NODE)
+		return get_args(y, v, key, out);
+	free(*out);
+	*out = xstrdup("");
+	for (p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+		if (get_string(y, node(y, p->key), key, &k) < 0)
+			return -1;
+		if (ivname && !strcmp(k, ivname) && get_args(y, node(y, p->value), key, out) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* legacy range: "MIN MAX", the group's score range: MAX is its score. */
+static int legacy_range(const struct yfile *y, const yaml_node_t *v, double *max)
+{
+	const char *s;
+	char *end;
+	double lo, hi;
+
+	if (get_string(y, v, "range", &s) < 0)
+		return -1;
+	errno = 0;
+	lo = strtod(s, &end);
+	hi = end != s ? strtod(end, &end) : 0;
+	end += strspn(end, " \t");
+	if (errno || *end || !(hi >= lo))
+		return bad_at(y, v, "range must be two numbers 'MIN MAX', not '%s'", s);
+	*max = hi;
+	return 0;
+}
+
+static int read_group(const struct yfile *y, struct pkg_group *g, const char *ivname)
 {
 	yaml_node_t *root;
 	const yaml_node_t *v;
@@ -548,20 +628,27 @@ static int read_group(const struct yfile *y, struct pkg_group *g)
 	    ((v = get(y, root, "output_validator_args")) &&
 	     get_args(y, v, "output_validator_args", &g->output_validator_args) < 0) ||
 	    ((v = get(y, root, "input_validator_flags")) &&
-	     get_args(y, v, "input_validator_flags", &g->input_validator_args) < 0) ||
+	     input_args(y, v, "input_validator_flags", ivname, &g->input_validator_args) < 0) ||
 	    ((v = get(y, root, "input_validator_args")) &&
-	     get_args(y, v, "input_validator_args", &g->input_validator_args) < 0))
+	     input_args(y, v, "input_validator_args", ivname, &g->input_validator_args) < 0))
 		return -1;
-	if ((v = get(y, root, "score"))) {
+	/* its score: score (2023-07 drafts), max_score (2025-09), legacy range */
+	if ((v = get(y, root, "score")) || (v = get(y, root, "max_score"))) {
 		g->scoring_given = 1;
 		if (v->type == YAML_SCALAR_NODE && strcmp(scalar(v), "unbounded") &&
-		    get_number(y, v, "score", 1, &g->score) < 0)
+		    get_number(y, v, v == get(y, root, "score") ? "score" : "max_score", 1,
+			       &g->score) < 0)
+			return -1;
+	} else if ((v = get(y, root, "range"))) {
+		g->scoring_given = 1;
+		if (legacy_range(y, v, &g->score) < 0)
 			return -1;
 	}
 	return 0;
 }
 
-int pkg_group_read(const char *path, const struct pkg_group *parent, struct pkg_group *g)
+static int group_read(const char *path, const struct pkg_group *parent, struct pkg_group *g,
+		      const char *ivname)
 {
 	struct yfile y = { 0 };
 	int rc;
@@ -571,11 +658,16 @@ int pkg_group_read(const char *path, const struct pkg_group *parent, struct pkg_
 		pkg_group_release(g);
 		return -1;
 	}
-	rc = read_group(&y, g);
+	rc = read_group(&y, g, ivname);
 	yfree(&y);
 	if (rc < 0)
 		pkg_group_release(g);
 	return rc;
+}
+
+int pkg_group_read(const char *path, const struct pkg_group *parent, struct pkg_group *g)
+{
+	return group_read(path, parent, g, NULL);
 }
 
 /* ---- the package's files --------------------------------------------------- */
@@ -647,7 +739,8 @@ static int read_small(const char *path, char **out)
 
 /* The group settings of folder path: its testdata.yaml or test_group.yaml
  * over parent's. */
-static int folder_group(const char *path, const struct pkg_group *parent, struct pkg_group *g)
+static int folder_group(const char *path, const struct pkg_group *parent, struct pkg_group *g,
+			const char *ivname)
 {
 	static const char *const files[] = { "testdata.yaml", "test_group.yaml" };
 	char *f;
@@ -657,7 +750,7 @@ static int folder_group(const char *path, const struct pkg_group *parent, struct
 	for (i = 0; i < 2; i++) {
 		f = xasprintf("%s/%s", path, files[i]);
 		if (is_file(f)) {
-			rc = pkg_group_read(f, parent, g);
+			rc = group_read(f, parent, g, ivname);
 			free(f);
 			return rc;
 		}
@@ -670,27 +763,27 @@ static int folder_group(const char *path, const struct pkg_group *parent, struct
 /* Add the cases of folder path (name prefix rel) and its groups. invalid:
  * inputs without answers (data/invalid_input). */
 static int scan_folder(const char *path, const char *rel, const struct pkg_group *parent,
-		       int is_sample, int invalid, int parent_interactive, struct pkg_data *d)
+		       int is_sample, int invalid, const struct pkg_meta *m, struct pkg_data *d)
 {
-	struct pkg_group g;
+	struct pkg_group g, cg;
 	struct pkg_case *c;
-	char **names, *full, *base, *ans, *inter, *sub;
+	char **names, *full, *base, *ans, *inter, *sub, *conf;
 	size_t n, i;
 	int rc = 0;
 
-	if (folder_group(path, parent, &g) < 0)
+	if (folder_group(path, parent, &g, m->input_validator) < 0)
 		return -1;
 	names = util_list_dir(path, &n);
 	for (i = 0; i < n && rc == 0; i++) {
 		full = xasprintf("%s/%s", path, names[i]);
 		if (is_dir(full)) {
 			sub = xasprintf("%s/%s", rel, names[i]);
-			rc = scan_folder(full, sub, &g, is_sample, invalid, parent_interactive, d);
+			rc = scan_folder(full, sub, &g, is_sample, invalid, m, d);
 			free(sub);
 		} else if (has_suffix(names[i], ".in") && is_file(full)) {
 			base = xstrndup(names[i], strlen(names[i]) - 3);
 			ans = xasprintf("%s/%s.ans", path, base);
-			if (!invalid && !is_file(ans) && !(parent_interactive & PKG_INTERACTIVE)) {
+			if (!invalid && !is_file(ans) && !(m->type & PKG_INTERACTIVE)) {
 				rc = err_input("test input '%s' has no answer; add '%s'", full, ans);
 				free(ans);
 				free(base);
@@ -704,8 +797,21 @@ static int scan_folder(const char *path, const char *rel, const struct pkg_group
 			if (!c->ans_path)
 				free(ans);
 			c->is_sample = is_sample;
-			c->args = xstrdup(g.output_validator_args);
-			c->input_args = xstrdup(g.input_validator_args);
+			/* 2025-09: NAME.yaml, the case's own settings over its group's */
+			conf = xasprintf("%s/%s.yaml", path, base);
+			if (is_file(conf))
+				rc = group_read(conf, &g, &cg, m->input_validator);
+			else
+				pkg_group_copy(&g, &cg);
+			free(conf);
+			if (rc < 0) {
+				free(base);
+				free(full);
+				break;
+			}
+			c->args = xstrdup(cg.output_validator_args);
+			c->input_args = xstrdup(cg.input_validator_args);
+			pkg_group_release(&cg);
 			c->score = g.score;
 			inter = xasprintf("%s/%s.interaction", path, base);
 			if (is_file(inter) && read_small(inter, &c->interaction) < 0)
@@ -738,22 +844,22 @@ int pkg_scan_data(const char *dir, const struct pkg_meta *m, struct pkg_data *d)
 	{
 		struct pkg_group top;
 
-		if (folder_group(data, &root, &top) < 0)
+		if (folder_group(data, &root, &top, m->input_validator) < 0)
 			goto out;
 		pkg_group_release(&root);
 		root = top;
 	}
 	p = xasprintf("%s/sample", data);
-	rc = is_dir(p) ? scan_folder(p, "sample", &root, 1, 0, m->type, d) : 0;
+	rc = is_dir(p) ? scan_folder(p, "sample", &root, 1, 0, m, d) : 0;
 	free(p);
 	p = xasprintf("%s/secret", data);
 	if (rc == 0 && is_dir(p))
-		rc = scan_folder(p, "secret", &root, 0, 0, m->type, d);
+		rc = scan_folder(p, "secret", &root, 0, 0, m, d);
 	free(p);
 	for (i = 0; rc == 0 && i < 2; i++) {
 		p = xasprintf("%s/%s", data, invalid_dirs[i]);
 		if (is_dir(p))
-			rc = scan_folder(p, invalid_dirs[i], &root, 0, 1, m->type, d);
+			rc = scan_folder(p, invalid_dirs[i], &root, 0, 1, m, d);
 		free(p);
 	}
 	if (rc == 0 && !d->n)
@@ -791,6 +897,22 @@ static void fp_walk(struct util_sha256 *h, const char *path, int depth)
 	util_free_names(names, n);
 }
 
+static void fp_file(struct util_sha256 *h, const char *dir, const char *name)
+{
+	char *full = xasprintf("%s/%s", dir, name), line[PATH_MAX + 128];
+	struct stat st;
+	int len;
+
+	if (lstat(full, &st) == 0) {
+		len = snprintf(line, sizeof(line), "%s %lld %lld.%09ld %llu\n", full,
+			       (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+			       st.st_mtim.tv_nsec, (unsigned long long)st.st_ino);
+		util_sha256_update(h, line, (size_t)len < sizeof(line) ? (size_t)len :
+				   sizeof(line) - 1);
+	}
+	free(full);
+}
+
 char *pkg_fingerprint(const char *dir)
 {
 	struct util_sha256 h;
@@ -799,6 +921,8 @@ char *pkg_fingerprint(const char *dir)
 	util_sha256_init(&h);
 	util_sha256_update(&h, "package\n", 8);
 	fp_walk(&h, dir, 0);
+	/* the one hidden file that means something: the legacy time limit */
+	fp_file(&h, dir, ".timelimit");
 	util_sha256_final(&h, out);
 	return xstrdup(out);
 }
@@ -851,16 +975,19 @@ int pkg_statement(const char *dir, char **text)
 	return 0;
 }
 
-/* source with every line `#include "x"` whose x is a file beside it (in
- * folder) replaced by that file's text (each at most once). */
-static int inline_headers(const char *folder, const char *source, struct buf *out,
-			  int depth)
+/* source (the file self) with every line `#include "x"` whose x is a file
+ * beside it (in folder) replaced by that file's text, between #line
+ * markers (diagnostics and assertions name the header's line, then self's
+ * again). */
+static int inline_headers(const char *folder, const char *self, const char *source,
+			  struct buf *out, int depth)
 {
 	const char *line = source, *nl, *q, *e;
 	char *name, *path, *text;
-	int rc;
+	int rc, lineno = 0;
 
 	while (*line) {
+		lineno++;
 		nl = strchr(line, '\n');
 		e = nl ? nl : line + strlen(line);
 		q = line + strspn(line, " \t");
@@ -878,8 +1005,10 @@ static int inline_headers(const char *folder, const char *source, struct buf *ou
 						rc = read_small(path, &text);
 						if (rc == 0) {
 							buf_addf(out, "#line 1 \"%s\"\n", name);
-							rc = inline_headers(folder, text, out, depth + 1);
-							buf_addch(out, '\n');
+							rc = inline_headers(folder, name, text, out,
+									    depth + 1);
+							buf_addf(out, "\n#line %d \"%s\"\n", lineno + 1,
+								 self);
 							free(text);
 						}
 						free(name);
@@ -901,7 +1030,7 @@ static int inline_headers(const char *folder, const char *source, struct buf *ou
 	return 0;
 }
 
-static int load_program(const char *dir, const char *rel, char **source)
+int pkg_load_program(const char *dir, const char *rel, char **source)
 {
 	struct buf b = BUF_INIT;
 	char *path = xasprintf("%s/%s", dir, rel), *text, *folder;
@@ -911,7 +1040,7 @@ static int load_program(const char *dir, const char *rel, char **source)
 	if (rc == 0) {
 		folder = xstrdup(path);
 		*strrchr(folder, '/') = 0;
-		rc = inline_headers(folder, text, &b, 0);
+		rc = inline_headers(folder, strrchr(path, '/') + 1, text, &b, 0);
 		free(folder);
 		free(text);
 	}
@@ -974,7 +1103,7 @@ int pkg_find_program(const char *dir, const char *const *folders, char **rel,
 			continue;
 		free(*note);
 		*note = NULL;
-		if (load_program(dir, *rel, source) < 0) {
+		if (pkg_load_program(dir, *rel, source) < 0) {
 			free(*rel);
 			*rel = NULL;
 			return -1;
@@ -1005,4 +1134,242 @@ int pkg_read_timelimit(const char *dir, double *secs)
 	}
 	free(p);
 	return rc;
+}
+
+/* ---- submissions/submissions.yaml ---------------------------------------- */
+
+static const struct {
+	const char *folder;
+	int permitted, required;
+} default_rules[] = {
+	{ "accepted", PKG_V_AC, PKG_V_ALL },
+	{ "rejected", PKG_V_ALL, PKG_V_RTE | PKG_V_TLE | PKG_V_WA },
+	{ "wrong_answer", PKG_V_AC | PKG_V_WA, PKG_V_WA },
+	{ "time_limit_exceeded", PKG_V_AC | PKG_V_TLE, PKG_V_TLE },
+	{ "run_time_error", PKG_V_AC | PKG_V_RTE, PKG_V_RTE },
+	{ "brute_force", PKG_V_AC | PKG_V_RTE | PKG_V_TLE, PKG_V_RTE | PKG_V_TLE },
+};
+
+#define NDEFAULT (sizeof(default_rules) / sizeof(default_rules[0]))
+
+void pkg_rules_release(struct pkg_rules *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		free(r->v[i].glob);
+		free(r->v[i].tests);
+		free(r->v[i].message);
+	}
+	free(r->v);
+	r->v = NULL;
+	r->n = 0;
+}
+
+static struct pkg_rule *add_rule(struct pkg_rules *r, const char *glob, const char *tests)
+{
+	struct pkg_rule *x;
+
+	r->v = xrealloc(r->v, (r->n + 1) * sizeof(*r->v));
+	x = &r->v[r->n++];
+	memset(x, 0, sizeof(*x));
+	x->glob = xstrdup(glob);
+	x->tests = tests ? xstrdup(tests) : NULL;
+	x->permitted = x->required = PKG_V_ALL;
+	return x;
+}
+
+/* A verdict list ([AC, WA, TLE, RTE] or one of them) into *set. */
+static int verdict_set(const struct yfile *y, const yaml_node_t *n, const char *key, int *set)
+{
+	static const char *const names[] = { "AC", "WA", "TLE", "RTE" };
+	yaml_node_item_t *it;
+	const yaml_node_t *e;
+	const char *s;
+	size_t k, count = 1;
+
+	*set = 0;
+	if (n->type == YAML_SEQUENCE_NODE)
+		count = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+	for (k = 0; k < count; k++) {
+		size_t i;
+
+		it = n->type == YAML_SEQUENCE_NODE ? n->data.sequence.items.start + k : NULL;
+		e = it ? node(y, *it) : n;
+		if (get_string(y, e, key, &s) < 0)
+			return -1;
+		for (i = 0; i < 4 && strcmp(s, names[i]); i++)
+			;
+		if (i == 4)
+			return bad_at(y, e, "%s: unknown verdict '%s' (AC, WA, TLE or RTE)", key, s);
+		*set |= 1 << i;
+	}
+	return 0;
+}
+
+/* The keys of one requirement map m into x; sub-maps (test groups) become
+ * rules of their own when groups is set. */
+static int read_rule(const struct yfile *y, const yaml_node_t *m, const char *glob,
+		     struct pkg_rules *r, size_t at, int groups)
+{
+	static const char *const plain[] = {
+		"language", "entrypoint", "authors", "model_solution", "score",
+		"use_for_time_limit", NULL,
+	};
+	yaml_node_pair_t *p;
+	const yaml_node_t *k, *v;
+	const char *key, *s;
+	size_t i;
+
+	if (want_map(y, m, glob) < 0)
+		return -1;
+	for (p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++) {
+		k = node(y, p->key);
+		v = node(y, p->value);
+		if (get_string(y, k, "a key", &key) < 0)
+			return -1;
+		if (!strcmp(key, "permitted")) {
+			if (verdict_set(y, v, key, &r->v[at].permitted) < 0)
+				return -1;
+		} else if (!strcmp(key, "required")) {
+			if (verdict_set(y, v, key, &r->v[at].required) < 0)
+				return -1;
+		} else if (!strcmp(key, "message")) {
+			if (get_string(y, v, key, &s) < 0)
+				return -1;
+			free(r->v[at].message);
+			r->v[at].message = xstrdup(s);
+		} else if (groups && v->type == YAML_MAPPING_NODE &&
+			   (!strcmp(key, "sample") || !strcmp(key, "secret") ||
+			    !strncmp(key, "sample/", 7) || !strncmp(key, "secret/", 7))) {
+			add_rule(r, glob, key);
+			if (read_rule(y, v, glob, r, r->n - 1, 0) < 0)
+				return -1;
+		} else {
+			for (i = 0; plain[i] && strcmp(plain[i], key); i++)
+				;
+			if (!plain[i])
+				return bad_at(y, k, "unknown key '%s' for '%s' (permitted, "
+					      "required, message, a test group, ...)", key, glob);
+		}
+	}
+	return 0;
+}
+
+int pkg_rules_read(const char *path, struct pkg_rules *r)
+{
+	struct yfile y = { 0 };
+	yaml_node_t *root;
+	yaml_node_pair_t *p;
+	const char *glob;
+	size_t i;
+	int rc = -1;
+
+	memset(r, 0, sizeof(*r));
+	if (yload(path, &y) < 0)
+		return -1;
+	if (yroot(&y, &root) < 0)
+		goto out;
+	for (p = root ? root->data.mapping.pairs.start : NULL;
+	     root && p < root->data.mapping.pairs.top; p++) {
+		if (get_string(&y, node(&y, p->key), "a submissions glob", &glob) < 0)
+			goto out;
+		add_rule(r, glob, NULL);
+		for (i = 0; i < NDEFAULT && strcmp(default_rules[i].folder, glob); i++)
+			;
+		if (i < NDEFAULT) {
+			r->v[r->n - 1].replaces = 1;
+			r->v[r->n - 1].permitted = default_rules[i].permitted;
+			r->v[r->n - 1].required = default_rules[i].required;
+		}
+		if (read_rule(&y, node(&y, p->value), glob, r, r->n - 1, 1) < 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	yfree(&y);
+	if (rc < 0)
+		pkg_rules_release(r);
+	return rc;
+}
+
+/* fnmatch after expanding the first {a,b,...} of glob (recursively). */
+static int brace_match(const char *glob, const char *path)
+{
+	const char *open = strchr(glob, '{'), *close, *alt, *end;
+	char *one;
+	int m = 0;
+
+	if (!open || !(close = strchr(open, '}')))
+		return fnmatch(glob, path, FNM_PATHNAME | FNM_PERIOD) == 0;
+	for (alt = open + 1; !m && alt <= close; alt = end + 1) {
+		end = alt + strcspn(alt, ",}");
+		if (end > close)
+			end = close;
+		one = xasprintf("%.*s%.*s%s", (int)(open - glob), glob, (int)(end - alt), alt,
+				close + 1);
+		m = brace_match(one, path);
+		free(one);
+	}
+	return m;
+}
+
+int pkg_glob_match(const char *glob, const char *path)
+{
+	char *p = xstrdup(path), *slash;
+	int m;
+
+	/* the path itself, then each parent folder */
+	while (!(m = brace_match(glob, p)) && (slash = strrchr(p, '/')))
+		*slash = 0;
+	free(p);
+	return m;
+}
+
+static void copy_rule(struct pkg_rules *out, const struct pkg_rule *x)
+{
+	struct pkg_rule *c = add_rule(out, x->glob, x->tests);
+
+	c->permitted = x->permitted;
+	c->required = x->required;
+	c->message = x->message ? xstrdup(x->message) : NULL;
+	c->replaces = x->replaces;
+}
+
+int pkg_rules_for(const struct pkg_rules *r, const char *sub, struct pkg_rules *out)
+{
+	size_t flen = strcspn(sub, "/"), i, k;
+	int own = 0, replaced = 0;
+
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < NDEFAULT; i++)
+		if (strlen(default_rules[i].folder) == flen &&
+		    !strncmp(default_rules[i].folder, sub, flen))
+			break;
+	for (k = 0; r && k < r->n; k++)
+		if (r->v[k].replaces && !r->v[k].tests && strlen(r->v[k].glob) == flen &&
+		    !strncmp(r->v[k].glob, sub, flen)) {
+			copy_rule(out, &r->v[k]);
+			replaced = 1;
+		}
+	if (i < NDEFAULT && !replaced) {
+		struct pkg_rule *d = add_rule(out, default_rules[i].folder, NULL);
+
+		d->permitted = default_rules[i].permitted;
+		d->required = default_rules[i].required;
+		d->replaces = 1;
+	}
+	for (k = 0; r && k < r->n; k++) {
+		if (r->v[k].replaces && !r->v[k].tests)
+			continue;
+		if (pkg_glob_match(r->v[k].glob, sub)) {
+			copy_rule(out, &r->v[k]);
+			own++;
+		}
+	}
+	if (i == NDEFAULT && !own && !replaced) {
+		pkg_rules_release(out);
+		return -1;
+	}
+	return own + replaced;
 }

@@ -30,6 +30,11 @@ struct pkg_meta {
 	char *validator_args;      /* output validator flags, space-separated; "" */
 	int args_line, args_col;   /* where they were given (0: not given) */
 	char *input_validator_args;
+	char *input_validator;     /* set by the caller before pkg_scan_data: the
+	                            * input validator's program name (its file's
+	                            * base name, or its folder under
+	                            * input_validators/), for input_validator_args
+	                            * given as a map by validator; NULL: none */
 };
 
 #define PKG_META_INIT { 0 }
@@ -101,7 +106,61 @@ int pkg_statement(const char *dir, char **text);
 int pkg_find_program(const char *dir, const char *const *folders, char **rel,
 		     char **source, char **note);
 
+/* The text of dir/rel with the local headers it includes ("x.h" beside it)
+ * put in place, into *source (malloc'd): 0, or -1 with err set. */
+int pkg_load_program(const char *dir, const char *rel, char **source);
+
 /* DIR/.timelimit (seconds, a number): 0 found, 1 none, -1 malformed. */
 int pkg_read_timelimit(const char *dir, double *secs);
+
+/* ---- submissions/submissions.yaml (2025-09) ---------------------------- */
+
+/* Kattis verdict classes of permitted / required. */
+#define PKG_V_AC  1
+#define PKG_V_WA  2
+#define PKG_V_TLE 4
+#define PKG_V_RTE 8
+#define PKG_V_ALL 15
+
+/* One requirement on a submission: every test in scope has a verdict in
+ * permitted, at least one has one in required, and when message is given
+ * at least one test's judge message contains it. */
+struct pkg_rule {
+	char *glob;            /* the submissions glob it came from */
+	char *tests;           /* the test-data glob it applies to, NULL: every test */
+	int permitted, required;    /* PKG_V_* sets (PKG_V_ALL when not given) */
+	char *message;         /* NULL when not given */
+	int replaces;          /* the glob is a default folder's name: replaces
+	                        * that folder's default rule */
+};
+
+struct pkg_rules {
+	struct pkg_rule *v;
+	size_t n;
+};
+
+void pkg_rules_release(struct pkg_rules *r);
+
+/* Read path (a submissions.yaml) into r: one rule per glob (and per test
+ * group under it). A glob that is exactly a default folder's name
+ * (accepted, rejected, wrong_answer, time_limit_exceeded, run_time_error,
+ * brute_force) replaces that folder's default permitted / required (keys
+ * not given are inherited); any other glob adds its rule. Keys language,
+ * entrypoint, authors, model_solution, score and use_for_time_limit are
+ * accepted and not checked here. ERR_INPUT "FILE:LINE:COL: ..." on a
+ * malformed file. */
+int pkg_rules_read(const char *path, struct pkg_rules *r);
+
+/* The rules for the submission at sub (relative to submissions/,
+ * "accepted/x.c" or "accepted/dir/main.c") into out, copied: its folder's
+ * default (as replaced by r) and every rule of r whose glob matches it or
+ * one of its parent folders. Returns how many came from r's own globs
+ * (not default folders); -1 when its folder is not a default one and no
+ * glob matches it (not a submission). */
+int pkg_rules_for(const struct pkg_rules *r, const char *sub, struct pkg_rules *out);
+
+/* Does the glob (with "*" within a name, "?" and {a,b} brace expansion)
+ * match path or one of its parent folders? */
+int pkg_glob_match(const char *glob, const char *path);
 
 #endif

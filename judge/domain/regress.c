@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -15,6 +16,7 @@
 
 #include "judge/domain/compile.h"
 #include "judge/domain/grade.h"
+#include "judge/domain/package.h"
 #include "judge/domain/queue.h"
 #include "judge/domain/regress.h"
 #include "lib/text.h"
@@ -36,6 +38,10 @@ static void item_release(struct regress_item *it)
 	free(it->source);
 	free(it->test);
 	free(it->retried);
+	if (it->rules) {
+		pkg_rules_release(it->rules);
+		free(it->rules);
+	}
 }
 
 void regress_set_release(struct regress_set *set)
@@ -153,62 +159,208 @@ static const struct {
 	{ "brute_force", V_TLE, RG(V_TLE) | RG(V_RE) },
 };
 
-static void add_package_folder(struct regress_set *set, size_t *alloc, const char *subs,
-			       const char *problem, size_t f)
+#define NFOLDERS (sizeof(kattis_folders) / sizeof(kattis_folders[0]))
+
+static void add_skipped(struct regress_set *set, char *what)
 {
-	char *p = xasprintf("%s/%s", subs, kattis_folders[f].folder), **files, *full;
+	set->skipped = xrealloc(set->skipped, (set->nskipped + 1) * sizeof(char *));
+	set->skipped[set->nskipped++] = what;
+}
+
+/* A submission that is a folder (a program of several files, as Kattis
+ * allows): graded when it holds exactly one C or C++ source (its headers
+ * beside it put in place) and no build or run script; otherwise skipped,
+ * listed as "PROBLEM/FOLDER/NAME/". */
+/* Give the item just added its submissions.yaml rules; drop it (0) when
+ * it is in a folder of no default meaning that no rule names. */
+static int attach_rules(struct regress_set *set, const struct pkg_rules *r, const char *rel,
+			int custom)
+{
+	struct regress_item *it = &set->v[set->n - 1];
+	struct pkg_rules got;
+	int n = pkg_rules_for(r, rel, &got);
+
+	if (n < 0 || (custom && n == 0)) {
+		if (n >= 0)
+			pkg_rules_release(&got);
+		item_release(it);
+		set->n--;
+		return 0;
+	}
+	if (n == 0) {
+		pkg_rules_release(&got);
+		return 1;
+	}
+	it->rules = xmalloc(sizeof(*it->rules));
+	*it->rules = got;
+	return 1;
+}
+
+/* Does a rule of r name rel (a submission in a folder of no default
+ * meaning)? */
+static int named_by_rules(const struct pkg_rules *r, const char *rel)
+{
+	struct pkg_rules got;
+	int n = pkg_rules_for(r, rel, &got);
+
+	if (n >= 0)
+		pkg_rules_release(&got);
+	return n > 0;
+}
+
+/* The item just added is package folder f's submission (f == NFOLDERS: a
+ * folder only submissions.yaml gives a meaning). */
+static void package_item(struct regress_set *set, size_t f, char *path)
+{
+	struct regress_item *it = &set->v[set->n - 1];
+
+	free(it->path);
+	it->path = path;
+	it->res.expected = f < NFOLDERS ? kattis_folders[f].expected : V_AC;
+	it->kattis = 1;
+	it->any_of = f < NFOLDERS ? kattis_folders[f].any_of : RG(V_AC);
+}
+
+static void add_package_program(struct regress_set *set, size_t *alloc, const char *subs,
+				const char *problem, const char *folder, const char *name,
+				size_t f, const struct pkg_rules *rules)
+{
+	char *dir = xasprintf("%s/%s/%s", subs, folder, name), **names, *one = NULL, *rel;
 	struct regress_item *it;
+	size_t n = 0, i, sources = 0;
+	int scripts = 0;
+
+	names = util_list_dir(dir, &n);
+	err_clear();
+	for (i = 0; names && i < n; i++) {
+		if (!strcmp(names[i], "build") || !strcmp(names[i], "run"))
+			scripts = 1;
+		else if (compile_is_source_name(names[i]) && sources++ == 0)
+			one = names[i];
+	}
+	rel = xasprintf("%s/%s", folder, name);
+	if (sources == 1 && !scripts) {
+		free(rel);
+		rel = xasprintf("%s/%s", name, one);
+		add_item(set, alloc, subs, problem, folder, rel);
+		package_item(set, f, xasprintf("%s/%s/%s", subs, folder, rel));
+		it = &set->v[set->n - 1];
+		free(rel);
+		rel = xasprintf("%s/%s/%s", folder, name, one);
+		if (pkg_load_program(subs, rel, &it->source) < 0)
+			err_clear();   /* read_sources reads it as it is, and says why not */
+		else
+			it->len = strlen(it->source);
+		attach_rules(set, rules, rel, f >= NFOLDERS);
+	} else if (f < NFOLDERS || named_by_rules(rules, rel)) {
+		add_skipped(set, xasprintf("%s/%s/%s/", problem, folder, name));
+	}
+	free(rel);
+	if (names)
+		util_free_names(names, n);
+	free(dir);
+}
+
+/* The submissions in subs/folder: f is its kattis_folders index, or
+ * NFOLDERS for another folder (only what submissions.yaml names in it). */
+static void add_package_folder(struct regress_set *set, size_t *alloc, const char *subs,
+			       const char *problem, const char *folder, size_t f,
+			       const struct pkg_rules *rules)
+{
+	char *p = xasprintf("%s/%s", subs, folder), **files, *full, *rel;
 	size_t n, k;
 
 	files = is_kind(p, S_IFDIR) ? util_list_dir(p, &n) : NULL;
 	err_clear();
 	for (k = 0; files && k < n; k++) {
 		full = xasprintf("%s/%s", p, files[k]);
-		if (!is_kind(full, S_IFREG)) {
+		rel = xasprintf("%s/%s", folder, files[k]);
+		if (is_kind(full, S_IFDIR)) {
+			add_package_program(set, alloc, subs, problem, folder, files[k], f, rules);
 			free(full);
-			continue;
+		} else if (!is_kind(full, S_IFREG)) {
+			free(full);
+		} else if (compile_is_source_name(files[k])) {
+			add_item(set, alloc, subs, problem, folder, files[k]);
+			package_item(set, f, full);
+			attach_rules(set, rules, rel, f >= NFOLDERS);
+		} else {
+			free(full);
+			if (f < NFOLDERS || named_by_rules(rules, rel))
+				add_skipped(set, xasprintf("%s/%s/%s", problem, folder, files[k]));
 		}
-		if (compile_is_source_name(files[k])) {
-			add_item(set, alloc, subs, problem, kattis_folders[f].folder, files[k]);
-			it = &set->v[set->n - 1];
-			free(it->path);
-			it->path = full;
-			it->res.expected = kattis_folders[f].expected;
-			it->kattis = 1;
-			it->any_of = kattis_folders[f].any_of;
-			continue;
-		}
-		free(full);
-		set->skipped = xrealloc(set->skipped, (set->nskipped + 1) * sizeof(char *));
-		set->skipped[set->nskipped++] = xasprintf("%s/%s/%s", problem,
-							  kattis_folders[f].folder, files[k]);
+		free(rel);
 	}
 	if (files)
 		util_free_names(files, n);
 	free(p);
 }
 
+/* One package's submissions: the default folders, then any other folder
+ * its submissions.yaml names. */
+static int add_package(struct regress_set *set, size_t *alloc, const char *subs,
+		       const char *problem)
+{
+	struct pkg_rules rules = { 0 };
+	struct pkg_meta meta = PKG_META_INIT;
+	char *yaml = xasprintf("%s/submissions.yaml", subs), **dirs, *pyaml;
+	size_t f, n, k, first = set->n;
+
+	if (is_kind(yaml, S_IFREG) && pkg_rules_read(yaml, &rules) < 0) {
+		free(yaml);
+		return -1;
+	}
+	free(yaml);
+	for (f = 0; f < NFOLDERS; f++)
+		add_package_folder(set, alloc, subs, problem, kattis_folders[f].folder, f, &rules);
+	dirs = rules.n && is_kind(subs, S_IFDIR) ? util_list_dir(subs, &n) : NULL;
+	err_clear();
+	for (k = 0; dirs && k < n; k++) {
+		for (f = 0; f < NFOLDERS && strcmp(kattis_folders[f].folder, dirs[k]); f++)
+			;
+		if (f == NFOLDERS)
+			add_package_folder(set, alloc, subs, problem, dirs[k], NFOLDERS, &rules);
+	}
+	if (dirs)
+		util_free_names(dirs, n);
+	pkg_rules_release(&rules);
+	/* the TLE margin of its problem.yaml (read again by the sync, which
+	 * reports what is wrong with it) */
+	pyaml = xasprintf("%.*s/problem.yaml", (int)(strlen(subs) - strlen("/submissions")), subs);
+	if (pkg_meta_read(pyaml, &meta) == 0)
+		for (k = first; k < set->n; k++) {
+			set->v[k].tle_factor = meta.modern ? meta.time_limit_to_tle :
+				meta.time_safety_margin;
+			set->v[k].tle_key = meta.modern ? "time_limit_to_tle" :
+				"time_safety_margin";
+		}
+	err_clear();
+	pkg_meta_release(&meta);
+	free(pyaml);
+	return 0;
+}
+
 int regress_discover_packages(struct db *db, const char *catalog_dir,
 			      struct regress_set *set)
 {
 	struct db_problem *probs;
-	size_t np, i, f, alloc = set->n;
+	size_t np, i, alloc = set->n;
 	char *subs;
+	int rc = 0;
 
 	if (db_problem_list(db, 0, &probs, &np) < 0)
 		return -1;
-	for (i = 0; i < np; i++) {
+	for (i = 0; i < np && rc == 0; i++) {
 		if (!probs[i].package || !*probs[i].package)
 			continue;
 		subs = probs[i].folder[0] == '/' || !strcmp(catalog_dir, ".") ?
 			xasprintf("%s/submissions", probs[i].folder) :
 			xasprintf("%s/%s/submissions", catalog_dir, probs[i].folder);
-		for (f = 0; f < sizeof(kattis_folders) / sizeof(kattis_folders[0]); f++)
-			add_package_folder(set, &alloc, subs, probs[i].id, f);
+		rc = add_package(set, &alloc, subs, probs[i].id);
 		free(subs);
 	}
 	db_problem_list_free(probs, np);
-	return 0;
+	return rc;
 }
 
 /* A package submission's verdict as Kattis sees it, and whether its folder
@@ -219,6 +371,119 @@ static void kattis_match(struct regress_item *it)
 		it->res.got = V_RE;
 	if (it->res.got >= 0 && it->res.got < 31 && (it->any_of & RG(it->res.got)))
 		it->res.expected = it->res.got;
+}
+
+
+static void set_message(struct regress_item *it, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* A verdict's Kattis class (PKG_V_*), 0 for CE and IE (in no class). */
+static int verdict_class(int v)
+{
+	switch (v) {
+	case V_AC: return PKG_V_AC;
+	case V_WA: case V_PE: return PKG_V_WA;
+	case V_TLE: return PKG_V_TLE;
+	case V_RE: case V_MLE: case V_SV: case V_OLE: return PKG_V_RTE;
+	default: return 0;
+	}
+}
+
+static void class_names(struct buf *b, int set)
+{
+	static const char *const names[] = { "AC", "WA", "TLE", "RTE" };
+	int i, first = 1;
+
+	for (i = 0; i < 4; i++)
+		if (set & (1 << i)) {
+			buf_addf(b, "%s%s", first ? "" : " ", names[i]);
+			first = 0;
+		}
+}
+
+/* The verdict a failed rule asks for, shown as expected. */
+static int rule_expected(const struct pkg_rule *x)
+{
+	if (x->permitted == PKG_V_AC)
+		return V_AC;
+	if (x->required & PKG_V_WA)
+		return V_WA;
+	if (x->required & PKG_V_TLE)
+		return V_TLE;
+	if (x->required & PKG_V_RTE)
+		return V_RE;
+	return V_AC;
+}
+
+/* Check one rule on the tests that ran: 0 kept, or 1 with the reason in b. */
+static int rule_broken(const struct pkg_rule *x, const struct grade_result *r, struct buf *b)
+{
+	size_t i, scope = 0;
+	int hit = 0, said = 0, c;
+
+	for (i = 0; i < r->ntests; i++) {
+		const struct grade_test *t = &r->tests[i];
+
+		if (x->tests && !pkg_glob_match(x->tests, t->name))
+			continue;
+		scope++;
+		c = verdict_class(t->verdict);
+		if (!(c & x->permitted)) {
+			buf_addf(b, "test %s got %s, not permitted (", t->name,
+				 verdict_name(t->verdict));
+			class_names(b, x->permitted);
+			buf_addstr(b, ")");
+			return 1;
+		}
+		hit |= (c & x->required) != 0;
+		said |= x->message && t->message && strstr(t->message, x->message);
+	}
+	if (!scope && r->verdict != V_CE && r->verdict != V_IE)
+		return 0;   /* no test of the problem is in its scope */
+	if (!hit) {
+		buf_addstr(b, "no test got ");
+		class_names(b, x->required);
+		buf_addstr(b, " (required)");
+		return 1;
+	}
+	if (x->message && !said) {
+		buf_addf(b, "no test's judge message contains '%s'", x->message);
+		return 1;
+	}
+	return 0;
+}
+
+/* A submission with submissions.yaml rules: every rule holds (got shown as
+ * expected; returns 1), or the first broken one is the message (0). */
+static int rules_match(struct regress_item *it, const struct grade_result *r)
+{
+	struct buf b = BUF_INIT;
+	size_t k, i;
+
+	if (it->res.got == V_MLE || it->res.got == V_SV)
+		it->res.got = V_RE;
+	for (k = 0; k < it->rules->n; k++)
+		if (rule_broken(&it->rules->v[k], r, &b))
+			break;
+	if (k == it->rules->n) {
+		it->res.expected = it->res.got;
+		set_message(it, "%s", "");
+		for (i = 0; r->verdict != V_AC && i < r->ntests; i++)
+			if (r->tests[i].verdict != V_AC) {
+				set_message(it, "test %s: %s", r->tests[i].name,
+					    r->tests[i].message ? r->tests[i].message : "");
+				break;
+			}
+	} else {
+		const struct pkg_rule *x = &it->rules->v[k];
+
+		it->res.expected = rule_expected(x);
+		set_message(it, "%s '%s'%s%s%s: %s", x->replaces && !x->tests ? "folder" :
+			    "submissions.yaml", x->glob, x->tests ? " on '" : "",
+			    x->tests ? x->tests : "", x->tests ? "'" : "", buf_str(&b));
+	}
+	buf_release(&b);
+	return k == it->rules->n;
 }
 
 int regress_filter(struct regress_set *set, char *const *patterns, size_t n)
@@ -253,6 +518,17 @@ int regress_filter(struct regress_set *set, char *const *patterns, size_t n)
 		}
 	}
 	set->n = kept;
+	/* the skipped submissions go by the same patterns */
+	for (i = kept = 0; i < set->nskipped; i++) {
+		keep = 0;
+		for (k = 0; k < n && !keep; k++)
+			keep = regex_match(re[k], set->skipped[i], strlen(set->skipped[i])) > 0;
+		if (keep)
+			set->skipped[kept++] = set->skipped[i];
+		else
+			free(set->skipped[i]);
+	}
+	set->nskipped = kept;
 out:
 	for (k = 0; k < n; k++)
 		regex_free(re[k]);
@@ -376,6 +652,8 @@ static int read_sources(struct regress_set *set)
 	size_t i;
 
 	for (i = 0; i < set->n; i++) {
+		if (set->v[i].source)
+			continue;   /* a package's folder program, read with its headers */
 		buf_reset(&b);
 		if (compile_read_source(set->v[i].path, &b) < 0) {
 			buf_release(&b);
@@ -548,8 +826,11 @@ static void check_tight(struct worker *w, const struct db_problem *p,
 	struct grade_run runs[GRADE_REPEAT_MAX];
 	size_t idx, n = 0, planned, m;
 	unsigned limit = (unsigned)p->time_limit_ms;
+	double factor = it->tle_factor >= 1 ? it->tle_factor : 2;
 
-	if (r->ntests == 0 || r->ntests > (size_t)p->test_count)
+	/* an interactive solution runs only against its interactor (alone,
+	 * reading the test's input, it would do something else entirely) */
+	if (r->ntests == 0 || r->ntests > (size_t)p->test_count || p->interactor_file)
 		return;
 	idx = r->ntests - 1;
 	t = &r->tests[idx];
@@ -567,10 +848,10 @@ static void check_tight(struct worker *w, const struct db_problem *p,
 	spec.stdin_data = in.data ? in.data : "";
 	spec.stdin_len = in.len;
 	grade_limits(p, &spec.limits);
-	spec.limits.cpu_ms = 2 * limit;
+	spec.limits.cpu_ms = (unsigned)ceil(factor * limit);
 	/* CPU time decides; a loaded machine must not end it on the wall
-	 * clock first (that would hide a finish under 2x) */
-	spec.limits.wall_ms = 6 * limit + 1000;
+	 * clock first (that would hide a finish under the factor) */
+	spec.limits.wall_ms = 3 * spec.limits.cpu_ms + 1000;
 	planned = w->pool->o->repeat > 0 ? (size_t)w->pool->o->repeat : GRADE_REPEAT_DEFAULT;
 	if (planned > GRADE_REPEAT_MAX)
 		planned = GRADE_REPEAT_MAX;
@@ -586,7 +867,10 @@ static void check_tight(struct worker *w, const struct db_problem *p,
 		unsigned tenths = (unsigned)(runs[m].cpu_us / 100 / limit);   /* rounded down */
 
 		free(it->res.flag);
-		it->res.flag = xasprintf("tight: %u.%ux", tenths / 10, tenths % 10);
+		it->res.flag = it->tle_key ?
+			xasprintf("tight: %u.%ux (%s %g)", tenths / 10, tenths % 10, it->tle_key,
+				  factor) :
+			xasprintf("tight: %u.%ux", tenths / 10, tenths % 10);
 	}
 out:
 	err_clear();
@@ -640,7 +924,7 @@ static void grade_item(struct worker *w, struct regress_item *it)
 	struct compile_result cr = COMPILE_RESULT_INIT, chk = COMPILE_RESULT_INIT;
 	struct grade_env env;
 	long long start = util_monotonic_ms();
-	int rc;
+	int rc, kept;
 
 	free(it->test);
 	it->test = NULL;
@@ -671,7 +955,7 @@ static void grade_item(struct worker *w, struct regress_item *it)
 	env.sbx = w->sbx;
 	env.cache = o->cache;
 	go.user = "regress";
-	go.fail_fast = 1;
+	go.fail_fast = !it->rules;   /* submissions.yaml rules look at every test */
 	go.store = 0;
 	go.cancel = o->cancel;
 	go.repeat = o->repeat;
@@ -683,9 +967,14 @@ static void grade_item(struct worker *w, struct regress_item *it)
 	if (o->margins && it->res.expected == V_TLE && r.verdict == V_TLE && !cancelled(w->pool))
 		check_tight(w, &p, it, &r);
 out:
-	if (it->kattis)
+	kept = 1;
+	if (it->rules)
+		kept = rules_match(it, &r);
+	else if (it->kattis)
 		kattis_match(it);
-	it->res.match = it->res.got == it->res.expected;
+	/* a broken rule may still show the verdict it asks for (all of a
+	 * wrong_answer's tests WA or AC, but one TLE): the rule decides */
+	it->res.match = kept && it->res.got == it->res.expected;
 	it->res.wall_ms = (int)(util_monotonic_ms() - start);
 	grade_result_release(&r);
 	compile_result_release(&cr);

@@ -32,6 +32,7 @@
 #include "lib/verdict.h"
 
 struct compile_cache;
+struct pkg_rules;
 
 /* One stored solution. `res` is what is stored (problem, solution, expected
  * are filled by discovery; the rest by grading). */
@@ -51,6 +52,13 @@ struct regress_item {
 	int kattis;              /* a package's submission: its folder's Kattis
 	                          * meaning (see regress_discover_packages) */
 	int any_of;              /* kattis: RG_* verdicts the folder accepts */
+	double tle_factor;       /* the margin check's factor: 2, or a package's
+	                          * time_limit_to_tle / legacy time_safety_margin */
+	const char *tle_key;     /* its name ("time_limit_to_tle"), NULL: none */
+	struct pkg_rules *rules; /* a package whose submissions.yaml speaks of
+	                          * it: every test is run and these rules
+	                          * (permitted, required, message) decide the
+	                          * match; NULL otherwise */
 };
 
 struct regress_set {
@@ -70,7 +78,11 @@ struct regress_set {
  * the memory limit or a forbidden call counts as RE: Kattis has no MLE
  * folder), rejected any
  * verdict but AC, brute_force TLE or RE. C and C++ files are graded;
- * other languages go to set->skipped. Unknown folders are ignored. */
+ * other languages go to set->skipped. A 2025-09 submissions/submissions.yaml
+ * adds rules (pkg_rules_for): a submission it speaks of, in a default
+ * folder or any other folder of submissions/, gets them in it->rules.
+ * Other unknown folders are ignored. A malformed submissions.yaml is
+ * ERR_INPUT. */
 int regress_discover_packages(struct db *db, const char *catalog_dir,
 			      struct regress_set *set);
 
@@ -118,7 +130,9 @@ struct regress_opts {
 	const struct compile_cache *cache;
 	int jobs;                          /* workers (capped at the number of items) */
 	int fail_fast;                     /* stop starting solutions after a mismatch */
-	int margins;                       /* re-run TLE solutions at 2x the limit */
+	int margins;                       /* re-run TLE solutions at 2x the limit
+	                                    * (a package's: its time_limit_to_tle,
+	                                    * legacy time_safety_margin) */
 	int repeat;                        /* grade_opts.repeat: runs in all near a
 	                                    * limit (the 2x one of the margins too);
 	                                    * 0: GRADE_REPEAT_DEFAULT */

@@ -98,7 +98,11 @@ static void kattis_validator_exit_codes(void **state)
 
 	assert_int_equal(check_program_verdict(k, v, 42, NULL, "", 0, &res), V_AC);
 	assert_int_equal(check_program_verdict(k, v, 43, NULL, "case 2: wrong\nmore", 18, &res), V_WA);
-	assert_string_equal(res.message, "case 2: wrong");
+	assert_string_equal(res.message, "case 2: wrong ... more");
+	/* validate.h's log: the first line and the reason written last, quotes as written */
+	assert_int_equal(check_program_verdict(k, v, 43, NULL, "I'm thinking of 7\nGuess 1 is 3\n"
+					       "guess 1: that's not it\n", 54, &res), V_WA);
+	assert_string_equal(res.message, "I'm thinking of 7 ... guess 1: that's not it");
 	assert_int_equal(check_program_verdict(k, v, 0, NULL, "", 0, &res), V_IE);
 	assert_int_equal(check_program_verdict(k, v, 1, NULL, "", 0, &res), V_IE);
 	assert_int_equal(check_program_verdict(k, v, -1, "killed by SIGSEGV", "", 0, &res), V_IE);
@@ -410,7 +414,7 @@ static void contract_exit_codes(void **state)
 	assert_int_equal(check_program_verdict(T, "checker", -1, "killed by SIGSEGV", "", 0, &res), V_IE);
 	assert_int_equal(check_program_verdict(K, "interactor", 42, NULL, "found it", 8, &res), V_AC);
 	assert_int_equal(check_program_verdict(K, "interactor", 43, NULL, "too many\nx", 10, &res), V_WA);
-	assert_string_equal(res.message, "too many");
+	assert_string_equal(res.message, "too many ... x");
 	assert_int_equal(check_program_verdict(K, "interactor", 0, NULL, "", 0, &res), V_IE);
 	assert_string_equal(res.message, "interactor failed with exit code 0 (42 accepts, 43 rejects)");
 	assert_int_equal(check_program_verdict(K, "checker", 1, NULL, "", 0, &res), V_IE);
