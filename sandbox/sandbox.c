@@ -1550,6 +1550,13 @@ int sbx_compile(struct sbx *s, const char *source, size_t len,
 		const char *const *argv, const struct sbx_limits *limits,
 		const char *out_path, struct sbx_result *r)
 {
+	return sbx_compile_pch(s, source, len, argv, limits, NULL, out_path, r);
+}
+
+int sbx_compile_pch(struct sbx *s, const char *source, size_t len,
+		    const char *const *argv, const struct sbx_limits *limits,
+		    const char *pch_dir, const char *out_path, struct sbx_result *r)
+{
 	struct sbx_limits L = {
 		.cpu_ms = CC_CPU_MS, .wall_ms = CC_WALL_MS, .memory_kb = CC_MEMORY_KB,
 		.stack_kb = CC_STACK_KB, .output_kb = CC_OUTPUT_KB, .stderr_kb = CC_STDERR_KB,
@@ -1579,6 +1586,7 @@ int sbx_compile(struct sbx *s, const char *source, size_t len,
 	j.len = len;
 	j.argv = argv;
 	j.out_path = out_path;
+	j.pch_dir = pch_dir;
 	if (cc_run(&j, r) < 0) {
 		err_prefix("sandbox: compile");
 		return -1;

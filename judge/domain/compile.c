@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "judge/domain/compile.h"
+#include "judge/domain/pch.h"
 #include "lib/text.h"
 #include "lib/err.h"
 #include "lib/util.h"
@@ -296,15 +297,15 @@ out:
 	buf_release(&path);
 }
 
-void compile_key_with(const char *ident, enum compile_lang lang,
-		      const char *source, size_t len, char key[65])
+/* sha256 over the tag, the identity, argv and the source, each piece
+ * length-prefixed so that no two inputs hash alike. */
+static void key_hash(const char *ident, const char *const *argv, const char *source,
+		     size_t len, char key[65])
 {
-	const char *const *argv = compile_lang_argv(lang);
 	struct util_sha256 h;
 	char n[32];
 	size_t i;
 
-	/* Every piece is length-prefixed so no two inputs hash alike. */
 	util_sha256_init(&h);
 	util_sha256_update(&h, KEY_TAG, sizeof(KEY_TAG));
 	snprintf(n, sizeof(n), "%zu:", strlen(ident));
@@ -321,6 +322,12 @@ void compile_key_with(const char *ident, enum compile_lang lang,
 	util_sha256_final(&h, key);
 }
 
+void compile_key_with(const char *ident, enum compile_lang lang,
+		      const char *source, size_t len, char key[65])
+{
+	key_hash(ident, compile_lang_argv(lang), source, len, key);
+}
+
 int compile_key(enum compile_lang lang, const char *source, size_t len, char key[65])
 {
 	pthread_once(&identity_once, identity_compute);
@@ -328,6 +335,14 @@ int compile_key(enum compile_lang lang, const char *source, size_t len, char key
 		return err_set("%s", identity_err);
 	compile_key_with(identity, lang, source, len, key);
 	return 0;
+}
+
+static const char *compile_identity(void)
+{
+	pthread_once(&identity_once, identity_compute);
+	if (!identity)
+		err_set("%s", identity_err);
+	return identity;
 }
 
 /* ---- cache entries ---- */
@@ -647,30 +662,47 @@ int compile_c(const struct compile_cache *c, struct sbx *s, const char *source,
 	return compile_source(c, s, LANG_C, source, len, r);
 }
 
-int compile_source(const struct compile_cache *c, struct sbx *s, enum compile_lang lang,
-		   const char *source, size_t len, struct compile_result *r)
+static int include_line(const char *l, size_t len, const char **name, size_t *nlen);
+
+/* The line (from 1) of the source's first `#include <bits/stdc++.h>`, 0
+ * when it has none: the sources the PCH is for. Where it stands does not
+ * matter: gcc takes the PCH only when it is valid there (nothing but
+ * directives before it, no macro it uses defined differently) and reads
+ * the header itself otherwise. */
+static size_t stdcxx_line(const char *source, size_t len)
+{
+	const char *p = source, *end = source + len, *nl, *name;
+	size_t n = 1, nlen;
+
+	for (; p < end; p = nl + 1, n++) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			nl = end;
+		if (include_line(p, (size_t)(nl - p), &name, &nlen) && nlen == 13 &&
+		    !strncmp(name, "bits/stdc++.h", 13) && name[-1] == '<')
+			return n;
+	}
+	return 0;
+}
+
+/* Compile with argv (and the PCH folder bound at /pch when pch is set)
+ * and store the binary or the CE under r->key. */
+static int compile_once(const struct compile_cache *c, struct sbx *s,
+			const char *const *argv, const char *pch, const char *source,
+			size_t len, struct compile_result *r)
 {
 	struct sbx_result sr = SBX_RESULT_INIT;
 	long long start;
 	char *tmp = NULL;
-	int got, rc = -1;
-
-	r->ok = 0;
-	r->cached = 0;
-	r->time_ms = 0;
-	if (compile_key(lang, source, len, r->key) < 0)
-		return -1;
-	got = lookup(c, r);
-	if (got != 0)
-		return got < 0 ? -1 : 0;
+	int rc = -1;
 
 	tmp = tmp_name(c, r->key);
 	start = util_monotonic_ms();
-	if (sbx_compile(s, source, len, compile_lang_argv(lang), &compile_limits, tmp, &sr) < 0) {
+	if (sbx_compile_pch(s, source, len, argv, &compile_limits, pch, tmp, &sr) < 0) {
 		err_prefix("cannot compile");
 		goto out;
 	}
-	r->time_ms = (unsigned)(util_monotonic_ms() - start);
+	r->time_ms += (unsigned)(util_monotonic_ms() - start);
 	if (sr.status == SBX_OK && sr.exit_code == 0) {
 		if (store_binary(c, tmp, r) < 0)
 			goto out;
@@ -689,10 +721,94 @@ int compile_source(const struct compile_cache *c, struct sbx *s, enum compile_la
 		goto out;
 	rc = 0;
 out:
-	if (tmp)
-		unlink(tmp);
+	unlink(tmp);
 	free(tmp);
 	sbx_result_release(&sr);
+	return rc;
+}
+
+/* argv with "-I/pch" before "-o" into out (at most n entries). */
+static const char *const *with_pch(const char *const *argv, const char **out, size_t n)
+{
+	size_t i = 0, k = 0;
+
+	while (argv[i] && strcmp(argv[i], "-o") && k + 2 < n)
+		out[k++] = argv[i++];
+	out[k++] = "-I/pch";
+	while (argv[i] && k + 1 < n)
+		out[k++] = argv[i++];
+	out[k] = NULL;
+	return out;
+}
+
+/* The PCH folder for a C++ source that includes <bits/stdc++.h> (NULL:
+ * compile without). When there is none yet, a plain compile already in the
+ * cache answers (1, r filled) before one is built. 0, 1, or -1 with err. */
+static int find_pch(const struct compile_cache *c, struct sbx *s, const char *source,
+		    size_t len, struct compile_result *r, char **pch)
+{
+	const char *const *argv = compile_lang_argv(LANG_CXX);
+	const char *ident = compile_identity();
+	int got;
+
+	if (!ident)
+		return -1;
+	if (pch_get(c->dir, s, ident, argv, 0, pch))
+		return 0;
+	if (compile_key(LANG_CXX, source, len, r->key) < 0)
+		return -1;
+	got = lookup(c, r);
+	if (got)
+		return got;
+	pch_get(c->dir, s, ident, argv, 1, pch);
+	return 0;
+}
+
+int compile_source(const struct compile_cache *c, struct sbx *s, enum compile_lang lang,
+		   const char *source, size_t len, struct compile_result *r)
+{
+	const char *const *argv = compile_lang_argv(lang);
+	const char *pargv[24];
+	char *pch = NULL;
+	size_t line = 0;
+	int got, rc = -1;
+
+	r->ok = 0;
+	r->cached = 0;
+	r->pch = 0;
+	r->time_ms = 0;
+	if (lang == LANG_CXX && (line = stdcxx_line(source, len)) &&
+	    (got = find_pch(c, s, source, len, r, &pch)) != 0)
+		return got < 0 ? -1 : 0;
+	if (pch) {
+		argv = with_pch(argv, pargv, sizeof pargv / sizeof pargv[0]);
+		r->pch = 1;
+	}
+	pthread_once(&identity_once, identity_compute);
+	if (!identity) {
+		err_set("%s", identity_err);
+		goto out;
+	}
+	key_hash(identity, argv, source, len, r->key);
+	got = lookup(c, r);
+	if (got != 0) {
+		rc = got < 0 ? -1 : 0;
+		goto out;
+	}
+	if (compile_once(c, s, argv, pch, source, len, r) < 0)
+		goto out;
+	if (pch && !r->ok && line != 1) {
+		/* With the PCH, a diagnostic's "In file included from
+		 * prog.cpp:1:" names the wrapper's line (pch.c): compile
+		 * again without it, so the diagnostics are exactly those of
+		 * the plain compile (kept under this key). */
+		r->pch = 0;
+		if (compile_once(c, s, compile_lang_argv(lang), NULL, source, len, r) < 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	free(pch);
 	return rc;
 }
 

@@ -58,9 +58,12 @@ struct compile_result {
 			     * box paths stripped, made printable (valid UTF-8,
 			     * control characters other than \n \t escaped) */
 	char key[65];       /* the cache key (hex) */
+	int pch;            /* 1: compiled with the precompiled header of
+			     * <bits/stdc++.h> (or answered from the cache
+			     * for such a compile) */
 };
 
-#define COMPILE_RESULT_INIT { 0, 0, 0, NULL, BUF_INIT, "" }
+#define COMPILE_RESULT_INIT { 0, 0, 0, NULL, BUF_INIT, "", 0 }
 
 void compile_result_release(struct compile_result *r);
 
