@@ -156,6 +156,7 @@ int compile_cache_open_dir(struct compile_cache *c, const char *dir,
 			       "set JUDGE_CACHE", dir, (int)geteuid());
 	c->dir = xstrdup(dir);
 	c->max_bytes = max_bytes;
+	c->pch = 1;
 	return 0;
 }
 
@@ -178,9 +179,10 @@ char *compile_cache_default_dir(const char *root)
 int compile_cache_open(struct compile_cache *c, const char *root)
 {
 	const char *e = getenv("JUDGE_CACHE"), *m = getenv("JUDGE_CACHE_MAX_MB");
+	const char *p = getenv("JUDGE_PCH");
 	unsigned long long mb = DEFAULT_MAX_MB;
 	char *dir, *end;
-	int rc;
+	int rc, pch = 1;
 
 	if (m && *m) {
 		errno = 0;
@@ -189,9 +191,16 @@ int compile_cache_open(struct compile_cache *c, const char *root)
 			return err_set("JUDGE_CACHE_MAX_MB '%s' must be a positive "
 				       "number of megabytes", m);
 	}
+	if (p && *p) {
+		if (!strcmp(p, "0") || !strcmp(p, "off"))
+			pch = 0;
+		else if (strcmp(p, "1") && strcmp(p, "on"))
+			return err_set("JUDGE_PCH '%s' must be on or off (1 or 0)", p);
+	}
 	dir = e && *e ? xstrdup(e) : compile_cache_default_dir(root);
 	rc = compile_cache_open_dir(c, dir, mb * 1024 * 1024);
 	free(dir);
+	c->pch = pch;
 	return rc;
 }
 
@@ -777,7 +786,7 @@ int compile_source(const struct compile_cache *c, struct sbx *s, enum compile_la
 	r->cached = 0;
 	r->pch = 0;
 	r->time_ms = 0;
-	if (lang == LANG_CXX && (line = stdcxx_line(source, len)) &&
+	if (lang == LANG_CXX && c->pch && (line = stdcxx_line(source, len)) &&
 	    (got = find_pch(c, s, source, len, r, &pch)) != 0)
 		return got < 0 ? -1 : 0;
 	if (pch) {

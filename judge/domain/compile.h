@@ -26,9 +26,12 @@ struct compile_cache {
 	char *dir;                    /* absolute or relative folder path */
 	unsigned long long max_bytes; /* size cap; entries used in the last few
 				       * minutes are never evicted */
+	int pch;                      /* 1: C++ sources that include
+				       * <bits/stdc++.h> use the precompiled
+				       * header (pch.h), kept in dir/pch */
 };
 
-#define COMPILE_CACHE_INIT { NULL, 0 }
+#define COMPILE_CACHE_INIT { NULL, 0, 0 }
 
 /* The compile cache's folder when JUDGE_CACHE is not set, malloc'd:
  * $XDG_CACHE_HOME/judge (when absolute), else $HOME/.cache/judge (the
@@ -38,12 +41,14 @@ struct compile_cache {
 char *compile_cache_default_dir(const char *root);
 
 /* Open (create) the cache folder: $JUDGE_CACHE when set, else
- * compile_cache_default_dir(root); cap from $JUDGE_CACHE_MAX_MB (default 512). The folder
+ * compile_cache_default_dir(root); cap from $JUDGE_CACHE_MAX_MB (default 512);
+ * the precompiled header unless $JUDGE_PCH is 0 or off. The folder
  * must be owned by the effective user and writable by nobody else (it is
  * created 0711). Returns 0, or -1 with err set. */
 int compile_cache_open(struct compile_cache *c, const char *root);
 
-/* The same with an explicit folder and cap (tests, other tools). */
+/* The same with an explicit folder and cap (tests, other tools); the
+ * precompiled header on. */
 int compile_cache_open_dir(struct compile_cache *c, const char *dir,
 			   unsigned long long max_bytes);
 

@@ -68,6 +68,25 @@ static void tell(int warn, const char *fmt, ...)
 	notify(warn, msg);
 }
 
+/* A folder or lock that stops every build: said once per process (a
+ * regress compiles many sources). */
+static void tell_once(const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void tell_once(const char *path, const char *fmt, ...)
+{
+	static int told;
+	char what[256];
+	va_list ap;
+
+	if (__atomic_exchange_n(&told, 1, __ATOMIC_RELAXED))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	tell(1, "compiling without the precompiled header for <bits/stdc++.h>: "
+	     "'%s' %s", path, what);
+}
+
 /* argv's options: everything between argv[0] and "-o" (n of them). */
 static size_t options_of(const char *const *argv)
 {
@@ -355,13 +374,16 @@ int pch_get(const char *cache_dir, struct sbx *s, const char *ident,
 	}
 	if (!build)
 		goto out;
-	if (failed_recently(failed))
+	if ((mkdir(base, 0711) < 0 && errno != EEXIST) || !own_dir(base)) {
+		tell_once(base, "is not a folder of uid %d that only it may write",
+			  (int)geteuid());
 		goto out;
-	if ((mkdir(base, 0711) < 0 && errno != EEXIST) || !own_dir(base))
+	}
+	fd = open(lock, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0600);
+	if (fd < 0) {
+		tell_once(lock, "cannot be opened (%s)", strerror(errno));
 		goto out;
-	fd = open(lock, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
-	if (fd < 0)
-		goto out;
+	}
 	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
 		/* Another judge is building it: this compile does not wait
 		 * (without the PCH it takes less than the build has left). */
@@ -372,13 +394,15 @@ int pch_get(const char *cache_dir, struct sbx *s, const char *ident,
 		goto out;
 	}
 	if (access(final, F_OK) == 0) {
-		/* There, but not as it was built: damaged or replaced. */
+		/* There, but not as it was built: damaged or replaced. gcc
+		 * never sees it (a truncated PCH can crash cc1plus). */
 		tell(1, "the precompiled header '%s' does not match its stamp: "
-		     "building it again", final);
+		     "removed", final);
 		util_rmtree(final);
 		err_clear();
 	}
-	got = build_locked(base, hash, final, failed, s, argv);
+	if (!failed_recently(failed))
+		got = build_locked(base, hash, final, failed, s, argv);
 out:
 	if (fd >= 0)
 		close(fd);   /* releases the lock */
