@@ -804,8 +804,25 @@ int compile_source(const struct compile_cache *c, struct sbx *s, enum compile_la
 		rc = got < 0 ? -1 : 0;
 		goto out;
 	}
-	if (compile_once(c, s, argv, pch, source, len, r) < 0)
-		goto out;
+	if (compile_once(c, s, argv, pch, source, len, r) < 0) {
+		if (!pch)
+			goto out;
+		/* The PCH's folder went away between the check and the
+		 * bind (removed by hand, or by a judge with another
+		 * compiler): compile without it. */
+		err_clear();
+		free(pch);
+		pch = NULL;
+		r->pch = 0;
+		compile_key_with(identity, lang, source, len, r->key);
+		got = lookup(c, r);
+		if (got != 0) {
+			rc = got < 0 ? -1 : 0;
+			goto out;
+		}
+		if (compile_once(c, s, compile_lang_argv(lang), NULL, source, len, r) < 0)
+			goto out;
+	}
 	if (pch && !r->ok && line != 1) {
 		/* With the PCH, a diagnostic's "In file included from
 		 * prog.cpp:1:" names the wrapper's line (pch.c): compile

@@ -64,8 +64,9 @@ struct compile_result {
 			     * control characters other than \n \t escaped) */
 	char key[65];       /* the cache key (hex) */
 	int pch;            /* 1: compiled with the precompiled header of
-			     * <bits/stdc++.h> (or answered from the cache
-			     * for such a compile) */
+			     * <bits/stdc++.h> offered to g++ (-I/pch; g++
+			     * takes it where it is valid), or answered
+			     * from the cache for such a compile */
 };
 
 #define COMPILE_RESULT_INIT { 0, 0, 0, NULL, BUF_INIT, "", 0 }
@@ -100,7 +101,10 @@ enum compile_lang compile_lang_of_path(const char *path);
 int compile_is_source_name(const char *name);
 
 /* Compile `source` (len bytes, the text itself: never a user path) in
- * language `lang` with s, or answer from the cache. Returns 0 with r filled: r->ok = 1 and
+ * language `lang` with s, or answer from the cache. A C++ source with a
+ * line `#include <bits/stdc++.h>` gets the precompiled header (pch.h) when
+ * c->pch is set: found, or built first (the one compile that builds it
+ * waits for it); a PCH that cannot be had never fails the compile. Returns 0 with r filled: r->ok = 1 and
  * r->binary set, or r->ok = 0 with the reason in r->message (CE: a compile
  * error, or the compiler going over its time, memory or output limits).
  * Returns -1 with err set only when the sandbox or the cache failed (IE).

@@ -204,8 +204,8 @@ static void why_not(const struct sbx_result *sr, char *out, size_t size)
 	else if (sr->status == SBX_OLE)
 		snprintf(out, size, "the PCH is larger than %lu MB", pch_limits.fsize_kb / 1024);
 	else
-		snprintf(out, size, "g++ failed (%s%s%d)%s%s", sr->signal ? "signal " : "exit ",
-			 "", sr->signal ? sr->signal : sr->exit_code, line[0] ? ": " : "", line);
+		snprintf(out, size, "g++ failed (%s %d)%s%s", sr->signal ? "signal" : "exit",
+			 sr->signal ? sr->signal : sr->exit_code, line[0] ? ": " : "", line);
 }
 
 /* Build the PCH into folder tmp (absolute) with worker s and prove that
