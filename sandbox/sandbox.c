@@ -165,7 +165,10 @@
  * waiter joins the worker's compile cgroups and unshares the same
  * namespaces; its child (PID 1) builds a root of read-only binds of /usr
  * (plus the /bin, /lib, /lib64, /sbin links), /etc/ld.so.cache and
- * /dev/null, a tmpfs /tmp and a tmpfs box owned by the worker uid, copies
+ * /dev/null, a tmpfs /tmp and a tmpfs box owned by the worker uid (and,
+ * with sbx_compile_pch, the judge's precompiled-header folder as a
+ * read-only, noexec bind at /pch: a file the judge built from a system
+ * header, nothing a submission wrote), copies
  * the source in from a memfd and runs gcc as the worker uid with a fixed
  * argv and environment, stdin /dev/null; then it copies the binary (a
  * regular file, no link, at most fsize_kb) out to a descriptor of the
