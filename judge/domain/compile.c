@@ -773,11 +773,25 @@ static int find_pch(const struct compile_cache *c, struct sbx *s, const char *so
 	return 0;
 }
 
+/* The plain command under the plain key: a cache hit or a compile. */
+static int compile_plain(const struct compile_cache *c, struct sbx *s, const char *ident,
+			 enum compile_lang lang, const char *source, size_t len,
+			 struct compile_result *r)
+{
+	int got;
+
+	compile_key_with(ident, lang, source, len, r->key);
+	got = lookup(c, r);
+	if (got != 0)
+		return got < 0 ? -1 : 0;
+	return compile_once(c, s, compile_lang_argv(lang), NULL, source, len, r);
+}
+
 int compile_source(const struct compile_cache *c, struct sbx *s, enum compile_lang lang,
 		   const char *source, size_t len, struct compile_result *r)
 {
 	const char *const *argv = compile_lang_argv(lang);
-	const char *pargv[24];
+	const char *pargv[24], *ident;
 	char *pch = NULL;
 	size_t line = 0;
 	int got, rc = -1;
@@ -786,44 +800,31 @@ int compile_source(const struct compile_cache *c, struct sbx *s, enum compile_la
 	r->cached = 0;
 	r->pch = 0;
 	r->time_ms = 0;
+	if (!(ident = compile_identity()))
+		return -1;
 	if (lang == LANG_CXX && c->pch && (line = stdcxx_line(source, len)) &&
 	    (got = find_pch(c, s, source, len, r, &pch)) != 0)
 		return got < 0 ? -1 : 0;
-	if (pch) {
-		argv = with_pch(argv, pargv, sizeof pargv / sizeof pargv[0]);
-		r->pch = 1;
-	}
-	pthread_once(&identity_once, identity_compute);
-	if (!identity) {
-		err_set("%s", identity_err);
-		goto out;
-	}
-	key_hash(identity, argv, source, len, r->key);
+	if (!pch)
+		return compile_plain(c, s, ident, lang, source, len, r);
+	argv = with_pch(argv, pargv, sizeof pargv / sizeof pargv[0]);
+	r->pch = 1;
+	key_hash(ident, argv, source, len, r->key);
 	got = lookup(c, r);
 	if (got != 0) {
 		rc = got < 0 ? -1 : 0;
 		goto out;
 	}
 	if (compile_once(c, s, argv, pch, source, len, r) < 0) {
-		if (!pch)
-			goto out;
 		/* The PCH's folder went away between the check and the
 		 * bind (removed by hand, or by a judge with another
 		 * compiler): compile without it. */
 		err_clear();
-		free(pch);
-		pch = NULL;
 		r->pch = 0;
-		compile_key_with(identity, lang, source, len, r->key);
-		got = lookup(c, r);
-		if (got != 0) {
-			rc = got < 0 ? -1 : 0;
-			goto out;
-		}
-		if (compile_once(c, s, compile_lang_argv(lang), NULL, source, len, r) < 0)
-			goto out;
+		rc = compile_plain(c, s, ident, lang, source, len, r);
+		goto out;
 	}
-	if (pch && !r->ok && line != 1) {
+	if (!r->ok && line != 1) {
 		/* With the PCH, a diagnostic's "In file included from
 		 * prog.cpp:1:" names the wrapper's line (pch.c): compile
 		 * again without it, so the diagnostics are exactly those of
