@@ -158,6 +158,12 @@ out:
 	return ok;
 }
 
+/* A folder the compiler (the worker's uid) may read, whatever the umask. */
+static int mkdir_readable(const char *path)
+{
+	return mkdir(path, 0755) < 0 ? -1 : chmod(path, 0755);
+}
+
 static int write_stamp(const char *dir)
 {
 	char *gch = xasprintf("%s/" GCH, dir), *stamp = xasprintf("%s/stamp", dir);
@@ -236,7 +242,7 @@ static int build(struct sbx *s, const char *tmp, const char *const *argv, char *
 	bargv[k++] = pargv[m++] = "prog";
 	bargv[k++] = pargv[m++] = "prog.cpp";
 	bargv[k] = pargv[m] = NULL;
-	if (mkdir(inc, 0755) < 0 || mkdir(bits, 0755) < 0) {
+	if (mkdir_readable(inc) < 0 || mkdir_readable(bits) < 0) {
 		snprintf(why, size, "cannot create '%s': %s", bits, strerror(errno));
 		goto out;
 	}
@@ -318,7 +324,7 @@ static int build_locked(const char *base, const char *hash, const char *final,
 
 	tell(0, "building the precompiled header for <bits/stdc++.h> (once per "
 	     "compiler version; about 10 s of CPU)");
-	if (mkdir(tmp, 0755) < 0) {
+	if (mkdir_readable(tmp) < 0) {
 		snprintf(why, sizeof why, "cannot create '%s': %s", tmp, strerror(errno));
 	} else if (build(s, tmp, argv, why, sizeof why) == 0) {
 		if (rename(tmp, final) < 0 && !complete(final))
