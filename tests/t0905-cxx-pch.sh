@@ -6,7 +6,8 @@
 # (the same cache key); a CE reads the same with and without it; a damaged
 # PCH is never given to gcc and is removed; a cache where it cannot be
 # built says so once and compiles anyway; a failed build is not retried at
-# every compile. One build (about 10 s of CPU): the slow C++ test.
+# every compile; a judge under umask 077 compiles. One build (about 10 s of
+# CPU): the slow C++ test.
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip "needs jq"
 command -v flock >/dev/null || skip "needs flock (util-linux)"
@@ -124,6 +125,15 @@ sed 's/long long a/long long d = 0, a/' skip.cpp > skip3.cpp
 jrun skip3.cpp
 equals "no PCH possible: OK without it" "$(field .verdict)/$(field .compile.pch)" "OK/false"
 contains "no PCH possible: says why" "$ERR" "judge: warning: compiling without the precompiled header for <bits/stdc++.h>: '$JUDGE_CACHE/pch/$HASH.lock' cannot be opened"
+
+# 7. a judge under umask 077: the compiler (another uid) still reads the
+# source it is given
+cat > um.c <<'SRC'
+#include <stdio.h>
+int main(void) { long long a, b; if (scanf("%lld %lld", &a, &b) != 2) return 1; printf("%lld\n", a + b); return 0; }
+SRC
+run sh -c 'umask 077 && exec "$0" run um.c --stdin in.txt --json' "$JUDGE"
+equals "umask 077: compiles and runs" "$(field .verdict)/$(field .stdout)" "OK/7"
 
 expect_exit 3 "JUDGE_PCH=maybe: refused" env JUDGE_PCH=maybe "$JUDGE" run skip.cpp --stdin in.txt
 contains "JUDGE_PCH=maybe: says what it takes" "$ERR" "JUDGE_PCH 'maybe' must be on or off"
