@@ -42,7 +42,7 @@ ALL_OBJ  := $(LIB_OBJ) $(DB_OBJ) $(SBX_OBJ) $(JDG_OBJ)
 NOMAIN   := $(filter-out $(BUILD)/judge/cli/main.o,$(ALL_OBJ))
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps test demo bench-sandbox bench-regress bench-noise clean check-deps \
+.PHONY: all deps test demo bench-sandbox bench-regress bench-noise bench-compile clean check-deps \
         test-vm bench-sandbox-vm vm-deps
 .DEFAULT_GOAL := all
 
@@ -131,6 +131,9 @@ bench-regress: deps build
 
 bench-noise: deps build
 	@$(MAKE) --no-print-directory -C bench noise BUILD=../$(BUILD)
+
+bench-compile: deps build
+	@$(MAKE) --no-print-directory -C bench compile BUILD=../$(BUILD)
 
 # `make bench-distributed`: a full regress locally with -j2 and through a
 # PostgreSQL job queue with 2 workers of -j1; last line "ratio X" (queue wall

@@ -64,7 +64,7 @@ static int touch(const char *path)
 }
 
 /* The compiler's root: /usr read-only, the merged-/usr links, the loader
- * cache, /dev/null, a private /tmp, the box (a tmpfs owned by the worker's
+ * cache, /dev/null, a private /tmp, /pch when asked for, the box (a tmpfs owned by the worker's
  * uid); nothing else of the host. */
 static int cc_mounts(const struct cc_child *c)
 {
@@ -110,6 +110,13 @@ static int cc_mounts(const struct cc_child *c)
 	if (mkdir(p, 01777) < 0 ||
 	    mount("tmpfs", p, "tmpfs", MS_NOSUID | MS_NODEV, "size=256m,mode=01777") < 0)
 		return -1;
+	/* A precompiled header's folder (the judge's, built from a system
+	 * header): read-only, no devices, nothing executable. */
+	if (c->j->pch_dir) {
+		snprintf(p, sizeof p, "%s/pch", c->root);
+		if (mkdir(p, 0755) < 0 || bind_ro(c->j->pch_dir, p, MS_NODEV | MS_NOEXEC) < 0)
+			return -1;
+	}
 	/* The box exists only in this namespace: nothing of the compile can
 	 * outlive it, whatever happens to the judge. */
 	snprintf(p, sizeof p, "%s/box", c->root);
@@ -132,6 +139,11 @@ static int copy_in(int from, const char *path)
 
 	if (fd < 0)
 		return -1;
+	/* 0644 whatever the judge's umask (077 made it root's alone) */
+	if (fchmod(fd, 0644) < 0) {
+		close(fd);
+		return -1;
+	}
 	do
 		n = sendfile(fd, from, NULL, 1 << 30);
 	while (n > 0);

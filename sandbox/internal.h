@@ -244,6 +244,7 @@ struct compile_job {
 	size_t len;
 	const char *const *argv;
 	const char *out_path;
+	const char *pch_dir;         /* host folder bound read-only at /pch, or NULL */
 };
 /* The stdout and stderr pipes of a run or a compile, read as they fill:
  * stdout up to its buffer's cap (ole set when the cap cut it), stderr up to

@@ -165,7 +165,10 @@
  * waiter joins the worker's compile cgroups and unshares the same
  * namespaces; its child (PID 1) builds a root of read-only binds of /usr
  * (plus the /bin, /lib, /lib64, /sbin links), /etc/ld.so.cache and
- * /dev/null, a tmpfs /tmp and a tmpfs box owned by the worker uid, copies
+ * /dev/null, a tmpfs /tmp and a tmpfs box owned by the worker uid (and,
+ * with sbx_compile_pch, the judge's precompiled-header folder as a
+ * read-only, noexec bind at /pch: a file the judge built from a system
+ * header, nothing a submission wrote), copies
  * the source in from a memfd and runs gcc as the worker uid with a fixed
  * argv and environment, stdin /dev/null; then it copies the binary (a
  * regular file, no link, at most fsize_kb) out to a descriptor of the
@@ -1555,6 +1558,13 @@ int sbx_compile(struct sbx *s, const char *source, size_t len,
 		const char *const *argv, const struct sbx_limits *limits,
 		const char *out_path, struct sbx_result *r)
 {
+	return sbx_compile_pch(s, source, len, argv, limits, NULL, out_path, r);
+}
+
+int sbx_compile_pch(struct sbx *s, const char *source, size_t len,
+		    const char *const *argv, const struct sbx_limits *limits,
+		    const char *pch_dir, const char *out_path, struct sbx_result *r)
+{
 	struct sbx_limits L = {
 		.cpu_ms = CC_CPU_MS, .wall_ms = CC_WALL_MS, .memory_kb = CC_MEMORY_KB,
 		.stack_kb = CC_STACK_KB, .output_kb = CC_OUTPUT_KB, .stderr_kb = CC_STDERR_KB,
@@ -1584,6 +1594,7 @@ int sbx_compile(struct sbx *s, const char *source, size_t len,
 	j.len = len;
 	j.argv = argv;
 	j.out_path = out_path;
+	j.pch_dir = pch_dir;
 	if (cc_run(&j, r) < 0) {
 		err_prefix("sandbox: compile");
 		return -1;

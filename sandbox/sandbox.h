@@ -211,6 +211,17 @@ int sbx_compile(struct sbx *s, const char *source, size_t len,
 		const char *const *argv, const struct sbx_limits *limits,
 		const char *out_path, struct sbx_result *r);
 
+/* sbx_compile with the host folder pch_dir (absolute, no links on the way,
+ * writable by nobody but the judge) bound read-only at /pch in the
+ * compiler's root, for a precompiled header the judge built: put "-I/pch"
+ * in argv and gcc takes /pch/bits/stdc++.h.gch for <bits/stdc++.h> when it
+ * is valid for the command line (and the header itself otherwise).
+ * pch_dir NULL is sbx_compile. out_path NULL: the binary is discarded (a
+ * probe, -fsyntax-only). */
+int sbx_compile_pch(struct sbx *s, const char *source, size_t len,
+		    const char *const *argv, const struct sbx_limits *limits,
+		    const char *pch_dir, const char *out_path, struct sbx_result *r);
+
 /* ---- the host ------------------------------------------------------------
  * What this machine gives the sandbox, probed (not assumed): one row per
  * protection or measurement, for `judge doctor`. */

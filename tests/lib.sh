@@ -19,6 +19,10 @@ TESTNAME=$(basename "$0" .sh)
 SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/judge-$TESTNAME.XXXXXX")
 export JUDGE_DB="$SCRATCH/judge.db"
 export NO_COLOR=1
+# Each test has a compile cache of its own: building the precompiled header
+# of <bits/stdc++.h> in each (about 10 s of CPU) would slow the suite down.
+# The tests of the PCH itself turn it back on (t0905).
+export JUDGE_PCH=0
 unset JUDGE_NOW
 PASSED=0
 FAILED=0

@@ -281,6 +281,7 @@ static void print_json(const struct run_report *rep)
 		json_object_set_new(c, "ok", json_boolean(rep->cr.ok));
 		json_object_set_new(c, "time_ms", json_integer(rep->cr.time_ms));
 		json_object_set_new(c, "cached", json_boolean(rep->cr.cached));
+		json_object_set_new(c, "pch", json_boolean(rep->cr.pch));
 		json_object_set_new(c, "message", json_bytes(buf_str(&rep->cr.message),
 				    rep->cr.message.len));
 		json_object_set_new(o, "compile", c);

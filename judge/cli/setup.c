@@ -15,6 +15,7 @@
 #include "judge/domain/catalog.h"
 #include "judge/domain/compile.h"
 #include "judge/domain/contest.h"
+#include "judge/domain/pch.h"
 #include "lib/err.h"
 #include "lib/util.h"
 #include "sandbox/sandbox.h"
@@ -93,6 +94,27 @@ out:
 	return rc;
 }
 
+/* The precompiled header's notes (judge/domain/pch.h): that it is being
+ * built (the first C++ compile waits for it), and why a compile goes on
+ * without it. */
+static int pch_quiet;
+
+static void pch_note(int warn, const char *msg)
+{
+	if (warn) {
+		judge_warn("%s", msg);
+	} else if (!pch_quiet) {
+		fflush(stdout);
+		fprintf(stderr, "judge: %s\n", msg);
+	}
+}
+
+static void pch_notes_on(const struct judge_ctx *ctx)
+{
+	pch_quiet = ctx->quiet;
+	pch_set_notify(pch_note);
+}
+
 /* The sync's compiler (catalog.h): the compile cache and a sandbox worker
  * of its own, opened at the first program to compile and closed after the
  * sync, before the command opens its own worker 0. */
@@ -109,6 +131,7 @@ static int sync_ready(struct sync_compiler *sc)
 {
 	if (!sc->tried) {
 		sc->tried = 1;
+		pch_notes_on(sc->ctx);
 		if (compile_cache_open(&sc->cache, sc->ctx->root) < 0 ||
 		    !(sc->sbx = sbx_open(0))) {
 			if (sc->ctx->verbose)
@@ -372,6 +395,7 @@ int judge_cache_open(struct judge_ctx *ctx)
 	if (ctx->cache)
 		return 0;
 	ctx->cache = xcalloc(1, sizeof(*ctx->cache));
+	pch_notes_on(ctx);
 	if (compile_cache_open(ctx->cache, ctx->root) < 0) {
 		compile_cache_release(ctx->cache);
 		free(ctx->cache);

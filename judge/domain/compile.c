@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "judge/domain/compile.h"
+#include "judge/domain/pch.h"
 #include "lib/text.h"
 #include "lib/err.h"
 #include "lib/util.h"
@@ -172,6 +173,7 @@ int compile_cache_open_dir(struct compile_cache *c, const char *dir,
 			       "set JUDGE_CACHE", dir, (int)geteuid());
 	c->dir = xstrdup(dir);
 	c->max_bytes = max_bytes;
+	c->pch = 1;
 	return 0;
 }
 
@@ -194,9 +196,10 @@ char *compile_cache_default_dir(const char *root)
 int compile_cache_open(struct compile_cache *c, const char *root)
 {
 	const char *e = getenv("JUDGE_CACHE"), *m = getenv("JUDGE_CACHE_MAX_MB");
+	const char *p = getenv("JUDGE_PCH");
 	unsigned long long mb = DEFAULT_MAX_MB;
 	char *dir, *end;
-	int rc;
+	int rc, pch = 1;
 
 	if (m && *m) {
 		errno = 0;
@@ -205,9 +208,16 @@ int compile_cache_open(struct compile_cache *c, const char *root)
 			return err_set("JUDGE_CACHE_MAX_MB '%s' must be a positive "
 				       "number of megabytes", m);
 	}
+	if (p && *p) {
+		if (!strcmp(p, "0") || !strcmp(p, "off"))
+			pch = 0;
+		else if (strcmp(p, "1") && strcmp(p, "on"))
+			return err_set("JUDGE_PCH '%s' must be on or off (1 or 0)", p);
+	}
 	dir = e && *e ? xstrdup(e) : compile_cache_default_dir(root);
 	rc = compile_cache_open_dir(c, dir, mb * 1024 * 1024);
 	free(dir);
+	c->pch = pch;
 	return rc;
 }
 
@@ -313,15 +323,15 @@ out:
 	buf_release(&path);
 }
 
-void compile_key_with(const char *ident, enum compile_lang lang,
-		      const char *source, size_t len, char key[65])
+/* sha256 over the tag, the identity, argv and the source, each piece
+ * length-prefixed so that no two inputs hash alike. */
+static void key_hash(const char *ident, const char *const *argv, const char *source,
+		     size_t len, char key[65])
 {
-	const char *const *argv = compile_lang_argv(lang);
 	struct util_sha256 h;
 	char n[32];
 	size_t i;
 
-	/* Every piece is length-prefixed so no two inputs hash alike. */
 	util_sha256_init(&h);
 	util_sha256_update(&h, KEY_TAG, sizeof(KEY_TAG));
 	snprintf(n, sizeof(n), "%zu:", strlen(ident));
@@ -338,6 +348,12 @@ void compile_key_with(const char *ident, enum compile_lang lang,
 	util_sha256_final(&h, key);
 }
 
+void compile_key_with(const char *ident, enum compile_lang lang,
+		      const char *source, size_t len, char key[65])
+{
+	key_hash(ident, compile_lang_argv(lang), source, len, key);
+}
+
 int compile_key(enum compile_lang lang, const char *source, size_t len, char key[65])
 {
 	pthread_once(&identity_once, identity_compute);
@@ -347,15 +363,23 @@ int compile_key(enum compile_lang lang, const char *source, size_t len, char key
 	return 0;
 }
 
-int compile_program_key(enum compile_lang lang, const char *source, size_t len, char key[65])
+static const char *compile_identity(void)
 {
-	char *ident;
-
 	pthread_once(&identity_once, identity_compute);
 	if (!identity)
-		return err_set("%s", identity_err);
+		err_set("%s", identity_err);
+	return identity;
+}
+
+int compile_program_key(enum compile_lang lang, const char *source, size_t len, char key[65])
+{
+	const char *id = compile_identity();
+	char *ident;
+
+	if (!id)
+		return -1;
 	/* its own entries: a CE over the submissions' limit is not its answer */
-	ident = xasprintf("%s\nproblem program, %u ms of CPU", identity, program_limits.cpu_ms);
+	ident = xasprintf("%s\nproblem program, %u ms of CPU", id, program_limits.cpu_ms);
 	compile_key_with(ident, lang, source, len, key);
 	free(ident);
 	return 0;
@@ -679,27 +703,47 @@ int compile_c(const struct compile_cache *c, struct sbx *s, const char *source,
 	return compile_source(c, s, LANG_C, source, len, r);
 }
 
-/* compile_source and compile_program: r->key already set, L the limits. */
-static int compile_keyed(const struct compile_cache *c, struct sbx *s, enum compile_lang lang,
-			 const char *source, size_t len, const struct sbx_limits *L,
-			 struct compile_result *r)
+static int include_line(const char *l, size_t len, const char **name, size_t *nlen);
+
+/* The line (from 1) of the source's first `#include <bits/stdc++.h>`, 0
+ * when it has none: the sources the PCH is for. Where it stands does not
+ * matter: gcc takes the PCH only when it is valid there (nothing but
+ * directives before it, no macro it uses defined differently) and reads
+ * the header itself otherwise. */
+static size_t stdcxx_line(const char *source, size_t len)
+{
+	const char *p = source, *end = source + len, *nl, *name;
+	size_t n = 1, nlen;
+
+	for (; p < end; p = nl + 1, n++) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			nl = end;
+		if (include_line(p, (size_t)(nl - p), &name, &nlen) && nlen == 13 &&
+		    !strncmp(name, "bits/stdc++.h", 13) && name[-1] == '<')
+			return n;
+	}
+	return 0;
+}
+
+/* Compile with argv (and the PCH folder bound at /pch when pch is set)
+ * under limits L, and store the binary or the CE under r->key. */
+static int compile_once(const struct compile_cache *c, struct sbx *s,
+			const char *const *argv, const char *pch, const struct sbx_limits *L,
+			const char *source, size_t len, struct compile_result *r)
 {
 	struct sbx_result sr = SBX_RESULT_INIT;
 	long long start;
 	char *tmp = NULL;
-	int got, rc = -1;
-
-	got = lookup(c, r);
-	if (got != 0)
-		return got < 0 ? -1 : 0;
+	int rc = -1;
 
 	tmp = tmp_name(c, r->key);
 	start = util_monotonic_ms();
-	if (sbx_compile(s, source, len, compile_lang_argv(lang), L, tmp, &sr) < 0) {
+	if (sbx_compile_pch(s, source, len, argv, L, pch, tmp, &sr) < 0) {
 		err_prefix("cannot compile");
 		goto out;
 	}
-	r->time_ms = (unsigned)(util_monotonic_ms() - start);
+	r->time_ms += (unsigned)(util_monotonic_ms() - start);
 	if (sr.status == SBX_OK && sr.exit_code == 0) {
 		if (store_binary(c, tmp, r) < 0)
 			goto out;
@@ -718,33 +762,130 @@ static int compile_keyed(const struct compile_cache *c, struct sbx *s, enum comp
 		goto out;
 	rc = 0;
 out:
-	if (tmp)
-		unlink(tmp);
+	unlink(tmp);
 	free(tmp);
 	sbx_result_release(&sr);
 	return rc;
 }
 
+/* argv with "-I/pch" before "-o" into out (at most n entries). */
+static const char *const *with_pch(const char *const *argv, const char **out, size_t n)
+{
+	size_t i = 0, k = 0;
+
+	while (argv[i] && strcmp(argv[i], "-o") && k + 2 < n)
+		out[k++] = argv[i++];
+	out[k++] = "-I/pch";
+	while (argv[i] && k + 1 < n)
+		out[k++] = argv[i++];
+	out[k] = NULL;
+	return out;
+}
+
+/* The PCH folder for a C++ source that includes <bits/stdc++.h> (NULL:
+ * compile without). When there is none yet, a plain compile already in the
+ * cache answers (1, r filled) before one is built. 0, 1, or -1 with err. */
+static int find_pch(const struct compile_cache *c, struct sbx *s, const char *source,
+		    size_t len, struct compile_result *r, char **pch)
+{
+	const char *const *argv = compile_lang_argv(LANG_CXX);
+	const char *ident = compile_identity();
+	int got;
+
+	if (!ident)
+		return -1;
+	if (pch_get(c->dir, s, ident, argv, 0, pch))
+		return 0;
+	if (compile_key(LANG_CXX, source, len, r->key) < 0)
+		return -1;
+	got = lookup(c, r);
+	if (got)
+		return got;
+	pch_get(c->dir, s, ident, argv, 1, pch);
+	return 0;
+}
+
+/* The plain command under the plain key: a cache hit or a compile. */
+static int compile_plain(const struct compile_cache *c, struct sbx *s, const char *ident,
+			 enum compile_lang lang, const char *source, size_t len,
+			 struct compile_result *r)
+{
+	int got;
+
+	compile_key_with(ident, lang, source, len, r->key);
+	got = lookup(c, r);
+	if (got != 0)
+		return got < 0 ? -1 : 0;
+	return compile_once(c, s, compile_lang_argv(lang), NULL, &compile_limits, source, len, r);
+}
+
 int compile_source(const struct compile_cache *c, struct sbx *s, enum compile_lang lang,
 		   const char *source, size_t len, struct compile_result *r)
 {
+	const char *const *argv = compile_lang_argv(lang);
+	const char *pargv[24], *ident;
+	char *pch = NULL;
+	size_t line = 0;
+	int got, rc = -1;
+
 	r->ok = 0;
 	r->cached = 0;
+	r->pch = 0;
 	r->time_ms = 0;
-	if (compile_key(lang, source, len, r->key) < 0)
+	if (!(ident = compile_identity()))
 		return -1;
-	return compile_keyed(c, s, lang, source, len, &compile_limits, r);
+	if (lang == LANG_CXX && c->pch && (line = stdcxx_line(source, len)) &&
+	    (got = find_pch(c, s, source, len, r, &pch)) != 0)
+		return got < 0 ? -1 : 0;
+	if (!pch)
+		return compile_plain(c, s, ident, lang, source, len, r);
+	argv = with_pch(argv, pargv, sizeof pargv / sizeof pargv[0]);
+	r->pch = 1;
+	key_hash(ident, argv, source, len, r->key);
+	got = lookup(c, r);
+	if (got != 0) {
+		rc = got < 0 ? -1 : 0;
+		goto out;
+	}
+	if (compile_once(c, s, argv, pch, &compile_limits, source, len, r) < 0) {
+		/* The PCH's folder went away between the check and the
+		 * bind (removed by hand, or by a judge with another
+		 * compiler): compile without it. */
+		err_clear();
+		r->pch = 0;
+		rc = compile_plain(c, s, ident, lang, source, len, r);
+		goto out;
+	}
+	if (!r->ok && line != 1) {
+		/* With the PCH, a diagnostic's "In file included from
+		 * prog.cpp:1:" names the wrapper's line (pch.c): compile
+		 * again without it, so the diagnostics are exactly those of
+		 * the plain compile (kept under this key). */
+		r->pch = 0;
+		if (compile_once(c, s, compile_lang_argv(lang), NULL, &compile_limits, source, len, r) < 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	free(pch);
+	return rc;
 }
 
 int compile_program(const struct compile_cache *c, struct sbx *s, enum compile_lang lang,
 		    const char *source, size_t len, struct compile_result *r)
 {
+	int got;
+
 	r->ok = 0;
 	r->cached = 0;
+	r->pch = 0;
 	r->time_ms = 0;
 	if (compile_program_key(lang, source, len, r->key) < 0)
 		return -1;
-	return compile_keyed(c, s, lang, source, len, &program_limits, r);
+	got = lookup(c, r);
+	if (got != 0)
+		return got < 0 ? -1 : 0;
+	return compile_once(c, s, compile_lang_argv(lang), NULL, &program_limits, source, len, r);
 }
 
 unsigned compile_cpu_limit_ms(int program)

@@ -26,9 +26,12 @@ struct compile_cache {
 	char *dir;                    /* absolute or relative folder path */
 	unsigned long long max_bytes; /* size cap; entries used in the last few
 				       * minutes are never evicted */
+	int pch;                      /* 1: C++ sources that include
+				       * <bits/stdc++.h> use the precompiled
+				       * header (pch.h), kept in dir/pch */
 };
 
-#define COMPILE_CACHE_INIT { NULL, 0 }
+#define COMPILE_CACHE_INIT { NULL, 0, 0 }
 
 /* The compile cache's folder when JUDGE_CACHE is not set, malloc'd:
  * $XDG_CACHE_HOME/judge (when absolute), else $HOME/.cache/judge (the
@@ -38,12 +41,14 @@ struct compile_cache {
 char *compile_cache_default_dir(const char *root);
 
 /* Open (create) the cache folder: $JUDGE_CACHE when set, else
- * compile_cache_default_dir(root); cap from $JUDGE_CACHE_MAX_MB (default 512). The folder
+ * compile_cache_default_dir(root); cap from $JUDGE_CACHE_MAX_MB (default 512);
+ * the precompiled header unless $JUDGE_PCH is 0 or off. The folder
  * must be owned by the effective user and writable by nobody else (it is
  * created 0711). Returns 0, or -1 with err set. */
 int compile_cache_open(struct compile_cache *c, const char *root);
 
-/* The same with an explicit folder and cap (tests, other tools). */
+/* The same with an explicit folder and cap (tests, other tools); the
+ * precompiled header on. */
 int compile_cache_open_dir(struct compile_cache *c, const char *dir,
 			   unsigned long long max_bytes);
 
@@ -58,9 +63,13 @@ struct compile_result {
 			     * box paths stripped, made printable (valid UTF-8,
 			     * control characters other than \n \t escaped) */
 	char key[65];       /* the cache key (hex) */
+	int pch;            /* 1: compiled with the precompiled header of
+			     * <bits/stdc++.h> offered to g++ (-I/pch; g++
+			     * takes it where it is valid), or answered
+			     * from the cache for such a compile */
 };
 
-#define COMPILE_RESULT_INIT { 0, 0, 0, NULL, BUF_INIT, "" }
+#define COMPILE_RESULT_INIT { 0, 0, 0, NULL, BUF_INIT, "", 0 }
 
 void compile_result_release(struct compile_result *r);
 
@@ -92,7 +101,10 @@ enum compile_lang compile_lang_of_path(const char *path);
 int compile_is_source_name(const char *name);
 
 /* Compile `source` (len bytes, the text itself: never a user path) in
- * language `lang` with s, or answer from the cache. Returns 0 with r filled: r->ok = 1 and
+ * language `lang` with s, or answer from the cache. A C++ source with a
+ * line `#include <bits/stdc++.h>` gets the precompiled header (pch.h) when
+ * c->pch is set: found, or built first (the one compile that builds it
+ * waits for it); a PCH that cannot be had never fails the compile. Returns 0 with r filled: r->ok = 1 and
  * r->binary set, or r->ok = 0 with the reason in r->message (CE: a compile
  * error, or the compiler going over its time, memory or output limits).
  * Returns -1 with err set only when the sandbox or the cache failed (IE).

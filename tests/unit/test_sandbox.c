@@ -476,6 +476,30 @@ static void compile_sees_no_host_file(void **state)
 	sbx_result_release(&r);
 }
 
+/* sbx_compile_pch: the folder is at /pch for the compiler, and only then. */
+static void compile_pch_folder(void **state)
+{
+	const char *src = "#include \"/pch/x.h\"\n_Static_assert(X == 42, \"x\");\n"
+			  "int main(void) { return 0; }\n";
+	const char *argv[] = { "gcc", "-fsyntax-only", "-o", "prog", "prog.c", NULL };
+	struct sbx_result r = SBX_RESULT_INIT;
+	char dir[128], h[160];
+
+	(void)state;
+	snprintf(dir, sizeof dir, "%s/pchdir", tmpdir);
+	snprintf(h, sizeof h, "%s/x.h", dir);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	assert_int_equal(util_write_file(h, "#define X 42\n", 13, 0644), 0);
+	assert_int_equal(sbx_compile_pch(W, src, strlen(src), argv, NULL, dir, NULL, &r), 0);
+	assert_int_equal(r.status, SBX_OK);
+	assert_int_equal(r.exit_code, 0);
+	sbx_result_release(&r);
+	assert_int_equal(sbx_compile_pch(W, src, strlen(src), argv, NULL, NULL, NULL, &r), 0);
+	assert_int_equal(r.status, SBX_RE);
+	assert_non_null(strstr(buf_str(&r.err), "/pch/x.h"));
+	sbx_result_release(&r);
+}
+
 struct par {
 	int index;
 	const char *exe;
@@ -779,6 +803,7 @@ int unit_sandbox(void)
 		cmocka_unit_test(abort_is_not_forbidden),
 		cmocka_unit_test(box_files_and_caps),
 		cmocka_unit_test(compile_sees_no_host_file),
+		cmocka_unit_test(compile_pch_folder),
 		cmocka_unit_test(parallel_workers),
 		cmocka_unit_test(busy_binary_waits),
 		cmocka_unit_test(dead_box_is_replaced),
