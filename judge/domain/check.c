@@ -178,25 +178,54 @@ static int float_equal(const struct check_params *pa, const struct tok *e,
 	return 0;
 }
 
-/* Walk both token sequences; AC when they agree (float: within tolerance),
- * else WA naming the first difference. */
+/* How a token comparison reads and compares: ours (whitespace-separated
+ * tokens, exact or within the float tolerance) or Kattis' default
+ * validator's (with its flags). next: the next token of s into t, 0 at the
+ * end; same: whether the got token g matches the expected e, else why
+ * (appended to the message; may be ""). */
+struct tok_rules {
+	int (*next)(const struct check_params *pa, struct scan *s, struct tok *t);
+	int (*same)(const struct check_params *pa, const struct tok *e, const struct tok *g,
+		    char *why, size_t whylen);
+};
+
+static int ours_next(const struct check_params *pa, struct scan *s, struct tok *t)
+{
+	(void)pa;
+	return scan_next(s, t);
+}
+
+static int ours_same(const struct check_params *pa, const struct tok *e, const struct tok *g,
+		     char *why, size_t whylen)
+{
+	why[0] = 0;
+	if (pa->kind == DB_CHECKER_FLOAT)
+		return float_equal(pa, e, g, why, whylen);
+	return e->len == g->len && memcmp(e->p, g->p, e->len) == 0;
+}
+
+static const struct tok_rules ours_rules = { ours_next, ours_same };
+
+/* Walk both token sequences by tr's rules; AC when they agree, else WA
+ * naming the first difference (a whitespace token, read only when spaces
+ * count, marks a "space change"). */
 static enum verdict compare_tokens(const struct check_params *pa,
 				   const char *out, size_t outlen,
 				   const char *ans, size_t anslen,
-				   struct check_result *r)
+				   const struct tok_rules *tr, struct check_result *r)
 {
 	struct scan so, sa;
 	struct tok to, ta;
 	struct buf msg;
 	char why[96];
-	int ho, ha, same;
+	int ho, ha;
 
 	scan_init(&so, out, outlen);
 	scan_init(&sa, ans, anslen);
 	buf_init(&msg, CHECK_MSG_MAX - 1);
 	for (;;) {
-		ha = scan_next(&sa, &ta);
-		ho = scan_next(&so, &to);
+		ha = tr->next(pa, &sa, &ta);
+		ho = tr->next(pa, &so, &to);
 		if (!ha && !ho)
 			return finish(r, V_AC, &msg);
 		buf_addf(&msg, "line %zu, token %zu: ", to.line, to.col);
@@ -212,13 +241,9 @@ static enum verdict compare_tokens(const struct check_params *pa,
 				   ", got end of output (the output is empty)");
 			return finish(r, V_WA, &msg);
 		}
-		if (pa->kind == DB_CHECKER_FLOAT) {
-			same = float_equal(pa, &ta, &to, why, sizeof(why));
-		} else {
-			why[0] = 0;
-			same = ta.len == to.len && memcmp(ta.p, to.p, ta.len) == 0;
-		}
-		if (!same) {
+		if (!tr->same(pa, &ta, &to, why, sizeof(why))) {
+			if (is_space((unsigned char)ta.p[0]) || is_space((unsigned char)to.p[0]))
+				buf_addstr(&msg, "space change: ");
 			quote_pair(&msg, ta.p, ta.len, to.p, to.len);
 			buf_addstr(&msg, why);
 			return finish(r, V_WA, &msg);
@@ -250,7 +275,7 @@ static enum verdict check_exact(const struct check_params *pa,
 
 	if (outlen == anslen && memcmp(out, ans, outlen) == 0)
 		return finish(r, V_AC, NULL);
-	if (compare_tokens(pa, out, outlen, ans, anslen, r) != V_AC)
+	if (compare_tokens(pa, out, outlen, ans, anslen, &ours_rules, r) != V_AC)
 		return r->verdict;
 	/* Same tokens, different bytes: show where the layout first differs. */
 	while (i < m && out[i] == ans[i])
@@ -755,48 +780,12 @@ static int kattis_same(const struct check_params *pa, const struct tok *e,
 		!memchr(g->p, 0, g->len);
 }
 
-static enum verdict check_kattis(const struct check_params *pa,
-				 const char *out, size_t outlen,
-				 const char *ans, size_t anslen,
-				 struct check_result *r)
+static int kattis_next_tok(const struct check_params *pa, struct scan *s, struct tok *t)
 {
-	struct scan so, sa;
-	struct tok to, ta;
-	struct buf msg;
-	char why[64];
-	int ho, ha, sp = pa->space_sensitive;
-
-	scan_init(&so, out, outlen);
-	scan_init(&sa, ans, anslen);
-	buf_init(&msg, CHECK_MSG_MAX - 1);
-	for (;;) {
-		ha = kattis_next(&sa, &ta, sp);
-		ho = kattis_next(&so, &to, sp);
-		if (!ha && !ho)
-			return finish(r, V_AC, &msg);
-		buf_addf(&msg, "line %zu, token %zu: ", to.line, to.col);
-		if (!ha) {
-			buf_addstr(&msg, "expected end of output, got ");
-			quote(&msg, to.p, to.len);
-			return finish(r, V_WA, &msg);
-		}
-		if (!ho) {
-			buf_addstr(&msg, "expected ");
-			quote(&msg, ta.p, ta.len);
-			buf_addstr(&msg, ", got end of output");
-			return finish(r, V_WA, &msg);
-		}
-		if (!kattis_same(pa, &ta, &to, why, sizeof(why))) {
-			if (sp && (is_space((unsigned char)ta.p[0]) ||
-				   is_space((unsigned char)to.p[0])))
-				buf_addstr(&msg, "space change: ");
-			quote_pair(&msg, ta.p, ta.len, to.p, to.len);
-			buf_addstr(&msg, why);
-			return finish(r, V_WA, &msg);
-		}
-		buf_reset(&msg);
-	}
+	return kattis_next(s, t, pa->space_sensitive);
 }
+
+static const struct tok_rules kattis_rules = { kattis_next_tok, kattis_same };
 
 /* ---- entry points ------------------------------------------------------- */
 
@@ -812,13 +801,13 @@ enum verdict check_output(const struct check_params *params,
 	if (!ans)
 		ans = "";
 	if (params->kattis)
-		return check_kattis(params, out, outlen, ans, anslen, r);
+		return compare_tokens(params, out, outlen, ans, anslen, &kattis_rules, r);
 	switch (params->kind) {
 	case DB_CHECKER_EXACT:
 		return check_exact(params, out, outlen, ans, anslen, r);
 	case DB_CHECKER_TOKENS:
 	case DB_CHECKER_FLOAT:
-		return compare_tokens(params, out, outlen, ans, anslen, r);
+		return compare_tokens(params, out, outlen, ans, anslen, &ours_rules, r);
 	case DB_CHECKER_UNORDERED_LINES:
 		return check_unordered(out, outlen, ans, anslen, r);
 	case DB_CHECKER_REGEX:
