@@ -286,6 +286,7 @@ static int prepare(struct judge_ctx *ctx, struct stress_args *a, struct judge_to
 	env->db = ctx->db;
 	env->sbx = ctx->sbx;
 	env->cache = ctx->cache;
+	env->tests = NULL;
 	*chk = grade_checker_open(env, &jt->p);
 	return *chk ? 0 : judge_fail();
 }

@@ -112,6 +112,7 @@ static int test_file(struct judge_ctx *ctx, struct db_problem *p, const char *pa
 	env.db = ctx->db;
 	env.sbx = ctx->sbx;
 	env.cache = ctx->cache;
+	env.tests = NULL;
 	go.user = user;
 	go.lang = lang >= 0 ? (enum compile_lang)lang : compile_lang_of_path(path);
 	go.file_name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;

@@ -11,6 +11,7 @@
 #include "judge/domain/compile.h"
 #include "judge/domain/grade.h"
 #include "judge/domain/queue.h"
+#include "judge/domain/testcache.h"
 #include "lib/err.h"
 #include "lib/util.h"
 #include "sandbox/sandbox.h"
@@ -48,6 +49,7 @@ int queue_reconnect(struct db *db, volatile sig_atomic_t *stop)
 
 struct worker {
 	const struct queue_worker_opts *o;
+	struct compile_cache tests;  /* test data by content hash (testcache.h) */
 	pthread_mutex_t log_mu;
 };
 
@@ -231,8 +233,9 @@ static void store_job(struct slot *s, const struct db_job *j, const struct grade
 	rc = db_job_complete(s->db, j, &sub);
 	if (rc == 0) {
 		/* the queue's own cost, for 'make bench-distributed' */
-		say(s, "job %lld: %s, submission %lld (claim %lld ms, store %lld ms)", j->id,
-		    verdict_name(r->verdict), sub.id, s->claim_ms, util_monotonic_ms() - start);
+		say(s, "job %lld: %s, submission %lld (claim %lld ms, store %lld ms; "
+		    "test data: %d fetched, %d cached)", j->id, verdict_name(r->verdict), sub.id,
+		    s->claim_ms, util_monotonic_ms() - start, r->data_fetched, r->data_cached);
 		pthread_mutex_lock(&s->mu);
 		s->done++;
 		pthread_mutex_unlock(&s->mu);
@@ -251,7 +254,7 @@ static void grade_job(struct slot *s, const struct db_job *j)
 	struct db_problem p = DB_PROBLEM_INIT;
 	struct grade_opts go = GRADE_OPTS_INIT;
 	struct grade_result r = GRADE_RESULT_INIT;
-	struct grade_env env = { s->db, s->sbx, s->w->o->cache };
+	struct grade_env env = { s->db, s->sbx, s->w->o->cache, &s->w->tests };
 	struct db_local_test *locals = NULL;
 	struct grade_extra_test *x = NULL;
 	enum compile_lang lang = LANG_C;
@@ -403,6 +406,10 @@ int queue_worker_run(const struct queue_worker_opts *o)
 	struct slot *v = xcalloc((size_t)o->jobs, sizeof(*v));
 	int k, started = 0, rc = 0;
 
+	if (testcache_open(&w.tests, o->cache) < 0) {
+		free(v);
+		return -1;
+	}
 	pthread_mutex_init(&w.log_mu, NULL);
 	for (k = 0; k < o->jobs; k++) {
 		v[k].w = &w;
@@ -444,6 +451,7 @@ int queue_worker_run(const struct queue_worker_opts *o)
 		slot_close(&v[k]);
 	free(v);
 	pthread_mutex_destroy(&w.log_mu);
+	compile_cache_release(&w.tests);
 	return rc;
 }
 

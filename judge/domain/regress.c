@@ -670,6 +670,7 @@ static void grade_item(struct worker *w, struct regress_item *it)
 	env.db = w->db;
 	env.sbx = w->sbx;
 	env.cache = o->cache;
+	env.tests = NULL;
 	go.user = "regress";
 	go.fail_fast = 1;
 	go.store = 0;
