@@ -16,8 +16,8 @@
 	"id, claims, problem, \"user\", lang, file_name, contest, letter, fail_fast, " \
 	"submitted_at, label, status, worker, COALESCE(submission, 0), " \
 	"extract(epoch FROM now() - created_at), " \
-	"COALESCE(extract(epoch FROM lease_until - now()), 0), repeat"
-#define JOB_NCOLUMNS 17
+	"COALESCE(extract(epoch FROM lease_until - now()), 0), repeat, enqueued_by, tight, flag"
+#define JOB_NCOLUMNS 20
 
 static void read_job(const PGresult *r, int i, struct db_job *j)
 {
@@ -39,6 +39,9 @@ static void read_job(const PGresult *r, int i, struct db_job *j)
 	j->age_s = pg_dbl(r, i, 14);
 	j->lease_left_s = pg_dbl(r, i, 15);
 	j->repeat = (int)pg_ll(r, i, 16);
+	j->enqueued_by = pg_str(r, i, 17, 1);
+	j->tight = pg_bool(r, i, 18);
+	j->flag = pg_str(r, i, 19, 1);
 }
 
 int dbpg_job_enqueue(struct db *db, struct db_job *j)
@@ -59,9 +62,10 @@ int dbpg_job_enqueue(struct db *db, struct db_job *j)
 	pgq_int(&q, (long long)j->submitted_at);
 	pgq_str(&q, j->label);
 	pgq_int(&q, j->repeat);
+	pgq_bool(&q, j->tight);
 	r = pgq_run(db, &q, "INSERT INTO jobs (problem, \"user\", source, lang, file_name, "
-		    "fail_fast, contest, letter, submitted_at, label, repeat) "
-		    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+		    "fail_fast, contest, letter, submitted_at, label, repeat, tight) "
+		    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
 		    "cannot queue a job");
 	if (!r)
 		return -1;
@@ -209,8 +213,9 @@ int dbpg_job_complete(struct db *db, const struct db_job *j, struct db_submissio
 	if (rc == 0) {
 		pgq_int(&q, j->id);
 		pgq_int(&q, s->id);
+		pgq_str(&q, j->flag ? j->flag : "");
 		rc = pgq_do(db, &q, NULL, "UPDATE jobs SET status = 'done', submission = $2, "
-			    "finished_at = now(), lease_until = NULL WHERE id = $1",
+			    "finished_at = now(), lease_until = NULL, flag = $3 WHERE id = $1",
 			    "cannot finish job %lld", j->id);
 	}
 	if (rc != 0) {

@@ -11,6 +11,7 @@
 #include "judge/domain/compile.h"
 #include "judge/domain/grade.h"
 #include "judge/domain/queue.h"
+#include "judge/domain/regress.h"
 #include "judge/domain/testcache.h"
 #include "lib/err.h"
 #include "lib/util.h"
@@ -222,15 +223,17 @@ static int job_locals(struct slot *s, const struct db_job *j, struct db_local_te
 }
 
 static void store_job(struct slot *s, const struct db_job *j, const struct grade_result *r,
-		      int local_tests)
+		      int local_tests, const char *flag)
 {
 	struct db_submission sub;
+	struct db_job done = *j;    /* borrows j's strings */
 	long long start = util_monotonic_ms();
 	size_t i;
 	int rc;
 
 	submission_of(j, r, local_tests, &sub);
-	rc = db_job_complete(s->db, j, &sub);
+	done.flag = (char *)flag;
+	rc = db_job_complete(s->db, &done, &sub);
 	if (rc == 0) {
 		/* the queue's own cost, for 'make bench-distributed' */
 		say(s, "job %lld: %s, submission %lld (claim %lld ms, store %lld ms; "
@@ -259,6 +262,7 @@ static void grade_job(struct slot *s, const struct db_job *j)
 	struct grade_extra_test *x = NULL;
 	enum compile_lang lang = LANG_C;
 	size_t nlocals = 0;
+	char flag[40] = "";
 
 	say(s, "job %lld: claimed (%s by %s%s%s)", j->id, j->problem, j->user,
 	    j->label ? ", " : "", j->label ? j->label : "");
@@ -296,10 +300,14 @@ static void grade_job(struct slot *s, const struct db_job *j)
 		say(s, "reconnected");
 		grade_submission(&env, &p, j->source, strlen(j->source), &go, &r);
 	}
+	/* a regression job's margin: the failing test at twice the limit */
+	if (j->tight && r.verdict == V_TLE && !s->lost && !db_lost(s->db))
+		regress_tight(&env, &p, lang, j->source, strlen(j->source), &r, j->repeat,
+			      &s->lost, flag, sizeof(flag));
 	if (s->lost)
 		say(s, "job %lld: the lease was lost while grading; it is graded elsewhere", j->id);
 	else
-		store_job(s, j, &r, nlocals > 0);
+		store_job(s, j, &r, nlocals > 0, flag);
 out:
 	set_active(s, NULL);
 	grade_result_release(&r);

@@ -17,6 +17,7 @@
 #include "judge/domain/grade.h"
 #include "judge/domain/queue.h"
 #include "judge/domain/regress.h"
+#include "judge/domain/testcache.h"
 #include "lib/text.h"
 #include "lib/err.h"
 #include "lib/regex.h"
@@ -533,22 +534,22 @@ static void set_message(struct regress_item *it, const char *fmt, ...)
 	buf_release(&b);
 }
 
-/* A TLE solution's failing test again with twice the CPU limit: when it
- * finishes, the limit does not separate it from accepted solutions by the
- * 2x that the problem set promises. Near the 2x limit it runs again, as
- * grading does near a limit (grade.h), and the median run decides. */
-static void check_tight(struct worker *w, const struct db_problem *p,
-			struct regress_item *it, const struct grade_result *r)
+void regress_tight(const struct grade_env *env, const struct db_problem *p,
+		   enum compile_lang lang, const char *source, size_t len,
+		   const struct grade_result *r, int repeat, volatile sig_atomic_t *cancel,
+		   char *flag, size_t size)
 {
 	struct compile_result cr = COMPILE_RESULT_INIT;
 	struct sbx_result sr = SBX_RESULT_INIT;
-	struct buf in = BUF_INIT;
+	struct buf in = BUF_INIT, ans = BUF_INIT;
 	struct sbx_spec spec;
 	const struct grade_test *t;
 	struct grade_run runs[GRADE_REPEAT_MAX];
 	size_t idx, n = 0, planned, m;
 	unsigned limit = (unsigned)p->time_limit_ms;
+	int fetched, got;
 
+	flag[0] = 0;
 	if (r->ntests == 0 || r->ntests > (size_t)p->test_count)
 		return;
 	idx = r->ntests - 1;
@@ -556,10 +557,11 @@ static void check_tight(struct worker *w, const struct db_problem *p,
 	/* under the CPU limit: it timed out on the wall clock (sleeping) */
 	if (t->verdict != V_TLE || t->time_ms < limit)
 		return;
-	if (compile_source(w->pool->o->cache, w->sbx, compile_lang_of_path(it->path),
-			   it->source, it->len, &cr) < 0 || !cr.ok)
+	if (compile_source(env->cache, env->sbx, lang, source, len, &cr) < 0 || !cr.ok)
 		goto out;
-	if (db_test_data(w->db, p->tests[idx].id, &in, NULL) != 0)
+	got = env->tests ? testcache_get(env->tests, env->db, &p->tests[idx], &in, &ans, &fetched) :
+		db_test_data(env->db, p->tests[idx].id, &in, NULL);
+	if (got != 0)
 		goto out;
 	memset(&spec, 0, sizeof(spec));
 	spec.policy = SBX_POLICY_RUN;
@@ -571,11 +573,11 @@ static void check_tight(struct worker *w, const struct db_problem *p,
 	/* CPU time decides; a loaded machine must not end it on the wall
 	 * clock first (that would hide a finish under 2x) */
 	spec.limits.wall_ms = 6 * limit + 1000;
-	planned = w->pool->o->repeat > 0 ? (size_t)w->pool->o->repeat : GRADE_REPEAT_DEFAULT;
+	planned = repeat > 0 ? (size_t)repeat : GRADE_REPEAT_DEFAULT;
 	if (planned > GRADE_REPEAT_MAX)
 		planned = GRADE_REPEAT_MAX;
 	do {
-		if (sbx_run(w->sbx, &spec, &sr) < 0 || cancelled(w->pool))
+		if (sbx_run(env->sbx, &spec, &sr) < 0 || (cancel && *cancel))
 			goto out;
 		runs[n].cpu_us = sr.cpu_us;
 		runs[n++].verdict = grade_status_verdict(sr.status);
@@ -585,14 +587,29 @@ static void check_tight(struct worker *w, const struct db_problem *p,
 	if (runs[m].verdict != V_TLE) {
 		unsigned tenths = (unsigned)(runs[m].cpu_us / 100 / limit);   /* rounded down */
 
-		free(it->res.flag);
-		it->res.flag = xasprintf("tight: %u.%ux", tenths / 10, tenths % 10);
+		snprintf(flag, size, "tight: %u.%ux", tenths / 10, tenths % 10);
 	}
 out:
 	err_clear();
 	sbx_result_release(&sr);
 	compile_result_release(&cr);
 	buf_release(&in);
+	buf_release(&ans);
+}
+
+/* The margin re-run of a local worker: regress_tight on its item. */
+static void check_tight(struct worker *w, const struct db_problem *p,
+			struct regress_item *it, const struct grade_result *r)
+{
+	struct grade_env env = { w->db, w->sbx, w->pool->o->cache, NULL };
+	char flag[40];
+
+	regress_tight(&env, p, compile_lang_of_path(it->path), it->source, it->len, r,
+		      w->pool->o->repeat, w->pool->o->cancel, flag, sizeof(flag));
+	if (flag[0]) {
+		free(it->res.flag);
+		it->res.flag = xstrdup(flag);
+	}
 }
 
 /* What grading said about item it: verdict, time, memory, the message and
@@ -862,11 +879,27 @@ static void supervise(struct pool *pl, long long start)
 struct queued_run {
 	struct db *db;
 	struct regress_set *set;
+	const long long *ids;      /* the job of each item */
 	const struct regress_opts *o;
 	long long start;
 	size_t done, mismatched;
 	int failed;
 };
+
+/* A TLE solution's margin, as the worker found it ("tight: 1.4x"). */
+static void tight_flag(struct queued_run *q, size_t i)
+{
+	struct regress_item *it = &q->set->v[i];
+	struct db_job j = DB_JOB_INIT;
+
+	if (!q->o->margins || it->res.expected != V_TLE || it->res.got != V_TLE)
+		return;
+	if (db_job_get(q->db, q->ids[i], &j) == 0 && j.flag && j.flag[0]) {
+		free(it->res.flag);
+		it->res.flag = xstrdup(j.flag);
+	}
+	db_job_release(&j);
+}
 
 /* Job i of the run finished as submission sub: its result, as a local
  * worker's grading would have given it. */
@@ -893,6 +926,7 @@ static void queued_done(void *arg, size_t i, long long sub)
 		it->total = p.test_count;
 		grade_result_from_db(&s, &p, &r);
 		take_result(it, &r);
+		tight_flag(q, i);
 	}
 	it->res.match = it->res.got == it->res.expected;
 	/* how long grading took, for the next run's order: the worker's
@@ -919,8 +953,8 @@ static void queued_done(void *arg, size_t i, long long sub)
 
 static int run_queued(struct regress_set *set, const struct regress_opts *o, long long *wall_ms)
 {
-	struct queued_run q = { .set = set, .o = o, .start = util_monotonic_ms() };
 	long long *ids = xcalloc(set->n + 1, sizeof(*ids));
+	struct queued_run q = { .set = set, .ids = ids, .o = o, .start = util_monotonic_ms() };
 	size_t *order = xcalloc(set->n + 1, sizeof(*order));
 	struct db_job j;
 	const char *base;
@@ -940,10 +974,11 @@ static int run_queued(struct regress_set *set, const struct regress_opts *o, lon
 		struct regress_item *it = &set->v[order[i]];
 
 		base = strrchr(it->path, '/') ? strrchr(it->path, '/') + 1 : it->path;
-		queue_job_for(&j, it->res.problem, "regress", it->source,
+		queue_job_for(&j, it->res.problem, o->user ? o->user : "regress", it->source,
 			      compile_lang_name(compile_lang_of_path(it->path)), base, 1);
 		j.label = it->res.solution;
 		j.repeat = o->repeat;
+		j.tight = o->margins && it->res.expected == V_TLE;
 		rc = db_job_enqueue(q.db, &j);
 		ids[order[i]] = j.id;
 	}

@@ -28,10 +28,13 @@
 #include <time.h>
 
 #include "db/db.h"
+#include "judge/domain/compile.h"
 #include "lib/buf.h"
 #include "lib/verdict.h"
 
 struct compile_cache;
+struct grade_env;
+struct grade_result;
 
 /* One stored solution. `res` is what is stored (problem, solution, expected
  * are filled by discovery; the rest by grading). */
@@ -124,14 +127,31 @@ struct regress_opts {
 	                                    * 0: GRADE_REPEAT_DEFAULT */
 	int queue;                         /* PostgreSQL: enqueue every solution for
 	                                    * 'judge worker' and wait (no sandbox
-	                                    * here; jobs, fail_fast and margins do
-	                                    * not apply) */
+	                                    * here; jobs and fail_fast do not apply;
+	                                    * the workers grade with repeat and
+	                                    * do the margin re-runs) */
+	const char *user;                  /* queue: the jobs' user (the role) */
 	volatile sig_atomic_t *cancel;     /* see the top of this file */
 	/* Called on the calling thread about every 100 ms and after each
 	 * solution; NULL: none. */
 	void (*tick)(void *arg, const struct regress_progress *p);
 	void *tick_arg;
 };
+
+/* The margin re-run of a TLE grading r of source (len bytes, language
+ * lang) on p: its failing test again with twice the CPU limit, in env's
+ * sandbox (the binary from env's compile cache, the input through env's
+ * test data cache when it has one). When it finishes, the limit does not
+ * separate it from accepted solutions by the 2x that the problem set
+ * promises: flag gets "tight: 1.4x" (size >= 40); else "". Near the 2x
+ * limit it runs again, up to repeat runs (0: GRADE_REPEAT_DEFAULT), as
+ * grading does near a limit (grade.h), and the median run decides. Stops
+ * early when *cancel (may be NULL). Used by the local workers and by
+ * 'judge worker' for a queued regression job. */
+void regress_tight(const struct grade_env *env, const struct db_problem *p,
+		   enum compile_lang lang, const char *source, size_t len,
+		   const struct grade_result *r, int repeat, volatile sig_atomic_t *cancel,
+		   char *flag, size_t size);
 
 /* Most workers of one run. */
 #define REGRESS_MAX_JOBS 64
