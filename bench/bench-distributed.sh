@@ -55,7 +55,7 @@ printf '  local -j2             %6s s   %s%s\n' "$(secs "$T_local")" "$(summary 
 	"$([ "$rc_local" -ne 0 ] && echo "  (exit $rc_local)")"
 printf '  queue, 2 workers -j1  %6s s   %s%s\n' "$(secs "$T_queue")" "$(summary "$TMP/queue.json")" \
 	"$([ "$rc_queue" -ne 0 ] && echo "  (exit $rc_queue)")"
-cat "$TMP/w1.log" "$TMP/w2.log" | sed -n 's/.*(claim \([0-9]*\) ms, store \([0-9]*\) ms)$/\1 \2/p' |
+cat "$TMP/w1.log" "$TMP/w2.log" | sed -n 's/.*(claim \([0-9]*\) ms, store \([0-9]*\) ms;.*$/\1 \2/p' |
 	awk -v n="$n" '{ c += $1; s += $2; k++ }
 	END { if (k) printf "  queue cost per job     %.1f ms (claim %.1f ms + result %.1f ms, over %d jobs)\n",
 		(c + s) / k, c / k, s / k, k }'

@@ -244,8 +244,8 @@ static void store_job(struct slot *s, const struct db_job *j, const struct grade
 		pthread_mutex_unlock(&s->mu);
 	} else {
 		say(s, "job %lld: result not stored: %s", j->id, err_msg());
-		if (db_lost(s->db))
-			queue_reconnect(s->db, s->w->o->stop);
+		if (db_lost(s->db) && queue_reconnect(s->db, s->w->o->stop) == 0)
+			say(s, "reconnected");
 	}
 	for (i = 0; i < sub.nresults; i++)
 		free(sub.results[i].runs);
