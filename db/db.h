@@ -512,6 +512,9 @@ struct db_job {
 	int tight;             /* regress: re-run a TLE at twice the limit (margins) */
 	char *flag;            /* what that re-run found ("tight: 1.4x"), or "";
 	                        * db_job_complete stores it */
+	char *problem_hash;    /* db_job_claim only: the problem's content_hash now
+	                        * (a worker's copy of the problem with this hash is
+	                        * current, test ids included) */
 };
 
 #define DB_JOB_INIT { 0 }

@@ -89,7 +89,8 @@ int dbpg_job_claim(struct db *db, const char *worker, int lease_ms, struct db_jo
 		    "claims = claims + 1, lease_until = now() + $2 * interval '1 millisecond' "
 		    "WHERE id = (SELECT id FROM jobs WHERE status = 'queued' OR "
 		    "(status = 'running' AND lease_until < now()) ORDER BY id "
-		    "FOR UPDATE SKIP LOCKED LIMIT 1) RETURNING " JOB_COLUMNS ", source",
+		    "FOR UPDATE SKIP LOCKED LIMIT 1) RETURNING " JOB_COLUMNS ", source, "
+		    "(SELECT content_hash FROM problems p WHERE p.id = jobs.problem)",
 		    "cannot claim a job");
 	if (!r)
 		return -1;
@@ -99,6 +100,7 @@ int dbpg_job_claim(struct db *db, const char *worker, int lease_ms, struct db_jo
 	}
 	read_job(r, 0, j);
 	j->source = pg_bytes(r, 0, JOB_NCOLUMNS, NULL);
+	j->problem_hash = pg_str(r, 0, JOB_NCOLUMNS + 1, 1);
 	PQclear(r);
 	return 0;
 }

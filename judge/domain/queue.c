@@ -54,6 +54,8 @@ struct worker {
 	pthread_mutex_t log_mu;
 };
 
+#define SLOT_PROBLEMS 8
+
 struct slot {
 	struct worker *w;
 	int k;
@@ -68,6 +70,9 @@ struct slot {
 	int active, quit, done;    /* grading; the lease thread must end; jobs done since the last beat */
 	volatile sig_atomic_t lost; /* the lease was lost: grading's cancel flag */
 	long long claim_ms;        /* how long the last claim took */
+	struct db_problem probs[SLOT_PROBLEMS]; /* the problems graded lately (by
+	                            * content hash: no query while it is the same) */
+	int next_prob;
 	int failed;
 	char *error;
 };
@@ -201,8 +206,33 @@ static void submission_of(const struct db_job *j, const struct grade_result *r,
 	}
 }
 
+/* Job j's problem: the slot's copy while its content hash is the one the
+ * claim read, else read again (and kept, in place of the oldest copy).
+ * Borrowed from the slot; NULL with err set. */
+static const struct db_problem *job_problem(struct slot *s, const struct db_job *j)
+{
+	struct db_problem *p;
+	int i;
+
+	for (i = 0; i < SLOT_PROBLEMS; i++) {
+		p = &s->probs[i];
+		if (p->id && j->problem_hash && !strcmp(p->id, j->problem) &&
+		    !strcmp(p->content_hash, j->problem_hash))
+			return p;
+	}
+	p = &s->probs[s->next_prob];
+	s->next_prob = (s->next_prob + 1) % SLOT_PROBLEMS;
+	db_problem_release(p);
+	if (db_problem_get(s->db, j->problem, p) != 0) {
+		db_problem_release(p);
+		return NULL;
+	}
+	return p;
+}
+
 /* The user's local tests on the job's problem (practice submissions only,
- * as grade_submission does for a stored one). */
+ * as grade_submission does for a stored one; a regression job, which has a
+ * label, is graded on the problem's tests alone, as a local regress). */
 static int job_locals(struct slot *s, const struct db_job *j, struct db_local_test **v,
 		      size_t *n, struct grade_extra_test **x)
 {
@@ -211,7 +241,7 @@ static int job_locals(struct slot *s, const struct db_job *j, struct db_local_te
 	*v = NULL;
 	*x = NULL;
 	*n = 0;
-	if (j->contest)
+	if (j->contest || j->label)
 		return 0;
 	if (db_local_test_list(s->db, j->problem, j->user, v, n) < 0)
 		return -1;
@@ -254,7 +284,7 @@ static void store_job(struct slot *s, const struct db_job *j, const struct grade
 
 static void grade_job(struct slot *s, const struct db_job *j)
 {
-	struct db_problem p = DB_PROBLEM_INIT;
+	const struct db_problem *p;
 	struct grade_opts go = GRADE_OPTS_INIT;
 	struct grade_result r = GRADE_RESULT_INIT;
 	struct grade_env env = { s->db, s->sbx, s->w->o->cache, &s->w->tests };
@@ -267,8 +297,7 @@ static void grade_job(struct slot *s, const struct db_job *j)
 	say(s, "job %lld: claimed (%s by %s%s%s)", j->id, j->problem, j->user,
 	    j->label ? ", " : "", j->label ? j->label : "");
 	set_active(s, j);
-	if (db_problem_get(s->db, j->problem, &p) != 0 ||
-	    job_locals(s, j, &locals, &nlocals, &x) < 0) {
+	if (!(p = job_problem(s, j)) || job_locals(s, j, &locals, &nlocals, &x) < 0) {
 		/* no verdict without the problem: the job is claimed again */
 		say(s, "job %lld: cannot grade: %s", j->id, err_msg());
 		if (db_lost(s->db))
@@ -287,7 +316,7 @@ static void grade_job(struct slot *s, const struct db_job *j)
 	go.nextra = nlocals;
 	go.cancel = &s->lost;
 	go.submitted_at = j->submitted_at;
-	grade_submission(&env, &p, j->source, strlen(j->source), &go, &r);
+	grade_submission(&env, p, j->source, strlen(j->source), &go, &r);
 	while (db_lost(s->db) && !s->lost) {
 		/* the database went away mid-grading: what failed is not the
 		 * program's; grade it again once it is back (the lease thread
@@ -298,11 +327,11 @@ static void grade_job(struct slot *s, const struct db_job *j)
 		if (queue_reconnect(s->db, s->w->o->stop) < 0)
 			goto out;
 		say(s, "reconnected");
-		grade_submission(&env, &p, j->source, strlen(j->source), &go, &r);
+		grade_submission(&env, p, j->source, strlen(j->source), &go, &r);
 	}
 	/* a regression job's margin: the failing test at twice the limit */
 	if (j->tight && r.verdict == V_TLE && !s->lost && !db_lost(s->db))
-		regress_tight(&env, &p, lang, j->source, strlen(j->source), &r, j->repeat,
+		regress_tight(&env, p, lang, j->source, strlen(j->source), &r, j->repeat,
 			      &s->lost, flag, sizeof(flag));
 	if (s->lost)
 		say(s, "job %lld: the lease was lost while grading; it is graded elsewhere", j->id);
@@ -311,7 +340,6 @@ static void grade_job(struct slot *s, const struct db_job *j)
 out:
 	set_active(s, NULL);
 	grade_result_release(&r);
-	db_problem_release(&p);
 	free(x);
 	db_local_test_list_free(locals, nlocals);
 }
@@ -399,6 +427,10 @@ static int slot_open(struct slot *s)
 
 static void slot_close(struct slot *s)
 {
+	int i;
+
+	for (i = 0; i < SLOT_PROBLEMS; i++)
+		db_problem_release(&s->probs[i]);
 	if (s->sbx)
 		sbx_close(s->sbx);
 	db_close(s->db);

@@ -880,11 +880,30 @@ struct queued_run {
 	struct db *db;
 	struct regress_set *set;
 	const long long *ids;      /* the job of each item */
+	struct db_problem *probs;  /* the problems read so far (one read each) */
+	size_t nprobs;
 	const struct regress_opts *o;
 	long long start;
 	size_t done, mismatched;
 	int failed;
 };
+
+/* Problem id, read once a run. Borrowed from q; NULL with err set. */
+static const struct db_problem *queued_problem(struct queued_run *q, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < q->nprobs; i++)
+		if (!strcmp(q->probs[i].id, id))
+			return &q->probs[i];
+	q->probs = xrealloc(q->probs, (q->nprobs + 1) * sizeof(*q->probs));
+	memset(&q->probs[q->nprobs], 0, sizeof(*q->probs));
+	if (db_problem_get(q->db, id, &q->probs[q->nprobs]) != 0) {
+		db_problem_release(&q->probs[q->nprobs]);
+		return NULL;
+	}
+	return &q->probs[q->nprobs++];
+}
 
 /* A TLE solution's margin, as the worker found it ("tight: 1.4x"). */
 static void tight_flag(struct queued_run *q, size_t i)
@@ -908,7 +927,7 @@ static void queued_done(void *arg, size_t i, long long sub)
 	struct queued_run *q = arg;
 	struct regress_item *it = &q->set->v[i];
 	struct db_submission s = DB_SUBMISSION_INIT;
-	struct db_problem p = DB_PROBLEM_INIT;
+	const struct db_problem *p;
 	struct grade_result r = GRADE_RESULT_INIT;
 	struct regress_progress prog;
 	size_t k;
@@ -917,14 +936,14 @@ static void queued_done(void *arg, size_t i, long long sub)
 	it->test = NULL;
 	free(it->res.flag);
 	it->res.flag = xstrdup("");
-	if (db_problem_get(q->db, it->res.problem, &p) != 0 ||
+	if (!(p = queued_problem(q, it->res.problem)) ||
 	    db_submission_get(q->db, sub, &s) != 0) {
 		it->res.got = V_IE;
 		set_message(it, "cannot read submission %lld: %s", sub, err_msg());
 	} else {
-		it->res.time_limit_ms = p.time_limit_ms;
-		it->total = p.test_count;
-		grade_result_from_db(&s, &p, &r);
+		it->res.time_limit_ms = p->time_limit_ms;
+		it->total = p->test_count;
+		grade_result_from_db(&s, p, &r);
 		take_result(it, &r);
 		tight_flag(q, i);
 	}
@@ -939,7 +958,6 @@ static void queued_done(void *arg, size_t i, long long sub)
 	q->mismatched += !it->res.match;
 	grade_result_release(&r);
 	db_submission_release(&s);
-	db_problem_release(&p);
 	err_clear();
 	if (q->o->tick) {
 		prog.done = q->done;
@@ -985,6 +1003,9 @@ static int run_queued(struct regress_set *set, const struct regress_opts *o, lon
 	if (rc == 0)
 		rc = queue_wait(q.db, ids, set->n, o->cancel, queued_done, &q);
 	*wall_ms = util_monotonic_ms() - q.start;
+	for (i = 0; i < q.nprobs; i++)
+		db_problem_release(&q.probs[i]);
+	free(q.probs);
 	db_close(q.db);
 	free(ids);
 	free(order);
