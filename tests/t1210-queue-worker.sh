@@ -160,6 +160,14 @@ job3=$(last_job)
 equals "cache: a changed test still gives AC" "$(printf '%s' "$OUT" | jq -r .verdict)" AC
 check "cache: a changed test (new hash) is fetched again, only it" grep -q "job $job3: AC.*test data: 1 fetched, 2 cached" cw.log
 check "cache: its new hash is there" test -f "wcache/tests/$(dbq "SELECT hash FROM tests WHERE problem = 'sum' AND name = 't2'")"
+h1=$(dbq "SELECT hash FROM tests WHERE problem = 'sum' AND name = 't1'")
+printf '1:x1:y' > "wcache/tests/$h1"   # a damaged entry: not the listed sizes
+run "$JUDGE" submit --queue sum ok.c --json
+job4=$(last_job)
+equals "cache: a damaged entry is not used" "$(printf '%s' "$OUT" | jq -r .verdict)" AC
+check "cache: it is fetched again" grep -q "job $job4: AC.*test data: 1 fetched, 2 cached" cw.log
+equals "cache: and stored whole" "$(stat -c %s "wcache/tests/$h1")" \
+	"$(dbq "SELECT length(length(input)::text) + length(input) + length(length(answer)::text) + length(answer) + 2 FROM tests WHERE hash = '$h1'")"
 stop_workers
 
 # ---- an interrupted client: the job completes, judge result shows it -----------
