@@ -71,33 +71,28 @@ static int read_entry(const struct compile_cache *tc, const struct db_test *t,
 	struct stat st;
 	const char *map = MAP_FAILED;
 	size_t size = 0;
-	int fd, rc = 0;
+	int fd, rc = 0, bad = 0;
 
 	layout_of(&l, t->input_size, t->answer_size);
 	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0) {
-		if (errno == ELOOP)
-			unlink(path);
+		bad = errno == ELOOP;
 		goto out;
 	}
 	size = l.l1 + t->input_size + l.l2 + t->answer_size;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() ||
-	    (st.st_mode & 077) || (size_t)st.st_size != size)
-		goto bad;
-	map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
-	if (map == MAP_FAILED)
+	bad = fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() ||
+	      (st.st_mode & 077) || (size_t)st.st_size != size;
+	if (bad || (map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0)) == MAP_FAILED)
 		goto out;
-	if (memcmp(map, l.h1, l.l1) || memcmp(map + l.l1 + t->input_size, l.h2, l.l2))
-		goto bad;
-	if (buf_add(in, map + l.l1, t->input_size) < 0 ||
+	bad = memcmp(map, l.h1, l.l1) || memcmp(map + l.l1 + t->input_size, l.h2, l.l2);
+	if (bad || buf_add(in, map + l.l1, t->input_size) < 0 ||
 	    buf_add(ans, map + l.l1 + t->input_size + l.l2, t->answer_size) < 0)
 		goto out;
 	futimens(fd, NULL);     /* LRU: a hit makes the entry young */
 	rc = 1;
-	goto out;
-bad:
-	unlink(path);
 out:
+	if (bad)
+		unlink(path);   /* a link, or not an entry of ours: never used */
 	if (map != MAP_FAILED)
 		munmap((void *)map, size);
 	if (fd >= 0)
@@ -153,21 +148,17 @@ static int store_entry(const struct compile_cache *tc, const char *hash,
 		err_errno("cannot create '%s'", tmp);
 		goto out;
 	}
-	if (write_all(fd, v, 4) < 0 || fsync(fd) < 0) {
+	if (write_all(fd, v, 4) < 0 || fsync(fd) < 0)
 		err_errno("cannot write '%s'", tmp);
-		close(fd);
-		goto out_unlink;
-	}
-	close(fd);
-	if (rename(tmp, dst) < 0) {
+	else if (rename(tmp, dst) < 0)
 		err_errno("cannot rename '%s' to '%s'", tmp, dst);
-		goto out_unlink;
-	}
-	rc = 0;
-	compile_cache_evict(tc, KEEP_RECENT_S);
-	goto out;
-out_unlink:
-	unlink(tmp);
+	else
+		rc = 0;
+	close(fd);
+	if (rc < 0)
+		unlink(tmp);
+	else
+		compile_cache_evict(tc, KEEP_RECENT_S);
 out:
 	free(tmp);
 	free(dst);
