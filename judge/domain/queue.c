@@ -100,7 +100,7 @@ static void *lease_main(void *arg)
 {
 	struct slot *s = arg;
 	int third = s->w->o->lease_ms / 3, active, done, rc;
-	struct db_job j = DB_JOB_INIT;
+	struct db_job j = DB_JOB_INIT, seen = DB_JOB_INIT;
 	struct timespec until;
 	char state[64];
 
@@ -114,11 +114,15 @@ static void *lease_main(void *arg)
 		pthread_mutex_unlock(&s->mu);
 		if (db_lost(s->ldb) && db_reconnect(s->ldb) < 0)
 			goto next;
-		if (active) {
+		/* a claim seen for the first time was just made with a whole
+		 * lease: renew it from the next time on (a round trip less a job) */
+		if (active && j.id == seen.id && j.claim == seen.claim) {
 			rc = db_job_renew(s->ldb, &j, s->w->o->lease_ms);
 			if (rc == DB_NOTFOUND)
 				s->lost = 1;
 		}
+		if (active)
+			seen = j;
 		snprintf(state, sizeof(state), active ? "grading job %lld" : "idle", j.id);
 		if (db_worker_beat(s->ldb, s->name, state, done) < 0) {
 			pthread_mutex_lock(&s->mu);
