@@ -16,7 +16,9 @@
 --                      current_user: nobody submits as
 --                      someone else); the scoreboard shows everyone's
 --                      results through the view contest_attempts, which has
---                      no source column
+--                      no source column; the server's clock, not theirs,
+--                      says when they started a contest and submitted, and
+--                      a contest job outside their window is refused
 --   judge_worker       'judge worker': reads everything, stores results
 --   judge_admin        everything: catalogue imports, contests, regress
 --
@@ -49,7 +51,11 @@ GRANT INSERT, UPDATE ON submissions, results, jobs, workers TO judge_worker;
 
 GRANT SELECT ON meta, problems, tests, contests, contest_problems, participants,
 	contest_attempts, workers TO judge_participant;
-GRANT SELECT, INSERT, UPDATE ON submissions, results, jobs, local_tests TO judge_participant;
+GRANT SELECT, INSERT, UPDATE ON submissions, results, local_tests TO judge_participant;
+-- a job, once queued, is the workers' (a participant changing its time or
+-- contest afterwards would get round the window below)
+GRANT SELECT, INSERT ON jobs TO judge_participant;
+REVOKE UPDATE, DELETE ON jobs FROM judge_participant;
 -- 'judge cases rm' (the policy below: only their own)
 GRANT DELETE ON local_tests TO judge_participant;
 GRANT INSERT ON participants TO judge_participant;
@@ -98,3 +104,64 @@ CREATE POLICY everything ON participants TO judge_worker, judge_admin USING (tru
 CREATE POLICY read_all ON participants FOR SELECT TO judge_participant USING (true);
 CREATE POLICY start_own ON participants FOR INSERT TO judge_participant
 	WITH CHECK ("user" = current_user);
+
+-- ---- the contest window, by the server's clock ---------------------------------
+--
+-- A participant's client checks the window too, but a client with a wrong
+-- clock (or JUDGE_NOW, or a modified binary) must not decide it: for a
+-- participant, the server sets participants.started_at and jobs.submitted_at
+-- to its own time, and refuses a contest job unless they started the
+-- contest, its letter is the problem's, and now is inside their window
+-- [started_at, started_at + duration). Admins and workers are trusted with
+-- their own times (imports, tests with JUDGE_NOW). The refusals carry
+-- SQLSTATE JG001, which the judge reports as bad input (exit 2).
+
+CREATE OR REPLACE FUNCTION judge_participant_clock() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+	now_s bigint := floor(extract(epoch FROM now()));
+	t0 bigint;
+	minutes integer;
+BEGIN
+	IF NOT pg_has_role(current_user, 'judge_participant', 'MEMBER') OR
+	   pg_has_role(current_user, 'judge_admin', 'MEMBER') OR
+	   pg_has_role(current_user, 'judge_worker', 'MEMBER') THEN
+		RETURN NEW;
+	END IF;
+	IF TG_TABLE_NAME = 'participants' THEN
+		NEW.started_at := now_s;
+		RETURN NEW;
+	END IF;
+	NEW.submitted_at := now_s;
+	IF NEW.contest IS NULL THEN
+		RETURN NEW;
+	END IF;
+	SELECT p.started_at, c.duration_minutes INTO t0, minutes
+		FROM participants p JOIN contests c ON c.id = p.contest
+		WHERE p.contest = NEW.contest AND p."user" = NEW."user";
+	IF NOT FOUND THEN
+		RAISE EXCEPTION '''%'' has not started contest ''%''; run ''judge contest start %'' first',
+			NEW."user", NEW.contest, NEW.contest USING ERRCODE = 'JG001';
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM contest_problems WHERE contest = NEW.contest
+	               AND letter = NEW.letter AND problem = NEW.problem) THEN
+		RAISE EXCEPTION 'problem ''%'' is not letter % of contest ''%''',
+			NEW.problem, NEW.letter, NEW.contest USING ERRCODE = 'JG001';
+	END IF;
+	IF now_s < t0 OR now_s >= t0 + minutes * 60 THEN
+		RAISE EXCEPTION 'contest ''%'' is closed for ''%'' by the server''s clock: it is %, and the window is % to %',
+			NEW.contest, NEW."user",
+			to_char(to_timestamp(now_s) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+			to_char(to_timestamp(t0) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+			to_char(to_timestamp(t0 + minutes * 60) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+			USING ERRCODE = 'JG001';
+	END IF;
+	RETURN NEW;
+END $$;
+
+DROP TRIGGER IF EXISTS participant_clock ON participants;
+CREATE TRIGGER participant_clock BEFORE INSERT ON participants
+	FOR EACH ROW EXECUTE FUNCTION judge_participant_clock();
+DROP TRIGGER IF EXISTS participant_clock ON jobs;
+CREATE TRIGGER participant_clock BEFORE INSERT ON jobs
+	FOR EACH ROW EXECUTE FUNCTION judge_participant_clock();

@@ -508,6 +508,13 @@ struct db_job {
 	long long submission;  /* done: the stored submission; else 0 */
 	double age_s;          /* seconds since it was enqueued */
 	double lease_left_s;   /* running: seconds left on the lease (< 0: expired) */
+	char *enqueued_by;     /* the role that enqueued it (set by the server) */
+	int tight;             /* regress: re-run a TLE at twice the limit (margins) */
+	char *flag;            /* what that re-run found ("tight: 1.4x"), or "";
+	                        * db_job_complete stores it */
+	char *problem_hash;    /* db_job_claim only: the problem's content_hash now
+	                        * (a worker's copy of the problem with this hash is
+	                        * current, test ids included) */
 };
 
 #define DB_JOB_INIT { 0 }
@@ -516,7 +523,10 @@ void db_job_release(struct db_job *j);
 void db_job_list_free(struct db_job *v, size_t n);
 
 /* Enqueue j (problem, user, source, lang, file_name, contest, letter,
- * fail_fast, repeat, submitted_at (0: now), label); sets j->id. */
+ * fail_fast, repeat, submitted_at (0: now), label, tight); sets j->id.
+ * The server may refuse it by its own rules (contrib/pg-roles.sql: a
+ * participant's contest job outside their window): -1 with err of kind
+ * ERR_INPUT and the server's message. */
 int db_job_enqueue(struct db *db, struct db_job *j);
 
 /* Claim the oldest queued job, or a running one whose lease expired, for
@@ -530,8 +540,8 @@ int db_job_renew(struct db *db, const struct db_job *j, int lease_ms);
 
 /* Store s (a finished submission: problem, user, source, lang, file_name,
  * contest, letter, local_tests, submitted_at, the verdict fields and its
- * nresults results) for claim j->claim of job j->id and mark the job done,
- * in one transaction; sets s->id. Returns 0, DB_NOTFOUND (err set; nothing
+ * nresults results) for claim j->claim of job j->id and mark the job done
+ * with j->flag (NULL: ""), in one transaction; sets s->id. Returns 0, DB_NOTFOUND (err set; nothing
  * written) when the job was claimed again or is done already, or -1. */
 int db_job_complete(struct db *db, const struct db_job *j, struct db_submission *s);
 

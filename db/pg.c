@@ -151,12 +151,20 @@ static const char *first_line(const char *msg, char *out, size_t size)
 int pg_fail(struct db *db, const PGresult *r, const char *what)
 {
 	char line[512];
-	const char *msg = r ? PQresultErrorMessage(r) : NULL;
+	const char *msg = r ? PQresultErrorMessage(r) : NULL, *state, *primary, *severity;
 
 	if (!msg || !*msg)
 		msg = PQerrorMessage(db->pg->conn);
 	first_line(msg, line, sizeof(line));
-	if (PQstatus(db->pg->conn) == CONNECTION_BAD)
+	state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+	primary = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	severity = r ? PQresultErrorField(r, PG_DIAG_SEVERITY_NONLOCALIZED) : NULL;
+	if (state && primary && !strcmp(state, PG_REFUSED))
+		return err_input("%s", primary);
+	/* a FATAL error ends the session: in a pipeline it comes as a result
+	 * before libpq has seen the connection close */
+	if (PQstatus(db->pg->conn) == CONNECTION_BAD ||
+	    (severity && (!strcmp(severity, "FATAL") || !strcmp(severity, "PANIC"))))
 		return err_set("database '%s' went away: %s", db->path,
 			       *line ? line : "the connection was lost");
 	return err_set("%s: %s", what, *line ? line : "unknown error");

@@ -106,18 +106,26 @@ int dbpg_participant_start(struct db *db, const char *contest, const char *user,
 			   time_t *started_at)
 {
 	struct pgq q = PGQ_INIT;
+	PGresult *r;
 	long changed = 0;
 	time_t old;
 	int rc;
 
-	/* of two simultaneous starts, the primary key lets exactly one in */
+	/* of two simultaneous starts, the primary key lets exactly one in;
+	 * the row's time is the server's for a participant (contrib/
+	 * pg-roles.sql), so read it back */
 	pgq_str(&q, contest);
 	pgq_str(&q, user);
 	pgq_int(&q, (long long)*started_at);
-	if (pgq_do(db, &q, &changed, "INSERT INTO participants (contest, \"user\", started_at) "
-		   "VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-		   "cannot record the participation") < 0)
+	r = pgq_run(db, &q, "INSERT INTO participants (contest, \"user\", started_at) "
+		    "VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING started_at",
+		    "cannot record the participation");
+	if (!r)
 		return -1;
+	changed = PQntuples(r);
+	if (changed == 1)
+		*started_at = (time_t)pg_ll(r, 0, 0);
+	PQclear(r);
 	if (changed == 1)
 		return 0;
 	rc = dbpg_participant_get(db, contest, user, &old);

@@ -66,8 +66,13 @@ PGresult *pgq_run(struct db *db, struct pgq *q, const char *sql, const char *fmt
 int pgq_do(struct db *db, struct pgq *q, long *changed, const char *sql, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
+/* The SQLSTATE of the server's own refusals (contrib/pg-roles.sql's
+ * triggers: RAISE ... USING ERRCODE = 'JG001'): bad input, not a failure. */
+#define PG_REFUSED "JG001"
+
 /* Record the failure of what (the message of r, or of the connection) in
- * err; a lost connection says so. Returns -1. */
+ * err; a lost connection says so; a refusal (PG_REFUSED) is ERR_INPUT with
+ * the server's message alone. Returns -1. */
 int pg_fail(struct db *db, const PGresult *r, const char *what);
 
 /* Columns of a text-format result: a malloc'd string ("" for NULL when

@@ -11,13 +11,14 @@
 #include "db/pg_internal.h"
 #include "lib/err.h"
 #include "lib/util.h"
+#include "lib/verdict.h"
 
 #define JOB_COLUMNS \
 	"id, claims, problem, \"user\", lang, file_name, contest, letter, fail_fast, " \
 	"submitted_at, label, status, worker, COALESCE(submission, 0), " \
 	"extract(epoch FROM now() - created_at), " \
-	"COALESCE(extract(epoch FROM lease_until - now()), 0), repeat"
-#define JOB_NCOLUMNS 17
+	"COALESCE(extract(epoch FROM lease_until - now()), 0), repeat, enqueued_by, tight, flag"
+#define JOB_NCOLUMNS 20
 
 static void read_job(const PGresult *r, int i, struct db_job *j)
 {
@@ -39,6 +40,9 @@ static void read_job(const PGresult *r, int i, struct db_job *j)
 	j->age_s = pg_dbl(r, i, 14);
 	j->lease_left_s = pg_dbl(r, i, 15);
 	j->repeat = (int)pg_ll(r, i, 16);
+	j->enqueued_by = pg_str(r, i, 17, 1);
+	j->tight = pg_bool(r, i, 18);
+	j->flag = pg_str(r, i, 19, 1);
 }
 
 int dbpg_job_enqueue(struct db *db, struct db_job *j)
@@ -59,9 +63,10 @@ int dbpg_job_enqueue(struct db *db, struct db_job *j)
 	pgq_int(&q, (long long)j->submitted_at);
 	pgq_str(&q, j->label);
 	pgq_int(&q, j->repeat);
+	pgq_bool(&q, j->tight);
 	r = pgq_run(db, &q, "INSERT INTO jobs (problem, \"user\", source, lang, file_name, "
-		    "fail_fast, contest, letter, submitted_at, label, repeat) "
-		    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+		    "fail_fast, contest, letter, submitted_at, label, repeat, tight) "
+		    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
 		    "cannot queue a job");
 	if (!r)
 		return -1;
@@ -84,7 +89,8 @@ int dbpg_job_claim(struct db *db, const char *worker, int lease_ms, struct db_jo
 		    "claims = claims + 1, lease_until = now() + $2 * interval '1 millisecond' "
 		    "WHERE id = (SELECT id FROM jobs WHERE status = 'queued' OR "
 		    "(status = 'running' AND lease_until < now()) ORDER BY id "
-		    "FOR UPDATE SKIP LOCKED LIMIT 1) RETURNING " JOB_COLUMNS ", source",
+		    "FOR UPDATE SKIP LOCKED LIMIT 1) RETURNING " JOB_COLUMNS ", source, "
+		    "(SELECT content_hash FROM problems p WHERE p.id = jobs.problem)",
 		    "cannot claim a job");
 	if (!r)
 		return -1;
@@ -94,6 +100,7 @@ int dbpg_job_claim(struct db *db, const char *worker, int lease_ms, struct db_jo
 	}
 	read_job(r, 0, j);
 	j->source = pg_bytes(r, 0, JOB_NCOLUMNS, NULL);
+	j->problem_hash = pg_str(r, 0, JOB_NCOLUMNS + 1, 1);
 	PQclear(r);
 	return 0;
 }
@@ -117,59 +124,49 @@ int dbpg_job_renew(struct db *db, const struct db_job *j, int lease_ms)
 	return 0;
 }
 
-/* Inside the transaction: is claim j->claim still the job's, running? Locks
- * the row until the end of the transaction. */
-static int still_ours(struct db *db, const struct db_job *j)
-{
-	struct pgq q = PGQ_INIT;
-	PGresult *r;
-	int ours;
+/* One query of a pipeline: its statement and parameters, then its result. */
+struct piped {
+	const char *sql;
+	struct pgq q;
+	PGresult *r;           /* PGRES_TUPLES_OK or PGRES_COMMAND_OK; PQclear it */
+};
 
-	pgq_int(&q, j->id);
-	pgq_int(&q, j->claim);
-	r = pgq_run(db, &q, "SELECT 1 FROM jobs WHERE id = $1 AND claims = $2 AND "
-		    "status = 'running' FOR UPDATE", "cannot read job %lld", j->id);
-	if (!r)
-		return -1;
-	ours = PQntuples(r) == 1;
-	PQclear(r);
-	if (!ours) {
-		err_set("job %lld was claimed again after this worker's lease expired, or is "
-			"done: its result is refused", j->id);
-		return DB_NOTFOUND;
-	}
-	return 0;
-}
-
-/* Send the results of s in one pipeline (one round trip, not one per
- * test): every INSERT must add its row. */
-static int store_results(struct db *db, const struct db_submission *s)
+/* Send v[0..n) in one pipeline (one round trip, not one per query) and
+ * read each one's result into v[i].r. 0, or -1 with err set to what's and
+ * the first failure's message (the results that came are kept). */
+static int pipeline(struct db *db, struct piped *v, size_t n, const char *what)
 {
 	PGconn *c = db->pg->conn;
-	struct pgq q = PGQ_INIT;
 	size_t i, sent = 0;
 	PGresult *r;
 	int rc = 0;
 
-	if (!PQenterPipelineMode(c))
-		return pg_fail(db, NULL, "cannot store the results");
-	for (i = 0; i < s->nresults && rc == 0; i++) {
-		rc = pg_result_params(&q, s->id, &s->results[i]);
-		if (rc == 0 && !PQsendQueryParams(c, PG_RESULT_INSERT, q.n, NULL, q.val, q.len,
-						  q.fmt, 0))
-			rc = pg_fail(db, NULL, "cannot store the results");
+	if (!PQenterPipelineMode(c)) {
+		for (i = 0; i < n; i++)
+			pgq_release(&v[i].q);
+		return pg_fail(db, NULL, what);
+	}
+	for (i = 0; i < n; i++) {
+		if (rc == 0 && !PQsendQueryParams(c, v[i].sql, v[i].q.n, NULL, v[i].q.val,
+						  v[i].q.len, v[i].q.fmt, 0))
+			rc = pg_fail(db, NULL, what);
 		sent += rc == 0;
-		pgq_release(&q);
+		pgq_release(&v[i].q);
 	}
 	if (!PQpipelineSync(c) && rc == 0)
-		rc = pg_fail(db, NULL, "cannot store the results");
+		rc = pg_fail(db, NULL, what);
 	/* each query's result then NULL; the sync's last */
 	for (i = 0; i < sent; i++) {
 		while ((r = PQgetResult(c)) != NULL) {
-			if (rc == 0 && PQresultStatus(r) != PGRES_COMMAND_OK)
-				rc = pg_fail(db, r, "cannot store a test result");
-			else if (rc == 0 && strtol(PQcmdTuples(r), NULL, 10) != 1)
-				rc = err_set("submission %lld is not running", s->id);
+			ExecStatusType st = PQresultStatus(r);
+
+			if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
+				PQclear(v[i].r);
+				v[i].r = r;
+				continue;
+			}
+			if (rc == 0 && st != PGRES_PIPELINE_ABORTED)
+				rc = pg_fail(db, r, what);
 			PQclear(r);
 		}
 	}
@@ -177,44 +174,132 @@ static int store_results(struct db *db, const struct db_submission *s)
 		PQclear(r);
 	PQclear(r);
 	if (!PQexitPipelineMode(c) && rc == 0)
-		rc = pg_fail(db, NULL, "cannot store the results");
+		rc = pg_fail(db, NULL, what);
+	for (i = 0; rc == 0 && i < n; i++)
+		if (!v[i].r)
+			rc = err_set("%s: no answer from the server", what);
 	return rc;
 }
 
-static int store_submission(struct db *db, struct db_submission *s)
-{
-	int verdict = s->verdict;
+/* A finished submission, inserted done (nobody sees it before the
+ * transaction commits, so it is never 'running'). */
+#define SUBMISSION_INSERT_DONE \
+	"INSERT INTO submissions (problem, \"user\", source, source_hash, submitted_at, " \
+	"status, contest, letter, local_tests, writer_pid, writer_start, writer_boot, " \
+	"writer_host, lang, file_name, verdict, passed, total, time_ms, memory_kb, " \
+	"compile_ok, compile_message, compile_time_ms, compile_cached, error) " \
+	"VALUES ($1, $2, $3, $4, $5, 'done', $6, $7, $8, $9, $10, $11, $12, $13, $14, " \
+	"$15, $16, $17, $18, $19, $20, $21, $22, $23, $24) RETURNING id"
 
-	if (dbpg_submission_create(db, s, NULL) < 0)
-		return -1;
-	s->verdict = verdict; /* create marks it running */
-	if (store_results(db, s) < 0)
-		return -1;
-	return dbpg_submission_finish(db, s);
+/* The parameters of SUBMISSION_INSERT_DONE for s: 0, or -1 with err set. */
+static int submission_params(struct pgq *q, struct db_submission *s)
+{
+	const char *v = s->verdict >= 0 && s->verdict < V_COUNT ?
+		verdict_name((enum verdict)s->verdict) : NULL;
+	char boot[64], host[256], *ids;
+
+	if (!s->problem || !s->user || !s->source || !v)
+		return err_set("job result: a submission needs a problem, a user, a source "
+			       "and a verdict");
+	util_sha256_hex(s->source, strlen(s->source), s->source_hash);
+	db_boot_id(boot);
+	db_host_name(host);
+	ids = xmalloc(strlen(boot) + strlen(host) + 2);  /* "BOOT\0HOST\0" */
+	memcpy(ids, boot, strlen(boot) + 1);
+	memcpy(ids + strlen(boot) + 1, host, strlen(host) + 1);
+	pgq_str(q, s->problem);
+	pgq_str(q, s->user);
+	pgq_bin(q, s->source, strlen(s->source));
+	pgq_str(q, s->source_hash);
+	pgq_int(q, (long long)s->submitted_at);
+	pgq_str(q, s->contest);
+	pgq_str(q, s->letter);
+	pgq_bool(q, s->local_tests);
+	pgq_int(q, (long long)getpid());
+	pgq_int(q, db_proc_start_time((long)getpid()));
+	/* pgq_str may borrow a string: these must outlive this frame */
+	pgq_str(q, ids);
+	pgq_keep(q, ids);
+	pgq_str(q, ids + strlen(boot) + 1);
+	pgq_str(q, s->lang ? s->lang : "c");
+	pgq_str(q, s->file_name);
+	pgq_str(q, v);
+	pgq_int(q, s->passed);
+	pgq_int(q, s->total);
+	pgq_int(q, s->time_ms);
+	pgq_int(q, s->memory_kb);
+	pgq_bool(q, s->compile_ok);
+	pgq_str(q, s->compile_message ? s->compile_message : "");
+	pgq_int(q, s->compile_time_ms);
+	pgq_bool(q, s->compile_cached);
+	pgq_str(q, s->error);
+	return 0;
 }
 
+/* A test result of a submission this transaction inserted. */
+#define RESULT_INSERT_NEW \
+	"INSERT INTO results (submission, ord, name, verdict, time_ms, wall_ms, " \
+	"memory_kb, exit_code, signal, message, is_local, stderr, stderr_bytes, " \
+	"time_us, runs, unstable) " \
+	"VALUES ($1, $2, $3, $4, $5, $6, $7, $8::integer, $9, $10, $11, $12, $13, " \
+	"$14, $15, $16)"
+
+/* Three round trips: BEGIN and the submission (its id); its results and
+ * the job marked done, only while claim j->claim is the job's (the UPDATE
+ * checks and locks it: a claim taken again after an expired lease makes it
+ * change no row); COMMIT, or ROLLBACK when the claim was lost. */
 int dbpg_job_complete(struct db *db, const struct db_job *j, struct db_submission *s)
 {
-	struct pgq q = PGQ_INIT;
+	struct piped *v = xcalloc(s->nresults + 2, sizeof(*v));
+	size_t i, n = s->nresults + 1;
 	int rc;
 
-	if (db->in_tx)
+	if (db->in_tx) {
+		free(v);
 		return err_set("database '%s': a transaction is already open", db->path);
-	if (pgq_do(db, NULL, NULL, "BEGIN", "cannot store the result of job %lld", j->id) < 0)
-		return -1;
-	db->in_tx = 1;
-	rc = still_ours(db, j);
-	if (rc == 0)
-		rc = store_submission(db, s);
-	if (rc == 0) {
-		pgq_int(&q, j->id);
-		pgq_int(&q, s->id);
-		rc = pgq_do(db, &q, NULL, "UPDATE jobs SET status = 'done', submission = $2, "
-			    "finished_at = now(), lease_until = NULL WHERE id = $1",
-			    "cannot finish job %lld", j->id);
 	}
+	v[0].sql = "BEGIN";
+	v[1].sql = SUBMISSION_INSERT_DONE;
+	rc = submission_params(&v[1].q, s);
+	if (rc == 0)
+		rc = pipeline(db, v, 2, "cannot store the result of a job");
+	if (v[0].r)
+		db->in_tx = 1;
+	if (rc == 0 && PQntuples(v[1].r) == 1)
+		s->id = pg_ll(v[1].r, 0, 0);
+	else if (rc == 0)
+		rc = err_set("job %lld: the submission was not stored", j->id);
+	PQclear(v[0].r);
+	PQclear(v[1].r);
+	pgq_release(&v[1].q);
+	memset(v, 0, 2 * sizeof(*v));
+	for (i = 0; rc == 0 && i < s->nresults; i++) {
+		v[i].sql = RESULT_INSERT_NEW;
+		rc = pg_result_params(&v[i].q, s->id, &s->results[i]);
+	}
+	if (rc == 0) {
+		v[n - 1].sql = "UPDATE jobs SET status = 'done', submission = $3, "
+			"finished_at = now(), lease_until = NULL, flag = $4 "
+			"WHERE id = $1 AND claims = $2 AND status = 'running'";
+		pgq_int(&v[n - 1].q, j->id);
+		pgq_int(&v[n - 1].q, j->claim);
+		pgq_int(&v[n - 1].q, s->id);
+		pgq_str(&v[n - 1].q, j->flag ? j->flag : "");
+		rc = pipeline(db, v, n, "cannot store the result of a job");
+	}
+	if (rc == 0 && strtol(PQcmdTuples(v[n - 1].r), NULL, 10) != 1) {
+		err_set("job %lld was claimed again after this worker's lease expired, or is "
+			"done: its result is refused", j->id);
+		rc = DB_NOTFOUND;
+	}
+	for (i = 0; i < n; i++) {
+		pgq_release(&v[i].q);
+		PQclear(v[i].r);
+	}
+	free(v);
 	if (rc != 0) {
-		dbpg_tx_rollback(db);
+		if (db->in_tx)
+			dbpg_tx_rollback(db);
 		return rc;
 	}
 	return dbpg_tx_commit(db);

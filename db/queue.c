@@ -19,6 +19,9 @@ void db_job_release(struct db_job *j)
 	free(j->label);
 	free(j->status);
 	free(j->worker);
+	free(j->enqueued_by);
+	free(j->flag);
+	free(j->problem_hash);
 	memset(j, 0, sizeof(*j));
 }
 

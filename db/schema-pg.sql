@@ -280,3 +280,22 @@ ALTER TABLE jobs ADD COLUMN repeat integer NOT NULL DEFAULT 0 CHECK (repeat >= 0
 -- db/schema.sql's migration 9: the contract of a problem's generator.
 ALTER TABLE problems ADD COLUMN generator_contract text NOT NULL DEFAULT 'judge'
 	CHECK (generator_contract IN ('judge', 'testlib'));
+
+-- migration 6
+
+-- Who enqueued a job: the role that inserted it, whatever the client says
+-- (set by the server, so no client can write another name there). A
+-- regression job ('judge regress --queue') asks the worker for the margin
+-- re-run of a TLE solution (tight: its failing test at twice the limit),
+-- and the worker leaves what it found in flag ("tight: 1.4x", or '').
+ALTER TABLE jobs ADD COLUMN enqueued_by text NOT NULL DEFAULT current_user;
+ALTER TABLE jobs ADD COLUMN tight boolean NOT NULL DEFAULT false;
+ALTER TABLE jobs ADD COLUMN flag text NOT NULL DEFAULT '';
+
+CREATE FUNCTION jobs_enqueued_by() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	NEW.enqueued_by := current_user;
+	RETURN NEW;
+END $$;
+CREATE TRIGGER jobs_enqueued_by BEFORE INSERT ON jobs
+	FOR EACH ROW EXECUTE FUNCTION jobs_enqueued_by();

@@ -5,7 +5,9 @@
 # concurrent submitters (each judged exactly once), a waiting client
 # interrupted (its job still completes; 'judge result' shows it), and the
 # server stopped for 10 s while jobs run (workers and clients reconnect,
-# nothing lost or duplicated). Leases are short here (JUDGE_QUEUE_LEASE_MS).
+# nothing lost or duplicated). A worker's caches: a second job on a problem
+# fetches no test data, a changed test is fetched again. Leases are short
+# here (JUDGE_QUEUE_LEASE_MS).
 . "$(dirname "$0")/lib.sh"
 
 [ -x "$JUDGE" ] || skip "bin/judge is not built"
@@ -135,6 +137,38 @@ expect_exit 2 "worker on an SQLite database: exit 2" env JUDGE_DB="$SCRATCH/x.db
 expect_exit 3 "a server that is not there: exit 3" env JUDGE_DB="postgresql:///queue?host=$SCRATCH" "$JUDGE" list
 check "a server that is not there: one line" test "$(printf '%s\n' "$ERR" | wc -l)" -eq 1
 contains "a server that is not there: says which" "$ERR" "judge: error: cannot open the database 'postgresql:///queue"
+
+# ---- a worker's caches: test data by content hash, binaries by source ---------
+# the worker log's "test data: N fetched, M cached" counts the tests whose
+# bytes came from the database; the folder holds one file per hash
+JUDGE_CACHE="$SCRATCH/wcache" worker cw
+run "$JUDGE" submit --queue sum ok.c --json
+job1=$(last_job)
+equals "cache: the first job compiles" "$(printf '%s' "$OUT" | jq .compile.cached)" false
+run "$JUDGE" submit --queue sum ok.c --json
+job2=$(last_job)
+equals "cache: the second job's binary comes from the worker's compile cache" \
+	"$(printf '%s' "$OUT" | jq -c '[.verdict, .compile.cached]')" '["AC",true]'
+check "cache: the first job fetches every test's data" grep -q "job $job1: AC.*test data: 3 fetched, 0 cached" cw.log
+check "cache: the second job on the problem fetches none" grep -q "job $job2: AC.*test data: 0 fetched, 3 cached" cw.log
+equals "cache: one file per test, named by its content hash" \
+	"$(ls wcache/tests | sort | tr '\n' ' ')" "$(dbq "SELECT hash FROM tests WHERE problem = 'sum' ORDER BY hash" | tr '\n' ' ')"
+equals "cache: hidden from the machine's other users" "$(stat -c %a wcache/tests/* | sort -u)" 600
+printf '10 21\n' > problems/sum/tests/t2.in; printf '31\n' > problems/sum/tests/t2.ans
+run "$JUDGE" submit --queue sum ok.c --json
+job3=$(last_job)
+equals "cache: a changed test still gives AC" "$(printf '%s' "$OUT" | jq -r .verdict)" AC
+check "cache: a changed test (new hash) is fetched again, only it" grep -q "job $job3: AC.*test data: 1 fetched, 2 cached" cw.log
+check "cache: its new hash is there" test -f "wcache/tests/$(dbq "SELECT hash FROM tests WHERE problem = 'sum' AND name = 't2'")"
+h1=$(dbq "SELECT hash FROM tests WHERE problem = 'sum' AND name = 't1'")
+printf '1:x1:y' > "wcache/tests/$h1"   # a damaged entry: not the listed sizes
+run "$JUDGE" submit --queue sum ok.c --json
+job4=$(last_job)
+equals "cache: a damaged entry is not used" "$(printf '%s' "$OUT" | jq -r .verdict)" AC
+check "cache: it is fetched again" grep -q "job $job4: AC.*test data: 1 fetched, 2 cached" cw.log
+equals "cache: and stored whole" "$(stat -c %s "wcache/tests/$h1")" \
+	"$(dbq "SELECT length(length(input)::text) + length(input) + length(length(answer)::text) + length(answer) + 2 FROM tests WHERE hash = '$h1'")"
+stop_workers
 
 # ---- an interrupted client: the job completes, judge result shows it -----------
 "$JUDGE" submit --queue sum ok.c > int.out 2> int.err &

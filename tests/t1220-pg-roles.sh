@@ -4,7 +4,9 @@
 # reads and writes only their own submissions, results, jobs and sources,
 # through every command and through plain SQL; a shared contest's
 # submissions go through the queue to a worker of the judge_worker role,
-# and its scoreboard shows everyone's results but nobody's source.
+# and its scoreboard shows everyone's results but nobody's source. The
+# contest window is the server's: a participant's client with a wrong clock,
+# or plain SQL, can neither submit outside it nor move a time.
 . "$(dirname "$0")/lib.sh"
 
 [ -x "$JUDGE" ] || skip "bin/judge is not built"
@@ -138,5 +140,40 @@ equals "SQL: the scoreboard's view has no source" \
 	"$(as_sql bob "SELECT count(*) FROM information_schema.columns WHERE table_name = 'contest_attempts' AND column_name = 'source'")" 0
 equals "SQL: bob sees ana's contest attempt there, not her source" \
 	"$(as_sql bob "SELECT \"user\" || ':' || verdict FROM contest_attempts WHERE \"user\" = 'ana'")|$(as_sql bob "SELECT count(*) FROM submissions WHERE \"user\" = 'ana'")" "ana:AC|0"
+
+# ---- the window by the server's clock: a wrong clock or plain SQL cannot move it ----
+pg_sql judge "CREATE ROLE cal LOGIN IN ROLE judge_participant;
+	CREATE ROLE dee LOGIN IN ROLE judge_participant"
+now=$(dbq "SELECT floor(extract(epoch FROM now()))::bigint")
+# cal's window (600 minutes) opened a day ago: the admin recorded it
+pg_sql judge "INSERT INTO participants (contest, \"user\", started_at) VALUES ('cup', 'cal', $now - 86400)"
+inside=$(date -u -d "@$((now - 86400 + 60))" +%Y-%m-%dT%H:%M:%SZ)
+jobs_before=$(dbq "SELECT count(*) FROM jobs")
+run env JUDGE_NOW="$inside" JUDGE_DB="$(pg_uri judge cal)" "$JUDGE" contest submit cup A ok.c
+equals "a client whose clock says the window is open: refused, exit 2" "$RC" 2
+contains "the server's clock decides" "$ERR" "judge: error: contest 'cup' is closed for 'cal' by the server's clock"
+equals "nothing was queued" "$(dbq "SELECT count(*) FROM jobs")" "$jobs_before"
+contains "SQL: cal cannot queue a contest job outside his window" \
+	"$(as_sql cal "INSERT INTO jobs (problem, \"user\", source, submitted_at, contest, letter) VALUES ('sum', 'cal', 'x', $now - 86000, 'cup', 'A')")" \
+	"is closed for 'cal'"
+contains "SQL: nor dee, who never started it" \
+	"$(as_sql dee "INSERT INTO jobs (problem, \"user\", source, submitted_at, contest, letter) VALUES ('sum', 'dee', 'x', $now, 'cup', 'A')")" \
+	"'dee' has not started contest 'cup'"
+contains "SQL: nor ana under a letter that is not the problem's" \
+	"$(as_sql ana "INSERT INTO jobs (problem, \"user\", source, submitted_at, contest, letter) VALUES ('sum', 'ana', 'x', $now, 'cup', 'B')")" \
+	"problem 'sum' is not letter B of contest 'cup'"
+as_sql ana "INSERT INTO jobs (problem, \"user\", source, submitted_at, contest, letter) VALUES ('sum', 'ana', 'int main(void){return 0;}', 0, 'cup', 'A')" >/dev/null
+equals "SQL: ana's job inside her window is queued, at the server's time, not hers" \
+	"$(dbq "SELECT \"user\", submitted_at >= $now FROM jobs ORDER BY id DESC LIMIT 1")" "ana|t"
+contains "SQL: ana cannot move a queued job's time" \
+	"$(as_sql ana "UPDATE jobs SET submitted_at = 0 WHERE \"user\" = 'ana'")" "permission denied"
+as_sql dee "INSERT INTO participants (contest, \"user\", started_at) VALUES ('cup', 'dee', 0)" >/dev/null
+equals "SQL: dee's start is the server's time, not the one she wrote" \
+	"$(dbq "SELECT started_at >= $now FROM participants WHERE \"user\" = 'dee'")" t
+pg_sql judge "CREATE ROLE eve LOGIN IN ROLE judge_participant"
+run env JUDGE_NOW=2020-01-01T00:00:00Z JUDGE_DB="$(pg_uri judge eve)" "$JUDGE" contest start cup
+equals "a client starting with a wrong clock: exit 0" "$RC" 0
+check "it is told the server's start time, not its own" sh -c "! printf '%s' \"\$1\" | grep -q 2020-01-01" _ "$OUT"
+equals "and that is the one stored" "$(dbq "SELECT started_at >= $now FROM participants WHERE \"user\" = 'eve'")" t
 
 finish

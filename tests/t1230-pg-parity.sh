@@ -113,4 +113,50 @@ equals "time_us is the median (the faster of two) run's" \
 run "$JUDGE" result "$two" --json
 equals "result --json reads the worker's runs back" \
 	"$(printf '%s' "$OUT" | jq -c '[(.tests[0].runs | length), (.tests[0].time_us > 0)]')" '[2,true]'
+
+# ---- regress --queue: the local run's margins and repeats, the role's jobs --------
+# tight.c burns 130 ms of CPU (TLE at 100 ms, done under 2x: "tight: 1.3x");
+# spin.c never ends (no flag)
+mkdir -p solutions/sum/accepted solutions/sum/time_limit_exceeded
+cp ok.c solutions/sum/accepted/ok.c
+cp spin.c solutions/sum/time_limit_exceeded/spin.c
+cat > solutions/sum/time_limit_exceeded/tight.c <<'C'
+#include <stdio.h>
+#include <time.h>
+int main(void) {
+	long long a, b; struct timespec t;
+	do clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t); while (t.tv_sec * 1000 + t.tv_nsec / 1000000 < 130);
+	if (scanf("%lld %lld", &a, &b) != 2) return 1;
+	printf("%lld\n", a + b);
+	return 0;
+}
+C
+flags='[.solutions[] | [.solution, .got, (.flag // "" | sub("[0-9]\\.[0-9]x$"; "N"))]] | sort'
+run "$JUDGE" regress --json
+equals "local regress: exit 0" "$RC" 0
+local_flags=$(printf '%s' "$OUT" | jq -c "$flags")
+equals "local regress: tight.c is flagged" "$(printf '%s' "$OUT" | jq -r '.solutions[] | select(.solution == "sum/time_limit_exceeded/tight.c") | .flag')" "tight: 1.3x"
+run "$JUDGE" regress --queue --repeat 2 --json
+equals "regress --queue: exit 0" "$RC" 0
+equals "regress --queue: the local verdicts and margin flags" "$(printf '%s' "$OUT" | jq -c "$flags")" "$local_flags"
+equals "regress --queue: the worker's margin re-run found tight.c's 1.3x" \
+	"$(printf '%s' "$OUT" | jq -r '.solutions[] | select(.solution == "sum/time_limit_exceeded/tight.c") | .flag')" "tight: 1.3x"
+equals "regress --queue: only the TLE solutions asked for the re-run" \
+	"$(dbq "SELECT string_agg(label || ':' || tight, ',' ORDER BY label) FROM jobs WHERE label IS NOT NULL")" \
+	"sum/accepted/ok.c:false,sum/time_limit_exceeded/spin.c:true,sum/time_limit_exceeded/tight.c:true"
+equals "regress --queue --repeat 2: spin.c measured twice (medians, as locally)" \
+	"$(dbq "SELECT r.runs FROM results r JOIN jobs j ON j.submission = r.submission WHERE j.label = 'sum/time_limit_exceeded/spin.c'" | wc -w)" 2
+equals "regress --queue: stored as the role that ran it, not 'regress'" \
+	"$(dbq "SELECT string_agg(DISTINCT \"user\" || '/' || enqueued_by, ',') FROM jobs WHERE label IS NOT NULL")" "$PG_SUPER/$PG_SUPER"
+run "$JUDGE" regress --queue --no-margins --json spin
+equals "regress --queue --no-margins: no re-run asked" "$(dbq "SELECT tight FROM jobs ORDER BY id DESC LIMIT 1")" f
+pg_sql parity "CREATE ROLE mallory LOGIN; GRANT INSERT, SELECT ON jobs TO mallory"
+"$PG_BIN/psql" -X -q -At -h "$PGDIR" -U mallory -d parity -c \
+	"INSERT INTO jobs (problem, \"user\", source, submitted_at, enqueued_by) VALUES ('sum', 'x', 'int main(void){return 0;}', 0, 'ana')" > forge.out 2>&1
+equals "enqueued_by is the server's current_user, whatever the client writes" \
+	"$(dbq "SELECT enqueued_by FROM jobs ORDER BY id DESC LIMIT 1")" mallory
+forged=$(dbq "SELECT max(id) FROM jobs")
+run "$JUDGE" queue --json --done 100
+equals "judge queue --json shows who enqueued" \
+	"$(printf '%s' "$OUT" | jq -r --argjson id "$forged" '.jobs[] | select(.id == $id) | .enqueued_by')" mallory
 finish

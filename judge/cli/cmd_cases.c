@@ -35,7 +35,8 @@ static const char cases_usage[] =
 	"          output on IN: the first of solutions/ID/accepted/, or --ref FILE\n"
 	"  rm      remove cases by name (local-3) or number (3)\n"
 	"\n"
-	"  --user NAME     whose cases (default: login name)\n"
+	"  --user NAME     whose cases (default: your login name; on PostgreSQL\n"
+	"                  your database role, as for 'judge submit')\n"
 	"\n"
 	"exit codes: 0 ok, 2 bad usage or input (an input the validator refuses,\n"
 	"no reference, an unknown case), 3 internal error\n";

@@ -334,6 +334,7 @@ static int stress_survivors(struct judge_ctx *ctx, const struct mutate_args *a,
 	env.db = ctx->db;
 	env.sbx = ctx->sbx;
 	env.cache = ctx->cache;
+	env.tests = NULL;
 	if (!(chk = grade_checker_open(&env, &jt->p))) {
 		rc = judge_fail();
 		goto out;

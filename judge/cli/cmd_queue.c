@@ -29,13 +29,15 @@ static json_t *jobs_json(const struct db_job *v, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		json_array_append_new(a, json_pack("{s:I, s:s, s:s, s:s, s:s?, s:s?, s:i, s:o?, "
-			"s:f, s:o?}", "id", (json_int_t)v[i].id, "status", v[i].status,
-			"problem", v[i].problem, "user", v[i].user, "label", v[i].label,
+		json_array_append_new(a, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s?, s:s?, s:i, "
+			"s:o?, s:f, s:o?, s:s}", "id", (json_int_t)v[i].id, "status", v[i].status,
+			"problem", v[i].problem, "user", v[i].user, "enqueued_by",
+			v[i].enqueued_by ? v[i].enqueued_by : "", "label", v[i].label,
 			"worker", v[i].worker, "claims", v[i].claim,
 			"submission", v[i].submission ? json_integer(v[i].submission) : NULL,
 			"age_s", v[i].age_s, "lease_left_s",
-			!strcmp(v[i].status, "running") ? json_real(v[i].lease_left_s) : NULL));
+			!strcmp(v[i].status, "running") ? json_real(v[i].lease_left_s) : NULL,
+			"flag", v[i].flag ? v[i].flag : ""));
 	return a;
 }
 

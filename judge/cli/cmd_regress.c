@@ -56,8 +56,9 @@ static const char regress_usage[] =
 	"                  1: one measurement); the verdict and time are the\n"
 	"                  median run's (see 'judge submit --help')\n"
 	"  --queue         (PostgreSQL) queue every solution for 'judge worker' and\n"
-	"                  wait for the results (-j, --fail-fast and the margin\n"
-	"                  re-runs are the workers' business then)\n"
+	"                  wait for the results: the workers grade with --repeat\n"
+	"                  and do the margin re-runs; the jobs are yours (the\n"
+	"                  database role); -j and --fail-fast do not apply\n"
 	"\n"
 	"Margins (warnings, not mismatches): an accepted solution above 50% of the\n"
 	"time limit is flagged \"slow\"; a TLE solution whose failing test finishes\n"
@@ -588,7 +589,7 @@ int cmd_regress(struct judge_ctx *ctx, int argc, char **argv)
 	size_t nprev = 0;
 	long long wall_ms = 0;
 	time_t started;
-	char *dir = NULL;
+	char *dir = NULL, *user = NULL;
 	int rc;
 
 	memset(&a, 0, sizeof(a));
@@ -602,6 +603,9 @@ int cmd_regress(struct judge_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = prepare(ctx, &a, dir, &set, &prev, &nprev)))
 		goto out;
+	if (a.ro.queue && (rc = judge_user(ctx, NULL, &user)))
+		goto out;
+	a.ro.user = user;
 	if (!a.ro.queue && judge_cache_open(ctx) < 0) {
 		rc = judge_fail();
 	} else if (util_now(&started) < 0) {
@@ -611,6 +615,7 @@ int cmd_regress(struct judge_ctx *ctx, int argc, char **argv)
 	}
 out:
 	free(dir);
+	free(user);
 	db_regress_results_free(prev, nprev);
 	regress_set_release(&set);
 	return rc;

@@ -48,7 +48,8 @@ static const char stress_usage[] =
 	"  --seed S          the first seed (default 1; then one more per input)\n"
 	"  --mode ARGS       the generator's extra arguments (gen SEED SIZE ARGS);\n"
 	"                    default: no arguments and each mode of gen.list in turn\n"
-	"  --user NAME       save the local test for NAME (default: login name)\n"
+	"  --user NAME       save the local test for NAME (default: your login name;\n"
+	"                    on PostgreSQL your database role, as for 'judge submit')\n"
 	"  --json            print {\"found\": ..., ...} as one JSON object\n"
 	"\n"
 	"exit codes: 0 no counterexample found, 1 found, 2 bad usage or input,\n"
@@ -286,6 +287,7 @@ static int prepare(struct judge_ctx *ctx, struct stress_args *a, struct judge_to
 	env->db = ctx->db;
 	env->sbx = ctx->sbx;
 	env->cache = ctx->cache;
+	env->tests = NULL;
 	*chk = grade_checker_open(env, &jt->p);
 	return *chk ? 0 : judge_fail();
 }

@@ -32,7 +32,8 @@ static const char test_usage[] =
 	"  --json          print the result as one JSON object, as 'judge submit\n"
 	"                  --json' does (submission null; a failing test also has\n"
 	"                  input, expected and got)\n"
-	"  --user NAME     whose local tests (default: login name)\n"
+	"  --user NAME     whose local tests (default: your login name; on\n"
+	"                  PostgreSQL your database role, as for 'judge submit')\n"
 	"\n"
 	"exit codes: 0 every test passed, 1 one failed (or a compile error),\n"
 	"2 bad usage or input (no samples and no local tests too), 3 internal error\n";
@@ -114,6 +115,7 @@ static int test_file(struct judge_ctx *ctx, struct db_problem *p, const char *pa
 	env.db = ctx->db;
 	env.sbx = ctx->sbx;
 	env.cache = ctx->cache;
+	env.tests = NULL;
 	go.user = user;
 	go.lang = lang >= 0 ? (enum compile_lang)lang : compile_lang_of_path(path);
 	go.file_name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;

@@ -177,6 +177,7 @@ int submit_file(struct judge_ctx *ctx, const struct submit_req *req)
 	env.db = ctx->db;
 	env.sbx = ctx->sbx;
 	env.cache = ctx->cache;
+	env.tests = NULL;
 	go.user = req->user;
 	go.lang = req->lang >= 0 ? (enum compile_lang)req->lang : compile_lang_of_path(req->path);
 	go.file_name = strrchr(req->path, '/') ? strrchr(req->path, '/') + 1 : req->path;

@@ -25,7 +25,7 @@
 #define GCC_PATH "/usr/bin/gcc"
 #define GXX_PATH "/usr/bin/g++"
 #define KEY_TAG "judge-compile-v2"  /* bump when the compile sandbox changes what gcc sees */
-#define TMP_PREFIX ".tmp-"
+#define TMP_PREFIX COMPILE_CACHE_TMP_PREFIX
 #define TMP_STALE_S 3600        /* temporaries older than this are debris */
 #define KEEP_RECENT_S 300       /* entries used this recently are not evicted */
 #define DEFAULT_MAX_MB 512ULL

@@ -20,6 +20,10 @@ struct sbx;
 #define COMPILE_MAX_SOURCE   (256 * 1024)  /* largest accepted source, bytes */
 #define COMPILE_MAX_MESSAGE  (16 * 1024)   /* diagnostics kept, bytes */
 
+/* Files being written into a cache folder start with this; eviction
+ * removes the ones older than an hour (debris of a killed writer). */
+#define COMPILE_CACHE_TMP_PREFIX ".tmp-"
+
 /* The cache folder and its size cap. Plain data: share one between threads
  * (compile_c only reads it). */
 struct compile_cache {

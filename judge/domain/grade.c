@@ -12,6 +12,7 @@
 #include "judge/domain/check.h"
 #include "judge/domain/compile.h"
 #include "judge/domain/grade.h"
+#include "judge/domain/testcache.h"
 #include "lib/text.h"
 #include "lib/err.h"
 #include "lib/util.h"
@@ -1107,6 +1108,24 @@ static int prepare_interactor(struct grading *g, struct compile_result *itr,
 	return 0;
 }
 
+/* The data of test t: through the worker's cache when there is one,
+ * counted in r. 0, DB_NOTFOUND or -1. */
+static int get_test_data(struct grading *g, const struct db_test *t, struct buf *in,
+			 struct buf *ans, struct grade_result *r)
+{
+	int fetched = 1, rc;
+
+	if (g->env->tests)
+		rc = testcache_get(g->env->tests, g->env->db, t, in, ans, &fetched);
+	else
+		rc = db_test_data(g->env->db, t->id, in, ans);
+	if (rc == 0) {
+		r->data_fetched += fetched;
+		r->data_cached += !fetched;
+	}
+	return rc;
+}
+
 /* Run test i (the problem's, then the extra ones) into t. 0, or -1 when
  * the test's data cannot be read (r IE, t left empty). */
 static int grade_test(struct grading *g, size_t i, const struct grade_extra_test *extra,
@@ -1123,7 +1142,7 @@ static int grade_test(struct grading *g, size_t i, const struct grade_extra_test
 		t->name = xstrdup(p->tests[i].name);
 		t->is_sample = p->tests[i].is_sample;
 		g->test_args = p->tests[i].args;
-		if (db_test_data(g->env->db, p->tests[i].id, in, ans) != 0) {
+		if (get_test_data(g, &p->tests[i], in, ans, r) != 0) {
 			set_error(r, "cannot read test '%s': %s", t->name, err_msg());
 			free(t->name);
 			t->name = NULL;

@@ -39,6 +39,9 @@ struct grade_env {
 	struct db *db;                      /* test data, storage */
 	struct sbx *sbx;                    /* the worker that compiles and runs */
 	const struct compile_cache *cache;  /* solutions and custom checkers */
+	const struct compile_cache *tests;  /* a worker's test data cache
+	                                     * (testcache.h), or NULL: test data
+	                                     * straight from db */
 };
 
 /* A test that is not in the database (the stress tool's, the user's local
@@ -187,6 +190,8 @@ struct grade_result {
 	                              * the first failing one, in order */
 	size_t nskipped;
 	char *error;                 /* IE: what failed in the judge; else NULL */
+	int data_fetched;            /* tests whose data came from the database */
+	int data_cached;             /* ... from env->tests, without a fetch */
 };
 
 #define GRADE_RESULT_INIT { 0 }

@@ -11,6 +11,8 @@
 #include "judge/domain/compile.h"
 #include "judge/domain/grade.h"
 #include "judge/domain/queue.h"
+#include "judge/domain/regress.h"
+#include "judge/domain/testcache.h"
 #include "lib/err.h"
 #include "lib/util.h"
 #include "sandbox/sandbox.h"
@@ -48,8 +50,11 @@ int queue_reconnect(struct db *db, volatile sig_atomic_t *stop)
 
 struct worker {
 	const struct queue_worker_opts *o;
+	struct compile_cache tests;  /* test data by content hash (testcache.h) */
 	pthread_mutex_t log_mu;
 };
+
+#define SLOT_PROBLEMS 8
 
 struct slot {
 	struct worker *w;
@@ -65,6 +70,9 @@ struct slot {
 	int active, quit, done;    /* grading; the lease thread must end; jobs done since the last beat */
 	volatile sig_atomic_t lost; /* the lease was lost: grading's cancel flag */
 	long long claim_ms;        /* how long the last claim took */
+	struct db_problem probs[SLOT_PROBLEMS]; /* the problems graded lately (by
+	                            * content hash: no query while it is the same) */
+	int next_prob;
 	int failed;
 	char *error;
 };
@@ -92,7 +100,7 @@ static void *lease_main(void *arg)
 {
 	struct slot *s = arg;
 	int third = s->w->o->lease_ms / 3, active, done, rc;
-	struct db_job j = DB_JOB_INIT;
+	struct db_job j = DB_JOB_INIT, seen = DB_JOB_INIT;
 	struct timespec until;
 	char state[64];
 
@@ -106,11 +114,15 @@ static void *lease_main(void *arg)
 		pthread_mutex_unlock(&s->mu);
 		if (db_lost(s->ldb) && db_reconnect(s->ldb) < 0)
 			goto next;
-		if (active) {
+		/* a claim seen for the first time was just made with a whole
+		 * lease: renew it from the next time on (a round trip less a job) */
+		if (active && j.id == seen.id && j.claim == seen.claim) {
 			rc = db_job_renew(s->ldb, &j, s->w->o->lease_ms);
 			if (rc == DB_NOTFOUND)
 				s->lost = 1;
 		}
+		if (active)
+			seen = j;
 		snprintf(state, sizeof(state), active ? "grading job %lld" : "idle", j.id);
 		if (db_worker_beat(s->ldb, s->name, state, done) < 0) {
 			pthread_mutex_lock(&s->mu);
@@ -198,8 +210,33 @@ static void submission_of(const struct db_job *j, const struct grade_result *r,
 	}
 }
 
+/* Job j's problem: the slot's copy while its content hash is the one the
+ * claim read, else read again (and kept, in place of the oldest copy).
+ * Borrowed from the slot; NULL with err set. */
+static const struct db_problem *job_problem(struct slot *s, const struct db_job *j)
+{
+	struct db_problem *p;
+	int i;
+
+	for (i = 0; i < SLOT_PROBLEMS; i++) {
+		p = &s->probs[i];
+		if (p->id && j->problem_hash && !strcmp(p->id, j->problem) &&
+		    !strcmp(p->content_hash, j->problem_hash))
+			return p;
+	}
+	p = &s->probs[s->next_prob];
+	s->next_prob = (s->next_prob + 1) % SLOT_PROBLEMS;
+	db_problem_release(p);
+	if (db_problem_get(s->db, j->problem, p) != 0) {
+		db_problem_release(p);
+		return NULL;
+	}
+	return p;
+}
+
 /* The user's local tests on the job's problem (practice submissions only,
- * as grade_submission does for a stored one). */
+ * as grade_submission does for a stored one; a regression job, which has a
+ * label, is graded on the problem's tests alone, as a local regress). */
 static int job_locals(struct slot *s, const struct db_job *j, struct db_local_test **v,
 		      size_t *n, struct grade_extra_test **x)
 {
@@ -208,7 +245,7 @@ static int job_locals(struct slot *s, const struct db_job *j, struct db_local_te
 	*v = NULL;
 	*x = NULL;
 	*n = 0;
-	if (j->contest)
+	if (j->contest || j->label)
 		return 0;
 	if (db_local_test_list(s->db, j->problem, j->user, v, n) < 0)
 		return -1;
@@ -220,26 +257,29 @@ static int job_locals(struct slot *s, const struct db_job *j, struct db_local_te
 }
 
 static void store_job(struct slot *s, const struct db_job *j, const struct grade_result *r,
-		      int local_tests)
+		      int local_tests, const char *flag)
 {
 	struct db_submission sub;
+	struct db_job done = *j;    /* borrows j's strings */
 	long long start = util_monotonic_ms();
 	size_t i;
 	int rc;
 
 	submission_of(j, r, local_tests, &sub);
-	rc = db_job_complete(s->db, j, &sub);
+	done.flag = (char *)flag;
+	rc = db_job_complete(s->db, &done, &sub);
 	if (rc == 0) {
 		/* the queue's own cost, for 'make bench-distributed' */
-		say(s, "job %lld: %s, submission %lld (claim %lld ms, store %lld ms)", j->id,
-		    verdict_name(r->verdict), sub.id, s->claim_ms, util_monotonic_ms() - start);
+		say(s, "job %lld: %s, submission %lld (claim %lld ms, store %lld ms; "
+		    "test data: %d fetched, %d cached)", j->id, verdict_name(r->verdict), sub.id,
+		    s->claim_ms, util_monotonic_ms() - start, r->data_fetched, r->data_cached);
 		pthread_mutex_lock(&s->mu);
 		s->done++;
 		pthread_mutex_unlock(&s->mu);
 	} else {
 		say(s, "job %lld: result not stored: %s", j->id, err_msg());
-		if (db_lost(s->db))
-			queue_reconnect(s->db, s->w->o->stop);
+		if (db_lost(s->db) && queue_reconnect(s->db, s->w->o->stop) == 0)
+			say(s, "reconnected");
 	}
 	for (i = 0; i < sub.nresults; i++)
 		free(sub.results[i].runs);
@@ -248,20 +288,20 @@ static void store_job(struct slot *s, const struct db_job *j, const struct grade
 
 static void grade_job(struct slot *s, const struct db_job *j)
 {
-	struct db_problem p = DB_PROBLEM_INIT;
+	const struct db_problem *p;
 	struct grade_opts go = GRADE_OPTS_INIT;
 	struct grade_result r = GRADE_RESULT_INIT;
-	struct grade_env env = { s->db, s->sbx, s->w->o->cache };
+	struct grade_env env = { s->db, s->sbx, s->w->o->cache, &s->w->tests };
 	struct db_local_test *locals = NULL;
 	struct grade_extra_test *x = NULL;
 	enum compile_lang lang = LANG_C;
 	size_t nlocals = 0;
+	char flag[96] = "";
 
 	say(s, "job %lld: claimed (%s by %s%s%s)", j->id, j->problem, j->user,
 	    j->label ? ", " : "", j->label ? j->label : "");
 	set_active(s, j);
-	if (db_problem_get(s->db, j->problem, &p) != 0 ||
-	    job_locals(s, j, &locals, &nlocals, &x) < 0) {
+	if (!(p = job_problem(s, j)) || job_locals(s, j, &locals, &nlocals, &x) < 0) {
 		/* no verdict without the problem: the job is claimed again */
 		say(s, "job %lld: cannot grade: %s", j->id, err_msg());
 		if (db_lost(s->db))
@@ -280,7 +320,7 @@ static void grade_job(struct slot *s, const struct db_job *j)
 	go.nextra = nlocals;
 	go.cancel = &s->lost;
 	go.submitted_at = j->submitted_at;
-	grade_submission(&env, &p, j->source, strlen(j->source), &go, &r);
+	grade_submission(&env, p, j->source, strlen(j->source), &go, &r);
 	while (db_lost(s->db) && !s->lost) {
 		/* the database went away mid-grading: what failed is not the
 		 * program's; grade it again once it is back (the lease thread
@@ -291,16 +331,24 @@ static void grade_job(struct slot *s, const struct db_job *j)
 		if (queue_reconnect(s->db, s->w->o->stop) < 0)
 			goto out;
 		say(s, "reconnected");
-		grade_submission(&env, &p, j->source, strlen(j->source), &go, &r);
+		grade_submission(&env, p, j->source, strlen(j->source), &go, &r);
+	}
+	/* a regression job's margin: the failing test at twice the limit */
+	if (j->tight && r.verdict == V_TLE && !s->lost && !db_lost(s->db)) {
+		/* the package's own time_limit_to_tle is not sent with the job:
+		 * the default factor (2) */
+		struct regress_margin mg = { j->repeat, &s->lost, 0, NULL };
+
+		regress_tight(&env, p, lang, j->source, strlen(j->source), &r, &mg,
+			      flag, sizeof(flag));
 	}
 	if (s->lost)
 		say(s, "job %lld: the lease was lost while grading; it is graded elsewhere", j->id);
 	else
-		store_job(s, j, &r, nlocals > 0);
+		store_job(s, j, &r, nlocals > 0, flag);
 out:
 	set_active(s, NULL);
 	grade_result_release(&r);
-	db_problem_release(&p);
 	free(x);
 	db_local_test_list_free(locals, nlocals);
 }
@@ -388,6 +436,10 @@ static int slot_open(struct slot *s)
 
 static void slot_close(struct slot *s)
 {
+	int i;
+
+	for (i = 0; i < SLOT_PROBLEMS; i++)
+		db_problem_release(&s->probs[i]);
 	if (s->sbx)
 		sbx_close(s->sbx);
 	db_close(s->db);
@@ -403,6 +455,10 @@ int queue_worker_run(const struct queue_worker_opts *o)
 	struct slot *v = xcalloc((size_t)o->jobs, sizeof(*v));
 	int k, started = 0, rc = 0;
 
+	if (testcache_open(&w.tests, o->cache) < 0) {
+		free(v);
+		return -1;
+	}
 	pthread_mutex_init(&w.log_mu, NULL);
 	for (k = 0; k < o->jobs; k++) {
 		v[k].w = &w;
@@ -444,6 +500,7 @@ int queue_worker_run(const struct queue_worker_opts *o)
 		slot_close(&v[k]);
 	free(v);
 	pthread_mutex_destroy(&w.log_mu);
+	compile_cache_release(&w.tests);
 	return rc;
 }
 

@@ -15,6 +15,13 @@
  * or the worker is stopped; a job whose completion could not be written is
  * claimed again after its lease, never stored twice.
  *
+ * Caching: a worker compiles through the compile cache (o->cache: a
+ * binary is keyed by sha256 of its source, the compiler's identity and
+ * command, so a solution or checker is compiled once per machine), and
+ * reads test data through the test data cache inside it (testcache.h:
+ * by content hash; only the tests whose hash it lacks are fetched from
+ * the database).
+ *
  * Stopping: when *stop becomes non-zero (SIGTERM), a slot finishes its
  * current job, stores it and returns. */
 #ifndef JUDGE_DOMAIN_QUEUE_H
@@ -37,7 +44,7 @@ struct queue_worker_opts {
 	int jobs;                       /* slots, >= 1 */
 	int idle_exit_s;                /* > 0: stop after this long without a job */
 	int lease_ms;
-	const struct compile_cache *cache;
+	const struct compile_cache *cache; /* compiles; the test data cache is inside it */
 	volatile sig_atomic_t *stop;    /* non-zero: finish the current job and stop */
 	/* Told each event ("claimed job 4 (max-gap, by ana)", "job 4: WA,
 	 * submission 17", "job 4: result refused: ..."), from a slot's thread

@@ -19,6 +19,7 @@
 #include "judge/domain/package.h"
 #include "judge/domain/queue.h"
 #include "judge/domain/regress.h"
+#include "judge/domain/testcache.h"
 #include "lib/text.h"
 #include "lib/err.h"
 #include "lib/regex.h"
@@ -811,23 +812,23 @@ static void set_message(struct regress_item *it, const char *fmt, ...)
 	buf_release(&b);
 }
 
-/* A TLE solution's failing test again with twice the CPU limit: when it
- * finishes, the limit does not separate it from accepted solutions by the
- * 2x that the problem set promises. Near the 2x limit it runs again, as
- * grading does near a limit (grade.h), and the median run decides. */
-static void check_tight(struct worker *w, const struct db_problem *p,
-			struct regress_item *it, const struct grade_result *r)
+void regress_tight(const struct grade_env *env, const struct db_problem *p,
+		   enum compile_lang lang, const char *source, size_t len,
+		   const struct grade_result *r, const struct regress_margin *mg,
+		   char *flag, size_t size)
 {
 	struct compile_result cr = COMPILE_RESULT_INIT;
 	struct sbx_result sr = SBX_RESULT_INIT;
-	struct buf in = BUF_INIT;
+	struct buf in = BUF_INIT, ans = BUF_INIT;
 	struct sbx_spec spec;
 	const struct grade_test *t;
 	struct grade_run runs[GRADE_REPEAT_MAX];
 	size_t idx, n = 0, planned, m;
 	unsigned limit = (unsigned)p->time_limit_ms;
-	double factor = it->tle_factor >= 1 ? it->tle_factor : 2;
+	int fetched, got;
+	double factor = mg->factor >= 1 ? mg->factor : 2;
 
+	flag[0] = 0;
 	/* an interactive solution runs only against its interactor (alone,
 	 * reading the test's input, it would do something else entirely) */
 	if (r->ntests == 0 || r->ntests > (size_t)p->test_count || p->interactor_file)
@@ -837,10 +838,11 @@ static void check_tight(struct worker *w, const struct db_problem *p,
 	/* under the CPU limit: it timed out on the wall clock (sleeping) */
 	if (t->verdict != V_TLE || t->time_ms < limit)
 		return;
-	if (compile_source(w->pool->o->cache, w->sbx, compile_lang_of_path(it->path),
-			   it->source, it->len, &cr) < 0 || !cr.ok)
+	if (compile_source(env->cache, env->sbx, lang, source, len, &cr) < 0 || !cr.ok)
 		goto out;
-	if (db_test_data(w->db, p->tests[idx].id, &in, NULL) != 0)
+	got = env->tests ? testcache_get(env->tests, env->db, &p->tests[idx], &in, &ans, &fetched) :
+		db_test_data(env->db, p->tests[idx].id, &in, NULL);
+	if (got != 0)
 		goto out;
 	memset(&spec, 0, sizeof(spec));
 	spec.policy = SBX_POLICY_RUN;
@@ -852,11 +854,11 @@ static void check_tight(struct worker *w, const struct db_problem *p,
 	/* CPU time decides; a loaded machine must not end it on the wall
 	 * clock first (that would hide a finish under the factor) */
 	spec.limits.wall_ms = 3 * spec.limits.cpu_ms + 1000;
-	planned = w->pool->o->repeat > 0 ? (size_t)w->pool->o->repeat : GRADE_REPEAT_DEFAULT;
+	planned = mg->repeat > 0 ? (size_t)mg->repeat : GRADE_REPEAT_DEFAULT;
 	if (planned > GRADE_REPEAT_MAX)
 		planned = GRADE_REPEAT_MAX;
 	do {
-		if (sbx_run(w->sbx, &spec, &sr) < 0 || cancelled(w->pool))
+		if (sbx_run(env->sbx, &spec, &sr) < 0 || (mg->cancel && *mg->cancel))
 			goto out;
 		runs[n].cpu_us = sr.cpu_us;
 		runs[n++].verdict = grade_status_verdict(sr.status);
@@ -866,17 +868,35 @@ static void check_tight(struct worker *w, const struct db_problem *p,
 	if (runs[m].verdict != V_TLE) {
 		unsigned tenths = (unsigned)(runs[m].cpu_us / 100 / limit);   /* rounded down */
 
-		free(it->res.flag);
-		it->res.flag = it->tle_key ?
-			xasprintf("tight: %u.%ux (%s %g)", tenths / 10, tenths % 10, it->tle_key,
-				  factor) :
-			xasprintf("tight: %u.%ux", tenths / 10, tenths % 10);
+		if (mg->factor_key)
+			snprintf(flag, size, "tight: %u.%ux (%s %g)", tenths / 10, tenths % 10,
+				 mg->factor_key, factor);
+		else
+			snprintf(flag, size, "tight: %u.%ux", tenths / 10, tenths % 10);
 	}
 out:
 	err_clear();
 	sbx_result_release(&sr);
 	compile_result_release(&cr);
 	buf_release(&in);
+	buf_release(&ans);
+}
+
+/* The margin re-run of a local worker: regress_tight on its item. */
+static void check_tight(struct worker *w, const struct db_problem *p,
+			struct regress_item *it, const struct grade_result *r)
+{
+	struct grade_env env = { w->db, w->sbx, w->pool->o->cache, NULL };
+	struct regress_margin mg = { w->pool->o->repeat, w->pool->o->cancel, it->tle_factor,
+				     it->tle_key };
+	char flag[96];
+
+	regress_tight(&env, p, compile_lang_of_path(it->path), it->source, it->len, r, &mg,
+		      flag, sizeof(flag));
+	if (flag[0]) {
+		free(it->res.flag);
+		it->res.flag = xstrdup(flag);
+	}
 }
 
 /* What grading said about item it: verdict, time, memory, the message and
@@ -954,6 +974,7 @@ static void grade_item(struct worker *w, struct regress_item *it)
 	env.db = w->db;
 	env.sbx = w->sbx;
 	env.cache = o->cache;
+	env.tests = NULL;
 	go.user = "regress";
 	go.fail_fast = !it->rules;   /* submissions.yaml rules look at every test */
 	go.store = 0;
@@ -1150,11 +1171,46 @@ static void supervise(struct pool *pl, long long start)
 struct queued_run {
 	struct db *db;
 	struct regress_set *set;
+	const long long *ids;      /* the job of each item */
+	struct db_problem *probs;  /* the problems read so far (one read each) */
+	size_t nprobs;
 	const struct regress_opts *o;
 	long long start;
 	size_t done, mismatched;
 	int failed;
 };
+
+/* Problem id, read once a run. Borrowed from q; NULL with err set. */
+static const struct db_problem *queued_problem(struct queued_run *q, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < q->nprobs; i++)
+		if (!strcmp(q->probs[i].id, id))
+			return &q->probs[i];
+	q->probs = xrealloc(q->probs, (q->nprobs + 1) * sizeof(*q->probs));
+	memset(&q->probs[q->nprobs], 0, sizeof(*q->probs));
+	if (db_problem_get(q->db, id, &q->probs[q->nprobs]) != 0) {
+		db_problem_release(&q->probs[q->nprobs]);
+		return NULL;
+	}
+	return &q->probs[q->nprobs++];
+}
+
+/* A TLE solution's margin, as the worker found it ("tight: 1.4x"). */
+static void tight_flag(struct queued_run *q, size_t i)
+{
+	struct regress_item *it = &q->set->v[i];
+	struct db_job j = DB_JOB_INIT;
+
+	if (!q->o->margins || it->res.expected != V_TLE || it->res.got != V_TLE)
+		return;
+	if (db_job_get(q->db, q->ids[i], &j) == 0 && j.flag && j.flag[0]) {
+		free(it->res.flag);
+		it->res.flag = xstrdup(j.flag);
+	}
+	db_job_release(&j);
+}
 
 /* Job i of the run finished as submission sub: its result, as a local
  * worker's grading would have given it. */
@@ -1163,7 +1219,7 @@ static void queued_done(void *arg, size_t i, long long sub)
 	struct queued_run *q = arg;
 	struct regress_item *it = &q->set->v[i];
 	struct db_submission s = DB_SUBMISSION_INIT;
-	struct db_problem p = DB_PROBLEM_INIT;
+	const struct db_problem *p;
 	struct grade_result r = GRADE_RESULT_INIT;
 	struct regress_progress prog;
 	size_t k;
@@ -1172,15 +1228,16 @@ static void queued_done(void *arg, size_t i, long long sub)
 	it->test = NULL;
 	free(it->res.flag);
 	it->res.flag = xstrdup("");
-	if (db_problem_get(q->db, it->res.problem, &p) != 0 ||
+	if (!(p = queued_problem(q, it->res.problem)) ||
 	    db_submission_get(q->db, sub, &s) != 0) {
 		it->res.got = V_IE;
 		set_message(it, "cannot read submission %lld: %s", sub, err_msg());
 	} else {
-		it->res.time_limit_ms = p.time_limit_ms;
-		it->total = p.test_count;
-		grade_result_from_db(&s, &p, &r);
+		it->res.time_limit_ms = p->time_limit_ms;
+		it->total = p->test_count;
+		grade_result_from_db(&s, p, &r);
 		take_result(it, &r);
+		tight_flag(q, i);
 	}
 	it->res.match = it->res.got == it->res.expected;
 	/* how long grading took, for the next run's order: the worker's
@@ -1193,7 +1250,6 @@ static void queued_done(void *arg, size_t i, long long sub)
 	q->mismatched += !it->res.match;
 	grade_result_release(&r);
 	db_submission_release(&s);
-	db_problem_release(&p);
 	err_clear();
 	if (q->o->tick) {
 		prog.done = q->done;
@@ -1207,8 +1263,8 @@ static void queued_done(void *arg, size_t i, long long sub)
 
 static int run_queued(struct regress_set *set, const struct regress_opts *o, long long *wall_ms)
 {
-	struct queued_run q = { .set = set, .o = o, .start = util_monotonic_ms() };
 	long long *ids = xcalloc(set->n + 1, sizeof(*ids));
+	struct queued_run q = { .set = set, .ids = ids, .o = o, .start = util_monotonic_ms() };
 	size_t *order = xcalloc(set->n + 1, sizeof(*order));
 	struct db_job j;
 	const char *base;
@@ -1228,16 +1284,20 @@ static int run_queued(struct regress_set *set, const struct regress_opts *o, lon
 		struct regress_item *it = &set->v[order[i]];
 
 		base = strrchr(it->path, '/') ? strrchr(it->path, '/') + 1 : it->path;
-		queue_job_for(&j, it->res.problem, "regress", it->source,
+		queue_job_for(&j, it->res.problem, o->user ? o->user : "regress", it->source,
 			      compile_lang_name(compile_lang_of_path(it->path)), base, 1);
 		j.label = it->res.solution;
 		j.repeat = o->repeat;
+		j.tight = o->margins && it->res.expected == V_TLE;
 		rc = db_job_enqueue(q.db, &j);
 		ids[order[i]] = j.id;
 	}
 	if (rc == 0)
 		rc = queue_wait(q.db, ids, set->n, o->cancel, queued_done, &q);
 	*wall_ms = util_monotonic_ms() - q.start;
+	for (i = 0; i < q.nprobs; i++)
+		db_problem_release(&q.probs[i]);
+	free(q.probs);
 	db_close(q.db);
 	free(ids);
 	free(order);

@@ -28,11 +28,14 @@
 #include <time.h>
 
 #include "db/db.h"
+#include "judge/domain/compile.h"
 #include "lib/buf.h"
 #include "lib/verdict.h"
 
 struct compile_cache;
 struct pkg_rules;
+struct grade_env;
+struct grade_result;
 
 /* One stored solution. `res` is what is stored (problem, solution, expected
  * are filled by discovery; the rest by grading). */
@@ -138,14 +141,42 @@ struct regress_opts {
 	                                    * 0: GRADE_REPEAT_DEFAULT */
 	int queue;                         /* PostgreSQL: enqueue every solution for
 	                                    * 'judge worker' and wait (no sandbox
-	                                    * here; jobs, fail_fast and margins do
-	                                    * not apply) */
+	                                    * here; jobs and fail_fast do not apply;
+	                                    * the workers grade with repeat and
+	                                    * do the margin re-runs) */
+	const char *user;                  /* queue: the jobs' user (the role) */
 	volatile sig_atomic_t *cancel;     /* see the top of this file */
 	/* Called on the calling thread about every 100 ms and after each
 	 * solution; NULL: none. */
 	void (*tick)(void *arg, const struct regress_progress *p);
 	void *tick_arg;
 };
+
+/* How the margin re-run goes: up to repeat runs near its limit (0:
+ * GRADE_REPEAT_DEFAULT); it stops early when *cancel (cancel may be NULL);
+ * the limit is factor times the problem's (below 1: 2, the problem set's
+ * promise), and factor_key names the package key that set it (or NULL). */
+struct regress_margin {
+	int repeat;
+	volatile sig_atomic_t *cancel;
+	double factor;
+	const char *factor_key;
+};
+
+/* The margin re-run of a TLE grading r of source (len bytes, language
+ * lang) on p: its failing test again with mg's factor times the CPU limit,
+ * in env's sandbox (the binary from env's compile cache, the input through
+ * env's test data cache when it has one). When it finishes, the limit does
+ * not separate it from accepted solutions by that factor: flag gets
+ * "tight: 1.4x" (with "(KEY FACTOR)" when a package key set it; size >=
+ * 96); else "". Near the raised limit it runs again, as grading does near
+ * a limit (grade.h), and the median run decides. Not for interactive
+ * problems (a solution runs only against its interactor). Used by the
+ * local workers and by 'judge worker' for a queued regression job. */
+void regress_tight(const struct grade_env *env, const struct db_problem *p,
+		   enum compile_lang lang, const char *source, size_t len,
+		   const struct grade_result *r, const struct regress_margin *mg,
+		   char *flag, size_t size);
 
 /* Most workers of one run. */
 #define REGRESS_MAX_JOBS 64

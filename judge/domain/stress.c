@@ -143,7 +143,7 @@ static int tools_open(struct stress_tools *t, const struct db_problem *p,
 	if (rc == 0 && with_gen)
 		load_modes(t, folder);
 	if (rc == 0 && p->interactor_file) {
-		t->env = (struct grade_env){ NULL, s, c };
+		t->env = (struct grade_env){ NULL, s, c, NULL };
 		if (!(t->interact = grade_checker_open(&t->env, p)))
 			rc = err_as(err_kind() == ERR_INTERNAL ? ERR_INTERNAL : ERR_INPUT);
 	}
