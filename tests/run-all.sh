@@ -55,13 +55,17 @@ if [ -z "$T" ] || [ "$T" = unit ]; then
 fi
 
 # The scripts run JOBS at a time (JUDGE_TEST_JOBS, default the number of
-# CPUs): each has a scratch folder, database and sandbox workers of its
+# CPUs plus one): each has a scratch folder, database and sandbox workers of its
 # own, and none asserts a time; those whose result depends on how fast
 # the machine runs (complexity classes, how deep a recursion gets in its
 # time) or that look at every process of the sandbox's uids (which the
 # next judge may take as soon as one lets them go) say "# run-all: alone"
-# and run with no other beside them. The reports are printed in order.
-JOBS=${JUDGE_TEST_JOBS:-$(nproc 2>/dev/null || echo 1)}
+# and run with no other beside them. The reports are printed in the order
+# the scripts started.
+# One more job than CPUs: a script spends much of its time waiting (on
+# wall-clock limits, a server starting, the kernel setting up sandboxes),
+# and with only as many jobs as CPUs a third of the machine sat idle.
+JOBS=${JUDGE_TEST_JOBS:-$(( $(nproc 2>/dev/null || echo 1) + 1 ))}
 verdicts=$(mktemp -d "${TMPDIR:-/tmp}/judge-verdicts.XXXXXX") || exit 3
 trap 'rm -f "$log"; rm -rf "$verdicts"' EXIT
 mkdir "$verdicts/jobs" || exit 3
@@ -96,7 +100,10 @@ report_done() {
 	done
 }
 started=0; shown=0
-for t in tests/t[0-9]*.sh; do
+# The longest scripts (a line "# run-all: long") start first, so that none
+# of them is left running alone at the end; then the others, in order.
+long=$(grep -l '^# run-all: long' tests/t[0-9]*.sh 2>/dev/null)
+for t in $long $(ls tests/t[0-9]*.sh | grep -vxF "$long"); do
 	[ -e "$t" ] || continue
 	[ "$T" = unit ] && break      # the unit tests alone (not t0620-...-junit)
 	case "$t" in *"$T"*) ;; *) continue ;; esac

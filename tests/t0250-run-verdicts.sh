@@ -36,8 +36,9 @@ equals "OK: numbers" "$(printf '%s' "$OUT" | jq -c '[.time_ms, .wall_ms, .memory
 check "OK: memory measured" test "$(field memory_kb)" -gt 0
 equals "OK: time_us is the same CPU time in microseconds" \
 	"$(printf '%s' "$OUT" | jq '.time_us > 0 and (.time_us / 1000 | floor) == .time_ms')" true
-equals "OK: compile keys" "$(printf '%s' "$OUT" | jq -c '.compile | keys')" '["cached","message","ok","time_ms"]'
+equals "OK: compile keys" "$(printf '%s' "$OUT" | jq -c '.compile | keys')" '["cached","message","ok","pch","time_ms"]'
 equals "OK: compile ok" "$(printf '%s' "$OUT" | jq -c '[.compile.ok, .compile.message]')" '[true,""]'
+equals "OK: a C compile has no precompiled header" "$(printf '%s' "$OUT" | jq .compile.pch)" false
 
 expect_exit 1 "RE without stdin input" "$JUDGE" run --json ok.c
 equals "RE: exit code" "$(printf '%s' "$OUT" | jq -c '[.verdict, .exit, .signal, .message]')" \

@@ -14,6 +14,7 @@
 # its own uid, so they are its processes in a PID namespace other than this
 # script's, and its files in /tmp that were not there before (the judge's
 # own folders and the scratch directory aside).
+# run-all: long (started first)
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip "needs jq"
 command -v sqlite3 >/dev/null || skip "needs sqlite3"

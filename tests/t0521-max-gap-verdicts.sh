@@ -1,6 +1,7 @@
 #!/bin/sh
 # t0521: every stored max-gap solution gets its folder's verdict through
 # 'judge submit', failing first on the test its comment names.
+# run-all: long (started first)
 . "$(dirname "$0")/lib.sh"
 
 ID=max-gap

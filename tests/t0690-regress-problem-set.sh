@@ -3,6 +3,7 @@
 # against the real catalogue: every stored solution gets its folder's
 # verdict. Margins are not checked here (they are timing: see
 # 'make bench-regress' and 'make demo'); the JUnit report is parsed.
+# run-all: long (started first)
 . "$(dirname "$0")/lib.sh"
 [ -x "$JUDGE" ] || skip "bin/judge is not built"
 command -v python3 >/dev/null || skip "python3 is not installed"

@@ -3,6 +3,7 @@
 # test: the next 'judge submit' by that user runs it after the problem's
 # tests (marked local), other users' do not, and finding it again does not
 # add a copy.
+# run-all: long (started first)
 . "$(dirname "$0")/lib.sh"
 S="$ROOT/solutions"
 WRONG="$S/max-gap/wrong_answer/buckets-miss-last.c"

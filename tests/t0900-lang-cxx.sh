@@ -3,6 +3,7 @@
 # ONLINE_JUDGE defined, a bits/stdc++.h solution in the compile sandbox, a
 # cache entry per language, the language stored and shown by history and
 # result, and the compile commands in 'judge show' and the usage.
+# run-all: long (started first)
 . "$(dirname "$0")/lib.sh"
 . "$ROOT/tests/grade_fixtures.sh"
 need_root

@@ -8,6 +8,7 @@
 # built says so once and compiles anyway; a failed build is not retried at
 # every compile; a judge under umask 077 compiles. One build (about 10 s of
 # CPU): the slow C++ test.
+# run-all: long (started first)
 . "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip "needs jq"
 command -v flock >/dev/null || skip "needs flock (util-linux)"

@@ -3,6 +3,7 @@
 # (tests/pg.sh) serves them all; each script gets a fresh database of its
 # own through JUDGE_TEST_DB=pg (tests/lib.sh) and must pass as it does on
 # SQLite. Its counts are added to this script's, a failing one's output shown.
+# run-all: long (started first)
 . "$(dirname "$0")/lib.sh"
 
 [ -x "$JUDGE" ] || skip "bin/judge is not built"

@@ -8,6 +8,7 @@
 # nothing lost or duplicated). A worker's caches: a second job on a problem
 # fetches no test data, a changed test is fetched again. Leases are short
 # here (JUDGE_QUEUE_LEASE_MS).
+# run-all: long (started first)
 . "$(dirname "$0")/lib.sh"
 
 [ -x "$JUDGE" ] || skip "bin/judge is not built"

@@ -873,25 +873,33 @@ out:
 	return rc;
 }
 
+/* Hash path's name, size, mtime and inode into h; 1 when it is a folder,
+ * 0 when not, -1 when it does not exist. */
+static int fp_entry(struct util_sha256 *h, const char *path)
+{
+	char line[PATH_MAX + 128];
+	struct stat st;
+	int len;
+
+	if (lstat(path, &st) < 0)
+		return -1;
+	len = snprintf(line, sizeof(line), "%s %lld %lld.%09ld %llu\n", path,
+		       (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+		       st.st_mtim.tv_nsec, (unsigned long long)st.st_ino);
+	util_sha256_update(h, line, (size_t)len < sizeof(line) ? (size_t)len : sizeof(line) - 1);
+	return S_ISDIR(st.st_mode) ? 1 : 0;
+}
+
 static void fp_walk(struct util_sha256 *h, const char *path, int depth)
 {
-	char **names, *full, line[PATH_MAX + 128];
-	struct stat st;
+	char **names, *full;
 	size_t n, i;
-	int len;
 
 	names = util_list_dir(path, &n);
 	for (i = 0; i < n; i++) {
 		full = xasprintf("%s/%s", path, names[i]);
-		if (lstat(full, &st) == 0) {
-			len = snprintf(line, sizeof(line), "%s %lld %lld.%09ld %llu\n", full,
-				       (long long)st.st_size, (long long)st.st_mtim.tv_sec,
-				       st.st_mtim.tv_nsec, (unsigned long long)st.st_ino);
-			util_sha256_update(h, line, (size_t)len < sizeof(line) ? (size_t)len :
-					   sizeof(line) - 1);
-			if (S_ISDIR(st.st_mode) && depth < 16)
-				fp_walk(h, full, depth + 1);
-		}
+		if (fp_entry(h, full) == 1 && depth < 16)
+			fp_walk(h, full, depth + 1);
 		free(full);
 	}
 	util_free_names(names, n);
@@ -899,17 +907,9 @@ static void fp_walk(struct util_sha256 *h, const char *path, int depth)
 
 static void fp_file(struct util_sha256 *h, const char *dir, const char *name)
 {
-	char *full = xasprintf("%s/%s", dir, name), line[PATH_MAX + 128];
-	struct stat st;
-	int len;
+	char *full = xasprintf("%s/%s", dir, name);
 
-	if (lstat(full, &st) == 0) {
-		len = snprintf(line, sizeof(line), "%s %lld %lld.%09ld %llu\n", full,
-			       (long long)st.st_size, (long long)st.st_mtim.tv_sec,
-			       st.st_mtim.tv_nsec, (unsigned long long)st.st_ino);
-		util_sha256_update(h, line, (size_t)len < sizeof(line) ? (size_t)len :
-				   sizeof(line) - 1);
-	}
+	fp_entry(h, full);
 	free(full);
 }
 
