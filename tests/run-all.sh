@@ -99,23 +99,6 @@ report_done() {
 		shown=$((shown + 1))
 	done
 }
-started=0; shown=0
-# The longest scripts (a line "# run-all: long") start first, so that none
-# of them is left running alone at the end; then the others, in order.
-long=$(grep -l '^# run-all: long' tests/t[0-9]*.sh 2>/dev/null)
-for t in $long $(ls tests/t[0-9]*.sh | grep -vxF "$long"); do
-	[ -e "$t" ] || continue
-	[ "$T" = unit ] && break      # the unit tests alone (not t0620-...-junit)
-	case "$t" in *"$T"*) ;; *) continue ;; esac
-	# A script that measures time (a line "# run-all: alone") runs with
-	# no other beside it.
-	alone=$(grep -c '^# run-all: alone' "$t")
-	[ "$alone" -gt 0 ] && { wait; report_done; }
-	start_script "$(basename "$t" .sh)" env JUDGE_TEST_VERDICTS="$verdicts/root" sh "$t"
-	[ "$alone" -gt 0 ] && { wait; report_done; }
-done
-wait
-report_done
 
 # parity NAME ROOT USER: the hostile battery's rows got the same verdict
 # as root and as the user, but where the table says the host may differ
@@ -139,7 +122,9 @@ parity() {
 	tally "$1" 0
 }
 
-# The second pass, as a normal user: the sandbox's tests.
+# The second pass, as a normal user: the sandbox's tests. Its unit tests
+# run alone here; its scripts join the first pass's (started right after
+# the long ones), each with its "(as uid 65534)" name.
 USER_PASS="t0200 t0250 t0300 t0400"
 USER_UID=65534
 if [ "$(id -u)" -eq 0 ] && [ "${JUDGE_TEST_USER_PASS:-1}" != 0 ]; then
@@ -154,10 +139,10 @@ if [ "$(id -u)" -eq 0 ] && [ "${JUDGE_TEST_USER_PASS:-1}" != 0 ]; then
 		cp -R bin tests problems solutions problems.toml "$user/tree/" &&
 			cp "$BUILD/unit-tests" "$user/tree/$BUILD/" || exit 3
 		chmod -R a+rX "$user/tree"
-		# The compile cache of the first pass, as the user's own: the
-		# programs it already holds are not compiled again (the
-		# compile sandbox as a normal user still runs for everything
-		# else: the unit tests' builds, every CE, each new source).
+		# The compile cache as it is, as the user's own: the programs
+		# it already holds are not compiled again (the compile sandbox
+		# as a normal user still runs for everything else: the unit
+		# tests' builds, every CE, each new source).
 		[ -d .cache/judge ] && cp -R .cache/judge "$user/home/cache"
 		chown -R "$USER_UID:$USER_UID" "$user/home"
 		as_user() {
@@ -178,24 +163,51 @@ if [ "$(id -u)" -eq 0 ] && [ "${JUDGE_TEST_USER_PASS:-1}" != 0 ]; then
 		else
 			unit_tests "unit-tests (as uid $USER_UID)" as_user "$BUILD/unit-tests"
 		fi
-		for t in $USER_PASS; do
-			for f in tests/"$t"-*.sh; do
-				[ -e "$f" ] || continue
-				case "$f" in *"$T"*) ;; *) continue ;; esac
-				start_script "$(basename "$f" .sh) (as uid $USER_UID)" as_user sh "$f"
-			done
-		done
-		wait
-		report_done
-		# Same program, same verdict: the battery's rows, root and user.
-		if [ -s "$verdicts/root" ] && [ -s "$user/home/verdicts" ]; then
-			[ "$user_memcg" = ok ] && memcg=yes || memcg=no
-			LC_ALL=C sort -u "$verdicts/root" > "$verdicts/root.sorted"
-			LC_ALL=C sort -u "$user/home/verdicts" > "$verdicts/user.sorted"
-			parity "hostile battery: root and uid $USER_UID agree" \
-				"$verdicts/root.sorted" "$verdicts/user.sorted" "$memcg"
-		fi
+		user_pass=1
 	fi
+fi
+
+# start_user_scripts: the second pass's scripts, as uid USER_UID.
+start_user_scripts() {
+	for t in $USER_PASS; do
+		for f in tests/"$t"-*.sh; do
+			[ -e "$f" ] || continue
+			case "$f" in *"$T"*) ;; *) continue ;; esac
+			start_script "$(basename "$f" .sh) (as uid $USER_UID)" as_user sh "$f"
+		done
+	done
+}
+started=0; shown=0
+# The longest scripts (a line "# run-all: long") start first, so that none
+# of them is left running alone at the end; then the others, in order.
+long=$(grep -l '^# run-all: long' tests/t[0-9]*.sh 2>/dev/null)
+rest=$(ls tests/t[0-9]*.sh | grep -vxF "$long")
+[ -n "$user_pass" ] && rest="USER-PASS $rest"
+for t in $long $rest; do
+	[ "$T" = unit ] && break      # the unit tests alone (not t0620-...-junit)
+	if [ "$t" = USER-PASS ]; then
+		start_user_scripts
+		continue
+	fi
+	[ -e "$t" ] || continue
+	case "$t" in *"$T"*) ;; *) continue ;; esac
+	# A script that measures time (a line "# run-all: alone") runs with
+	# no other beside it.
+	alone=$(grep -c '^# run-all: alone' "$t")
+	[ "$alone" -gt 0 ] && { wait; report_done; }
+	start_script "$(basename "$t" .sh)" env JUDGE_TEST_VERDICTS="$verdicts/root" sh "$t"
+	[ "$alone" -gt 0 ] && { wait; report_done; }
+done
+wait
+report_done
+
+# Same program, same verdict: the battery's rows, root and user.
+if [ -n "$user_pass" ] && [ -s "$verdicts/root" ] && [ -s "$user/home/verdicts" ]; then
+	[ "$user_memcg" = ok ] && memcg=yes || memcg=no
+	LC_ALL=C sort -u "$verdicts/root" > "$verdicts/root.sorted"
+	LC_ALL=C sort -u "$user/home/verdicts" > "$verdicts/user.sorted"
+	parity "hostile battery: root and uid $USER_UID agree" \
+		"$verdicts/root.sorted" "$verdicts/user.sorted" "$memcg"
 fi
 
 [ -n "$bad" ] && echo "failing:$bad"
