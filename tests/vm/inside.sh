@@ -41,6 +41,8 @@ tally() { # NAME LOGFILE: add the last "N passed, N failed[, N skipped]" line
 	[ -n "$line" ] || f=1
 	PASSED=$((PASSED + ${p:-0})); FAILED=$((FAILED + ${f:-0})); SKIPPED=$((SKIPPED + ${s:-0}))
 	printf 'vm: %-44s %s\n' "$1" "${line:-no summary}"
+	[ -n "$line" ] || { tail -n 5 "$2"; df -h "$H" /tmp; } 2>&1 | sed "s/^/vm: | /"
+	[ -n "$line" ] || tail -n 20 "$2" | sed "s/^/vm: | /"
 	[ "${f:-0}" -eq 0 ] || grep -E 'FAIL|ERROR|LINE|^ +\| ' "$2" | head -n 40 | sed 's/^/vm:     /'
 }
 check() { # NAME CMD...: one counted check
@@ -81,7 +83,13 @@ suite() { # WHO LABEL [TESTS]
 	else
 		export JUDGE_CACHE=$H/cache-$label
 		mkdir -p "$JUDGE_CACHE"
-		cp -a "$ROOT/.cache/judge/." "$JUDGE_CACHE/" 2>/dev/null
+		# the compiled programs, not the precompiled header (these
+		# tests set JUDGE_PCH=0; 120 MB) nor a worker's test data: the
+		# overlay is a tmpfs, and a full one fails every test at once
+		for e in "$ROOT/.cache/judge"/*; do
+			case "${e##*/}" in pch|tests) continue ;; esac
+			cp -a "$e" "$JUDGE_CACHE/" 2>/dev/null
+		done
 		chown -R $U:$U "$JUDGE_CACHE" && chmod 700 "$JUDGE_CACHE"
 	fi
 	for t in $tests; do

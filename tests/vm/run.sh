@@ -87,7 +87,7 @@ LOG="$VM/serial-$MODE.log"
 say "booting $kver under $accel (log: ${LOG#"$ROOT"/})"
 start=$(date +%s)
 timeout "${VM_TIMEOUT:-900}" qemu-system-x86_64 -accel "$accel" -cpu "$cpu" \
-	-smp "${VM_SMP:-2}" -m "${VM_MEM:-3072}" -display none -monitor none \
+	-smp "${VM_SMP:-2}" -m "${VM_MEM:-4096}" -display none -monitor none \
 	-serial stdio -no-reboot -nic none \
 	-kernel "$KDIR/vmlinuz" -initrd "$VM/initramfs.gz" \
 	-append "console=ttyS0 quiet panic=-1 cgroup_no_v1=all" \
